@@ -15,6 +15,7 @@ public enum DiagnosticSeverity
 /// <param name="Code">Stable code, <c>XAI</c> followed by four digits. Ranges: 1xxx project and
 /// properties, 2xxx model import, 3xxx planning, code generation and C simulation, 4xxx images,
 /// 5xxx vendor tools and their reports, 6xxx boards.</param>
+/// <param name="Severity">Error stops the stage; warning does not.</param>
 /// <param name="Message">What is wrong, naming the field and what is allowed.</param>
 /// <param name="File">The file the finding is about, when there is one.</param>
 /// <param name="Line">1-based line in <paramref name="File"/>, or 0 when unknown.</param>
