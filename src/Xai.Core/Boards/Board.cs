@@ -1,0 +1,41 @@
+namespace Xai.Boards;
+
+/// <summary>One FPGA board the SDK can target, as described by a file in <c>boards/</c>.</summary>
+/// <param name="Id">Short name used in projects and cmdlets, e.g. <c>pynq-z2</c>.</param>
+/// <param name="DisplayName">Name as the vendor writes it.</param>
+/// <param name="Part">Vivado part, e.g. <c>xc7z020clg400-1</c>.</param>
+/// <param name="BoardPart">Vivado board part, e.g. <c>tul.com.tw:pynq-z2:part0:1.0</c>.</param>
+/// <param name="Family"><c>zynq</c> (Zynq-7000) or <c>zynquplus</c> (Zynq UltraScale+).</param>
+/// <param name="ProcessingSystem">The PS IP and the ports the accelerator connects to.</param>
+/// <param name="Resources">Resources available to the programmable logic.</param>
+/// <param name="Defaults">Design defaults for this board (the paper's Table IV configuration).</param>
+/// <param name="Jtag">JTAG facts for programming the board.</param>
+/// <param name="SourceFile">The board file this came from.</param>
+public sealed record Board(
+    string Id,
+    string DisplayName,
+    string Part,
+    string BoardPart,
+    string Family,
+    ProcessingSystem ProcessingSystem,
+    BoardResources Resources,
+    BoardDefaults Defaults,
+    JtagFacts Jtag,
+    string SourceFile);
+
+/// <param name="Ip">Vivado IP name: <c>processing_system7</c> or <c>zynq_ultra_ps_e</c>.</param>
+/// <param name="SlavePort">High-performance slave port the accelerator's m_axi masters use.</param>
+/// <param name="MasterPort">General-purpose master port that drives the accelerator's s_axilite control.</param>
+public sealed record ProcessingSystem(string Ip, string SlavePort, string MasterPort);
+
+/// <summary>Resources available on the part, in the units Vitis HLS reports them.</summary>
+public sealed record BoardResources(int Bram18K, int Dsp, int FlipFlops, int Luts, int Uram);
+
+/// <param name="ClockMHz">Default accelerator clock.</param>
+/// <param name="ConvParallelism">Default convolution unroll, <c>N_OHxN_OW</c>.</param>
+/// <param name="FcTile">Default vector-matrix tile (16 or 32).</param>
+public sealed record BoardDefaults(double ClockMHz, string ConvParallelism, int FcTile);
+
+/// <param name="Device">Device name in Vivado's hardware manager.</param>
+/// <param name="OpenFpgaLoaderBoard">openFPGALoader board alias, when it has one.</param>
+public sealed record JtagFacts(string Device, string? OpenFpgaLoaderBoard);

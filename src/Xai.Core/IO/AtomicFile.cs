@@ -1,0 +1,51 @@
+namespace Xai.IO;
+
+/// <summary>
+/// Writes files so that readers never see a half-written one and a failed or cancelled build
+/// leaves the previous good file in place: write a temporary sibling, then rename over.
+/// </summary>
+public static class AtomicFile
+{
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    public static void WriteAllText(string path, string text) =>
+        WriteAllBytes(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+
+    /// <summary>
+    /// Writes only when the content differs, keeping the old timestamp otherwise: stamp files
+    /// written this way make MSBuild's Inputs/Outputs checks see property changes and nothing else.
+    /// </summary>
+    /// <returns>True when the file was written.</returns>
+    public static bool WriteAllTextIfChanged(string path, string text)
+    {
+        if (File.Exists(path) && File.ReadAllText(path) == text)
+        {
+            return false;
+        }
+
+        WriteAllText(path, text);
+        return true;
+    }
+}

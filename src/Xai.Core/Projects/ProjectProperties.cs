@@ -1,0 +1,38 @@
+namespace Xai.Projects;
+
+/// <summary>
+/// A project's Xai properties exactly as the user wrote them (strings, possibly empty), before
+/// validation. Hosts fill this from MSBuild properties or cmdlet parameters.
+/// </summary>
+public sealed record ProjectProperties
+{
+    /// <summary>The project file, named in every diagnostic.</summary>
+    public required string ProjectFile { get; init; }
+
+    /// <summary><c>XaiModel</c>: path of the ONNX model, relative to the project directory.</summary>
+    public string Model { get; init; } = "";
+
+    /// <summary><c>XaiBoard</c>: a board id from <c>boards/</c>.</summary>
+    public string Board { get; init; } = "";
+
+    /// <summary><c>XaiMethods</c>: attribution methods, separated by <c>;</c>.</summary>
+    public string Methods { get; init; } = "";
+
+    /// <summary><c>XaiNumerics</c>: <c>PerTensor</c> or <c>PaperFaithful</c>.</summary>
+    public string Numerics { get; init; } = "";
+
+    /// <summary><c>XaiConvParallelism</c>: <c>N_OHxN_OW</c>, empty for the board default.</summary>
+    public string ConvParallelism { get; init; } = "";
+
+    /// <summary><c>XaiFcTile</c>: 16 or 32, empty for the board default.</summary>
+    public string FcTile { get; init; } = "";
+
+    /// <summary><c>XaiClockMHz</c>: accelerator clock, empty for the board default.</summary>
+    public string ClockMHz { get; init; } = "";
+
+    /// <summary><c>XaiTargetClass</c>: class to explain, empty for the predicted class.</summary>
+    public string TargetClass { get; init; } = "";
+
+    /// <summary><c>XaiFidelityImages</c>: how many dataset test images to measure fidelity on.</summary>
+    public string FidelityImages { get; init; } = "";
+}

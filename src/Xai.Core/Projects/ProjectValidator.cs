@@ -1,0 +1,142 @@
+using System.Globalization;
+using Xai.Attribution;
+using Xai.Boards;
+using Xai.Diagnostics;
+
+namespace Xai.Projects;
+
+/// <summary>
+/// Checks a project's properties against the board catalog and the supported methods. Reports
+/// every problem it finds (not just the first), each naming the project file, the property and
+/// the allowed values.
+/// </summary>
+public static class ProjectValidator
+{
+    public const string DefaultMethods = "Saliency;DeconvNet;GuidedBackprop";
+    private static readonly int[] FcTiles = [16, 32];
+
+    public static ProjectSettings? Validate(ProjectProperties p, BoardCatalog boards, List<XaiDiagnostic> diagnostics)
+    {
+        var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        void Error(string code, string message) => diagnostics.Add(XaiDiagnostic.Error(code, message, p.ProjectFile));
+
+        var projectDir = Path.GetDirectoryName(Path.GetFullPath(p.ProjectFile)) ?? ".";
+
+        string modelPath = "";
+        if (string.IsNullOrWhiteSpace(p.Model))
+        {
+            Error("XAI1101", "Property 'XaiModel' is not set; set it to the path of the trained network's ONNX file, e.g. <XaiModel>model.onnx</XaiModel>.");
+        }
+        else
+        {
+            modelPath = Path.GetFullPath(Path.Combine(projectDir, p.Model.Trim()));
+            if (!File.Exists(modelPath))
+            {
+                Error("XAI1102", $"Property 'XaiModel' names '{p.Model.Trim()}', but no file exists at '{modelPath}'.");
+            }
+        }
+
+        Board? board = null;
+        var boardId = p.Board.Trim();
+        if (boardId.Length == 0)
+        {
+            Error("XAI1001", $"Property 'XaiBoard' is not set; allowed: {string.Join(", ", boards.Ids)}.");
+        }
+        else if (!boards.TryGet(boardId, out var found))
+        {
+            Error("XAI1001", $"Property 'XaiBoard' is '{boardId}', which is not a known board; allowed: {string.Join(", ", boards.Ids)}.");
+        }
+        else
+        {
+            board = found;
+        }
+
+        var methodText = string.IsNullOrWhiteSpace(p.Methods) ? DefaultMethods : p.Methods;
+        var methods = AttributionMethodList.Parse(methodText, out var unknown);
+        if (unknown.Count > 0)
+        {
+            Error("XAI1002", $"Property 'XaiMethods' names unknown method(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; allowed: {string.Join(", ", AttributionMethodList.ValidNames)}.");
+        }
+        else if (methods.Count == 0)
+        {
+            Error("XAI1002", $"Property 'XaiMethods' lists no method; allowed: {string.Join(", ", AttributionMethodList.ValidNames)}.");
+        }
+
+        var numerics = NumericsScheme.PerTensor;
+        if (!string.IsNullOrWhiteSpace(p.Numerics) &&
+            (!Enum.TryParse(p.Numerics.Trim(), ignoreCase: true, out numerics) || !Enum.IsDefined(numerics) || int.TryParse(p.Numerics, out _)))
+        {
+            Error("XAI1003", $"Property 'XaiNumerics' is '{p.Numerics.Trim()}'; allowed: {string.Join(", ", Enum.GetNames<NumericsScheme>())}.");
+        }
+
+        int oh = 0, ow = 0;
+        var parallelism = string.IsNullOrWhiteSpace(p.ConvParallelism) ? board?.Defaults.ConvParallelism : p.ConvParallelism.Trim();
+        if (parallelism is not null && !TryParseParallelism(parallelism, out oh, out ow))
+        {
+            Error("XAI1004", $"Property 'XaiConvParallelism' is '{parallelism}'; expected N_OHxN_OW with each factor a power of two from 1 to 32, e.g. 4x4, 4x8, 8x8.");
+        }
+
+        var fcTile = board?.Defaults.FcTile ?? 16;
+        if (!string.IsNullOrWhiteSpace(p.FcTile) &&
+            (!int.TryParse(p.FcTile.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out fcTile) || !FcTiles.Contains(fcTile)))
+        {
+            Error("XAI1005", $"Property 'XaiFcTile' is '{p.FcTile.Trim()}'; allowed: 16, 32.");
+        }
+
+        var clock = board?.Defaults.ClockMHz ?? 100;
+        if (!string.IsNullOrWhiteSpace(p.ClockMHz) &&
+            (!double.TryParse(p.ClockMHz.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out clock) || !(clock > 0 && clock <= 500)))
+        {
+            Error("XAI1006", $"Property 'XaiClockMHz' is '{p.ClockMHz.Trim()}'; expected a number of MHz above 0 and at most 500.");
+        }
+
+        int? targetClass = null;
+        if (!string.IsNullOrWhiteSpace(p.TargetClass))
+        {
+            if (int.TryParse(p.TargetClass.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var t))
+            {
+                targetClass = t;
+            }
+            else
+            {
+                Error("XAI1007", $"Property 'XaiTargetClass' is '{p.TargetClass.Trim()}'; expected a class index (0, 1, ...) or empty to explain the predicted class.");
+            }
+        }
+
+        var fidelityImages = 0;
+        if (!string.IsNullOrWhiteSpace(p.FidelityImages) &&
+            !int.TryParse(p.FidelityImages.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out fidelityImages))
+        {
+            Error("XAI1008", $"Property 'XaiFidelityImages' is '{p.FidelityImages.Trim()}'; expected a whole number of images, 0 or more.");
+        }
+
+        if (board is not null && oh > 0)
+        {
+            // Each parallel MAC maps to one DSP slice (paper, Table IV); the FC block adds its tile.
+            var dsps = oh * ow + fcTile;
+            if (dsps > board.Resources.Dsp)
+            {
+                Error("XAI1009", $"Properties 'XaiConvParallelism' ({oh}x{ow}) and 'XaiFcTile' ({fcTile}) need {dsps} DSP slices, but board '{board.Id}' has {board.Resources.Dsp}.");
+            }
+        }
+
+        if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore || board is null)
+        {
+            return null;
+        }
+
+        return new ProjectSettings(p.ProjectFile, modelPath, board, methods, numerics, oh, ow, fcTile, clock, targetClass, fidelityImages);
+    }
+
+    public static bool TryParseParallelism(string text, out int oh, out int ow)
+    {
+        oh = ow = 0;
+        var parts = text.ToLowerInvariant().Split('x');
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out oh)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out ow)
+            && IsPowerOfTwoUpTo32(oh) && IsPowerOfTwoUpTo32(ow);
+    }
+
+    private static bool IsPowerOfTwoUpTo32(int n) => n is >= 1 and <= 32 && (n & (n - 1)) == 0;
+}

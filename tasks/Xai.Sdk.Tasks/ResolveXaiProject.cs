@@ -1,0 +1,90 @@
+using Microsoft.Build.Framework;
+using Newtonsoft.Json;
+using Xai.Boards;
+using Xai.Diagnostics;
+using Xai.IO;
+using Xai.Projects;
+
+namespace Xai.Sdk.Tasks;
+
+/// <summary>
+/// Validates the project's Xai properties against <c>boards/</c> and the supported methods, and
+/// writes the resolved settings to <see cref="SettingsFile"/> only when they changed, so that later
+/// stages can use that file as an incremental-build input (a hash stamp of the properties).
+/// </summary>
+public sealed class ResolveXaiProject : XaiTask
+{
+    [Required] public string ProjectFile { get; set; } = "";
+    [Required] public string BoardsDirectory { get; set; } = "";
+    [Required] public string SettingsFile { get; set; } = "";
+    public string Model { get; set; } = "";
+    public string Board { get; set; } = "";
+    public string Methods { get; set; } = "";
+    public string Numerics { get; set; } = "";
+    public string ConvParallelism { get; set; } = "";
+    public string FcTile { get; set; } = "";
+    public string ClockMHz { get; set; } = "";
+    public string TargetClass { get; set; } = "";
+    public string FidelityImages { get; set; } = "";
+
+    [Output] public string ResolvedModel { get; private set; } = "";
+    [Output] public string ResolvedPart { get; private set; } = "";
+    [Output] public string ResolvedBoardPart { get; private set; } = "";
+    [Output] public string ResolvedMethods { get; private set; } = "";
+    [Output] public string ResolvedConvParallelism { get; private set; } = "";
+    [Output] public int ResolvedFcTile { get; private set; }
+    [Output] public string ResolvedClockMHz { get; private set; } = "";
+
+    protected override void ExecuteCore()
+    {
+        var catalog = BoardCatalog.Load(BoardsDirectory);
+        var diagnostics = new List<XaiDiagnostic>();
+        var settings = ProjectValidator.Validate(
+            new ProjectProperties
+            {
+                ProjectFile = ProjectFile,
+                Model = Model,
+                Board = Board,
+                Methods = Methods,
+                Numerics = Numerics,
+                ConvParallelism = ConvParallelism,
+                FcTile = FcTile,
+                ClockMHz = ClockMHz,
+                TargetClass = TargetClass,
+                FidelityImages = FidelityImages,
+            },
+            catalog,
+            diagnostics);
+        Report(diagnostics);
+        if (settings is null)
+        {
+            return;
+        }
+
+        ResolvedModel = settings.ModelPath;
+        ResolvedPart = settings.Board.Part;
+        ResolvedBoardPart = settings.Board.BoardPart;
+        ResolvedMethods = string.Join(";", settings.Methods);
+        ResolvedConvParallelism = $"{settings.ConvParallelismH}x{settings.ConvParallelismW}";
+        ResolvedFcTile = settings.FcTile;
+        ResolvedClockMHz = settings.ClockMHz.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var json = JsonConvert.SerializeObject(
+            new
+            {
+                board = settings.Board.Id,
+                part = settings.Board.Part,
+                boardPart = settings.Board.BoardPart,
+                model = settings.ModelPath,
+                methods = settings.Methods.Select(m => m.ToString()),
+                numerics = settings.Numerics.ToString(),
+                convParallelism = ResolvedConvParallelism,
+                fcTile = settings.FcTile,
+                clockMHz = settings.ClockMHz,
+                targetClass = settings.TargetClass,
+                fidelityImages = settings.FidelityImages,
+            },
+            Formatting.Indented);
+        AtomicFile.WriteAllTextIfChanged(SettingsFile, json);
+    }
+}

@@ -1,0 +1,99 @@
+using Xai.Attribution;
+using Xai.Boards;
+using Xai.Diagnostics;
+using Xai.Projects;
+
+namespace Xai.Core.Tests.Projects;
+
+public sealed class ProjectValidatorTests : IDisposable
+{
+    private static readonly BoardCatalog Boards = BoardCatalog.Load(RepositoryLayout.Boards);
+    private readonly string _dir = Directory.CreateTempSubdirectory("xai-project-").FullName;
+
+    public ProjectValidatorTests() => File.WriteAllBytes(Path.Combine(_dir, "m.onnx"), [1]);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private ProjectProperties Props(string board = "pynq-z2") =>
+        new() { ProjectFile = Path.Combine(_dir, "p.xaiproj"), Model = "m.onnx", Board = board };
+
+    private static (ProjectSettings? Settings, List<XaiDiagnostic> Diagnostics) Run(ProjectProperties p)
+    {
+        var diagnostics = new List<XaiDiagnostic>();
+        return (ProjectValidator.Validate(p, Boards, diagnostics), diagnostics);
+    }
+
+    [Fact]
+    public void Defaults_come_from_the_board()
+    {
+        var (s, d) = Run(Props("ultra96-v2"));
+
+        Assert.Empty(d);
+        Assert.NotNull(s);
+        Assert.Equal((4, 8, 32, 100.0), (s.ConvParallelismH, s.ConvParallelismW, s.FcTile, s.ClockMHz));
+        Assert.Equal(new[] { AttributionMethod.Saliency, AttributionMethod.DeconvNet, AttributionMethod.GuidedBackprop }, s.Methods);
+        Assert.Equal(NumericsScheme.PerTensor, s.Numerics);
+        Assert.Null(s.TargetClass);
+        Assert.Equal(Path.Combine(_dir, "m.onnx"), s.ModelPath);
+    }
+
+    [Fact]
+    public void Explicit_values_override_defaults_and_method_names_ignore_case()
+    {
+        var (s, d) = Run(Props() with { Methods = "guidedbackprop, Saliency;GuidedBackprop", ConvParallelism = "8X4", FcTile = "32", ClockMHz = "142.5", TargetClass = "3", Numerics = "paperfaithful", FidelityImages = "1000" });
+
+        Assert.Empty(d);
+        Assert.Equal(new[] { AttributionMethod.GuidedBackprop, AttributionMethod.Saliency }, s!.Methods);
+        Assert.Equal((8, 4, 32, 142.5, 3, 1000), (s.ConvParallelismH, s.ConvParallelismW, s.FcTile, s.ClockMHz, s.TargetClass!.Value, s.FidelityImages));
+        Assert.Equal(NumericsScheme.PaperFaithful, s.Numerics);
+    }
+
+    [Theory]
+    [InlineData("Board", "", "XAI1001")]
+    [InlineData("Board", "kv260", "XAI1001")]
+    [InlineData("Methods", "Saliency;LRP", "XAI1002")]
+    [InlineData("Methods", ";", "XAI1002")]
+    [InlineData("Methods", "1", "XAI1002")]
+    [InlineData("Numerics", "Float32", "XAI1003")]
+    [InlineData("Numerics", "0", "XAI1003")]
+    [InlineData("ConvParallelism", "4", "XAI1004")]
+    [InlineData("ConvParallelism", "3x4", "XAI1004")]
+    [InlineData("ConvParallelism", "0x4", "XAI1004")]
+    [InlineData("ConvParallelism", "64x1", "XAI1004")]
+    [InlineData("FcTile", "8", "XAI1005")]
+    [InlineData("FcTile", "-16", "XAI1005")]
+    [InlineData("ClockMHz", "0", "XAI1006")]
+    [InlineData("ClockMHz", "100MHz", "XAI1006")]
+    [InlineData("ClockMHz", "NaN", "XAI1006")]
+    [InlineData("TargetClass", "-1", "XAI1007")]
+    [InlineData("TargetClass", "cat", "XAI1007")]
+    [InlineData("FidelityImages", "-5", "XAI1008")]
+    [InlineData("ConvParallelism", "32x32", "XAI1009")]
+    [InlineData("Model", "", "XAI1101")]
+    [InlineData("Model", "other.onnx", "XAI1102")]
+    public void Each_bad_value_gets_its_code_and_names_the_property(string property, string value, string code)
+    {
+        var p = property switch
+        {
+            "Board" => Props(value),
+            "Methods" => Props() with { Methods = value },
+            "Numerics" => Props() with { Numerics = value },
+            "ConvParallelism" => Props() with { ConvParallelism = value },
+            "FcTile" => Props() with { FcTile = value },
+            "ClockMHz" => Props() with { ClockMHz = value },
+            "TargetClass" => Props() with { TargetClass = value },
+            "FidelityImages" => Props() with { FidelityImages = value },
+            "Model" => Props() with { Model = value },
+            _ => throw new ArgumentException(property),
+        };
+
+        var (s, d) = Run(p);
+
+        Assert.Null(s);
+        var error = Assert.Single(d);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Equal(p.ProjectFile, error.File);
+        Assert.Contains(code == "XAI1009" ? "'XaiConvParallelism'" : $"'Xai{property}'", error.Message);
+    }
+}
