@@ -2,7 +2,8 @@ namespace Xai.Model;
 
 /// <summary>
 /// Max-pooling over 2×2 windows with stride 2 and no padding, the only pooling the hardware block
-/// implements. Height and width must be even so that every input takes part in exactly one window.
+/// implements. Output size is rounded down as in PyTorch's default (floor mode): of an odd height or
+/// width the last row or column takes part in no window.
 /// </summary>
 public sealed class MaxPool2dLayer : Layer
 {
@@ -20,9 +21,9 @@ public sealed class MaxPool2dLayer : Layer
     private static TensorShape OutputFor(TensorShape inputShape)
     {
         ArgumentNullException.ThrowIfNull(inputShape);
-        if (!inputShape.IsFeatureMap || inputShape.Height % 2 != 0 || inputShape.Width % 2 != 0)
+        if (!inputShape.IsFeatureMap || inputShape.Height < 2 || inputShape.Width < 2)
         {
-            throw new ArgumentException($"2x2 max-pooling takes a feature map [C,H,W] with even H and W; got {inputShape}.", nameof(inputShape));
+            throw new ArgumentException($"2x2 max-pooling takes a feature map [C,H,W] with H and W at least 2; got {inputShape}.", nameof(inputShape));
         }
 
         return TensorShape.FeatureMap(inputShape.Channels, inputShape.Height / 2, inputShape.Width / 2);

@@ -45,7 +45,7 @@ public static class OnnxImportCodes
     /// <summary>The graph is not a single chain from its input to its output (branches, loose nodes, other outputs).</summary>
     public const string NotSingleChain = "XAI2023";
 
-    /// <summary>Shapes do not fit together (weights vs. incoming channels or features, odd pooling size, declared shapes).</summary>
+    /// <summary>Shapes do not fit together (weights vs. incoming channels or features, pooling a map under 2x2, declared shapes).</summary>
     public const string ShapeMismatch = "XAI2024";
 
     /// <summary>A BatchNormalization does not directly follow a Conv, so it cannot be folded into it.</summary>

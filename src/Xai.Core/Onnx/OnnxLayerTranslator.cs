@@ -209,23 +209,26 @@ internal sealed class OnnxLayerTranslator
             throw node.UnsupportedValue("pads", OnnxNodeView.Format(pads), "[0,0,0,0] or absent (no padding)");
         }
 
-        // On even sizes with a 2x2/2 window every auto_pad mode and ceil_mode give the same windows.
-        var autoPad = node.String("auto_pad", "NOTSET");
-        if (autoPad is not ("NOTSET" or "VALID" or "SAME_UPPER" or "SAME_LOWER"))
+        RequireOnes(node, "dilations", 2, "[1,1] (no dilation)");
+        if (_shape.Height < 2 || _shape.Width < 2)
         {
-            throw node.UnsupportedValue("auto_pad", $"'{autoPad}'", "NOTSET, VALID, SAME_UPPER or SAME_LOWER");
+            throw Shape(node, $"2x2 max-pooling needs a height and width of at least 2; the incoming feature map is {_shape}.");
+        }
+
+        // The hardware rounds the output size down (PyTorch's default), dropping a last odd row or
+        // column. On even sizes every auto_pad mode and ceil_mode give those same windows; on odd
+        // sizes only floor without padding does.
+        bool even = _shape.Height % 2 == 0 && _shape.Width % 2 == 0;
+        var autoPad = node.String("auto_pad", "NOTSET");
+        if (!(autoPad is "NOTSET" or "VALID" || (even && autoPad is "SAME_UPPER" or "SAME_LOWER")))
+        {
+            throw node.UnsupportedValue("auto_pad", $"'{autoPad}' on {_shape}", "NOTSET or VALID (SAME_UPPER, SAME_LOWER only on even sizes)");
         }
 
         long ceilMode = node.Int("ceil_mode", 0);
-        if (ceilMode is not (0 or 1))
+        if (!(ceilMode == 0 || (even && ceilMode == 1)))
         {
-            throw node.UnsupportedValue("ceil_mode", $"{ceilMode}", "0 or 1");
-        }
-
-        RequireOnes(node, "dilations", 2, "[1,1] (no dilation)");
-        if (_shape.Height % 2 != 0 || _shape.Width % 2 != 0)
-        {
-            throw Shape(node, $"2x2 max-pooling with stride 2 needs an even height and width; the incoming feature map is {_shape}.");
+            throw node.UnsupportedValue("ceil_mode", $"{ceilMode} on {_shape}", "0 (output size rounded down; 1 is accepted only on even sizes, where it is the same)");
         }
 
         Emit(new MaxPool2dLayer(node.LayerName, _shape));

@@ -220,18 +220,32 @@ public class OnnxImportErrorTests
             }),
             Codes.ShapeMismatch,
             "needs a feature map"),
-        ["odd pooling size"] = new(
+        ["pooling a single row"] = new(
             () =>
             {
-                var b = new OnnxModelBuilder(1, 5, 5);
+                var b = new OnnxModelBuilder(1, 1, 6);
                 b.MaxPool();
                 b.Flatten();
-                b.Gemm(4, 2);
+                b.Gemm(3, 2);
                 return b.Build();
             },
             Codes.ShapeMismatch,
-            "even height and width",
-            "[1,5,5]"),
+            "at least 2",
+            "[1,1,6]"),
+        ["ceil_mode on an odd size"] = new(
+            () =>
+            {
+                var b = new OnnxModelBuilder(1, 5, 4);
+                var pool = b.MaxPool();
+                pool.Attribute.Remove(pool.Attribute.Single(a => a.Name == "ceil_mode"));
+                pool.Attribute.Add(Int("ceil_mode", 1));
+                b.Flatten();
+                b.Gemm(6, 2);
+                return b.Build();
+            },
+            Codes.UnsupportedAttribute,
+            "ceil_mode = 1 on [1,5,4]",
+            "rounded down"),
         ["bias length"] = new(
             () => Edit(Small(), b => b.Graph.Initializer.Single(t => t.Name == "conv0.bias").Dims[0] = 2),
             Codes.InitializerData), // dims [2] but 4 values: the data check comes first
