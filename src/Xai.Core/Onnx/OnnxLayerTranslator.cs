@@ -43,7 +43,17 @@ internal sealed class OnnxLayerTranslator
                 throw Unsupported(node, $"operator '{node.Node.Domain}.{node.OpType}' is not supported (only the standard ONNX domain is)");
             }
 
-            if (node.OpType != "Add" && node.InputName(0) != _value)
+            if (node.OpType == "Add")
+            {
+                throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer)");
+            }
+
+            if (!OnnxOperators.IsTranslated(node.OpType))
+            {
+                throw Unsupported(node, $"operator '{node.OpType}' is not supported");
+            }
+
+            if (node.InputName(0) != _value)
             {
                 throw node.Error(
                     OnnxImportCodes.NotSingleChain,
@@ -86,10 +96,8 @@ internal sealed class OnnxLayerTranslator
                 case "BatchNormalization":
                     BatchNormalization(node, conv);
                     break;
-                case "Add":
-                    throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer)");
                 default:
-                    throw Unsupported(node, $"operator '{node.OpType}' is not supported");
+                    throw new InvalidOperationException($"{node.OpType} is listed as translated but has no translation.");
             }
 
             _value = node.Node.Output[0];
