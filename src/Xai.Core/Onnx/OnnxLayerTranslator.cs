@@ -1,0 +1,576 @@
+using Xai.Diagnostics;
+using Xai.Model;
+using Xai.Onnx.Proto;
+
+namespace Xai.Onnx;
+
+/// <summary>
+/// Walks an <see cref="OnnxGraphChain"/> node by node, checks each node's attributes against what the
+/// hardware implements, infers the shape after it, and emits the network IR layers. Activation shapes
+/// are tracked without the batch dimension: ONNX <c>[1,C,H,W]</c> is <c>[C,H,W]</c> here, <c>[1,N]</c> is <c>[N]</c>.
+/// </summary>
+internal sealed class OnnxLayerTranslator
+{
+    private readonly OnnxGraphChain _chain;
+    private readonly OnnxTensorDecoder _decoder;
+    private readonly string _source;
+    private readonly List<Layer> _layers = new();
+    private TensorShape _shape;
+    private TensorShape? _lastFeatureMap;
+    private string _value;
+
+    // The convolution the previous node produced, the only place a BatchNormalization can fold into.
+    private Conv2dLayer? _convJustBefore;
+
+    public OnnxLayerTranslator(OnnxGraphChain chain, TensorShape inputShape, string source)
+    {
+        _chain = chain;
+        _decoder = new OnnxTensorDecoder(source);
+        _source = source;
+        _shape = inputShape;
+        _value = chain.Input.Name;
+    }
+
+    public IReadOnlyList<Layer> Translate()
+    {
+        for (int i = 0; i < _chain.Nodes.Count; i++)
+        {
+            var node = _chain.Nodes[i];
+            var conv = _convJustBefore;
+            _convJustBefore = null;
+            if (!OnnxOperators.IsDefaultDomain(node.Node.Domain))
+            {
+                throw Unsupported(node, $"operator '{node.Node.Domain}.{node.OpType}' is not supported (only the standard ONNX domain is)");
+            }
+
+            if (node.OpType == "Add")
+            {
+                throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer)");
+            }
+
+            if (!OnnxOperators.IsTranslated(node.OpType))
+            {
+                throw Unsupported(node, $"operator '{node.OpType}' is not supported");
+            }
+
+            if (node.InputName(0) != _value)
+            {
+                throw node.Error(
+                    OnnxImportCodes.NotSingleChain,
+                    $"{node.Label} must take the previous value '{_value}' as its first input; its first input is '{node.InputName(0)}'.");
+            }
+
+            switch (node.OpType)
+            {
+                case "Conv":
+                    Conv(node);
+                    break;
+                case "Relu":
+                    Relu(node);
+                    break;
+                case "MaxPool":
+                    MaxPool(node);
+                    break;
+                case "Flatten":
+                    Flatten(node);
+                    break;
+                case "Reshape":
+                    Reshape(node);
+                    break;
+                case "Gemm":
+                    Gemm(node);
+                    break;
+                case "MatMul":
+                    var add = i + 1 < _chain.Nodes.Count && _chain.Nodes[i + 1].OpType == "Add"
+                        && OnnxOperators.IsDefaultDomain(_chain.Nodes[i + 1].Node.Domain)
+                        ? _chain.Nodes[i + 1]
+                        : null;
+                    MatMul(node, add);
+                    if (add is not null)
+                    {
+                        i++;
+                        node = add;
+                    }
+
+                    break;
+                case "BatchNormalization":
+                    BatchNormalization(node, conv);
+                    break;
+                default:
+                    throw new InvalidOperationException($"{node.OpType} is listed as translated but has no translation.");
+            }
+
+            _value = node.Node.Output[0];
+            CheckDeclaredShape(node);
+        }
+
+        if (_layers.Count == 0 || !_shape.IsVector)
+        {
+            throw new XaiException(
+                OnnxImportCodes.OutputNotScores,
+                _layers.Count == 0
+                    ? "The graph has no layers; the network must end in a vector of class scores."
+                    : $"The network ends in a feature map {_shape}; it must end in a vector of class scores (Flatten, then Gemm/MatMul).",
+                _source);
+        }
+
+        return _layers;
+    }
+
+    private void Conv(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes("auto_pad", "dilations", "group", "kernel_shape", "pads", "strides");
+        node.RequireInputs(2, 3);
+        RequireFeatureMap(node);
+        var (dims, weights) = FloatConstant(node, 1, "weights");
+        if (dims.Length != 4)
+        {
+            throw Shape(node, $"weights '{node.InputName(1)}' have dims {OnnxNodeView.Format(dims)}; a 2-D convolution needs [Cout,Cin,K,K].");
+        }
+
+        long outChannels = dims[0], inChannels = dims[1], kernelHeight = dims[2], kernelWidth = dims[3];
+        var kernelShape = node.Ints("kernel_shape");
+        if (kernelShape is not null && !kernelShape.SequenceEqual(new[] { kernelHeight, kernelWidth }))
+        {
+            throw Shape(node, $"kernel_shape {OnnxNodeView.Format(kernelShape)} does not match the weights' [{kernelHeight},{kernelWidth}].");
+        }
+
+        if (kernelHeight != kernelWidth || kernelHeight % 2 == 0 || kernelHeight <= 0)
+        {
+            throw node.UnsupportedValue("kernel_shape", $"[{kernelHeight},{kernelWidth}]", "a square kernel [K,K] with odd K (1, 3, 5, ...)");
+        }
+
+        int k = (int)kernelHeight;
+        long group = node.Int("group", 1);
+        if (group != 1)
+        {
+            throw node.UnsupportedValue("group", $"{group}", "1 (grouped and depthwise convolutions are not implemented)");
+        }
+
+        RequireOnes(node, "strides", 2, "[1,1] (stride 1)");
+        RequireOnes(node, "dilations", 2, "[1,1] (no dilation)");
+
+        int pad = (k - 1) / 2;
+        var samePads = $"[{pad},{pad},{pad},{pad}] ('same' padding (K-1)/2 on every side for K = {k})";
+        var autoPad = node.String("auto_pad", "NOTSET");
+        switch (autoPad)
+        {
+            case "NOTSET":
+                var pads = node.Ints("pads") ?? new long[4];
+                if (pads.Length != 4 || pads.Any(p => p != pad))
+                {
+                    throw node.UnsupportedValue("pads", OnnxNodeView.Format(pads), samePads);
+                }
+
+                break;
+            case "SAME_UPPER" or "SAME_LOWER" when !node.Has("pads"):
+                break; // odd kernel and stride 1: both put (K-1)/2 on each side
+            case "VALID" when pad == 0 && !node.Has("pads"):
+                break;
+            default:
+                throw node.UnsupportedValue("auto_pad", $"'{autoPad}'" + (node.Has("pads") ? " together with pads" : ""), $"NOTSET with pads {samePads}, SAME_UPPER or SAME_LOWER");
+        }
+
+        if (inChannels != _shape.Channels)
+        {
+            throw Shape(node, $"weights '{node.InputName(1)}' {OnnxNodeView.Format(dims)} expect {inChannels} input channels; the incoming feature map is {_shape}.");
+        }
+
+        if (outChannels <= 0)
+        {
+            throw Shape(node, $"weights '{node.InputName(1)}' {OnnxNodeView.Format(dims)} have no output channels.");
+        }
+
+        var bias = OptionalBias(node, 2, (int)outChannels);
+        var layer = new Conv2dLayer(node.LayerName, _shape, (int)outChannels, k, pad, weights, bias);
+        Emit(layer);
+        _convJustBefore = layer;
+    }
+
+    private void Relu(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes();
+        node.RequireInputs(1, 1);
+        Emit(new ReluLayer(node.LayerName, _shape));
+    }
+
+    private void MaxPool(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes("auto_pad", "ceil_mode", "dilations", "kernel_shape", "pads", "storage_order", "strides");
+        node.RequireInputs(1, 1);
+        RequireFeatureMap(node);
+        var kernel = node.Ints("kernel_shape");
+        if (kernel is null || !kernel.SequenceEqual(new long[] { 2, 2 }))
+        {
+            throw node.UnsupportedValue("kernel_shape", kernel is null ? "absent" : OnnxNodeView.Format(kernel), "[2,2]");
+        }
+
+        var strides = node.Ints("strides");
+        if (strides is null || !strides.SequenceEqual(new long[] { 2, 2 }))
+        {
+            throw node.UnsupportedValue("strides", strides is null ? "absent (stride 1)" : OnnxNodeView.Format(strides), "[2,2]");
+        }
+
+        var pads = node.Ints("pads");
+        if (pads is not null && (pads.Length != 4 || pads.Any(p => p != 0)))
+        {
+            throw node.UnsupportedValue("pads", OnnxNodeView.Format(pads), "[0,0,0,0] or absent (no padding)");
+        }
+
+        RequireOnes(node, "dilations", 2, "[1,1] (no dilation)");
+        if (_shape.Height < 2 || _shape.Width < 2)
+        {
+            throw Shape(node, $"2x2 max-pooling needs a height and width of at least 2; the incoming feature map is {_shape}.");
+        }
+
+        // The hardware rounds the output size down (PyTorch's default), dropping a last odd row or
+        // column. On even sizes every auto_pad mode and ceil_mode give those same windows; on odd
+        // sizes only floor without padding does.
+        bool even = _shape.Height % 2 == 0 && _shape.Width % 2 == 0;
+        var autoPad = node.String("auto_pad", "NOTSET");
+        if (!(autoPad is "NOTSET" or "VALID" || (even && autoPad is "SAME_UPPER" or "SAME_LOWER")))
+        {
+            throw node.UnsupportedValue("auto_pad", $"'{autoPad}' on {_shape}", "NOTSET or VALID (SAME_UPPER, SAME_LOWER only on even sizes)");
+        }
+
+        long ceilMode = node.Int("ceil_mode", 0);
+        if (!(ceilMode == 0 || (even && ceilMode == 1)))
+        {
+            throw node.UnsupportedValue("ceil_mode", $"{ceilMode} on {_shape}", "0 (output size rounded down; 1 is accepted only on even sizes, where it is the same)");
+        }
+
+        Emit(new MaxPool2dLayer(node.LayerName, _shape));
+    }
+
+    private void Flatten(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes("axis");
+        node.RequireInputs(1, 1);
+        int rank = _shape.Rank + 1;
+        long axis = node.Int("axis", 1);
+        long normalized = axis < 0 ? axis + rank : axis;
+
+        // Batch 1: axis 0 gives [1, C*H*W] just as axis 1 does.
+        if (normalized is not (0 or 1))
+        {
+            throw node.UnsupportedValue("axis", $"{axis}", "1 (or 0): flatten everything but the batch");
+        }
+
+        FlattenTo(node);
+    }
+
+    private void Reshape(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes("allowzero");
+        node.RequireInputs(2, 2);
+        long allowZero = node.Int("allowzero", 0);
+        var (dims, target) = Int64Constant(node, 1, "target shape");
+        var onnxShape = new long[_shape.Rank + 1];
+        onnxShape[0] = 1;
+        for (int d = 0; d < _shape.Rank; d++)
+        {
+            onnxShape[d + 1] = _shape.Dimensions[d];
+        }
+
+        // Resolve ONNX's conventions: 0 copies the input dimension (unless allowzero), one -1 is inferred.
+        long total = _shape.ElementCount;
+        var resolved = new long[target.Length];
+        int inferred = -1;
+        bool valid = dims.Length == 1;
+        long product = 1;
+        for (int d = 0; d < target.Length && valid; d++)
+        {
+            long v = target[d] == 0 && allowZero == 0 ? (d < onnxShape.Length ? onnxShape[d] : 0) : target[d];
+            if (v == -1 && inferred < 0)
+            {
+                inferred = d;
+            }
+            else if (v <= 0 || v > total / product)
+            {
+                valid = false;
+            }
+            else
+            {
+                resolved[d] = v;
+                product *= v;
+            }
+        }
+
+        if (valid && inferred >= 0)
+        {
+            valid = total % product == 0;
+            resolved[inferred] = total / product;
+        }
+
+        bool flattens = valid && resolved.Length == 2 && resolved[0] == 1 && resolved[1] == total;
+        if (!flattens)
+        {
+            throw node.UnsupportedValue(
+                $"target shape '{node.InputName(1)}'",
+                OnnxNodeView.Format(target),
+                $"a flatten to [1,{_shape.ElementCount}] of the incoming {OnnxNodeView.Format(onnxShape)} (e.g. [1,-1])");
+        }
+
+        FlattenTo(node);
+    }
+
+    private void Gemm(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes("alpha", "beta", "transA", "transB");
+        node.RequireInputs(2, 3);
+        RequireVector(node);
+        float alpha = node.Float("alpha", 1f), beta = node.Float("beta", 1f);
+        if (alpha != 1f)
+        {
+            throw node.UnsupportedValue("alpha", $"{alpha}", "1.0");
+        }
+
+        if (beta != 1f)
+        {
+            throw node.UnsupportedValue("beta", $"{beta}", "1.0");
+        }
+
+        long transA = node.Int("transA", 0), transB = node.Int("transB", 0);
+        if (transA != 0)
+        {
+            throw node.UnsupportedValue("transA", $"{transA}", "0 (the activation is the left operand)");
+        }
+
+        if (transB is not (0 or 1))
+        {
+            throw node.UnsupportedValue("transB", $"{transB}", "0 or 1");
+        }
+
+        var (dims, b) = FloatConstant(node, 1, "weights");
+        var weights = DenseWeights(node, dims, b, transposed: transB == 1);
+        int outFeatures = (int)(transB == 1 ? dims[0] : dims[1]);
+        var bias = OptionalBias(node, 2, outFeatures);
+        Emit(new DenseLayer(node.LayerName, _shape, outFeatures, weights, bias));
+    }
+
+    private void MatMul(OnnxNodeView node, OnnxNodeView? add)
+    {
+        node.RequireKnownAttributes();
+        node.RequireInputs(2, 2);
+        RequireVector(node);
+        var (dims, b) = FloatConstant(node, 1, "weights");
+        var weights = DenseWeights(node, dims, b, transposed: false);
+        int outFeatures = (int)dims[1];
+        var bias = new float[outFeatures];
+        if (add is not null)
+        {
+            add.RequireKnownAttributes();
+            add.RequireInputs(2, 2);
+            var output = node.Node.Output[0];
+            int biasInput = add.InputName(0) == output ? 1 : 0;
+            if (add.InputName(1 - biasInput) != output)
+            {
+                throw add.Error(OnnxImportCodes.NotSingleChain, $"{add.Label} does not add to the output '{output}' of {node.Label}.");
+            }
+
+            bias = OptionalBias(add, biasInput, outFeatures);
+        }
+
+        Emit(new DenseLayer(node.LayerName, _shape, outFeatures, weights, bias));
+    }
+
+    private void BatchNormalization(OnnxNodeView node, Conv2dLayer? conv)
+    {
+        node.RequireKnownAttributes("epsilon", "momentum", "training_mode", "spatial");
+        node.RequireInputs(5, 5);
+        if (conv is null)
+        {
+            throw node.Error(
+                OnnxImportCodes.BatchNormalizationPlacement,
+                $"{node.Label} does not directly follow a Conv, so it cannot be folded into one; only Conv -> BatchNormalization is supported.");
+        }
+
+        long trainingMode = node.Int("training_mode", 0);
+        if (trainingMode != 0)
+        {
+            throw node.UnsupportedValue("training_mode", $"{trainingMode}", "0 (export the model in eval mode)");
+        }
+
+        long spatial = node.Int("spatial", 1);
+        if (spatial != 1)
+        {
+            throw node.UnsupportedValue("spatial", $"{spatial}", "1 (one statistic per channel)");
+        }
+
+        float epsilon = node.Float("epsilon", 1e-5f);
+        var scale = ChannelConstant(node, 1, "scale", conv.OutChannels);
+        var shift = ChannelConstant(node, 2, "bias", conv.OutChannels);
+        var mean = ChannelConstant(node, 3, "mean", conv.OutChannels);
+        var variance = ChannelConstant(node, 4, "variance", conv.OutChannels);
+        for (int c = 0; c < variance.Length; c++)
+        {
+            double denominator = variance[c] + (double)epsilon;
+            if (!(denominator > 0) || double.IsInfinity(denominator))
+            {
+                throw node.Error(
+                    OnnxImportCodes.InitializerData,
+                    $"{node.Label}: variance + epsilon of channel {c} is {denominator}; it must be a positive finite number.");
+            }
+        }
+
+        _layers[^1] = BatchNormalizationFolding.Fold(conv, scale, shift, mean, variance, epsilon);
+    }
+
+    private void FlattenTo(OnnxNodeView node)
+    {
+        if (_shape.IsFeatureMap)
+        {
+            Emit(new FlattenLayer(node.LayerName, _shape));
+        }
+
+        // A vector is already flat: the node changes nothing and adds no layer.
+    }
+
+    private float[] DenseWeights(OnnxNodeView node, long[] dims, float[] values, bool transposed)
+    {
+        if (dims.Length != 2)
+        {
+            throw Shape(node, $"weights '{node.InputName(1)}' have dims {OnnxNodeView.Format(dims)}; a dense layer needs a matrix.");
+        }
+
+        long inFeatures = transposed ? dims[1] : dims[0];
+        long outFeatures = transposed ? dims[0] : dims[1];
+        if (inFeatures != _shape.ElementCount)
+        {
+            var origin = _lastFeatureMap is null ? "" : $" (flattened from {_lastFeatureMap})";
+            throw Shape(
+                node,
+                $"weights '{node.InputName(1)}' {OnnxNodeView.Format(dims)} expect {inFeatures} inputs; the incoming vector has {_shape.ElementCount}{origin}.");
+        }
+
+        if (outFeatures <= 0)
+        {
+            throw Shape(node, $"weights '{node.InputName(1)}' {OnnxNodeView.Format(dims)} have no outputs.");
+        }
+
+        if (transposed)
+        {
+            return values; // already [out,in]
+        }
+
+        // ONNX B is [in,out]; the IR keeps [out,in] as nn.Linear does.
+        int rows = (int)inFeatures, cols = (int)outFeatures;
+        var result = new float[values.Length];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int o = 0; o < cols; o++)
+            {
+                result[o * rows + i] = values[i * cols + o];
+            }
+        }
+
+        return result;
+    }
+
+    private float[] OptionalBias(OnnxNodeView node, int index, int length)
+    {
+        if (node.InputName(index).Length == 0)
+        {
+            return new float[length];
+        }
+
+        var (dims, values) = FloatConstant(node, index, "bias");
+        bool fits = (dims.Length == 1 && dims[0] == length) || (dims.Length == 2 && dims[0] == 1 && dims[1] == length);
+        if (!fits)
+        {
+            throw Shape(node, $"bias '{node.InputName(index)}' has dims {OnnxNodeView.Format(dims)}; expected [{length}].");
+        }
+
+        return values;
+    }
+
+    private float[] ChannelConstant(OnnxNodeView node, int index, string role, int channels)
+    {
+        var (dims, values) = FloatConstant(node, index, role);
+        if (dims.Length != 1 || dims[0] != channels)
+        {
+            throw Shape(node, $"{role} '{node.InputName(index)}' has dims {OnnxNodeView.Format(dims)}; the convolution before it has {channels} channels.");
+        }
+
+        return values;
+    }
+
+    private (long[] Dims, float[] Values) FloatConstant(OnnxNodeView node, int index, string role) =>
+        _decoder.Float32(Constant(node, index, role), $"{role} of {node.Label}");
+
+    private (long[] Dims, long[] Values) Int64Constant(OnnxNodeView node, int index, string role) =>
+        _decoder.Int64(Constant(node, index, role), $"{role} of {node.Label}");
+
+    private TensorProto Constant(OnnxNodeView node, int index, string role)
+    {
+        var name = node.InputName(index);
+        if (!_chain.Constants.TryGetValue(name, out var tensor))
+        {
+            throw node.Error(
+                OnnxImportCodes.MissingInitializer,
+                $"{node.Label}: input {index} '{name}' ({role}) is neither an initializer nor a Constant; it must be a constant tensor stored in the model.");
+        }
+
+        return tensor;
+    }
+
+    private void RequireOnes(OnnxNodeView node, string attribute, int length, string allowed)
+    {
+        var values = node.Ints(attribute);
+        if (values is not null && (values.Length != length || values.Any(v => v != 1)))
+        {
+            throw node.UnsupportedValue(attribute, OnnxNodeView.Format(values), allowed);
+        }
+    }
+
+    private void RequireFeatureMap(OnnxNodeView node)
+    {
+        if (!_shape.IsFeatureMap)
+        {
+            throw Shape(node, $"{node.OpType} needs a feature map [1,C,H,W]; it receives the vector [1,{_shape.ElementCount}].");
+        }
+    }
+
+    private void RequireVector(OnnxNodeView node)
+    {
+        if (!_shape.IsVector)
+        {
+            throw Shape(node, $"{node.OpType} needs a vector [1,N]; it receives the feature map [1,{string.Join(",", _shape.Dimensions)}]. Flatten it first.");
+        }
+    }
+
+    private void Emit(Layer layer)
+    {
+        if (_shape.IsFeatureMap)
+        {
+            _lastFeatureMap = _shape;
+        }
+
+        _layers.Add(layer);
+        _shape = layer.OutputShape;
+    }
+
+    /// <summary>Where the file states a shape for a value, it must be the one inferred (symbolic dimensions match anything).</summary>
+    private void CheckDeclaredShape(OnnxNodeView node)
+    {
+        if (!_chain.DeclaredShapes.TryGetValue(_value, out var declared))
+        {
+            return;
+        }
+
+        var inferred = new[] { 1 }.Concat(_shape.Dimensions).ToArray();
+        bool matches = declared.Dim.Count == inferred.Length
+            && declared.Dim.Select((d, i) => d.ValueCase != TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue || d.DimValue == inferred[i]).All(x => x);
+        if (!matches)
+        {
+            var stated = string.Join(",", declared.Dim.Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? d.DimValue.ToString() : d.DimParam.Length > 0 ? d.DimParam : "?"));
+            throw Shape(node, $"the model declares output '{_value}' as [{stated}], but the layers give [{string.Join(",", inferred)}].");
+        }
+    }
+
+    private XaiException Shape(OnnxNodeView node, string message) =>
+        node.Error(OnnxImportCodes.ShapeMismatch, $"{node.Label}: {message}");
+
+    private static XaiException Unsupported(OnnxNodeView node, string what) =>
+        node.Error(OnnxImportCodes.UnsupportedOperator, $"{node.Label}: {what}. Supported: {OnnxOperators.SupportedList}.");
+}

@@ -1,0 +1,78 @@
+"""Exports the small torch models the ONNX importer tests read, with an input and torch's logits.
+
+Run from this directory with Debian's python (torch 1.13, onnx 1.12):
+    /usr/bin/python3 export_tiny_models.py
+Writes, for each model NAME: NAME.onnx and NAME.expected.json ({"input": [...], "logits": [...]},
+input flattened [1,C,H,W] row-major). Seeds are fixed so the files are reproducible on one torch build.
+"""
+import json
+
+import onnx
+import torch
+from torch import nn
+
+
+class TinyCnn(nn.Module):
+    """conv3x3+BN+ReLU, pool, conv5x5+ReLU, pool, flatten, FC+ReLU, FC: every layer kind, with BN to fold."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 4, 3, padding=1)
+        self.bn1 = nn.BatchNorm2d(4)
+        self.conv2 = nn.Conv2d(4, 6, 5, padding=2)
+        self.pool = nn.MaxPool2d(2)
+        self.fc1 = nn.Linear(6 * 2 * 2, 8)
+        self.fc2 = nn.Linear(8, 5)
+
+    def forward(self, x):
+        x = self.pool(torch.relu(self.bn1(self.conv1(x))))
+        x = self.pool(torch.relu(self.conv2(x)))
+        x = torch.flatten(x, 1)
+        return self.fc2(torch.relu(self.fc1(x)))
+
+
+class TinyMatMul(nn.Module):
+    """Bias-free conv, a view(1, -1) flatten (a Reshape) and a hand-written x @ W + b (MatMul then Add)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 3, 3, padding=1, bias=False)
+        self.pool = nn.MaxPool2d(2)
+        self.weight = nn.Parameter(torch.randn(3 * 3 * 3, 4))  # [in, out], as MatMul's B
+        self.bias = nn.Parameter(torch.randn(4))
+
+    def forward(self, x):
+        x = self.pool(torch.relu(self.conv(x)))
+        x = x.view(1, -1)
+        return x @ self.weight + self.bias
+
+
+def export(name, model, input_shape, **kwargs):
+    model.eval()
+    x = torch.randn(*input_shape)
+    with torch.no_grad():
+        logits = model(x)
+    torch.onnx.export(model, x, f"{name}.onnx", input_names=["image"], output_names=["logits"], opset_version=13, **kwargs)
+    onnx.checker.check_model(onnx.load(f"{name}.onnx"))
+    with open(f"{name}.expected.json", "w") as f:
+        json.dump({"input": x.flatten().tolist(), "logits": logits.flatten().tolist()}, f)
+    ops = [n.op_type for n in onnx.load(f"{name}.onnx").graph.node]
+    print(name, ops)
+
+
+def main():
+    torch.manual_seed(20240601)
+    cnn = TinyCnn()
+    # Non-trivial running statistics, so that folding the BatchNormalization is really tested.
+    with torch.no_grad():
+        cnn.bn1.running_mean.uniform_(-0.5, 0.5)
+        cnn.bn1.running_var.uniform_(0.5, 2.0)
+        cnn.bn1.weight.uniform_(0.5, 1.5)
+        cnn.bn1.bias.uniform_(-0.2, 0.2)
+    # PRESERVE keeps BatchNormalization as its own node (EVAL would fuse it into the Conv at export).
+    export("tiny_cnn", cnn, (1, 3, 8, 8), training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
+    export("tiny_matmul", TinyMatMul(), (1, 2, 6, 6))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+using Xai.Model;
+
+namespace Xai.Core.Tests.Model;
+
+/// <summary>
+/// A plain float forward pass over the network IR, written straight from the layer definitions, to
+/// compare the imported weights against torch's own output. Slow on purpose: no tiling, no tricks.
+/// </summary>
+internal static class ReferenceForward
+{
+    public static float[] Run(Network network, float[] image)
+    {
+        Assert.Equal(network.InputShape.ElementCount, image.Length);
+        var x = image;
+        foreach (var layer in network.Layers)
+        {
+            x = layer switch
+            {
+                Conv2dLayer conv => Conv(conv, x),
+                ReluLayer => x.Select(v => v > 0 ? v : 0f).ToArray(),
+                MaxPool2dLayer pool => MaxPool(pool, x),
+                FlattenLayer => x,
+                DenseLayer dense => Dense(dense, x),
+                _ => throw new NotSupportedException(layer.GetType().Name),
+            };
+            Assert.Equal(layer.OutputShape.ElementCount, x.Length);
+        }
+
+        return x;
+    }
+
+    private static float[] Conv(Conv2dLayer conv, float[] x)
+    {
+        int h = conv.InputShape.Height, w = conv.InputShape.Width, k = conv.KernelSize, p = conv.Padding;
+        int oh = conv.OutputShape.Height, ow = conv.OutputShape.Width;
+        var y = new float[conv.OutputShape.ElementCount];
+        for (int co = 0; co < conv.OutChannels; co++)
+        {
+            for (int oy = 0; oy < oh; oy++)
+            {
+                for (int ox = 0; ox < ow; ox++)
+                {
+                    double sum = conv.Bias[co];
+                    for (int ci = 0; ci < conv.InChannels; ci++)
+                    {
+                        for (int ky = 0; ky < k; ky++)
+                        {
+                            for (int kx = 0; kx < k; kx++)
+                            {
+                                int iy = oy + ky - p, ix = ox + kx - p;
+                                if (iy >= 0 && iy < h && ix >= 0 && ix < w)
+                                {
+                                    sum += conv.Weight(co, ci, ky, kx) * x[(ci * h + iy) * w + ix];
+                                }
+                            }
+                        }
+                    }
+
+                    y[(co * oh + oy) * ow + ox] = (float)sum;
+                }
+            }
+        }
+
+        return y;
+    }
+
+    private static float[] MaxPool(MaxPool2dLayer pool, float[] x)
+    {
+        int h = pool.InputShape.Height, w = pool.InputShape.Width;
+        int oh = pool.OutputShape.Height, ow = pool.OutputShape.Width;
+        var y = new float[pool.OutputShape.ElementCount];
+        for (int c = 0; c < pool.InputShape.Channels; c++)
+        {
+            for (int oy = 0; oy < oh; oy++)
+            {
+                for (int ox = 0; ox < ow; ox++)
+                {
+                    float m = float.NegativeInfinity;
+                    for (int dy = 0; dy < 2; dy++)
+                    {
+                        for (int dx = 0; dx < 2; dx++)
+                        {
+                            m = Math.Max(m, x[(c * h + oy * 2 + dy) * w + ox * 2 + dx]);
+                        }
+                    }
+
+                    y[(c * oh + oy) * ow + ox] = m;
+                }
+            }
+        }
+
+        return y;
+    }
+
+    private static float[] Dense(DenseLayer dense, float[] x)
+    {
+        var y = new float[dense.OutFeatures];
+        for (int o = 0; o < dense.OutFeatures; o++)
+        {
+            double sum = dense.Bias[o];
+            for (int i = 0; i < dense.InFeatures; i++)
+            {
+                sum += dense.Weight(o, i) * x[i];
+            }
+
+            y[o] = (float)sum;
+        }
+
+        return y;
+    }
+}

@@ -1,0 +1,429 @@
+using Google.Protobuf;
+using Xai.Diagnostics;
+using Xai.Onnx;
+using Xai.Onnx.Proto;
+using static Xai.Core.Tests.Onnx.OnnxModelBuilder;
+using Codes = Xai.Onnx.OnnxImportCodes;
+
+namespace Xai.Core.Tests.Onnx;
+
+/// <summary>
+/// Every way a model can be unusable gets its own code, names the file, and says what is wrong and
+/// what is allowed. Each case starts from a valid model and breaks one thing.
+/// </summary>
+public class OnnxImportErrorTests
+{
+    private sealed record Case(Func<ModelProto> Model, string Code, params string[] Mentions);
+
+    private static readonly Dictionary<string, Case> Cases = new()
+    {
+        // The graph's input
+        ["two image inputs"] = new(() => Edit(Small(), b => b.Graph.Input.Add(TensorValue("mask", 1, 1, 8, 8))), Codes.InputCount, "'image', 'mask'"),
+        ["no image input"] = new(() => Edit(Small(), b => b.Graph.Input.Clear()), Codes.InputCount, "has 0"),
+        ["int64 input"] = new(() => Edit(Small(), b => b.Graph.Input[0].Type.TensorType.ElemType = 7), Codes.InputType, "'image'", "INT64", "FLOAT"),
+        ["rank-2 input"] = new(() => Edit(Small(), b => b.Graph.Input[0] = TensorValue("image", 1, 128)), Codes.InputShape, "[1,128]", "[1,C,H,W]"),
+        ["symbolic height"] = new(
+            () => Edit(Small(), b => b.Graph.Input[0].Type.TensorType.Shape.Dim[2].DimParam = "height"), Codes.InputShape, "[1,2,height,8]"),
+        ["input without shape"] = new(() => Edit(Small(), b => b.Graph.Input[0].Type.TensorType.Shape = null), Codes.InputShape, "no shape"),
+        ["batch 4"] = new(() => Edit(Small(), b => b.Graph.Input[0].Type.TensorType.Shape.Dim[0].DimValue = 4), Codes.InputBatch, "batch size 4", "must be 1"),
+
+        // Operators
+        ["sigmoid"] = new(() => Chain(b => b.Node("Sigmoid", Array.Empty<string>())), Codes.UnsupportedOperator, "/sigmoid0/Sigmoid", "'Sigmoid'", "Supported: Conv", "Gemm", "MaxPool"),
+        ["unnamed softmax"] = new(
+            () => Chain(b => b.Node("Softmax", Array.Empty<string>()).Name = ""), Codes.UnsupportedOperator, "node #0 (Softmax)"),
+        ["vendor domain"] = new(
+            () => Chain(b => b.Node("Relu", Array.Empty<string>()).Domain = "com.microsoft"), Codes.UnsupportedOperator, "com.microsoft.Relu"),
+        ["lone Add"] = new(() => Chain(b => b.Node("Add", new[] { b.Initializer("k", 2) })), Codes.UnsupportedOperator, "Add", "after a MatMul"),
+
+        // Attribute values the hardware does not implement
+        ["conv stride 2"] = new(() => ConvWith("strides", Ints("strides", 2, 2)), Codes.UnsupportedAttribute, "/conv0/Conv", "strides = [2,2]", "[1,1]"),
+        ["conv dilation 2"] = new(() => ConvWith("dilations", Ints("dilations", 2, 2)), Codes.UnsupportedAttribute, "dilations = [2,2]", "[1,1]"),
+        ["conv asymmetric pads"] = new(() => ConvWith("pads", Ints("pads", 1, 1, 0, 0)), Codes.UnsupportedAttribute, "pads = [1,1,0,0]", "[1,1,1,1]"),
+        ["conv valid pads"] = new(() => ConvWith("pads", Ints("pads", 0, 0, 0, 0)), Codes.UnsupportedAttribute, "pads = [0,0,0,0]", "'same'"),
+        ["conv auto_pad VALID"] = new(() => ConvWith("pads", String("auto_pad", "VALID")), Codes.UnsupportedAttribute, "auto_pad = 'VALID'"),
+        ["conv group 2"] = new(() => ConvWith("group", Int("group", 2)), Codes.UnsupportedAttribute, "group = 2", "1"),
+        ["conv unknown attribute"] = new(() => ConvWith("group", Int("groups", 1)), Codes.UnsupportedAttribute, "'groups'", "known attributes: auto_pad"),
+        ["conv strides as INT"] = new(() => ConvWith("strides", Int("strides", 1)), Codes.UnsupportedAttribute, "'strides'", "type Int", "Ints"),
+        ["conv even kernel"] = new(() => Chain(b => b.Conv(2, 2, 4)), Codes.UnsupportedAttribute, "kernel_shape = [4,4]", "odd K"),
+        ["conv non-square kernel"] = new(
+            () => Chain(b =>
+            {
+                b.Initializer("w35", 2, 2, 3, 5);
+                b.Node("Conv", new[] { "w35" }, Ints("pads", 1, 2, 1, 2));
+            }),
+            Codes.UnsupportedAttribute,
+            "kernel_shape = [3,5]",
+            "square"),
+        ["maxpool 3x3"] = new(() => PoolWith("kernel_shape", Ints("kernel_shape", 3, 3)), Codes.UnsupportedAttribute, "kernel_shape = [3,3]", "[2,2]"),
+        ["maxpool default stride"] = new(() => PoolWith("strides", null), Codes.UnsupportedAttribute, "strides = absent (stride 1)", "[2,2]"),
+        ["maxpool padded"] = new(() => PoolWith("pads", Ints("pads", 1, 1, 1, 1)), Codes.UnsupportedAttribute, "pads = [1,1,1,1]"),
+        ["gemm alpha"] = new(() => GemmWith("alpha", Float("alpha", 0.5f)), Codes.UnsupportedAttribute, "alpha = 0.5", "1.0"),
+        ["gemm transA"] = new(() => GemmWith("transB", Int("transA", 1), Int("transB", 1)), Codes.UnsupportedAttribute, "transA = 1"),
+        ["flatten axis 2"] = new(
+            () => Chain(b => b.Node("Flatten", Array.Empty<string>(), Int("axis", 2))), Codes.UnsupportedAttribute, "axis = 2"),
+        ["reshape to [2,-1]"] = new(() => Chain(b => b.Reshape(2, -1)), Codes.UnsupportedAttribute, "[2,-1]", "[1,32]"),
+        ["reshape to [1,4,8]"] = new(() => Chain(b => b.Reshape(1, 4, 8)), Codes.UnsupportedAttribute, "[1,4,8]"),
+        ["reshape with two -1"] = new(() => Chain(b => b.Reshape(-1, -1)), Codes.UnsupportedAttribute, "[-1,-1]"),
+        ["batchnorm training"] = new(
+            () => Edit(Small(), b => b.Graph.Node[1].Attribute.Add(Int("training_mode", 1))), Codes.UnsupportedAttribute, "training_mode = 1", "eval"),
+
+        // Constants
+        ["missing conv weights"] = new(
+            () => Edit(Small(), b => b.Graph.Initializer.Remove(b.Graph.Initializer.Single(t => t.Name == "conv0.weight"))),
+            Codes.MissingInitializer,
+            "'/conv0/Conv'",
+            "'conv0.weight'",
+            "weights"),
+        ["reshape target computed"] = new(
+            () => Chain(b => b.Node("Reshape", new[] { "computed_shape" })), Codes.MissingInitializer, "'computed_shape'", "target shape"),
+        ["double weights"] = new(
+            () => Edit(Small(), b => b.Graph.Initializer.Single(t => t.Name == "conv0.weight").DataType = 11),
+            Codes.InitializerType,
+            "'conv0.weight'",
+            "DOUBLE",
+            "FLOAT"),
+        ["float reshape target"] = new(
+            () => Chain(b => b.Node("Reshape", new[] { b.Initializer("fshape", new long[] { 2 }, new[] { 1f, -1f }) })),
+            Codes.InitializerType,
+            "'fshape'",
+            "INT64"),
+        ["zero-length weights"] = new(
+            () => Edit(Small(), b => b.Graph.Initializer.Single(t => t.Name == "conv0.weight").RawData = ByteString.Empty),
+            Codes.InitializerData,
+            "'conv0.weight'",
+            "holds no data",
+            "[4,2,3,3] need 72"),
+        ["short raw_data"] = new(
+            () => Edit(Small(), b =>
+            {
+                var t = b.Graph.Initializer.Single(t => t.Name == "conv0.bias");
+                t.RawData = ByteString.CopyFrom(t.RawData.Span[..10]);
+            }),
+            Codes.InitializerData,
+            "10 bytes",
+            "need 16"),
+        ["raw_data and float_data"] = new(
+            () => Edit(Small(), b => b.Graph.Initializer.Single(t => t.Name == "conv0.bias").FloatData.Add(1f)), Codes.InitializerData, "both"),
+        ["negative variance"] = new(
+            () => Edit(Small(), b =>
+            {
+                var t = b.Graph.Initializer.Single(t => t.Name == "bn1.running_var");
+                t.RawData = FloatTensor("v", new long[] { 4 }, new[] { 1f, -2f, 1f, 1f }).RawData;
+            }),
+            Codes.InitializerData,
+            "channel 1"),
+        ["external data"] = new(
+            () => Edit(Small(), b =>
+            {
+                var t = b.Graph.Initializer.Single(t => t.Name == "conv0.weight");
+                t.DataLocation = TensorProto.Types.DataLocation.External;
+                t.RawData = ByteString.Empty;
+            }),
+            Codes.InitializerExternal,
+            "'conv0.weight'",
+            "external file"),
+        ["negative dims"] = new(
+            () => Edit(Small(), b => b.Graph.Initializer.Single(t => t.Name == "conv0.bias").Dims[0] = -4), Codes.InitializerDims, "negative"),
+        ["huge dims"] = new(
+            () => Edit(Small(), b =>
+            {
+                var dims = b.Graph.Initializer.Single(t => t.Name == "conv0.weight").Dims;
+                dims.Clear();
+                dims.Add(new long[] { 1L << 40, 1L << 40, 3, 3 });
+            }),
+            Codes.InitializerDims,
+            "[1099511627776,1099511627776,3,3]",
+            "more than"),
+
+        // Graph structure
+        ["branch"] = new(
+            () => Chain(b =>
+            {
+                var relu = b.Relu();
+                var side = new NodeProto { OpType = "Relu", Name = "/side/Relu" };
+                side.Input.Add(relu.Input[0]);
+                side.Output.Add("side_out");
+                b.Graph.Node.Add(side);
+            }),
+            Codes.NotSingleChain,
+            "feeds 2 nodes",
+            "/side/Relu",
+            "single chain"),
+        ["shape-based flatten"] = new(
+            () => Chain(b =>
+            {
+                var shape = new NodeProto { OpType = "Shape", Name = "/Shape" };
+                shape.Input.Add(b.Current);
+                shape.Output.Add("dynamic_shape");
+                b.Graph.Node.Add(shape);
+                b.Node("Reshape", new[] { "dynamic_shape" });
+            }),
+            Codes.NotSingleChain,
+            "torch.flatten(x, 1)"),
+        ["loose node"] = new(
+            () => Edit(Small(), b =>
+            {
+                var loose = new NodeProto { OpType = "Relu", Name = "/loose/Relu" };
+                loose.Input.Add("conv0.bias");
+                loose.Output.Add("loose_out");
+                b.Graph.Node.Add(loose);
+            }),
+            Codes.NotSingleChain,
+            "/loose/Relu",
+            "not on the chain"),
+        ["output not at the end"] = new(
+            () => Edit(Small(), b => b.Graph.Output[0].Name = b.Graph.Node[3].Output[0]), Codes.NotSingleChain, "is not the end of the chain"),
+        ["two outputs"] = new(() => Edit(Small(), b => b.Graph.Output.Add(TensorValue("extra", 1, 3))), Codes.NotSingleChain, "exactly one output", "has 2"),
+        ["value written twice"] = new(
+            () => Edit(Small(), b => b.Graph.Node[4].Output[0] = b.Graph.Node[2].Output[0]), Codes.NotSingleChain, "already defines"),
+        ["data as second operand"] = new(
+            () => Chain(b =>
+            {
+                b.Flatten();
+                var gemm = b.Gemm(32, 2);
+                (gemm.Input[0], gemm.Input[1]) = (gemm.Input[1], gemm.Input[0]);
+            }),
+            Codes.NotSingleChain,
+            "first input"),
+        ["pool index output used"] = new(
+            () => Chain(b =>
+            {
+                var pool = b.MaxPool();
+                pool.Output.Add("indices");
+                var use = new NodeProto { OpType = "Relu", Name = "/idx/Relu" };
+                use.Input.Add("indices");
+                use.Output.Add("idx_out");
+                b.Graph.Node.Add(use);
+            }),
+            Codes.NotSingleChain,
+            "second output 'indices'"),
+
+        // Shapes
+        ["conv channel mismatch"] = new(
+            () => Chain(b => b.Conv(3, 4, 3)), Codes.ShapeMismatch, "[4,3,3,3] expect 3 input channels", "[2,4,4]"),
+        ["gemm size mismatch"] = new(
+            () => Chain(b =>
+            {
+                b.Flatten();
+                b.Gemm(30, 2);
+            }),
+            Codes.ShapeMismatch,
+            "expect 30 inputs",
+            "has 32",
+            "flattened from [2,4,4]"),
+        ["gemm on a feature map"] = new(() => Chain(b => b.Gemm(32, 2)), Codes.ShapeMismatch, "needs a vector", "Flatten"),
+        ["conv on a vector"] = new(
+            () => Chain(b =>
+            {
+                b.Flatten();
+                b.Conv(32, 2, 3);
+            }),
+            Codes.ShapeMismatch,
+            "needs a feature map"),
+        ["pooling a single row"] = new(
+            () =>
+            {
+                var b = new OnnxModelBuilder(1, 1, 6);
+                b.MaxPool();
+                b.Flatten();
+                b.Gemm(3, 2);
+                return b.Build();
+            },
+            Codes.ShapeMismatch,
+            "at least 2",
+            "[1,1,6]"),
+        ["ceil_mode on an odd size"] = new(
+            () =>
+            {
+                var b = new OnnxModelBuilder(1, 5, 4);
+                var pool = b.MaxPool();
+                pool.Attribute.Remove(pool.Attribute.Single(a => a.Name == "ceil_mode"));
+                pool.Attribute.Add(Int("ceil_mode", 1));
+                b.Flatten();
+                b.Gemm(6, 2);
+                return b.Build();
+            },
+            Codes.UnsupportedAttribute,
+            "ceil_mode = 1 on [1,5,4]",
+            "rounded down"),
+        ["bias length"] = new(
+            () => Edit(Small(), b => b.Graph.Initializer.Single(t => t.Name == "conv0.bias").Dims[0] = 2),
+            Codes.InitializerData), // dims [2] but 4 values: the data check comes first
+        ["bias dims"] = new(
+            () => Edit(Small(), b =>
+            {
+                var t = b.Graph.Initializer.Single(t => t.Name == "conv0.bias");
+                t.Dims.Clear();
+                t.Dims.Add(new long[] { 2, 2 });
+            }),
+            Codes.ShapeMismatch,
+            "bias 'conv0.bias' has dims [2,2]",
+            "expected [4]"),
+        ["kernel_shape disagrees with weights"] = new(
+            () => ConvWith("kernel_shape", Ints("kernel_shape", 5, 5)), Codes.ShapeMismatch, "kernel_shape [5,5]", "[3,3]"),
+        ["declared output shape"] = new(
+            () => Edit(Small(), b => b.Graph.Output[0] = TensorValue(b.Current, 1, 7)), Codes.ShapeMismatch, "declares output", "[1,7]", "[1,3]"),
+        ["batchnorm after relu"] = new(
+            () => Chain(b =>
+            {
+                b.Relu();
+                b.BatchNormalization(2);
+            }),
+            Codes.BatchNormalizationPlacement,
+            "does not directly follow a Conv"),
+        ["conv without weights"] = new(() => Chain(b => b.Node("Conv", Array.Empty<string>())), Codes.NodeArity, "has 1 inputs", "2 to 3"),
+        ["ends in a feature map"] = new(
+            () =>
+            {
+                var b = new OnnxModelBuilder(2, 4, 4);
+                b.Conv(2, 2, 3);
+                return b.Build();
+            },
+            Codes.OutputNotScores,
+            "ends in a feature map [2,4,4]"),
+        ["no layers"] = new(() => new OnnxModelBuilder(2, 4, 4).Build(), Codes.OutputNotScores, "no layers"),
+    };
+
+    public static TheoryData<string> CaseNames => new(Cases.Keys);
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void BrokenModel_FailsWithItsCode_NamingTheProblem(string name)
+    {
+        var c = Cases[name];
+        var e = OnnxImportHarness.Fails(c.Model(), c.Code);
+        foreach (var mention in c.Mentions)
+        {
+            Assert.True(e.Message.Contains(mention, StringComparison.Ordinal), $"'{mention}' missing from: {e.Message}");
+        }
+    }
+
+    [Fact]
+    public void EveryCode_IsInTheModelImportRange_AndDistinct()
+    {
+        var codes = typeof(OnnxImportCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.All(codes, c => Assert.Matches("^XAI2[0-9]{3}$", c));
+        Assert.All(
+            codes.Where(c => c is not (Codes.FileNotFound or Codes.FileUnreadable or Codes.EmptyFile or Codes.NotOnnx or Codes.NoGraph)),
+            c => Assert.Contains(Cases.Values, k => k.Code == c));
+    }
+
+    [Fact]
+    public void MissingFile_IsReportedWithItsPath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"xai-missing-{Guid.NewGuid():N}", "model.onnx");
+        var e = Assert.Throws<XaiException>(() => new OnnxModelImporter().Import(path));
+        Assert.Equal(Codes.FileNotFound, e.Code);
+        Assert.Equal(path, e.Diagnostic.File);
+        Assert.Contains("does not exist", e.Message);
+    }
+
+    [Fact]
+    public void Directory_IsNotAModel()
+    {
+        var e = Assert.Throws<XaiException>(() => new OnnxModelImporter().Import(Path.GetTempPath()));
+        Assert.Equal(Codes.FileUnreadable, e.Code);
+        Assert.Contains("directory", e.Message);
+    }
+
+    [Fact]
+    public void EmptyFile_IsReportedAsEmpty()
+    {
+        var e = OnnxImportHarness.FailsBytes(Array.Empty<byte>(), Codes.EmptyFile);
+        Assert.Contains("0 bytes", e.Message);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    [InlineData(0.99)]
+    public void TruncatedModel_IsNotOnnx(double keep)
+    {
+        var bytes = Small().Bytes();
+        var e = OnnxImportHarness.FailsBytes(bytes[..(int)(bytes.Length * keep)], Codes.NotOnnx);
+        Assert.Contains("truncated or corrupt", e.Message);
+    }
+
+    [Fact]
+    public void TextFile_IsNotOnnx()
+    {
+        OnnxImportHarness.FailsBytes(System.Text.Encoding.UTF8.GetBytes("{\"this\": \"is json, not onnx\"}\n"), Codes.NotOnnx);
+    }
+
+    [Fact]
+    public void ProtobufWithoutGraph_IsNotAModel()
+    {
+        var e = OnnxImportHarness.Fails(new ModelProto { IrVersion = 8, ProducerName = "nothing" }, Codes.NoGraph);
+        Assert.Contains("no ONNX graph", e.Message);
+    }
+
+    [Fact]
+    public void AnotherProtobufMessage_IsNotAModel()
+    {
+        // A lone tensor is valid protobuf, but read as a ModelProto its name lands in opset_import
+        // (field 8) and its bytes there are not a valid message.
+        var tensor = FloatTensor("w", new long[] { 2 }, new[] { 1f, 2f });
+        OnnxImportHarness.FailsBytes(tensor.ToByteArray(), Codes.NotOnnx);
+
+        // An OperatorSetIdProto shares no field with a model's graph: it parses, and has no graph.
+        OnnxImportHarness.FailsBytes(new OperatorSetIdProto { Domain = "ai.onnx", Version = 13 }.ToByteArray(), Codes.NoGraph);
+    }
+
+    /// <summary>Builds <see cref="OnnxModelBuilder.Small"/> and applies <paramref name="edit"/> to the built model.</summary>
+    private static ModelProto Edit(OnnxModelBuilder b, Action<OnnxModelBuilder> edit)
+    {
+        b.Build();
+        edit(b);
+        return b.Model;
+    }
+
+    /// <summary>[2,4,4] in, <paramref name="middle"/>, then flatten and a dense layer to 2 classes when still needed.</summary>
+    private static ModelProto Chain(Action<OnnxModelBuilder> middle)
+    {
+        var b = new OnnxModelBuilder(2, 4, 4);
+        middle(b);
+        b.Build();
+        return b.Model;
+    }
+
+    private static ModelProto ConvWith(string replaces, params AttributeProto[] attributes)
+    {
+        var b = new OnnxModelBuilder(2, 4, 4);
+        var conv = b.Conv(2, 2, 3);
+        foreach (var old in conv.Attribute.Where(a => a.Name == replaces).ToList())
+        {
+            conv.Attribute.Remove(old);
+        }
+
+        conv.Attribute.Add(attributes);
+        b.Flatten();
+        b.Gemm(32, 2);
+        return b.Build();
+    }
+
+    private static ModelProto PoolWith(string replaces, AttributeProto? attribute)
+    {
+        var b = new OnnxModelBuilder(2, 4, 4);
+        var pool = b.MaxPool();
+        pool.Attribute.Remove(pool.Attribute.Single(a => a.Name == replaces));
+        if (attribute is not null)
+        {
+            pool.Attribute.Add(attribute);
+        }
+
+        b.Flatten();
+        b.Gemm(8, 2);
+        return b.Build();
+    }
+
+    private static ModelProto GemmWith(string replaces, params AttributeProto[] attributes)
+    {
+        var b = new OnnxModelBuilder(2, 4, 4);
+        b.Flatten();
+        var gemm = b.Gemm(32, 2);
+        gemm.Attribute.Remove(gemm.Attribute.Single(a => a.Name == replaces));
+        gemm.Attribute.Add(attributes);
+        return b.Build();
+    }
+}

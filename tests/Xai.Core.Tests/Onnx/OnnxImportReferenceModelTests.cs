@@ -1,0 +1,75 @@
+using Xai.Core.Tests.Model;
+using Xai.Model;
+using Xai.Onnx;
+
+namespace Xai.Core.Tests.Onnx;
+
+/// <summary>
+/// The `odd` reference network of hls-lib (hls-lib/tests/data/reference/odd: 5x5 and 3x3 kernels,
+/// non-square maps, a floor max-pool on 5x7), exported by torch. Its logits were computed by
+/// PyTorch in float64 from the same float32 weights; the imported network must reproduce them.
+/// </summary>
+public class OnnxImportReferenceModelTests
+{
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}.");
+    }
+
+    private static string OddDirectory => Path.Combine(RepoRoot(), "hls-lib", "tests", "data", "reference", "odd");
+
+    [Fact]
+    public void Odd_HasTheReferenceStructureAndWeights()
+    {
+        var network = new OnnxModelImporter().Import(Path.Combine(OddDirectory, "odd.onnx"));
+
+        Assert.Equal(TensorShape.FeatureMap(3, 10, 14), network.InputShape);
+        Assert.Equal(1129, network.ParameterCount);
+        Assert.Equal(4, network.OutputClasses);
+        Assert.Equal(
+            new[] { "[5,10,14]", "[5,10,14]", "[5,5,7]", "[7,5,7]", "[7,5,7]", "[7,2,3]", "[42]", "[9]", "[9]", "[4]" },
+            network.Layers.Select(l => l.OutputShape.ToString()));
+
+        // Check values from the reference README: first weight, last bias, sum of all parameters.
+        var first = (Conv2dLayer)network.Layers[0];
+        var last = (DenseLayer)network.Layers[^1];
+        Assert.Equal((float)-0.062321703881025314, first.Weights[0]);
+        Assert.Equal((float)0.019560620188713074, last.Bias[^1]);
+        double sum = network.Layers.Sum(l => l switch
+        {
+            Conv2dLayer c => c.Weights.Sum(v => (double)v) + c.Bias.Sum(v => (double)v),
+            DenseLayer d => d.Weights.Sum(v => (double)v) + d.Bias.Sum(v => (double)v),
+            _ => 0.0,
+        });
+        Assert.Equal(-9.63074643969594, sum, 10);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Odd_ReproducesTheReferenceLogits(int k)
+    {
+        var network = new OnnxModelImporter().Import(Path.Combine(OddDirectory, "odd.onnx"));
+        var input = NpyFile.ReadFloat32(Path.Combine(OddDirectory, $"input_{k}.npy"));
+        var expected = NpyFile.ReadFloat32(Path.Combine(OddDirectory, $"logits_{k}.npy"));
+        var target = NpyFile.ReadInt32(Path.Combine(OddDirectory, $"target_{k}.npy"));
+
+        var logits = ReferenceForward.Run(network, input);
+
+        Assert.Equal(expected.Length, logits.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - logits[i]) <= 1e-5f, $"logit {i}: reference {expected[i]}, imported {logits[i]}");
+        }
+
+        Assert.Equal(target[0], Array.IndexOf(logits, logits.Max()));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Xai.Core.Tests.Model;
+using Xai.Model;
+using Xai.Onnx;
+
+namespace Xai.Core.Tests.Onnx;
+
+/// <summary>
+/// Models exported by torch.onnx.export (Data/export_tiny_models.py): the imported network, run by a
+/// plain reference forward pass, must give torch's logits for torch's input. This checks the weight
+/// layouts, BatchNormalization folding and the flatten order end to end, not just the structure.
+/// </summary>
+public class OnnxImportTorchExportTests
+{
+    private static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
+
+    private static (float[] Input, float[] Logits) Expected(string model)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(DataFile($"{model}.expected.json")));
+        float[] Read(string key) => json.RootElement.GetProperty(key).EnumerateArray().Select(e => e.GetSingle()).ToArray();
+        return (Read("input"), Read("logits"));
+    }
+
+    private static void AssertClose(float[] expected, float[] actual, float tolerance)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"logit {i}: torch {expected[i]}, imported network {actual[i]}");
+        }
+    }
+
+    [Fact]
+    public void TinyCnn_WithBatchNormalization_MatchesTorchLogits()
+    {
+        var network = new OnnxModelImporter().Import(DataFile("tiny_cnn.onnx"));
+
+        Assert.Equal("tiny_cnn", network.Name);
+        Assert.Equal(TensorShape.FeatureMap(3, 8, 8), network.InputShape);
+        Assert.Equal(
+            new[] { typeof(Conv2dLayer), typeof(ReluLayer), typeof(MaxPool2dLayer), typeof(Conv2dLayer), typeof(ReluLayer), typeof(MaxPool2dLayer), typeof(FlattenLayer), typeof(DenseLayer), typeof(ReluLayer), typeof(DenseLayer) },
+            network.Layers.Select(l => l.GetType()));
+        var conv2 = Assert.IsType<Conv2dLayer>(network.Layers[3]);
+        Assert.Equal((4, 6, 5, 2), (conv2.InChannels, conv2.OutChannels, conv2.KernelSize, conv2.Padding));
+        Assert.Equal(5, network.OutputClasses);
+        Assert.Equal((3 * 4 * 9 + 4) + (4 * 6 * 25 + 6) + (24 * 8 + 8) + (8 * 5 + 5), network.ParameterCount);
+
+        var (input, logits) = Expected("tiny_cnn");
+        AssertClose(logits, ReferenceForward.Run(network, input), 1e-4f);
+    }
+
+    [Fact]
+    public void TinyMatMul_ReshapeAndMatMulAdd_MatchesTorchLogits()
+    {
+        var network = new OnnxModelImporter().Import(DataFile("tiny_matmul.onnx"));
+
+        Assert.Equal(
+            new[] { typeof(Conv2dLayer), typeof(ReluLayer), typeof(MaxPool2dLayer), typeof(FlattenLayer), typeof(DenseLayer) },
+            network.Layers.Select(l => l.GetType()));
+        var conv = Assert.IsType<Conv2dLayer>(network.Layers[0]);
+        Assert.All(conv.Bias, b => Assert.Equal(0f, b)); // exported without bias
+        Assert.Equal(4, network.OutputClasses);
+
+        var (input, logits) = Expected("tiny_matmul");
+        AssertClose(logits, ReferenceForward.Run(network, input), 1e-4f);
+    }
+}
