@@ -1,0 +1,147 @@
+// C-simulation driver for a generated network (xai_network.h, and xai_numerics.h unless
+// XAI_CALIBRATE_ONLY). Not synthesized: it is the testbench the SDK compiles with g++.
+//
+//   xai_csim calibrate <weights.f32> <inputs.f32> <n_images>
+//       float FP + BP for every method; prints the largest magnitudes the planner sizes the
+//       fixed-point formats from:  images N / input_max V / act_max LAYER V / grad_max METHOD B V
+//   xai_csim run <weights.f32> <inputs.f32> <n_images> <target> <out.bin>
+//       for every image, profile (0 float, 1 planned, 2 paper) and method (XAI_FOR_EACH_METHOD
+//       order): int32 class, float32 logits[n_classes], float32 relevance[input_size] in real
+//       units (gradient scaling undone). target < 0 explains the predicted class.
+//
+// Inputs: weights.f32 is the float weight image (weight_image_size values, PyTorch order);
+// inputs.f32 holds n_images images of input_size values, [C][H][W]. Fixed-point profiles
+// quantize both on load exactly as the DRAM images are quantized (ap_fixed's AP_TRN/AP_WRAP).
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "xai_network.h"
+#ifndef XAI_CALIBRATE_ONLY
+#include "xai_numerics.h"
+#endif
+
+namespace {
+
+using namespace xai_generated;
+
+template <class T> double as_double(const T& v) { return v.to_double(); }
+double as_double(float v) { return v; }
+double as_double(double v) { return v; }
+
+std::vector<float> read_floats(const char* path, size_t count) {
+    std::vector<float> v(count);
+    FILE* f = std::fopen(path, "rb");
+    if (!f) { std::fprintf(stderr, "xai_csim: cannot open %s\n", path); std::exit(2); }
+    const size_t got = std::fread(v.data(), sizeof(float), count, f);
+    std::fclose(f);
+    if (got != count) { std::fprintf(stderr, "xai_csim: %s holds %zu of %zu values\n", path, got, count); std::exit(2); }
+    return v;
+}
+
+/// One profile's buffers: the weight image and arenas in that profile's types.
+template <class NUM> struct workspace {
+    std::vector<typename NUM::weight_t> weights;
+    std::vector<typename NUM::act_t> image, act, logits;
+    std::vector<typename NUM::grad_t> grad, relevance;
+    fp_state st;
+    explicit workspace(const std::vector<float>& w)
+        : weights(w.begin(), w.end()), image(input_size), act(act_arena_size), logits(n_classes),
+          grad(grad_arena_size), relevance(input_size) {}
+    void load(const float* x) { for (unsigned i = 0; i < input_size; i++) image[i] = typename NUM::act_t(x[i]); }
+};
+
+/// FP + BP of one image with one profile and method; appends class, logits, relevance to out.
+template <class NUM, class METHOD> void run_one(workspace<NUM>& ws, const float* x, int target, FILE* out) {
+    ws.load(x);
+    const int32_t cls = int32_t(run<NUM, METHOD>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),
+                                                 ws.relevance.data(), ws.logits.data(), target, true, ws.st));
+    std::fwrite(&cls, sizeof cls, 1, out);
+    for (unsigned i = 0; i < n_classes; i++) { const float v = float(as_double(ws.logits[i])); std::fwrite(&v, sizeof v, 1, out); }
+    const double unscale = std::ldexp(1.0, -NUM::grad_exp(0));
+    for (unsigned i = 0; i < input_size; i++) { const float v = float(as_double(ws.relevance[i]) * unscale); std::fwrite(&v, sizeof v, 1, out); }
+}
+
+double max_abs(const float* v, unsigned n) {
+    double m = 0;
+    for (unsigned i = 0; i < n; i++) m = std::fmax(m, std::fabs(double(v[i])));
+    return m;
+}
+
+int calibrate(const std::vector<float>& w, const std::vector<float>& inputs, unsigned n_images) {
+    workspace<float_numerics> ws(w);
+    double input_max = 0, act_max[n_layers] = {};
+    std::printf("images %u\n", n_images);
+#define XAI_CALIBRATE_METHOD(M)                                                                               \
+    {                                                                                                         \
+        double grad_max[n_boundaries] = {};                                                                   \
+        for (unsigned k = 0; k < n_images; k++) {                                                             \
+            const float* x = inputs.data() + size_t(k) * input_size;                                          \
+            ws.load(x);                                                                                       \
+            run<float_numerics, xai::M>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),    \
+                                        ws.relevance.data(), ws.logits.data(), -1, true, ws.st);              \
+            input_max = std::fmax(input_max, max_abs(x, input_size));                                         \
+            for (unsigned l = 0; l + 1 < n_layers; l++)                                                       \
+                act_max[l] = std::fmax(act_max[l], max_abs(ws.act.data() + act_offset[l], act_size[l]));      \
+            act_max[n_layers - 1] = std::fmax(act_max[n_layers - 1], max_abs(ws.logits.data(), n_classes));   \
+            grad_max[0] = std::fmax(grad_max[0], max_abs(ws.relevance.data(), input_size));                   \
+            for (unsigned b = 1; b < n_boundaries; b++)                                                       \
+                grad_max[b] = std::fmax(grad_max[b], max_abs(ws.grad.data() + grad_offset[b], grad_size[b])); \
+        }                                                                                                     \
+        for (unsigned b = 0; b < n_boundaries; b++) std::printf("grad_max %s %u %.9g\n", #M, b, grad_max[b]); \
+    }
+    XAI_FOR_EACH_METHOD(XAI_CALIBRATE_METHOD)
+#undef XAI_CALIBRATE_METHOD
+    std::printf("input_max %.9g\n", input_max);
+    for (unsigned l = 0; l < n_layers; l++) std::printf("act_max %u %.9g\n", l, act_max[l]);
+    return 0;
+}
+
+#ifndef XAI_CALIBRATE_ONLY
+int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsigned n_images, int target, const char* out_path) {
+    FILE* out = std::fopen(out_path, "wb");
+    if (!out) { std::fprintf(stderr, "xai_csim: cannot write %s\n", out_path); return 2; }
+    workspace<float_numerics> ws_float(w);
+    workspace<paper_numerics> ws_paper(w);
+#define XAI_PLANNED_WORKSPACE(M) workspace<planned_numerics<xai::M>::type> ws_##M(w);
+    XAI_FOR_EACH_METHOD(XAI_PLANNED_WORKSPACE)
+#undef XAI_PLANNED_WORKSPACE
+    for (unsigned k = 0; k < n_images; k++) {
+        const float* x = inputs.data() + size_t(k) * input_size;
+#define XAI_RUN_FLOAT(M) run_one<float_numerics, xai::M>(ws_float, x, target, out);
+#define XAI_RUN_PLANNED(M) run_one<planned_numerics<xai::M>::type, xai::M>(ws_##M, x, target, out);
+#define XAI_RUN_PAPER(M) run_one<paper_numerics, xai::M>(ws_paper, x, target, out);
+        XAI_FOR_EACH_METHOD(XAI_RUN_FLOAT)
+        XAI_FOR_EACH_METHOD(XAI_RUN_PLANNED)
+        XAI_FOR_EACH_METHOD(XAI_RUN_PAPER)
+#undef XAI_RUN_FLOAT
+#undef XAI_RUN_PLANNED
+#undef XAI_RUN_PAPER
+    }
+    const bool ok = std::fclose(out) == 0;
+    return ok ? 0 : 2;
+}
+#endif
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::string mode = argc > 1 ? argv[1] : "";
+    if (mode == "calibrate" && argc == 5) {
+        const unsigned n = unsigned(std::strtoul(argv[4], nullptr, 10));
+        return calibrate(read_floats(argv[2], weight_image_size), read_floats(argv[3], size_t(n) * input_size), n);
+    }
+#ifndef XAI_CALIBRATE_ONLY
+    if (mode == "run" && argc == 7) {
+        const unsigned n = unsigned(std::strtoul(argv[4], nullptr, 10));
+        return simulate(read_floats(argv[2], weight_image_size), read_floats(argv[3], size_t(n) * input_size), n,
+                        std::atoi(argv[5]), argv[6]);
+    }
+#endif
+    std::fprintf(stderr, "usage: xai_csim calibrate <weights.f32> <inputs.f32> <n> | run <weights.f32> <inputs.f32> <n> <target> <out.bin>\n");
+    return 2;
+}

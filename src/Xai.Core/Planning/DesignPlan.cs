@@ -1,0 +1,61 @@
+using Xai.Attribution;
+using Xai.Model;
+using Xai.Projects;
+
+namespace Xai.Planning;
+
+/// <summary>
+/// Everything the generators need and the user may want to read: the block sequence, the
+/// engine configuration, number formats per method, and the memory, work and latency model.
+/// </summary>
+public sealed record DesignPlan
+{
+    public required string NetworkName { get; init; }
+
+    public required string ModelFileName { get; init; }
+
+    public required string Board { get; init; }
+
+    public required string Part { get; init; }
+
+    public required TensorShape InputShape { get; init; }
+
+    public required int Classes { get; init; }
+
+    public required long ParameterCount { get; init; }
+
+    public required IReadOnlyList<HardwareLayer> Layers { get; init; }
+
+    public required IReadOnlyList<AttributionMethod> Methods { get; init; }
+
+    public required NumericsScheme Scheme { get; init; }
+
+    public required int ConvParallelismH { get; init; }
+
+    public required int ConvParallelismW { get; init; }
+
+    public required int ConvTileH { get; init; }
+
+    public required int ConvTileW { get; init; }
+
+    public required int ConvTileCi { get; init; }
+
+    public required int ConvTileCo { get; init; }
+
+    public required int FcTile { get; init; }
+
+    public required double ClockMHz { get; init; }
+
+    /// <summary>The formats the hardware uses, per method (with <see cref="NumericsScheme.PaperFaithful"/> all the paper's).</summary>
+    public required IReadOnlyDictionary<AttributionMethod, NumericsPlan> Numerics { get; init; }
+
+    /// <summary>The paper's single format, always simulated beside the chosen one for comparison.</summary>
+    public required NumericsPlan PaperNumerics { get; init; }
+
+    public required CalibrationRanges? Calibration { get; init; }
+
+    public long ForwardMacs => Layers.Sum(l => l.ForwardMacs);
+
+    /// <summary>DSP slices the MAC arrays need: one per parallel MAC (paper, Sec. IV-B).</summary>
+    public int DspEstimate => ConvParallelismH * ConvParallelismW + FcTile;
+}

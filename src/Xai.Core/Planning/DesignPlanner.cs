@@ -1,0 +1,88 @@
+using Xai.Attribution;
+using Xai.Model;
+using Xai.Projects;
+
+namespace Xai.Planning;
+
+/// <summary>
+/// Chooses the engine configuration and the number formats. Formats are 16 bits wide; their
+/// integer bits follow the largest magnitude seen (weights directly, activations and gradients
+/// on the calibration images) with a guard bit, and each gradient boundary gets its own
+/// power-of-two exponent so the small input gradients keep their precision.
+/// </summary>
+public static class DesignPlanner
+{
+    public const int DatapathBits = 16;
+
+    /// <summary>Accumulators hold the exact products' fraction bits; 48 bits leaves ample integer headroom.</summary>
+    public const int AccumulatorBits = 48;
+
+    public static DesignPlan Plan(Network network, IReadOnlyList<HardwareLayer> layers, ProjectSettings settings, string modelFileName, CalibrationRanges? calibration)
+    {
+        var boundaries = layers.Count + 1;
+        var paper = NumericsPlan.PaperFaithful(boundaries);
+        var numerics = new Dictionary<AttributionMethod, NumericsPlan>();
+        foreach (var method in settings.Methods)
+        {
+            numerics[method] = settings.Numerics == NumericsScheme.PaperFaithful || calibration is null
+                ? paper
+                : PerTensor(layers, calibration, method);
+        }
+
+        return new DesignPlan
+        {
+            NetworkName = network.Name,
+            ModelFileName = modelFileName,
+            Board = settings.Board.Id,
+            Part = settings.Board.Part,
+            InputShape = network.InputShape,
+            Classes = network.OutputClasses,
+            ParameterCount = network.ParameterCount,
+            Layers = layers,
+            Methods = settings.Methods,
+            Scheme = settings.Numerics,
+            ConvParallelismH = settings.ConvParallelismH,
+            ConvParallelismW = settings.ConvParallelismW,
+            // Tiles are multiples of the unroll factors (and even, for the fused pool); 16 keeps
+            // the on-chip buffers within a few BRAMs on the smallest board.
+            ConvTileH = Math.Max(16, settings.ConvParallelismH),
+            ConvTileW = Math.Max(16, settings.ConvParallelismW),
+            ConvTileCi = 16,
+            ConvTileCo = 16,
+            FcTile = settings.FcTile,
+            ClockMHz = settings.ClockMHz,
+            Numerics = numerics,
+            PaperNumerics = paper,
+            Calibration = calibration,
+        };
+    }
+
+    public static NumericsPlan PerTensor(IReadOnlyList<HardwareLayer> layers, CalibrationRanges ranges, AttributionMethod method)
+    {
+        var actMax = Math.Max(ranges.InputMax, ranges.ActivationMax.DefaultIfEmpty(0).Max());
+        var activation = new NumberFormat(DatapathBits, NumberFormat.IntegerBitsFor(actMax, guardBits: 1));
+        var weightMax = layers.Max(WeightMax);
+        var weight = new NumberFormat(DatapathBits, NumberFormat.IntegerBitsFor(weightMax, guardBits: 0));
+        var productFraction = activation.FractionBits + weight.FractionBits;
+        var accumulator = new NumberFormat(AccumulatorBits, AccumulatorBits - productFraction);
+
+        // Gradients are stored as <16,1> (|stored| < 1) times 2^-E_b: E_b puts the largest
+        // calibration magnitude at a boundary into [1/4, 1/2), one bit of headroom.
+        var gradient = new NumberFormat(DatapathBits, 1);
+        var gradMax = ranges.GradientMax.TryGetValue(method, out var g) ? g : throw new ArgumentException($"No calibration for {method}.");
+        var exponents = gradMax.Select(m => m > 0 ? -(int)Math.Floor(Math.Log2(m)) - 2 : 0).ToArray();
+        var gradientAccumulator = new NumberFormat(AccumulatorBits, AccumulatorBits - (gradient.FractionBits + weight.FractionBits));
+        return new NumericsPlan($"fixed_{method}", activation, weight, accumulator, gradient, gradientAccumulator, exponents);
+    }
+
+    private static double WeightMax(HardwareLayer layer)
+    {
+        IEnumerable<float> values = layer switch
+        {
+            ConvBlockLayer c => c.Conv.Weights.Concat(c.Conv.Bias),
+            DenseBlockLayer d => d.Dense.Weights.Concat(d.Dense.Bias),
+            _ => [],
+        };
+        return values.Select(v => Math.Abs((double)v)).DefaultIfEmpty(0).Max();
+    }
+}

@@ -1,0 +1,33 @@
+using Xai.Model;
+
+namespace Xai.Planning;
+
+/// <summary>
+/// One call of an hls-lib block: the network's layers grouped the way the hardware fuses them
+/// (paper Sec. III-D: ReLU in place on the output buffer, max-pool absorbed into the store).
+/// </summary>
+public abstract record HardwareLayer(string Name, TensorShape InputShape, TensorShape OutputShape, bool Relu)
+{
+    /// <summary>Multiply-accumulates of the forward pass.</summary>
+    public abstract long ForwardMacs { get; }
+
+    public abstract long ParameterCount { get; }
+}
+
+/// <summary>ConvolutionBlock call: convolution, then optional ReLU, then optional 2×2/2 max-pool.</summary>
+public sealed record ConvBlockLayer(string Name, Conv2dLayer Conv, bool Relu, bool Pool, TensorShape OutputShape)
+    : HardwareLayer(Name, Conv.InputShape, OutputShape, Relu)
+{
+    public override long ForwardMacs => (long)Conv.OutChannels * Conv.InChannels * Conv.KernelSize * Conv.KernelSize * Conv.OutputShape.Height * Conv.OutputShape.Width;
+
+    public override long ParameterCount => Conv.ParameterCount;
+}
+
+/// <summary>Vector-matrix block call: a dense layer (the flatten before it is free), then optional ReLU.</summary>
+public sealed record DenseBlockLayer(string Name, DenseLayer Dense, bool Relu, TensorShape FlatInputShape)
+    : HardwareLayer(Name, FlatInputShape, Dense.OutputShape, Relu)
+{
+    public override long ForwardMacs => (long)Dense.InFeatures * Dense.OutFeatures;
+
+    public override long ParameterCount => Dense.ParameterCount;
+}

@@ -1,0 +1,26 @@
+namespace Xai.Planning;
+
+/// <summary>
+/// The number formats of one instantiation of the design: activation, weight, accumulator and
+/// gradient formats and, per gradient boundary b, the exponent E_b (stored gradient = true
+/// gradient × 2^E_b: a shift in hardware, undone when the relevance is read out).
+/// </summary>
+public sealed record NumericsPlan(
+    string Name,
+    NumberFormat Activation,
+    NumberFormat Weight,
+    NumberFormat Accumulator,
+    NumberFormat Gradient,
+    NumberFormat GradientAccumulator,
+    IReadOnlyList<int> GradientExponents)
+{
+    /// <summary>The paper's choice: one <c>ap_fixed&lt;16,8&gt;</c> for everything, no scaling.</summary>
+    public static NumericsPlan PaperFaithful(int boundaries) => new(
+        "paper",
+        new NumberFormat(16, 8),
+        new NumberFormat(16, 8),
+        new NumberFormat(32, 16),
+        new NumberFormat(16, 8),
+        new NumberFormat(32, 16),
+        Enumerable.Repeat(0, boundaries).ToArray());
+}
