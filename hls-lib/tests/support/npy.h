@@ -1,4 +1,5 @@
-// Minimal .npy reader for tests: little-endian float32 ('<f4') or int64 ('<i8'), C order.
+// Minimal .npy reader for tests: little-endian float32 ('<f4'), int32 ('<i4', widened) or
+// int64 ('<i8'), C order.
 #ifndef XAI_TESTS_NPY_H
 #define XAI_TESTS_NPY_H
 
@@ -15,7 +16,7 @@ struct NpyArray {
     std::string dtype;            // "<f4" or "<i8"
     std::vector<size_t> shape;
     std::vector<float> f32;       // when dtype == "<f4"
-    std::vector<int64_t> i64;     // when dtype == "<i8"
+    std::vector<int64_t> i64;     // when dtype == "<i4" or "<i8"
     size_t size() const {
         size_t n = 1;
         for (size_t d : shape) n *= d;
@@ -68,11 +69,15 @@ inline NpyArray read_npy(const std::string& path) {
     if (a.dtype == "<f4") {
         a.f32.resize(a.size());
         f.read(reinterpret_cast<char*>(a.f32.data()), std::streamsize(a.size() * 4));
+    } else if (a.dtype == "<i4") {
+        std::vector<int32_t> t(a.size());
+        f.read(reinterpret_cast<char*>(t.data()), std::streamsize(a.size() * 4));
+        a.i64.assign(t.begin(), t.end());
     } else if (a.dtype == "<i8") {
         a.i64.resize(a.size());
         f.read(reinterpret_cast<char*>(a.i64.data()), std::streamsize(a.size() * 8));
     } else {
-        throw std::runtime_error(path + ": dtype " + a.dtype + " not supported (want <f4 or <i8)");
+        throw std::runtime_error(path + ": dtype " + a.dtype + " not supported (want <f4, <i4 or <i8)");
     }
     if (!f) throw std::runtime_error(path + ": truncated data");
     return a;
