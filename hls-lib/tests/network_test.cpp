@@ -121,7 +121,9 @@ void check_against_double(const RefNet& net, uint64_t seed, const std::vector<Pa
     EXPECT_LT(rel_max_err(to_dvec(logits), r.logits), tol);
     EXPECT_LT(rel_max_err(to_dvec(rel), r.relevance), tol);
     // A non-argmax target may legitimately get an all-zero DeconvNet/Guided map.
-    if (target < 0) EXPECT_GT(max_abs(r.relevance), 0.0);
+    if (target < 0) {
+        EXPECT_GT(max_abs(r.relevance), 0.0);
+    }
 }
 
 TEST(Table3VsDoubleReference, AllMethodsArgmaxAndGivenTarget) {
