@@ -159,7 +159,6 @@ unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* wei
              typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,
              bool run_bp, fp_state& st) {
 #pragma HLS INLINE
-    static_assert(NUM::grad_exp(6) >= 0, "the seed 1 at the logit must be representable: grad_exp(6) >= 0");
     // FP
     xai::conv2d_fp<conv1_config<NUM>, METHOD>(image, weights + w_conv1, act + a_conv1, nullptr, nullptr);
     xai::conv2d_fp<conv2_config<NUM>, METHOD>(act + a_conv1, weights + w_conv2, act + a_conv2, nullptr, st.pool2);
@@ -169,7 +168,7 @@ unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* wei
     xai::dense_fp<fc2_config<NUM>, METHOD>(act + a_fc1, weights + w_fc2, logits, nullptr);
     const unsigned cls = xai::select_target<n_classes>(logits, target);
     if (!run_bp) return cls;
-    // BP
+    // BP (the seed 2^grad_exp(6) must be representable in grad_t)
     xai::seed_gradient<n_classes, NUM::grad_exp(6)>(grad + g_logits, cls);
     xai::dense_bp<fc2_config<NUM>, METHOD>(grad + g_logits, weights + w_fc2, nullptr, nullptr, grad + g_fc1);
     xai::dense_bp<fc1_config<NUM>, METHOD>(grad + g_fc1, weights + w_fc1, act + a_fc1, st.fc1_mask, grad + g_conv4);

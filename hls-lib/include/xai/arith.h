@@ -19,7 +19,7 @@ template <int S, class OUT, class T> inline OUT convert_scaled(const T& x) {
 }
 
 /// max(v, 0) in v's own type; ReLU'(0) = 0 is the caller's business (mask = v > 0).
-template <class T> inline T relu_value(const T& v) { return v > T(0.0) ? v : T(0.0); }
+template <class T> inline T relu_value(const T& v) { return v > T(0) ? v : T(0); }
 
 } // namespace xai
 

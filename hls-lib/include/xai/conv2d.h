@@ -31,6 +31,7 @@
 #include "arith.h"
 #include "relu.h"
 #include "maxpool.h"
+#include "csim_mac.h"
 
 namespace xai {
 
@@ -98,6 +99,28 @@ template <unsigned TCO, unsigned TCI, unsigned TH, unsigned TW, unsigned K, unsi
 void conv_core(const IN_T in[TCI][TH + K - 1][TW + K - 1], const W_T w[TCO][TCI][K][K],
                ACC_T acc[TCO][TH][TW], unsigned n_co, unsigned n_ci) {
 #pragma HLS INLINE off
+#ifndef __SYNTHESIS__
+    if constexpr (csim::int_mac<IN_T, W_T, ACC_T>::enabled) {
+        typedef csim::int_mac<IN_T, W_T, ACC_T> M;
+        typedef typename M::sum_t sum_t;
+        for (unsigned co = 0; co < n_co; co++) {
+            sum_t sum[TH][TW] = {};
+            for (unsigned ci = 0; ci < n_ci; ci++)
+                for (unsigned kh = 0; kh < K; kh++)
+                    for (unsigned kw = 0; kw < K; kw++) {
+                        const std::int32_t wv = std::int32_t(w[co][ci][kh][kw].raw());
+                        for (unsigned r = 0; r < TH; r++) {
+                            const IN_T* src = &in[ci][r + kh][kw];
+                            sum_t* dst = sum[r];
+                            for (unsigned c = 0; c < TW; c++) dst[c] += M::product(src[c], wv);
+                        }
+                    }
+            for (unsigned r = 0; r < TH; r++)
+                for (unsigned c = 0; c < TW; c++) acc[co][r][c] = M::add(acc[co][r][c], sum[r][c]);
+        }
+        return;
+    }
+#endif
 core_co:
     for (unsigned co = 0; co < n_co; co++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = TCO
@@ -131,11 +154,14 @@ core_co:
 #else
                     // C simulation: the same MACs in row-major order (each accumulator sees
                     // its terms in the same (ci, kh, kw) order, so results are identical);
-                    // contiguous rows let the host compiler vectorize.
-                    for (unsigned r = 0; r < TH; r++) {
-                        const IN_T* src = &in[ci][r + kh][kw];
-                        ACC_T* dst = &acc[co][r][0];
-                        for (unsigned c = 0; c < TW; c++) dst[c] += src[c] * wv;
+                    // contiguous rows let the host compiler vectorize. Fixed types take the
+                    // integer path of csim_mac.h instead (above).
+                    if constexpr (!csim::int_mac<IN_T, W_T, ACC_T>::enabled) {
+                        for (unsigned r = 0; r < TH; r++) {
+                            const IN_T* src = &in[ci][r + kh][kw];
+                            ACC_T* dst = &acc[co][r][0];
+                            for (unsigned c = 0; c < TW; c++) dst[c] += src[c] * wv;
+                        }
                     }
 #endif
                 }
@@ -159,7 +185,7 @@ load_in_fp:
 #pragma HLS PIPELINE II = 1
                 const int y = y0 + int(r) - int(S::pad), x = x0 + int(c) - int(S::pad);
                 const bool ok = ci0 + ci < CONFIG_T::in_c && y >= 0 && y < H && x >= 0 && x < W;
-                buf[ci][r][c] = ok ? T(in[((ci0 + ci) * H + y) * W + x]) : T(0.0);
+                buf[ci][r][c] = ok ? T(in[((ci0 + ci) * H + y) * W + x]) : T(0);
             }
 }
 
@@ -179,7 +205,7 @@ load_in_bp:
             for (unsigned c = 0; c < S::halo_w; c++) {
 #pragma HLS PIPELINE II = 1
                 const int y = y0 + int(r) - int(S::pad), x = x0 + int(c) - int(S::pad);
-                grad_t g(0.0);
+                grad_t g(0);
                 if (co0 + co < CONFIG_T::out_c && y >= 0 && y < H && x >= 0 && x < W) {
                     unsigned o;
                     bool routed = true;
@@ -210,7 +236,7 @@ load_w_fp:
             for (unsigned k = 0; k < K * K; k++) {
 #pragma HLS PIPELINE II = 1
                 const bool ok = co0 + co < CONFIG_T::out_c && ci0 + ci < CONFIG_T::in_c;
-                w[co][ci][k / K][k % K] = ok ? T(params[((co0 + co) * CONFIG_T::in_c + ci0 + ci) * K * K + k]) : T(0.0);
+                w[co][ci][k / K][k % K] = ok ? T(params[((co0 + co) * CONFIG_T::in_c + ci0 + ci) * K * K + k]) : T(0);
             }
 }
 
@@ -227,7 +253,7 @@ load_w_bp:
 #pragma HLS PIPELINE II = 1
                 const bool ok = o0 + o < CONFIG_T::in_c && i0 + i < CONFIG_T::out_c;
                 w[o][i][k / K][k % K] =
-                    ok ? T(params[((i0 + i) * CONFIG_T::in_c + o0 + o) * K * K + (K * K - 1 - k)]) : T(0.0);
+                    ok ? T(params[((i0 + i) * CONFIG_T::in_c + o0 + o) * K * K + (K * K - 1 - k)]) : T(0);
             }
 }
 
@@ -267,7 +293,7 @@ fp_co_tiles:
             for (unsigned x0 = 0; x0 < W; x0 += TW) {
             fp_init:
                 for (unsigned co = 0; co < TCO; co++) {
-                    const acc_t b = co < n_co ? acc_t(params[S::weight_count + co0 + co]) : acc_t(0.0);
+                    const acc_t b = co < n_co ? acc_t(params[S::weight_count + co0 + co]) : acc_t(0);
                     for (unsigned r = 0; r < TH; r++)
                         for (unsigned c = 0; c < TW; c++) {
 #pragma HLS PIPELINE II = 1
@@ -293,8 +319,8 @@ fp_co_tiles:
                                     act_t v = act_t(acc[co][r][c]);
                                     const unsigned o = ((co0 + co) * H + y0 + r) * W + x0 + c;
                                     if (CONFIG_T::relu) {
-                                        const bool m = v > act_t(0.0);
-                                        if (!m) v = act_t(0.0);
+                                        const bool m = v > act_t(0);
+                                        if (!m) v = act_t(0);
                                         if (METHOD::needs_relu_mask && CONFIG_T::store_relu_mask) relu_mask[o] = m;
                                     }
                                     out[o] = v;
@@ -318,7 +344,7 @@ fp_co_tiles:
                                     pool_index[o] = idx;
                                     // Only the winner receives gradient, and there [pre > 0] == [best > 0].
                                     if (CONFIG_T::relu && METHOD::needs_relu_mask && CONFIG_T::store_relu_mask)
-                                        relu_mask[o] = best > act_t(0.0);
+                                        relu_mask[o] = best > act_t(0);
                                 }
                             }
                     }
@@ -370,7 +396,7 @@ bp_o_tiles:
                     for (unsigned r = 0; r < TH; r++)
                         for (unsigned c = 0; c < TW; c++) {
 #pragma HLS PIPELINE II = 1
-                            acc[o][r][c] = gacc_t(0.0);
+                            acc[o][r][c] = gacc_t(0);
                         }
             bp_i_tiles:
                 for (unsigned i0 = 0; i0 < CONFIG_T::out_c; i0 += TBI) {

@@ -15,6 +15,7 @@
 #include "method.h"
 #include "arith.h"
 #include "relu.h"
+#include "csim_mac.h"
 
 namespace xai {
 
@@ -46,6 +47,17 @@ template <class CONFIG_T> struct dense_shape {
 template <unsigned T, class IN_T, class W_T, class ACC_T>
 void dense_core(const IN_T v[T], const W_T w[T][T], ACC_T acc[T]) {
 #pragma HLS INLINE off
+#ifndef __SYNTHESIS__
+    if constexpr (csim::int_mac<IN_T, W_T, ACC_T>::enabled) {
+        typedef csim::int_mac<IN_T, W_T, ACC_T> M;
+        for (unsigned r = 0; r < T; r++) {
+            typename M::sum_t s = 0;
+            for (unsigned c = 0; c < T; c++) s += M::product(v[c], std::int32_t(w[r][c].raw()));
+            acc[r] = M::add(acc[r], s);
+        }
+        return;
+    }
+#endif
 dense_c:
     for (unsigned c = 0; c < T; c++) {
 #pragma HLS PIPELINE II = 1
@@ -78,18 +90,18 @@ dense_fp_o:
     for (unsigned o0 = 0; o0 < NO; o0 += T) {
         for (unsigned r = 0; r < T; r++) {
 #pragma HLS UNROLL
-            acc[r] = o0 + r < NO ? acc_t(params[S::weight_count + o0 + r]) : acc_t(0.0);
+            acc[r] = o0 + r < NO ? acc_t(params[S::weight_count + o0 + r]) : acc_t(0);
         }
     dense_fp_i:
         for (unsigned i0 = 0; i0 < NI; i0 += T) {
             for (unsigned c = 0; c < T; c++) {
 #pragma HLS PIPELINE II = 1
-                v[c] = i0 + c < NI ? in[i0 + c] : act_t(0.0);
+                v[c] = i0 + c < NI ? in[i0 + c] : act_t(0);
             }
             for (unsigned r = 0; r < T; r++)
                 for (unsigned c = 0; c < T; c++) {
 #pragma HLS PIPELINE II = 1
-                    w[r][c] = (o0 + r < NO && i0 + c < NI) ? params[(o0 + r) * NI + i0 + c] : w_t(0.0);
+                    w[r][c] = (o0 + r < NO && i0 + c < NI) ? params[(o0 + r) * NI + i0 + c] : w_t(0);
                 }
             dense_core<T>(v, w, acc);
         }
@@ -99,8 +111,8 @@ dense_fp_o:
             if (o0 + r < NO) {
                 act_t y = act_t(acc[r]);
                 if (CONFIG_T::relu) {
-                    const bool m = y > act_t(0.0);
-                    if (!m) y = act_t(0.0);
+                    const bool m = y > act_t(0);
+                    if (!m) y = act_t(0);
                     if (METHOD::needs_relu_mask && CONFIG_T::store_relu_mask) relu_mask[o0 + r] = m;
                 }
                 out[o0 + r] = y;
@@ -132,13 +144,13 @@ dense_bp_i:
     for (unsigned i0 = 0; i0 < NI; i0 += T) {
         for (unsigned r = 0; r < T; r++) {
 #pragma HLS UNROLL
-            acc[r] = gacc_t(0.0);
+            acc[r] = gacc_t(0);
         }
     dense_bp_o:
         for (unsigned o0 = 0; o0 < NO; o0 += T) {
             for (unsigned c = 0; c < T; c++) {
 #pragma HLS PIPELINE II = 1
-                grad_t g(0.0);
+                grad_t g(0);
                 if (o0 + c < NO) {
                     g = grad_out[o0 + c];
                     if (CONFIG_T::relu)
@@ -150,7 +162,7 @@ dense_bp_i:
             for (unsigned r = 0; r < T; r++)
                 for (unsigned c = 0; c < T; c++) {
 #pragma HLS PIPELINE II = 1
-                    w[r][c] = (i0 + r < NI && o0 + c < NO) ? params[(o0 + c) * NI + i0 + r] : w_t(0.0);
+                    w[r][c] = (i0 + r < NI && o0 + c < NO) ? params[(o0 + c) * NI + i0 + r] : w_t(0);
                 }
             dense_core<T>(v, w, acc);
         }

@@ -40,7 +40,7 @@ inline T pool2x2_select(const T& v00, const T& v01, const T& v10, const T& v11, 
 
 /// Gradient at window position (dy, dx) given the pooled gradient and the stored index.
 template <class G> inline G unpool_pick(const G& g, pool_index_t index, unsigned dy, unsigned dx) {
-    return unsigned(index) == 2 * dy + dx ? g : G(0.0);
+    return unsigned(index) == 2 * dy + dx ? g : G(0);
 }
 
 /// Standalone max-pool configuration (every member required).
@@ -87,7 +87,7 @@ maxpool_bp_loop:
         for (unsigned y = 0; y < H; y++)
             for (unsigned x = 0; x < W; x++) {
 #pragma HLS PIPELINE II = 1
-                typename CONFIG_T::grad_t g(0.0);
+                typename CONFIG_T::grad_t g(0);
                 if (y / 2 < S::out_h && x / 2 < S::out_w) {
                     unsigned o = (c * S::out_h + y / 2) * S::out_w + x / 2;
                     g = unpool_pick(grad_out[o], index[o], y % 2, x % 2);

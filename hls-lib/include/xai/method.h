@@ -14,19 +14,19 @@ namespace xai {
 /// Saliency (Eq. 3): R_in = [f > 0] * R_out, the plain gradient.
 struct Saliency {
     static const bool needs_relu_mask = true;
-    template <class G> static G backward(bool m, G g) { return m ? g : G(0.0); }
+    template <class G> static G backward(bool m, G g) { return m ? g : G(0); }
 };
 
 /// DeconvNet (Eq. 4): R_in = relu(R_out); the forward sign is not used.
 struct DeconvNet {
     static const bool needs_relu_mask = false;
-    template <class G> static G backward(bool, G g) { return g > G(0.0) ? g : G(0.0); }
+    template <class G> static G backward(bool, G g) { return g > G(0) ? g : G(0); }
 };
 
 /// Guided Backpropagation (Eq. 5): R_in = [f > 0] * [R_out > 0] * R_out.
 struct GuidedBackprop {
     static const bool needs_relu_mask = true;
-    template <class G> static G backward(bool m, G g) { return (m && g > G(0.0)) ? g : G(0.0); }
+    template <class G> static G backward(bool m, G g) { return (m && g > G(0)) ? g : G(0); }
 };
 
 /// is_method<M>::value is true only for the three policies above; blocks static_assert on it

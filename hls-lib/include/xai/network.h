@@ -44,7 +44,7 @@ template <unsigned N, int EXP, class G> void seed_gradient(G* grad, unsigned tar
 seed_loop:
     for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
-        grad[i] = i == target ? G(pow2(EXP)) : G(0.0);
+        grad[i] = i == target ? G(pow2(EXP)) : G(0);
     }
 }
 

@@ -30,7 +30,7 @@ template <class ACT_T> struct relu_mask_source<true, ACT_T> {
 template <class ACT_T> struct relu_mask_source<false, ACT_T> {
     const bool* bits;
     const ACT_T* act;
-    bool operator()(unsigned i) const { return act[i] > ACT_T(0.0); }
+    bool operator()(unsigned i) const { return act[i] > ACT_T(0); }
 };
 
 /// Standalone ReLU layer configuration (hls4ml style; every member is required).
@@ -54,8 +54,8 @@ relu_fp_loop:
     for (unsigned i = 0; i < CONFIG_T::n_elem; i++) {
 #pragma HLS PIPELINE II = 1
         act_t v = in[i];
-        bool m = v > act_t(0.0);
-        out[i] = m ? v : act_t(0.0);
+        bool m = v > act_t(0);
+        out[i] = m ? v : act_t(0);
         if (METHOD::needs_relu_mask && CONFIG_T::store_relu_mask) mask[i] = m;
     }
 }
