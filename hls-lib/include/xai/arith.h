@@ -1,0 +1,26 @@
+// Small arithmetic helpers shared by the blocks. They are written against the operations
+// every data type of the library has (float, double, xai::fixed_t / ap_fixed):
+// construction from double, + - *, comparisons, conversion between types.
+#ifndef XAI_ARITH_H
+#define XAI_ARITH_H
+
+namespace xai {
+
+/// 2^e as a double, usable in constant expressions (no <cmath> in synthesized code).
+constexpr double pow2(int e) { return e == 0 ? 1.0 : (e > 0 ? 2.0 * pow2(e - 1) : 0.5 * pow2(e + 1)); }
+
+/// Converts an accumulator to a storage type after multiplying by 2^S. This is the
+/// per-layer gradient rescaling of numerics.md: in hardware a shift, here a product with
+/// an exact power of two (the product is full precision for fixed types, so the only
+/// rounding is the one conversion to OUT). S == 0 is a plain conversion.
+template <int S, class OUT, class T> inline OUT convert_scaled(const T& x) {
+    if (S == 0) return OUT(x);
+    return OUT(x * T(pow2(S)));
+}
+
+/// max(v, 0) in v's own type; ReLU'(0) = 0 is the caller's business (mask = v > 0).
+template <class T> inline T relu_value(const T& v) { return v > T(0) ? v : T(0); }
+
+} // namespace xai
+
+#endif
