@@ -1,0 +1,138 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Xai.Attribution;
+using Xai.Diagnostics;
+using Xai.Fidelity;
+using Xai.Imaging;
+using Xai.IO;
+using Xai.Planning;
+using Xai.Simulation;
+
+namespace Xai.Build;
+
+/// <summary>
+/// Stage "CSim": compiles the bit-accurate C simulation and runs every project image through
+/// the float, planned and paper profiles. Writes, per image, the relevance of each method as
+/// .npy (real units) and a heatmap PNG, and csim.json with classes, logits and fidelity.
+/// </summary>
+public static class CSimStage
+{
+    public sealed record LabeledImage(string Path, int? Label);
+
+    public static JObject Run(LoadedModel model, DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, BuildLayout layout, ToolSettings tools, CancellationToken cancel)
+    {
+        if (images.Count == 0)
+        {
+            throw new XaiException("XAI4012", "The project lists no images: add XaiImage items, e.g. <XaiImage Include=\"images/*.png\" />.", model.Path);
+        }
+
+        if (targetClass is { } t && t >= model.Network.OutputClasses)
+        {
+            throw new XaiException("XAI1010", $"Property 'XaiTargetClass' is {t}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", model.Path);
+        }
+
+        var inputs = images.Select(i => InputImage.Load(i.Path, model.Network.InputShape, i.Label)).ToList();
+        var inputFile = Path.Combine(layout.IntermediateDirectory, "csim-inputs.f32");
+        var outputFile = Path.Combine(layout.IntermediateDirectory, "csim-outputs.bin");
+        CSimResults.WriteFloats(inputFile, inputs.Select(i => i.Tensor));
+        new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.SimulationProgram, [tools.HlsInclude, layout.GeneratedDirectory], [], cancel);
+
+        var started = DateTime.UtcNow;
+        var run = ProcessRunner.Run(layout.SimulationProgram, ["run", layout.FloatWeights, inputFile, $"{inputs.Count}", $"{targetClass ?? -1}", outputFile], layout.IntermediateDirectory, cancel)!;
+        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+        if (run.ExitCode != 0)
+        {
+            throw new XaiException("XAI3102", $"C simulation failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.SimulationProgram);
+        }
+
+        var shape = model.Network.InputShape;
+        var results = CSimResults.Read(outputFile, inputs.Count, plan.Methods, model.Network.OutputClasses, shape.ElementCount);
+        var planned = plan.Methods.ToDictionary(m => m, m => new FidelityMeasurement(m));
+        var paper = plan.Methods.ToDictionary(m => m, m => new FidelityMeasurement(m));
+        var perImage = new JArray();
+        var correct = 0;
+        var labeled = 0;
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            var image = inputs[k];
+            var first = plan.Methods[0];
+            var hw = results[(k, NumericsProfile.Planned, first)];
+            var reference = results[(k, NumericsProfile.Float, first)];
+            var predicted = FidelityMeasurement.ArgMax(hw.Logits);
+            if (image.Label is { } label)
+            {
+                labeled++;
+                correct += predicted == label ? 1 : 0;
+            }
+
+            var methods = new JObject();
+            foreach (var method in plan.Methods)
+            {
+                var f = results[(k, NumericsProfile.Float, method)];
+                var p = results[(k, NumericsProfile.Planned, method)];
+                var q = results[(k, NumericsProfile.Paper, method)];
+                planned[method].Add(f.Logits, p.Logits, f.Relevance, p.Relevance);
+                paper[method].Add(f.Logits, q.Logits, f.Relevance, q.Relevance);
+
+                var npy = Path.Combine(layout.RelevanceDirectory, $"{image.Stem}.{method}.npy");
+                AtomicFile.WriteAllBytes(npy, NpyFile.EncodeFloat32(p.Relevance, shape.Dimensions));
+                var png = Path.Combine(layout.HeatmapDirectory, $"{image.Stem}.{method}.png");
+                var sign = method == AttributionMethod.Saliency ? HeatmapRenderer.Sign.Absolute : HeatmapRenderer.Sign.Positive;
+                AtomicFile.WriteAllBytes(png, PngWriter.Encode(HeatmapRenderer.Overlay(image.Raster, p.Relevance, shape.Channels, sign)));
+                methods[method.ToString()] = new JObject
+                {
+                    ["relevance"] = Relative(layout, npy),
+                    ["heatmap"] = Relative(layout, png),
+                    ["explainedClass"] = p.Class,
+                    ["spearmanVsFloat"] = Round(planned[method].Spearman.Count == 0 ? double.NaN : LastRho(planned[method])),
+                };
+            }
+
+            var inputPng = Path.Combine(layout.HeatmapDirectory, $"{image.Stem}.input.png");
+            AtomicFile.WriteAllBytes(inputPng, PngWriter.Encode(image.Raster));
+            perImage.Add(new JObject
+            {
+                ["file"] = image.Path,
+                ["stem"] = image.Stem,
+                ["input"] = Relative(layout, inputPng),
+                ["label"] = image.Label,
+                ["class"] = predicted,
+                ["floatClass"] = FidelityMeasurement.ArgMax(reference.Logits),
+                ["logits"] = new JArray(hw.Logits.Select(v => Round(v))),
+                ["floatLogits"] = new JArray(reference.Logits.Select(v => Round(v))),
+                ["methods"] = methods,
+            });
+        }
+
+        var csim = new JObject
+        {
+            ["images"] = inputs.Count,
+            ["accuracy"] = labeled == 0 ? null : Round((double)correct / labeled),
+            ["labeledImages"] = labeled,
+            ["targetClass"] = targetClass,
+            ["secondsPerImage"] = Round(seconds / inputs.Count),
+            ["fidelity"] = Fidelity(planned),
+            ["fidelityPaper"] = Fidelity(paper),
+            ["perImage"] = perImage,
+        };
+        AtomicFile.WriteAllText(layout.CSimResultsFile, csim.ToString(Formatting.Indented));
+        return csim;
+    }
+
+    public static JObject Fidelity(IReadOnlyDictionary<AttributionMethod, FidelityMeasurement> measurements) =>
+        new(measurements.Select(kv => new JProperty(kv.Key.ToString(), new JObject
+        {
+            ["images"] = kv.Value.Images,
+            ["top1Agreement"] = Round(kv.Value.Top1Agreement),
+            ["spearmanMedian"] = Round(kv.Value.Spearman.Median),
+            ["spearmanP10"] = Round(kv.Value.Spearman.P10),
+            ["spearmanMin"] = Round(kv.Value.Spearman.Min),
+            ["spearmanUndefined"] = kv.Value.Spearman.Undefined,
+        })));
+
+    private static double LastRho(FidelityMeasurement m) => m.LastRho;
+
+    private static string Relative(BuildLayout layout, string path) => Path.GetRelativePath(layout.OutputDirectory, path).Replace('\\', '/');
+
+    private static JToken Round(double v) => double.IsNaN(v) || double.IsInfinity(v) ? JValue.CreateNull() : new JValue(Math.Round(v, 6));
+}

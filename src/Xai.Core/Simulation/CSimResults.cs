@@ -1,0 +1,80 @@
+using System.Buffers.Binary;
+using Xai.Attribution;
+using Xai.Diagnostics;
+
+namespace Xai.Simulation;
+
+/// <summary>Which number formats an output was computed with.</summary>
+public enum NumericsProfile
+{
+    Float,
+    Planned,
+    Paper,
+}
+
+/// <summary>One image's output under one profile and method.</summary>
+public sealed record CSimOutput(int Class, float[] Logits, float[] Relevance);
+
+/// <summary>Reads the binary file the C-simulation program writes (layout in xai_csim_main.cpp).</summary>
+public static class CSimResults
+{
+    public static Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput> Read(
+        string path, int images, IReadOnlyList<AttributionMethod> methods, int classes, int inputSize)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var record = 4 + 4 * classes + 4 * inputSize;
+        var profiles = Enum.GetValues<NumericsProfile>();
+        var expected = (long)images * profiles.Length * methods.Count * record;
+        if (bytes.Length != expected)
+        {
+            throw new XaiException("XAI3103", $"C simulation wrote {bytes.Length} bytes; {expected} were expected for {images} images.", path);
+        }
+
+        var results = new Dictionary<(int, NumericsProfile, AttributionMethod), CSimOutput>();
+        var offset = 0;
+        for (var k = 0; k < images; k++)
+        {
+            foreach (var profile in profiles)
+            {
+                foreach (var method in methods)
+                {
+                    var span = bytes.AsSpan(offset, record);
+                    var cls = BinaryPrimitives.ReadInt32LittleEndian(span);
+                    var logits = new float[classes];
+                    for (var i = 0; i < classes; i++)
+                    {
+                        logits[i] = BinaryPrimitives.ReadSingleLittleEndian(span[(4 + 4 * i)..]);
+                    }
+
+                    var relevance = new float[inputSize];
+                    var r = span[(4 + 4 * classes)..];
+                    for (var i = 0; i < inputSize; i++)
+                    {
+                        relevance[i] = BinaryPrimitives.ReadSingleLittleEndian(r[(4 * i)..]);
+                    }
+
+                    results[(k, profile, method)] = new CSimOutput(cls, logits, relevance);
+                    offset += record;
+                }
+            }
+        }
+
+        return results;
+    }
+
+    public static void WriteFloats(string path, IEnumerable<float[]> arrays)
+    {
+        using var stream = new MemoryStream();
+        Span<byte> word = stackalloc byte[4];
+        foreach (var array in arrays)
+        {
+            foreach (var v in array)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(word, v);
+                stream.Write(word);
+            }
+        }
+
+        IO.AtomicFile.WriteAllBytes(path, stream.ToArray());
+    }
+}

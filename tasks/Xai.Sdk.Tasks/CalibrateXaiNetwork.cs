@@ -1,0 +1,18 @@
+using Microsoft.Build.Framework;
+using Xai.Build;
+
+namespace Xai.Sdk.Tasks;
+
+/// <summary>Stage Calibrate: float C simulation over the calibration images, recording value ranges.</summary>
+public sealed class CalibrateXaiNetwork : XaiProjectTask
+{
+    public ITaskItem[]? CalibrationImages { get; set; }
+
+    protected override void ExecuteCore()
+    {
+        var settings = Settings();
+        var model = LoadedModel.Load(settings.ModelPath);
+        CalibrateStage.Run(model, Paths(CalibrationImages), Layout, Tools, Cancellation);
+        Info($"Calibrated on {CalibrationImages?.Length ?? 0} images");
+    }
+}

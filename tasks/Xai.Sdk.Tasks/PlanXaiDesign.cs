@@ -1,0 +1,17 @@
+using Xai.Build;
+
+namespace Xai.Sdk.Tasks;
+
+/// <summary>Stage Plan: number formats from the calibration, plan.json, xai_numerics.h, DRAM weight images.</summary>
+public sealed class PlanXaiDesign : XaiProjectTask
+{
+    protected override void ExecuteCore()
+    {
+        var settings = Settings();
+        var plan = PlanStage.Run(settings, LoadedModel.Load(settings.ModelPath), Layout);
+        foreach (var (method, numerics) in plan.Numerics)
+        {
+            Info($"{method}: activations {numerics.Activation}, weights {numerics.Weight}, gradients {numerics.Gradient} x 2^-[{string.Join(",", numerics.GradientExponents)}]");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using Xai.Build;
+using Xai.Diagnostics;
+
+namespace Xai.Sdk.Tasks;
+
+/// <summary>Stage CSim: the bit-accurate C simulation of every image, with fidelity against float.</summary>
+public sealed class SimulateXaiDesign : XaiProjectTask
+{
+    /// <summary>Images; optional metadata <c>Label</c> (class index) overrides <see cref="LabelsFile"/>.</summary>
+    public ITaskItem[]? Images { get; set; }
+
+    /// <summary>Optional CSV with columns <c>file,label</c> (file names relative to the CSV).</summary>
+    public string LabelsFile { get; set; } = "";
+
+    protected override void ExecuteCore()
+    {
+        var settings = Settings();
+        var model = LoadedModel.Load(settings.ModelPath);
+        var plan = PlanStage.Compute(settings, model, Layout);
+        var labels = LabelTable.Load(LabelsFile);
+        var images = (Images ?? []).Select(i =>
+        {
+            var path = i.GetMetadata("FullPath");
+            var text = i.GetMetadata("Label");
+            int? label = null;
+            if (text.Length > 0)
+            {
+                label = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l)
+                    ? l
+                    : throw new XaiException("XAI4013", $"Item metadata 'Label' of image '{i.ItemSpec}' is '{text}'; expected a class index.", ProjectFile);
+            }
+
+            return new CSimStage.LabeledImage(path, label ?? labels.GetValueOrDefault(Path.GetFileName(path)));
+        }).ToList();
+        var csim = CSimStage.Run(model, plan, images, settings.TargetClass, Layout, Tools, Cancellation);
+        Info($"C simulation: {csim["images"]} images, accuracy {(csim["accuracy"] is { Type: not Newtonsoft.Json.Linq.JTokenType.Null } a ? $"{(double)a:P1}" : "n/a (no labels)")}, {csim["secondsPerImage"]} s per image (3 profiles x {settings.Methods.Count} methods)");
+        foreach (var (method, f) in (Newtonsoft.Json.Linq.JObject)csim["fidelity"]!)
+        {
+            Info($"  {method,-15} vs float: top-1 agreement {f!["top1Agreement"]}, Spearman median {f["spearmanMedian"]}, p10 {f["spearmanP10"]}, min {f["spearmanMin"]}");
+        }
+    }
+}

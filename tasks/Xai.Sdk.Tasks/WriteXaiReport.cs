@@ -1,0 +1,25 @@
+using Microsoft.Build.Framework;
+using Xai.Build;
+
+namespace Xai.Sdk.Tasks;
+
+/// <summary>Stage Report: report.json and report.html in the output directory.</summary>
+public sealed class WriteXaiReport : XaiProjectTask
+{
+    /// <summary>Optional text file, one class name per line.</summary>
+    public string ClassNamesFile { get; set; } = "";
+
+    /// <summary>Stage name → what happened, e.g. <c>Synthesize=skipped: vitis_hls not found</c>.</summary>
+    public ITaskItem[]? Stages { get; set; }
+
+    [Output] public string ReportFile { get; private set; } = "";
+
+    protected override void ExecuteCore()
+    {
+        var names = File.Exists(ClassNamesFile) ? File.ReadAllLines(ClassNamesFile).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList() : [];
+        var stages = (Stages ?? []).ToDictionary(s => s.ItemSpec, s => s.GetMetadata("Status"));
+        ReportStage.Run(Settings(), Layout, names, stages);
+        ReportFile = Layout.ReportHtml;
+        Info($"Report: {Layout.ReportHtml}");
+    }
+}
