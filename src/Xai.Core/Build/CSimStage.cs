@@ -47,6 +47,18 @@ public static class CSimStage
 
         var shape = model.Network.InputShape;
         var results = CSimResults.Read(outputFile, inputs.Count, plan.Methods, model.Network.OutputClasses, shape.ElementCount);
+
+        // Everything the user sees is written to a staging directory first and swapped in at the
+        // end, so a failure or Ctrl-C part-way leaves the previous run's maps, heatmaps and
+        // csim.json together and intact.
+        var staging = new BuildLayout(layout.IntermediateDirectory, Path.Combine(layout.IntermediateDirectory, "csim-staging"));
+        if (Directory.Exists(staging.OutputDirectory))
+        {
+            Directory.Delete(staging.OutputDirectory, recursive: true);
+        }
+
+        Directory.CreateDirectory(staging.RelevanceDirectory);
+        Directory.CreateDirectory(staging.HeatmapDirectory);
         var planned = plan.Methods.ToDictionary(m => m, m => new FidelityMeasurement(m));
         var paper = plan.Methods.ToDictionary(m => m, m => new FidelityMeasurement(m));
         var perImage = new JArray();
@@ -74,27 +86,27 @@ public static class CSimStage
                 planned[method].Add(f.Logits, p.Logits, f.Relevance, p.Relevance);
                 paper[method].Add(f.Logits, q.Logits, f.Relevance, q.Relevance);
 
-                var npy = Path.Combine(layout.RelevanceDirectory, $"{image.Stem}.{method}.npy");
+                var npy = Path.Combine(staging.RelevanceDirectory, $"{image.Stem}.{method}.npy");
                 AtomicFile.WriteAllBytes(npy, NpyFile.EncodeFloat32(p.Relevance, shape.Dimensions));
-                var png = Path.Combine(layout.HeatmapDirectory, $"{image.Stem}.{method}.png");
+                var png = Path.Combine(staging.HeatmapDirectory, $"{image.Stem}.{method}.png");
                 var sign = method == AttributionMethod.Saliency ? HeatmapRenderer.Sign.Absolute : HeatmapRenderer.Sign.Positive;
                 AtomicFile.WriteAllBytes(png, PngWriter.Encode(HeatmapRenderer.Overlay(image.Raster, p.Relevance, shape.Channels, sign)));
                 methods[method.ToString()] = new JObject
                 {
-                    ["relevance"] = Relative(layout, npy),
-                    ["heatmap"] = Relative(layout, png),
+                    ["relevance"] = Relative(staging, npy),
+                    ["heatmap"] = Relative(staging, png),
                     ["explainedClass"] = p.Class,
                     ["spearmanVsFloat"] = Round(planned[method].Spearman.Count == 0 ? double.NaN : LastRho(planned[method])),
                 };
             }
 
-            var inputPng = Path.Combine(layout.HeatmapDirectory, $"{image.Stem}.input.png");
+            var inputPng = Path.Combine(staging.HeatmapDirectory, $"{image.Stem}.input.png");
             AtomicFile.WriteAllBytes(inputPng, PngWriter.Encode(image.Raster));
             perImage.Add(new JObject
             {
                 ["file"] = image.Path,
                 ["stem"] = image.Stem,
-                ["input"] = Relative(layout, inputPng),
+                ["input"] = Relative(staging, inputPng),
                 ["label"] = image.Label,
                 ["class"] = predicted,
                 ["floatClass"] = FidelityMeasurement.ArgMax(reference.Logits),
@@ -115,8 +127,34 @@ public static class CSimStage
             ["fidelityPaper"] = Fidelity(paper),
             ["perImage"] = perImage,
         };
+        cancel.ThrowIfCancellationRequested();
+        Swap(staging.RelevanceDirectory, layout.RelevanceDirectory);
+        Swap(staging.HeatmapDirectory, layout.HeatmapDirectory);
+        Directory.Delete(staging.OutputDirectory, recursive: true);
         AtomicFile.WriteAllText(layout.CSimResultsFile, csim.ToString(Formatting.Indented));
         return csim;
+    }
+
+    /// <summary>Replaces <paramref name="target"/> by <paramref name="fresh"/>: two renames, the old copy kept until the new one is in place.</summary>
+    private static void Swap(string fresh, string target)
+    {
+        var old = target.TrimEnd('/', '\\') + ".old";
+        if (Directory.Exists(old))
+        {
+            Directory.Delete(old, recursive: true);
+        }
+
+        if (Directory.Exists(target))
+        {
+            Directory.Move(target, old);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target).TrimEnd('/', '\\'))!);
+        Directory.Move(fresh, target);
+        if (Directory.Exists(old))
+        {
+            Directory.Delete(old, recursive: true);
+        }
     }
 
     public static JObject Fidelity(IReadOnlyDictionary<AttributionMethod, FidelityMeasurement> measurements) =>
