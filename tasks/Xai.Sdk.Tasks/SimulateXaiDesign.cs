@@ -14,6 +14,9 @@ public sealed class SimulateXaiDesign : XaiProjectTask
     /// <summary>Optional CSV with columns <c>file,label</c> (file names relative to the CSV).</summary>
     public string LabelsFile { get; set; } = "";
 
+    /// <summary>Directory of the Fashion-MNIST IDX files for XaiFidelityImages; empty = Debian's location.</summary>
+    public string FidelityDataset { get; set; } = "";
+
     protected override void ExecuteCore()
     {
         var settings = Settings();
@@ -34,11 +37,23 @@ public sealed class SimulateXaiDesign : XaiProjectTask
 
             return new CSimStage.LabeledImage(path, label ?? labels.GetValueOrDefault(Path.GetFileName(path)));
         }).ToList();
-        var csim = CSimStage.Run(model, plan, images, settings.TargetClass, Layout, Tools, Cancellation);
+        var csim = CSimStage.Run(model, plan, images, settings.TargetClass, Layout, Tools, Cancellation,
+            () => FidelityStage.Run(model, plan, settings.FidelityImages, string.IsNullOrWhiteSpace(FidelityDataset) ? Xai.Fidelity.FashionMnistTestSet.DefaultDirectory : FidelityDataset, Layout, Report, Cancellation));
         Info($"C simulation: {csim["images"]} images, accuracy {(csim["accuracy"] is { Type: not Newtonsoft.Json.Linq.JTokenType.Null } a ? $"{(double)a:P1}" : "n/a (no labels)")}, {csim["secondsPerImage"]} s per image (3 profiles x {settings.Methods.Count} methods)");
-        foreach (var (method, f) in (Newtonsoft.Json.Linq.JObject)csim["fidelity"]!)
+        Print("project images", (Newtonsoft.Json.Linq.JObject)csim["fidelity"]!);
+        if (csim["fidelityTestSet"] is Newtonsoft.Json.Linq.JObject testSet)
         {
-            Info($"  {method,-15} vs float: top-1 agreement {f!["top1Agreement"]}, Spearman median {f["spearmanMedian"]}, p10 {f["spearmanP10"]}, min {f["spearmanMin"]}");
+            Info($"Fidelity on {testSet["images"]} Fashion-MNIST test images ({testSet["seconds"]} s): accuracy float {testSet["accuracyFloat"]}, planned {testSet["accuracyPlanned"]}");
+            Print("planned formats", (Newtonsoft.Json.Linq.JObject)testSet["fidelity"]!);
+            Print("paper ap_fixed<16,8>", (Newtonsoft.Json.Linq.JObject)testSet["fidelityPaper"]!);
+        }
+    }
+
+    private void Print(string title, Newtonsoft.Json.Linq.JObject fidelity)
+    {
+        foreach (var (method, f) in fidelity)
+        {
+            Info($"  {title}: {method,-15} vs float: top-1 agreement {f!["top1Agreement"]}, Spearman median {f["spearmanMedian"]}, p10 {f["spearmanP10"]}, min {f["spearmanMin"]}");
         }
     }
 }

@@ -19,7 +19,7 @@ public static class CSimStage
 {
     public sealed record LabeledImage(string Path, int? Label);
 
-    public static JObject Run(LoadedModel model, DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, BuildLayout layout, ToolSettings tools, CancellationToken cancel)
+    public static JObject Run(LoadedModel model, DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<JObject?>? extra = null)
     {
         if (images.Count == 0)
         {
@@ -127,6 +127,11 @@ public static class CSimStage
             ["fidelityPaper"] = Fidelity(paper),
             ["perImage"] = perImage,
         };
+        if (extra?.Invoke() is { } testSet)
+        {
+            csim["fidelityTestSet"] = testSet;
+        }
+
         cancel.ThrowIfCancellationRequested();
         Swap(staging.RelevanceDirectory, layout.RelevanceDirectory);
         Swap(staging.HeatmapDirectory, layout.HeatmapDirectory);

@@ -34,7 +34,7 @@ public static class ReportHtml
             .card span { color:var(--muted); font-size:12px; }
             table { border-collapse:collapse; background:#fff; border:1px solid var(--line); border-radius:8px; overflow:hidden; }
             th, td { padding:6px 12px; border-bottom:1px solid var(--line); text-align:right; }
-            th:first-child, td:first-child { text-align:left; }
+            th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align:left; }
             th { background:#f0f2f5; font-weight:600; }
             .images { display:grid; grid-template-columns:repeat(auto-fill,minmax(360px,1fr)); gap:14px; }
             figure { margin:0; background:#fff; border:1px solid var(--line); border-radius:8px; padding:10px; }
@@ -68,6 +68,17 @@ public static class ReportHtml
             }
 
             s.Append("</table><p class=\"note\">ρ over all input relevances: |R| for Saliency, signed R for DeconvNet and Guided Backprop.</p>");
+            if (csim["fidelityTestSet"] is JObject testSet)
+            {
+                s.Append($"<h2>Fidelity on {H(testSet["images"])} Fashion-MNIST test images</h2><table><tr><th>method</th><th>numerics</th><th>images</th><th>top-1 agreement</th><th>Spearman ρ median</th><th>ρ 10th pct</th><th>ρ min</th></tr>");
+                foreach (var method in methods)
+                {
+                    FidelityRow(s, method, "planned (" + H(report["numerics"]) + ")", testSet["fidelity"]?[method]);
+                    FidelityRow(s, method, "paper: ap_fixed&lt;16,8&gt;", testSet["fidelityPaper"]?[method]);
+                }
+
+                s.Append($"</table><p class=\"note\">Accuracy on these images: float {P(testSet["accuracyFloat"])}, planned formats {P(testSet["accuracyPlanned"])}.</p>");
+            }
 
             s.Append("<h2>Images</h2><div class=\"images\">");
             foreach (var image in csim["perImage"]!)

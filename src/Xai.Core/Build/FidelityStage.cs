@@ -1,0 +1,80 @@
+using Newtonsoft.Json.Linq;
+using Xai.Attribution;
+using Xai.Diagnostics;
+using Xai.Fidelity;
+using Xai.Planning;
+using Xai.Simulation;
+
+namespace Xai.Build;
+
+/// <summary>
+/// Fidelity on many images (XaiFidelityImages): the compiled C simulation runs the first N
+/// Fashion-MNIST test images in chunks and compares the planned and the paper's formats with
+/// float, per method. Only numbers are kept; no maps are written.
+/// </summary>
+public static class FidelityStage
+{
+    private const int Chunk = 50;
+
+    public static JObject? Run(LoadedModel model, DesignPlan plan, int count, string datasetDirectory, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
+    {
+        if (count <= 0)
+        {
+            return null;
+        }
+
+        if (!FashionMnistTestSet.IsPresent(datasetDirectory))
+        {
+            report(XaiDiagnostic.Warning("XAI3301", $"XaiFidelityImages={count}, but the Fashion-MNIST test set is not in '{datasetDirectory}'; install it (apt-get install dataset-fashion-mnist) or set XaiFidelityDataset. Fidelity on the dataset was skipped."));
+            return null;
+        }
+
+        var (images, labels) = FashionMnistTestSet.Load(datasetDirectory, count, model.Network.InputShape);
+        var planned = plan.Methods.ToDictionary(m => m, m => new FidelityMeasurement(m));
+        var paper = plan.Methods.ToDictionary(m => m, m => new FidelityMeasurement(m));
+        int correctFloat = 0, correctPlanned = 0;
+        var inputFile = Path.Combine(layout.IntermediateDirectory, "fidelity-inputs.f32");
+        var outputFile = Path.Combine(layout.IntermediateDirectory, "fidelity-outputs.bin");
+        var started = DateTime.UtcNow;
+        for (var start = 0; start < images.Count; start += Chunk)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var chunk = images.Skip(start).Take(Chunk).ToList();
+            CSimResults.WriteFloats(inputFile, chunk);
+            var run = ProcessRunner.Run(layout.SimulationProgram, ["run", layout.FloatWeights, inputFile, $"{chunk.Count}", "-1", outputFile], layout.IntermediateDirectory, cancel)!;
+            if (run.ExitCode != 0)
+            {
+                throw new XaiException("XAI3102", $"C simulation failed on the fidelity images (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.SimulationProgram);
+            }
+
+            var results = CSimResults.Read(outputFile, chunk.Count, plan.Methods, model.Network.OutputClasses, model.Network.InputShape.ElementCount);
+            for (var k = 0; k < chunk.Count; k++)
+            {
+                var first = plan.Methods[0];
+                correctFloat += FidelityMeasurement.ArgMax(results[(k, NumericsProfile.Float, first)].Logits) == labels[start + k] ? 1 : 0;
+                correctPlanned += FidelityMeasurement.ArgMax(results[(k, NumericsProfile.Planned, first)].Logits) == labels[start + k] ? 1 : 0;
+                foreach (var method in plan.Methods)
+                {
+                    var f = results[(k, NumericsProfile.Float, method)];
+                    var p = results[(k, NumericsProfile.Planned, method)];
+                    var q = results[(k, NumericsProfile.Paper, method)];
+                    planned[method].Add(f.Logits, p.Logits, f.Relevance, p.Relevance);
+                    paper[method].Add(f.Logits, q.Logits, f.Relevance, q.Relevance);
+                }
+            }
+        }
+
+        File.Delete(outputFile);
+        return new JObject
+        {
+            ["dataset"] = "Fashion-MNIST test set (first images, padded and replicated to the network input)",
+            ["directory"] = datasetDirectory,
+            ["images"] = images.Count,
+            ["accuracyFloat"] = Math.Round((double)correctFloat / images.Count, 6),
+            ["accuracyPlanned"] = Math.Round((double)correctPlanned / images.Count, 6),
+            ["seconds"] = Math.Round((DateTime.UtcNow - started).TotalSeconds, 1),
+            ["fidelity"] = CSimStage.Fidelity(planned),
+            ["fidelityPaper"] = CSimStage.Fidelity(paper),
+        };
+    }
+}
