@@ -96,11 +96,14 @@ public sealed partial class TimingSummaryReport
 
         long? Endpoints(string column)
         {
-            var slack = Slack(column);
-            return slack is { } s && s >= 0 && s == Math.Floor(s)
-                ? (long)s
-                : slack is null ? null
-                : throw report.Error(ReportDiagnosticCodes.TimingSummaryBadValue, $"{Kind}: {column} is '{s}'; expected a whole number of endpoints.", valuesLine);
+            if (Slack(column) is not { } count)
+            {
+                return null;
+            }
+
+            return count >= 0 && count == Math.Floor(count)
+                ? (long)count
+                : throw report.Error(ReportDiagnosticCodes.TimingSummaryBadValue, $"{Kind}: {column} is '{count}'; expected a whole number of endpoints.", valuesLine);
         }
 
         var wns = Slack("WNS(ns)");
