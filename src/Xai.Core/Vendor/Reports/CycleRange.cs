@@ -8,5 +8,6 @@ public sealed record CycleRange(long? Min, long? Avg, long? Max)
 {
     public static CycleRange Unknown { get; } = new(null, null, null);
 
+    [Newtonsoft.Json.JsonIgnore]
     public bool IsKnown => Min.HasValue || Avg.HasValue || Max.HasValue;
 }

@@ -12,5 +12,6 @@ namespace Xai.Vendor.Reports;
 public sealed record ToolMessage(ToolMessageSeverity Severity, string Subsystem, string Id, string Text, int Line)
 {
     /// <summary>The tag as the tool prints it, e.g. <c>SIM 211-100</c>.</summary>
+    [Newtonsoft.Json.JsonIgnore]
     public string Tag => $"{Subsystem} {Id}";
 }

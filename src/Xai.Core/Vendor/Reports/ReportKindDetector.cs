@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace Xai.Vendor.Reports;
+
+/// <summary>
+/// Tells which report a file is from its content (names vary across tool versions and users rename
+/// files: one real utilization report in the fixtures ends in <c>.v</c>).
+/// </summary>
+public static partial class ReportKindDetector
+{
+    /// <summary>The kind, or null when the text is none of the reports the SDK reads.</summary>
+    public static ReportKind? Detect(ReportText report)
+    {
+        var text = report.Text;
+        if (text.TrimStart().StartsWith('<'))
+        {
+            if (text.Contains("<AreaReport>", StringComparison.Ordinal) || text.Contains("<TimingReport>", StringComparison.Ordinal))
+            {
+                return ReportKind.HlsExportXml;
+            }
+
+            return text.Contains("<ReportVersion>", StringComparison.Ordinal) || text.Contains("<UserAssignments>", StringComparison.Ordinal)
+                ? ReportKind.CsynthXml
+                : null;
+        }
+
+        if (text.Contains("| Design Timing Summary", StringComparison.Ordinal) || text.Contains("report_timing_summary", StringComparison.Ordinal))
+        {
+            return ReportKind.VivadoTimingSummary;
+        }
+
+        if (text.Contains("Utilization Design Information", StringComparison.Ordinal) || text.Contains("report_utilization", StringComparison.Ordinal))
+        {
+            return ReportKind.VivadoUtilization;
+        }
+
+        if (CsynthTitle().IsMatch(text))
+        {
+            return ReportKind.CsynthText;
+        }
+
+        if (text.Contains("Implementation tool:", StringComparison.Ordinal)
+            || text.Contains("Post-Implementation Resource usage", StringComparison.Ordinal)
+            || text.Contains("== Vivado RTL Synthesis Results", StringComparison.Ordinal)
+            || text.Contains("== Place & Route", StringComparison.Ordinal))
+        {
+            return ReportKind.HlsExportText;
+        }
+
+        if (report.FindLine(l => l.StartsWith('+') && l.Contains("RTL") && l.Contains("Status")) >= 0)
+        {
+            return ReportKind.Cosim;
+        }
+
+        return LogMessage().IsMatch(text) ? ReportKind.HlsLog : null;
+    }
+
+    [GeneratedRegex(@"^== (?:Vivado|Vitis) HLS Report for '", RegexOptions.Multiline)]
+    private static partial Regex CsynthTitle();
+
+    [GeneratedRegex(@"^(?:INFO|WARNING|CRITICAL WARNING|ERROR|ERR): \[[A-Za-z_]+ \d", RegexOptions.Multiline)]
+    private static partial Regex LogMessage();
+}
