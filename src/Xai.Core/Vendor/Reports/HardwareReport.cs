@@ -36,7 +36,7 @@ public sealed class HardwareReport
     /// <summary>The most final resource count found (Vivado placed over HLS export over HLS estimate).</summary>
     public HardwareResources? Resources { get; set; }
 
-    /// <summary>The HLS estimate for the top, kept even when <see cref="Resources"/> comes from a later stage.</summary>
+    /// <summary>The HLS estimate for the top, when <see cref="Resources"/> comes from a later stage (null otherwise: it would repeat them).</summary>
     public HardwareResources? HlsEstimate { get; set; }
 
     public HardwareLatency? Latency { get; set; }

@@ -129,13 +129,18 @@ public static class HardwareReportMerger
 
         if (estimate is not null)
         {
-            candidates.Add(estimate);
-            report.HlsEstimate = new HardwareResources(estimate.Stage, estimate.Scope, estimate.Used, estimate.Available ?? Empty);
-            RecordCounts(report, "hlsEstimate.used", estimate.Used, estimate.File, estimate.Field);
-            if (estimate.Available is { } a)
+            // Kept apart only when a later stage supplies the main figures; otherwise it would repeat them.
+            if (candidates.Count > 0)
             {
-                RecordCounts(report, "hlsEstimate.available", a, estimate.File, name => estimate.Field(name).Replace("/Resources/", "/AvailableResources/").Replace("Total", "Available"));
+                report.HlsEstimate = new HardwareResources(estimate.Stage, estimate.Scope, estimate.Used, estimate.Available ?? Empty);
+                RecordCounts(report, "hlsEstimate.used", estimate.Used, estimate.File, estimate.Field);
+                if (estimate.Available is { } a)
+                {
+                    RecordCounts(report, "hlsEstimate.available", a, estimate.File, name => estimate.Field(name).Replace("/Resources/", "/AvailableResources/").Replace("Total", "Available"));
+                }
             }
+
+            candidates.Add(estimate);
         }
 
         if (candidates.Count == 0)

@@ -24,12 +24,12 @@ public static partial class ReportKindDetector
                 : null;
         }
 
-        if (text.Contains("| Design Timing Summary", StringComparison.Ordinal) || text.Contains("report_timing_summary", StringComparison.Ordinal))
+        if (VivadoCommand("report_timing_summary").IsMatch(text) || report.FindLine(l => l.StartsWith("| Design Timing Summary", StringComparison.Ordinal)) >= 0)
         {
             return ReportKind.VivadoTimingSummary;
         }
 
-        if (text.Contains("Utilization Design Information", StringComparison.Ordinal) || text.Contains("report_utilization", StringComparison.Ordinal))
+        if (VivadoCommand("report_utilization").IsMatch(text) || report.FindLine(l => l == "Utilization Design Information") >= 0)
         {
             return ReportKind.VivadoUtilization;
         }
@@ -54,6 +54,10 @@ public static partial class ReportKindDetector
 
         return LogMessage().IsMatch(text) ? ReportKind.HlsLog : null;
     }
+
+    // "| Command      : report_utilization -file …" in the Vivado header block.
+    private static Regex VivadoCommand(string command) =>
+        new($@"^\|\s*Command\s*:\s*{command}\b", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     [GeneratedRegex(@"^== (?:Vivado|Vitis) HLS Report for '", RegexOptions.Multiline)]
     private static partial Regex CsynthTitle();
