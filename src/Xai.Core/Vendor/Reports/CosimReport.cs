@@ -37,12 +37,12 @@ public sealed class CosimReport
     {
         // The header's middle line reads "+   RTL    +  Status  +-----…" in both layouts.
         var statusLine = report.FindLine(l => l.StartsWith('+') && l.Contains("RTL") && l.Contains("Status"));
-        if (statusLine < 1)
+        if (statusLine < 0)
         {
             throw report.Error(ReportDiagnosticCodes.CosimTableMissing, $"{Kind}: no RTL/Status table; expected the table '+ RTL + Status +…' that cosim_design writes.");
         }
 
-        var hasTotal = report.Lines[statusLine - 1].Contains("Total Execution Time");
+        var hasTotal = statusLine > 0 && report.Lines[statusLine - 1].Contains("Total Execution Time");
         var columns = hasTotal ? NewColumns : OldColumns;
 
         // Skip the rest of the header (the min/avg/max line) and its border.
