@@ -44,6 +44,11 @@ public sealed partial class CsynthTextReport
 
     public static CsynthTextReport Parse(ReportText report)
     {
+        if (report.FindLine(l => l.StartsWith("== Synthesis Summary Report of '", StringComparison.Ordinal)) >= 0)
+        {
+            throw report.Error(Missing, $"{Kind}: this is the unified flow's 'Synthesis Summary Report' layout, which is not read; use the csynth.xml written beside it (<work_dir>/hls/syn/report/csynth.xml).");
+        }
+
         var titleIndex = report.FindLine(l => Title().IsMatch(l));
         if (titleIndex < 0)
         {

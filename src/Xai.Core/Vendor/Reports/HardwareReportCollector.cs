@@ -79,9 +79,7 @@ public static class HardwareReportCollector
             Add(set, ReportKind.VivadoTimingSummary, timing);
         }
 
-        foreach (var log in found.Where(f => f.Name.Equals("vitis_hls.log", StringComparison.OrdinalIgnoreCase)
-                     || f.Name.Equals("vivado_hls.log", StringComparison.OrdinalIgnoreCase)
-                     || (f.Rel.Contains("/csim/report/", StringComparison.OrdinalIgnoreCase) && f.Name.EndsWith("_csim.log", StringComparison.OrdinalIgnoreCase))))
+        foreach (var log in found.Where(IsHlsLog))
         {
             Add(set, ReportKind.HlsLog, log.Path);
         }
@@ -222,6 +220,13 @@ public static class HardwareReportCollector
             Add(set, ReportKind.HlsExportText, companion);
         }
     }
+
+    /// <summary>Classic-flow tool logs, per-step csim logs, and the unified flow's <c>&lt;work_dir&gt;/logs/hls_*.log</c>.</summary>
+    private static bool IsHlsLog(FoundFile f) =>
+        f.Name.Equals("vitis_hls.log", StringComparison.OrdinalIgnoreCase)
+        || f.Name.Equals("vivado_hls.log", StringComparison.OrdinalIgnoreCase)
+        || (f.Rel.Contains("/csim/report/", StringComparison.OrdinalIgnoreCase) && f.Name.EndsWith("_csim.log", StringComparison.OrdinalIgnoreCase))
+        || (f.Rel.Contains("/logs/", StringComparison.OrdinalIgnoreCase) && f.Name.StartsWith("hls_", StringComparison.OrdinalIgnoreCase) && f.Name.EndsWith(".log", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsHlsOutOfContext(string rel) =>
         rel.Contains("/impl/verilog/", StringComparison.OrdinalIgnoreCase) || rel.Contains("/impl/vhdl/", StringComparison.OrdinalIgnoreCase);

@@ -59,7 +59,8 @@ public static partial class ReportKindDetector
     private static Regex VivadoCommand(string command) =>
         new($@"^\|\s*Command\s*:\s*{command}\b", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
-    [GeneratedRegex(@"^== (?:Vivado|Vitis) HLS Report for '", RegexOptions.Multiline)]
+    // The unified flow's "Synthesis Summary Report" is recognised so that the text parser can say it is not read.
+    [GeneratedRegex(@"^== (?:(?:Vivado|Vitis) HLS Report for|Synthesis Summary Report of) '", RegexOptions.Multiline)]
     private static partial Regex CsynthTitle();
 
     [GeneratedRegex(@"^(?:INFO|WARNING|CRITICAL WARNING|ERROR|ERR): \[[A-Za-z_]+ \d", RegexOptions.Multiline)]

@@ -41,6 +41,11 @@ public sealed partial class VivadoUtilizationReport
     /// <summary>All rows of the logic, memory and DSP tables, for numbers the summary does not carry.</summary>
     public required IReadOnlyList<UtilizationRow> Rows { get; init; }
 
+    /// <summary>The row of that site type in the logic, memory or DSP tables (trailing <c>*</c> ignored), e.g.
+    /// <c>RAMB36/FIFO</c>, <c>RAMB18</c>, <c>URAM</c>, <c>LUT as Memory</c>; null when absent.</summary>
+    public UtilizationRow? Find(string siteType) =>
+        Rows.FirstOrDefault(r => string.Equals(r.SiteType.TrimEnd('*'), siteType.TrimEnd('*'), StringComparison.Ordinal));
+
     public static VivadoUtilizationReport Load(string path) => Parse(ReportText.Load(path, Kind));
 
     public static VivadoUtilizationReport Parse(ReportText report)

@@ -1,3 +1,4 @@
+using Xai.Diagnostics;
 using Xai.Vendor.Reports;
 
 namespace Xai.Core.Tests.Vendor.Reports;
@@ -38,5 +39,15 @@ public class CsynthTextReportTests
         Assert.Equal(new CycleRange(8, null, 8), text.Interval);
         Assert.Equal(xml.Resources, text.Resources);
         Assert.Equal(xml.Available, text.Available);
+    }
+
+    [Fact]
+    public void Unified_flow_summary_layout_is_refused_with_a_pointer_to_the_xml()
+    {
+        var text = ReportText.FromString("================================================================\n== Synthesis Summary Report of 'top'\n", "csynth.rpt", "text csynth report");
+        Assert.Equal(ReportKind.CsynthText, ReportKindDetector.Detect(text));
+        var e = Assert.Throws<XaiException>(() => CsynthTextReport.Parse(text));
+        Assert.Equal(ReportDiagnosticCodes.CsynthTextMissing, e.Code);
+        Assert.Contains("csynth.xml", e.Message);
     }
 }

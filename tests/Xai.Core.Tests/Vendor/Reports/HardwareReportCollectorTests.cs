@@ -102,7 +102,7 @@ public sealed class HardwareReportCollectorTests : IDisposable
     {
         Place("ValdecirDesenv__FPGA_picoZed__csynth.xml", "work/hls/syn/report/csynth.xml");
         Place("terenceza__AccelAutoencoderOnFPGA__Autoencoder_cosim.rpt", "work/hls/sim/report/basic_output_cosim.rpt");
-        var log = Place("ARX-0__HLS-pynq__vitis_hls.log", "vitis_hls.log");
+        var log = Place("ARX-0__HLS-pynq__vitis_hls.log", "work/logs/hls_compile.log");
 
         var r = HardwareReportCollector.Collect(Path.Combine(root));
 

@@ -60,8 +60,10 @@ public class VivadoUtilizationReportTests
     {
         // PYNQ-Z2 base overlay: 6 RAMB36 + 13 RAMB18 = 12.5 tiles = 25 BRAM_18K.
         var r = VivadoUtilizationReport.Load(Fixtures.PathOf("HaohanZhutcd__Video-Processing-using-PYNQ-Z2__base_wrapper_utilization_placed.rpt"));
-        Assert.Equal(6, r.Rows.Single(x => x.SiteType == "RAMB36/FIFO*").Used);
-        Assert.Equal(13, r.Rows.Single(x => x.SiteType == "RAMB18").Used);
+        Assert.Equal(6, r.Find("RAMB36/FIFO")!.Used);
+        Assert.Equal(13, r.Find("RAMB18")!.Used);
+        Assert.Equal(4.64, r.Find("RAMB18")!.UtilPercent);
+        Assert.Null(r.Find("URAM"));
         Assert.Equal(25, r.Used.Bram18K);
     }
 
