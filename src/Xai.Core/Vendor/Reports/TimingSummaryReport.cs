@@ -25,6 +25,9 @@ public sealed partial class TimingSummaryReport
 
     public long? TnsFailingEndpoints { get; init; }
 
+    /// <summary>Setup endpoints analysed.</summary>
+    public long? TnsTotalEndpoints { get; init; }
+
     /// <summary>Worst hold slack.</summary>
     public double? WhsNs { get; init; }
 
@@ -127,6 +130,7 @@ public sealed partial class TimingSummaryReport
             WnsNs = wns,
             TnsNs = Slack("TNS(ns)"),
             TnsFailingEndpoints = Endpoints("TNS Failing Endpoints"),
+            TnsTotalEndpoints = Endpoints("TNS Total Endpoints"),
             WhsNs = whs,
             ThsNs = Slack("THS(ns)"),
             ThsFailingEndpoints = Endpoints("THS Failing Endpoints"),

@@ -184,6 +184,7 @@ public sealed class HardwareReportCollectorTests : IDisposable
         Assert.Null(json["timing"]);
         Assert.Null(json["hlsEstimate"]);
         Assert.DoesNotContain("null", text, StringComparison.Ordinal);
+        Assert.True(JToken.DeepEquals(json, HardwareReportCollector.Collect(path).ToJObject()));
         Assert.DoesNotContain("Lut", text, StringComparison.Ordinal);
     }
 }

@@ -35,7 +35,7 @@ public class TimingSummaryReportTests
         Assert.True(r.ConstraintsMet);
         Assert.Equal(e.Clocks, r.Clocks.Select(c => c.Name));
         Assert.Equal(e.Periods, r.Clocks.Select(c => c.PeriodNs));
-        _ = e.Endpoints;
+        Assert.Equal(e.Endpoints, r.TnsTotalEndpoints);
     }
 
     [SharedFixtureFact]

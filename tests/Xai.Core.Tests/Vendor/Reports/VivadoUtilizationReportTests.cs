@@ -96,4 +96,15 @@ public class VivadoUtilizationReportTests
         Assert.Contains("'2x'", e.Message);
         Assert.True(e.Diagnostic.Line > 100);
     }
+
+    [Fact]
+    public void Windows_line_endings_read_the_same()
+    {
+        var path = Fixtures.PathOf("ARX-0__HLS-pynq__design_1_wrapper_utilization_placed.rpt");
+        var lf = VivadoUtilizationReport.Load(path);
+        var crlf = VivadoUtilizationReport.Parse(ReportText.FromString(File.ReadAllText(path).Replace("\n", "\r\n", StringComparison.Ordinal), "u.rpt", "Vivado utilization report"));
+        Assert.Equal(lf.Used, crlf.Used);
+        Assert.Equal(lf.Available, crlf.Available);
+        Assert.Equal(lf.Rows.Count, crlf.Rows.Count);
+    }
 }
