@@ -1,0 +1,1 @@
+return Xai.Cli.XaiCommandLine.Run(args, Console.Out, Console.Error);
