@@ -72,10 +72,16 @@ using storage_t = std::conditional_t<
     std::conditional_t<(W <= 16), std::int16_t,
                        std::conditional_t<(W <= 32), std::int32_t, raw_t<W>>>>;
 
+/// Type for modular (AP_WRAP) accumulation of W-bit values: int32 when it suffices, so that
+/// 16-bit MAC loops with 32-bit accumulators vectorize.
+template <int W>
+using accumulate_t = std::conditional_t<(W <= 32), std::int32_t, raw_t<W>>;
+
 /// Tag for building a value from a raw integer already known to fit in W bits.
 struct exact_raw_t {};
 
 template <class R> struct unsigned_of;
+template <> struct unsigned_of<std::int32_t> { using type = std::uint32_t; };
 template <> struct unsigned_of<std::int64_t> { using type = std::uint64_t; };
 template <> struct unsigned_of<i128> { using type = u128; };
 template <class R> using unsigned_t = typename unsigned_of<R>::type;
@@ -85,11 +91,20 @@ template <class R> constexpr int bits_of = static_cast<int>(sizeof(R) * 8);
 constexpr int max_int(int a, int b) { return a > b ? a : b; }
 
 /// Sign-extends the low W bits of x (ap_fixed keeps exactly W bits: this is AP_WRAP).
+/// Native widths are plain truncating casts, which compilers see through (and vectorize).
 template <int W, class R>
 XAI_FIXED_INLINE constexpr R wrap(R x) {
   constexpr int B = bits_of<R>;
   if constexpr (W >= B) {
     return x;
+  } else if constexpr (W == 8) {
+    return static_cast<R>(static_cast<std::int8_t>(static_cast<std::uint8_t>(x)));
+  } else if constexpr (W == 16) {
+    return static_cast<R>(static_cast<std::int16_t>(static_cast<std::uint16_t>(x)));
+  } else if constexpr (W == 32) {
+    return static_cast<R>(static_cast<std::int32_t>(static_cast<std::uint32_t>(x)));
+  } else if constexpr (W == 64) {
+    return static_cast<R>(static_cast<std::int64_t>(static_cast<std::uint64_t>(x)));
   } else {
     return static_cast<R>(static_cast<unsigned_t<R>>(x) << (B - W)) >> (B - W);
   }
@@ -219,6 +234,29 @@ XAI_FIXED_INLINE constexpr raw_t<W> convert_fixed(storage_t<W2> v2) {
     return static_cast<raw_t<W>>(wrap<W>(static_cast<C>((x >> sh) + ((x >> (sh - 1)) & 1))));
   } else {
     return static_cast<raw_t<W>>(convert<W, I, Q, O>(static_cast<i128>(v2), W2, F2));
+  }
+}
+
+/// b (W2 bits, F2 fraction bits) quantized to F fraction bits with mode Q, without any
+/// overflow handling, in a type wide enough for the result of an AP_WRAP accumulation.
+/// Under AP_WRAP, ap_fixed's a += b (exact sum, then quantize and wrap to a's format) equals
+/// wrap(a + quantized(b)): a's bits below the LSB are zero, so they cannot change the
+/// rounding of the sum. This keeps accumulation a plain modular add.
+template <int F, q_mode Q, int W2, int F2, class C>
+XAI_FIXED_INLINE constexpr C quantize_to(C b) {
+  if constexpr (F2 == F) {
+    return b;
+  } else if constexpr (F2 < F) {
+    return shl<F - F2>(b);
+  } else {
+    constexpr int sh = F2 - F;
+    constexpr int cs = sh < bits_of<C> ? sh : bits_of<C> - 1;
+    if constexpr (Q == AP_TRN) {
+      return b >> cs;
+    } else {
+      constexpr int qs = (sh - 1) < bits_of<C> ? (sh - 1) : bits_of<C> - 1;
+      return static_cast<C>((b >> cs) + ((b >> qs) & 1));
+    }
   }
 }
 
@@ -355,11 +393,27 @@ class fixed {
 
   template <int W2, int I2, q_mode Q2, o_mode O2>
   XAI_FIXED_INLINE constexpr fixed& operator+=(const fixed<W2, I2, Q2, O2>& b) {
-    return *this = fixed(*this + b);
+    if constexpr (O == AP_WRAP && W2 < 64) {
+      // Same bits as converting the exact sum (see quantize_to); a plain modular add.
+      using C = fixed_detail::accumulate_t<fixed_detail::max_int(W, W2)>;
+      const C q = fixed_detail::quantize_to<W - I, Q, W2, W2 - I2>(static_cast<C>(b.raw()));
+      v_ = static_cast<raw_type>(fixed_detail::wrap<W>(add_mod(static_cast<C>(v_), q)));
+      return *this;
+    } else {
+      return *this = fixed(*this + b);
+    }
   }
   template <int W2, int I2, q_mode Q2, o_mode O2>
   XAI_FIXED_INLINE constexpr fixed& operator-=(const fixed<W2, I2, Q2, O2>& b) {
-    return *this = fixed(*this - b);
+    if constexpr (O == AP_WRAP && W2 < 64) {
+      // The quantization applies to -b (floor(-b) != -floor(b)), then a modular add.
+      using C = fixed_detail::accumulate_t<fixed_detail::max_int(W, W2 + 1)>;
+      const C q = fixed_detail::quantize_to<W - I, Q, W2 + 1, W2 - I2>(static_cast<C>(-static_cast<C>(b.raw())));
+      v_ = static_cast<raw_type>(fixed_detail::wrap<W>(add_mod(static_cast<C>(v_), q)));
+      return *this;
+    } else {
+      return *this = fixed(*this - b);
+    }
   }
   template <int W2, int I2, q_mode Q2, o_mode O2>
   XAI_FIXED_INLINE constexpr fixed& operator*=(const fixed<W2, I2, Q2, O2>& b) {
@@ -379,6 +433,13 @@ class fixed {
   }
 
  private:
+  /// x + y modulo the width of C (no signed-overflow undefined behaviour).
+  template <class C>
+  static XAI_FIXED_INLINE constexpr C add_mod(C x, C y) {
+    using U = fixed_detail::unsigned_t<C>;
+    return static_cast<C>(static_cast<U>(x) + static_cast<U>(y));
+  }
+
   static raw_type from_double(double d) {
     std::uint64_t bits;
     std::memcpy(&bits, &d, sizeof bits);
