@@ -99,7 +99,7 @@ template <unsigned TCO, unsigned TCI, unsigned TH, unsigned TW, unsigned K, unsi
 void conv_core(const IN_T in[TCI][TH + K - 1][TW + K - 1], const W_T w[TCO][TCI][K][K],
                ACC_T acc[TCO][TH][TW], unsigned n_co, unsigned n_ci) {
 #pragma HLS INLINE off
-#ifndef __SYNTHESIS__
+#if !defined(__SYNTHESIS__) && !defined(XAI_HLS_LOOPS)
     if constexpr (csim::int_mac<IN_T, W_T, ACC_T>::enabled) {
         typedef csim::int_mac<IN_T, W_T, ACC_T> M;
         typedef typename M::sum_t sum_t;
@@ -108,7 +108,7 @@ void conv_core(const IN_T in[TCI][TH + K - 1][TW + K - 1], const W_T w[TCO][TCI]
             for (unsigned ci = 0; ci < n_ci; ci++)
                 for (unsigned kh = 0; kh < K; kh++)
                     for (unsigned kw = 0; kw < K; kw++) {
-                        const std::int32_t wv = std::int32_t(w[co][ci][kh][kw].raw());
+                        const std::int16_t wv = M::raw16(w[co][ci][kh][kw]);
                         for (unsigned r = 0; r < TH; r++) {
                             const IN_T* src = &in[ci][r + kh][kw];
                             sum_t* dst = sum[r];
@@ -120,6 +120,27 @@ void conv_core(const IN_T in[TCI][TH + K - 1][TW + K - 1], const W_T w[TCO][TCI]
         }
         return;
     }
+    // Other types (float, double, non-wrapping accumulators): the same MACs, with each
+    // accumulator seeing its terms in the same (ci, kh, kw) order as in hardware, so results
+    // are identical; rows are contiguous and the partial sums local (no aliasing) so the
+    // host compiler vectorizes.
+    for (unsigned co = 0; co < n_co; co++) {
+        ACC_T part[TH][TW];
+        for (unsigned r = 0; r < TH; r++)
+            for (unsigned c = 0; c < TW; c++) part[r][c] = acc[co][r][c];
+        for (unsigned ci = 0; ci < n_ci; ci++)
+            for (unsigned kh = 0; kh < K; kh++)
+                for (unsigned kw = 0; kw < K; kw++) {
+                    const W_T wv = w[co][ci][kh][kw];
+                    for (unsigned r = 0; r < TH; r++) {
+                        const IN_T* src = &in[ci][r + kh][kw];
+                        for (unsigned c = 0; c < TW; c++) part[r][c] += src[c] * wv;
+                    }
+                }
+        for (unsigned r = 0; r < TH; r++)
+            for (unsigned c = 0; c < TW; c++) acc[co][r][c] = part[r][c];
+    }
+    return;
 #endif
 core_co:
     for (unsigned co = 0; co < n_co; co++) {
@@ -132,7 +153,6 @@ core_co:
             core_kw:
                 for (unsigned kw = 0; kw < K; kw++) {
                     const W_T wv = w[co][ci][kh][kw];
-#ifdef __SYNTHESIS__
                 core_bh:
                     for (unsigned bh = 0; bh < TH / N_OH; bh++) {
                     core_bw:
@@ -151,19 +171,6 @@ core_co:
                             }
                         }
                     }
-#else
-                    // C simulation: the same MACs in row-major order (each accumulator sees
-                    // its terms in the same (ci, kh, kw) order, so results are identical);
-                    // contiguous rows let the host compiler vectorize. Fixed types take the
-                    // integer path of csim_mac.h instead (above).
-                    if constexpr (!csim::int_mac<IN_T, W_T, ACC_T>::enabled) {
-                        for (unsigned r = 0; r < TH; r++) {
-                            const IN_T* src = &in[ci][r + kh][kw];
-                            ACC_T* dst = &acc[co][r][0];
-                            for (unsigned c = 0; c < TW; c++) dst[c] += src[c] * wv;
-                        }
-                    }
-#endif
                 }
             }
         }

@@ -47,12 +47,12 @@ template <class CONFIG_T> struct dense_shape {
 template <unsigned T, class IN_T, class W_T, class ACC_T>
 void dense_core(const IN_T v[T], const W_T w[T][T], ACC_T acc[T]) {
 #pragma HLS INLINE off
-#ifndef __SYNTHESIS__
+#if !defined(__SYNTHESIS__) && !defined(XAI_HLS_LOOPS)
     if constexpr (csim::int_mac<IN_T, W_T, ACC_T>::enabled) {
         typedef csim::int_mac<IN_T, W_T, ACC_T> M;
         for (unsigned r = 0; r < T; r++) {
             typename M::sum_t s = 0;
-            for (unsigned c = 0; c < T; c++) s += M::product(v[c], std::int32_t(w[r][c].raw()));
+            for (unsigned c = 0; c < T; c++) s += M::product(v[c], M::raw16(w[r][c]));
             acc[r] = M::add(acc[r], s);
         }
         return;
