@@ -22,6 +22,8 @@
 #include <cstdint>
 #include <type_traits>
 #endif
+// (C++14 is enough for every header of the library except memory.h, which is not
+// synthesized and not needed by a top function.)
 
 namespace xai {
 namespace csim {
