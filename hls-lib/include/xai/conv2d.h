@@ -91,35 +91,75 @@ template <class CONFIG_T> struct conv2d_shape {
     static_assert(CONFIG_T::tile_ci > 0 && CONFIG_T::tile_co > 0, "conv2d: channel tiles must be positive");
 };
 
+#if !defined(__SYNTHESIS__) && !defined(XAI_HLS_LOOPS)
+namespace conv2d_detail {
+
+/// C simulation, fixed types with a wrapping accumulator: exact integer sums of raw
+/// products, added into the accumulator once per call (see csim_mac.h).
+template <unsigned TCO, unsigned TCI, unsigned TH, unsigned TW, unsigned K, class IN_T, class W_T, class ACC_T>
+void core_csim(const IN_T in[TCI][TH + K - 1][TW + K - 1], const W_T w[TCO][TCI][K][K], ACC_T acc[TCO][TH][TW],
+               unsigned n_co, unsigned n_ci, std::true_type) {
+    typedef csim::int_mac<IN_T, W_T, ACC_T> M;
+    typedef typename M::sum_t sum_t;
+    for (unsigned co = 0; co < n_co; co++) {
+        sum_t sum[TH][TW] = {};
+        for (unsigned ci = 0; ci < n_ci; ci++)
+            for (unsigned kh = 0; kh < K; kh++)
+                for (unsigned kw = 0; kw < K; kw++) {
+                    const std::int16_t wv = M::raw16(w[co][ci][kh][kw]);
+                    for (unsigned r = 0; r < TH; r++) {
+                        const IN_T* src = &in[ci][r + kh][kw];
+                        sum_t* dst = sum[r];
+                        for (unsigned c = 0; c < TW; c++) dst[c] += M::product(src[c], wv);
+                    }
+                }
+        for (unsigned r = 0; r < TH; r++)
+            for (unsigned c = 0; c < TW; c++) acc[co][r][c] = M::add(acc[co][r][c], sum[r][c]);
+    }
+}
+
+/// C simulation, other types (float, double, saturating accumulators): the same MACs, each
+/// accumulator seeing its terms in the same (ci, kh, kw) order as in hardware, so results
+/// are identical; rows contiguous and partial sums local (no aliasing) so the host
+/// compiler vectorizes.
+template <unsigned TCO, unsigned TCI, unsigned TH, unsigned TW, unsigned K, class IN_T, class W_T, class ACC_T>
+void core_csim(const IN_T in[TCI][TH + K - 1][TW + K - 1], const W_T w[TCO][TCI][K][K], ACC_T acc[TCO][TH][TW],
+               unsigned n_co, unsigned n_ci, std::false_type) {
+    for (unsigned co = 0; co < n_co; co++) {
+        ACC_T part[TH][TW];
+        for (unsigned r = 0; r < TH; r++)
+            for (unsigned c = 0; c < TW; c++) part[r][c] = acc[co][r][c];
+        for (unsigned ci = 0; ci < n_ci; ci++)
+            for (unsigned kh = 0; kh < K; kh++)
+                for (unsigned kw = 0; kw < K; kw++) {
+                    const W_T wv = w[co][ci][kh][kw];
+                    for (unsigned r = 0; r < TH; r++) {
+                        const IN_T* src = &in[ci][r + kh][kw];
+                        for (unsigned c = 0; c < TW; c++) part[r][c] += src[c] * wv;
+                    }
+                }
+        for (unsigned r = 0; r < TH; r++)
+            for (unsigned c = 0; c < TW; c++) acc[co][r][c] = part[r][c];
+    }
+}
+
+} // namespace conv2d_detail
+#endif
+
 /// The compute core: acc[co][r][c] += sum_{ci,kh,kw} in[ci][r+kh][c+kw] * w[co][ci][kh][kw]
 /// for co < n_co, ci < n_ci. Templated on the engine only (not on the layer), so layers
-/// with the same engine and types share one instance.
+/// with the same engine and types share one instance. The loop nest below is what Vitis
+/// HLS synthesizes: N_OH x N_OW MACs per cycle; C simulation runs core_csim (same results,
+/// bit for bit) unless XAI_HLS_LOOPS is defined.
 template <unsigned TCO, unsigned TCI, unsigned TH, unsigned TW, unsigned K, unsigned N_OH, unsigned N_OW,
           class IN_T, class W_T, class ACC_T>
 void conv_core(const IN_T in[TCI][TH + K - 1][TW + K - 1], const W_T w[TCO][TCI][K][K],
                ACC_T acc[TCO][TH][TW], unsigned n_co, unsigned n_ci) {
 #pragma HLS INLINE off
-#ifndef __SYNTHESIS__
-    if constexpr (csim::int_mac<IN_T, W_T, ACC_T>::enabled) {
-        typedef csim::int_mac<IN_T, W_T, ACC_T> M;
-        typedef typename M::sum_t sum_t;
-        for (unsigned co = 0; co < n_co; co++) {
-            sum_t sum[TH][TW] = {};
-            for (unsigned ci = 0; ci < n_ci; ci++)
-                for (unsigned kh = 0; kh < K; kh++)
-                    for (unsigned kw = 0; kw < K; kw++) {
-                        const std::int32_t wv = std::int32_t(w[co][ci][kh][kw].raw());
-                        for (unsigned r = 0; r < TH; r++) {
-                            const IN_T* src = &in[ci][r + kh][kw];
-                            sum_t* dst = sum[r];
-                            for (unsigned c = 0; c < TW; c++) dst[c] += M::product(src[c], wv);
-                        }
-                    }
-            for (unsigned r = 0; r < TH; r++)
-                for (unsigned c = 0; c < TW; c++) acc[co][r][c] = M::add(acc[co][r][c], sum[r][c]);
-        }
-        return;
-    }
+#if !defined(__SYNTHESIS__) && !defined(XAI_HLS_LOOPS)
+    conv2d_detail::core_csim<TCO, TCI, TH, TW, K>(
+        in, w, acc, n_co, n_ci, std::integral_constant<bool, csim::int_mac<IN_T, W_T, ACC_T>::enabled>());
+    return;
 #endif
 core_co:
     for (unsigned co = 0; co < n_co; co++) {
@@ -132,7 +172,6 @@ core_co:
             core_kw:
                 for (unsigned kw = 0; kw < K; kw++) {
                     const W_T wv = w[co][ci][kh][kw];
-#ifdef __SYNTHESIS__
                 core_bh:
                     for (unsigned bh = 0; bh < TH / N_OH; bh++) {
                     core_bw:
@@ -151,19 +190,6 @@ core_co:
                             }
                         }
                     }
-#else
-                    // C simulation: the same MACs in row-major order (each accumulator sees
-                    // its terms in the same (ci, kh, kw) order, so results are identical);
-                    // contiguous rows let the host compiler vectorize. Fixed types take the
-                    // integer path of csim_mac.h instead (above).
-                    if constexpr (!csim::int_mac<IN_T, W_T, ACC_T>::enabled) {
-                        for (unsigned r = 0; r < TH; r++) {
-                            const IN_T* src = &in[ci][r + kh][kw];
-                            ACC_T* dst = &acc[co][r][0];
-                            for (unsigned c = 0; c < TW; c++) dst[c] += src[c] * wv;
-                        }
-                    }
-#endif
                 }
             }
         }

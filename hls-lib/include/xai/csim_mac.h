@@ -10,7 +10,9 @@
 // exact in any order, so the cores may also reorder loops for the host's vector units.
 //
 // Under Vitis HLS (__SYNTHESIS__) or with real ap_fixed (XAI_USE_AP_FIXED) the trait is
-// disabled and the cores use the plain expression.
+// disabled and the cores use the plain expression. Defining XAI_HLS_LOOPS makes C
+// simulation run the synthesized loop nests as written (the tests build a second binary
+// that way, so the HLS loops are checked too).
 #ifndef XAI_CSIM_MAC_H
 #define XAI_CSIM_MAC_H
 
@@ -20,6 +22,8 @@
 #include <cstdint>
 #include <type_traits>
 #endif
+// (C++14 is enough for every header of the library except memory.h, which is not
+// synthesized and not needed by a top function.)
 
 namespace xai {
 namespace csim {
@@ -38,9 +42,12 @@ struct int_mac<fixed<W1, I1, Q1, O1>, fixed<W2, I2, Q2, O2>, fixed<W3, I3, Q3, O
     typedef typename std::conditional<(W3 - shift <= 32), std::uint32_t, std::uint64_t>::type sum_t;
     typedef fixed<W3, I3, Q3, O3> acc_t;
 
-    static inline sum_t product(const fixed<W1, I1, Q1, O1>& a, std::int32_t b_raw) {
-        return sum_t(std::int64_t(std::int32_t(a.raw()) * b_raw));
+    /// Raw product; both factors are int16 so the host compiler emits widening 16x16->32
+    /// vector multiplies (SSE2 pmullw/pmulhw) instead of emulated 32-bit ones.
+    static inline sum_t product(const fixed<W1, I1, Q1, O1>& a, std::int16_t b_raw) {
+        return sum_t(std::int32_t(std::int16_t(a.raw())) * std::int32_t(b_raw));
     }
+    static inline std::int16_t raw16(const fixed<W2, I2, Q2, O2>& b) { return std::int16_t(b.raw()); }
     /// acc + sum * 2^-(F1+F2), wrapped to W3 bits (from_raw keeps the low W3 bits).
     static inline acc_t add(const acc_t& acc, sum_t s) {
         return acc_t::from_raw(std::int64_t(std::uint64_t(std::int64_t(acc.raw())) + (std::uint64_t(s) << shift)));

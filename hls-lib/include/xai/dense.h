@@ -43,20 +43,32 @@ template <class CONFIG_T> struct dense_shape {
     static_assert(CONFIG_T::n_in > 0 && CONFIG_T::n_out > 0, "dense: empty layer");
 };
 
+#if !defined(__SYNTHESIS__) && !defined(XAI_HLS_LOOPS)
+namespace dense_detail {
+/// C simulation with fixed types and a wrapping accumulator: exact integer dot products
+/// (csim_mac.h). Returns false for other types (the plain loop below runs instead).
+template <unsigned T, class IN_T, class W_T, class ACC_T>
+bool core_csim(const IN_T v[T], const W_T w[T][T], ACC_T acc[T], std::true_type) {
+    typedef csim::int_mac<IN_T, W_T, ACC_T> M;
+    for (unsigned r = 0; r < T; r++) {
+        typename M::sum_t s = 0;
+        for (unsigned c = 0; c < T; c++) s += M::product(v[c], M::raw16(w[r][c]));
+        acc[r] = M::add(acc[r], s);
+    }
+    return true;
+}
+template <unsigned T, class IN_T, class W_T, class ACC_T>
+bool core_csim(const IN_T*, const W_T (*)[T], ACC_T*, std::false_type) { return false; }
+} // namespace dense_detail
+#endif
+
 /// acc[r] += sum_c w[r][c] * v[c]: `T` MACs per cycle (r unrolled, c pipelined).
 template <unsigned T, class IN_T, class W_T, class ACC_T>
 void dense_core(const IN_T v[T], const W_T w[T][T], ACC_T acc[T]) {
 #pragma HLS INLINE off
-#ifndef __SYNTHESIS__
-    if constexpr (csim::int_mac<IN_T, W_T, ACC_T>::enabled) {
-        typedef csim::int_mac<IN_T, W_T, ACC_T> M;
-        for (unsigned r = 0; r < T; r++) {
-            typename M::sum_t s = 0;
-            for (unsigned c = 0; c < T; c++) s += M::product(v[c], std::int32_t(w[r][c].raw()));
-            acc[r] = M::add(acc[r], s);
-        }
+#if !defined(__SYNTHESIS__) && !defined(XAI_HLS_LOOPS)
+    if (dense_detail::core_csim<T>(v, w, acc, std::integral_constant<bool, csim::int_mac<IN_T, W_T, ACC_T>::enabled>()))
         return;
-    }
 #endif
 dense_c:
     for (unsigned c = 0; c < T; c++) {
