@@ -7,6 +7,12 @@ internal static class RepositoryLayout
 
     public static string SdkProject => Path.Combine(Root, "sdk", "Xai.Sdk", "Xai.Sdk.csproj");
 
+    /// <summary>hls-lib's tiny reference network: input [3,10,14] (C,H,W), 4 classes, conv/ReLU/pool/FC.</summary>
+    public static string OddModel => Path.Combine(Root, "hls-lib", "tests", "data", "reference", "odd", "odd.onnx");
+
+    /// <summary>This test project's Data folder, copied beside the test assembly.</summary>
+    public static string TestData(string file) => Path.Combine(AppContext.BaseDirectory, "Data", file);
+
     /// <summary>The shared fixtures beside the clone (<c>../shared</c>); may be absent.</summary>
     public static string SharedDirectory => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 

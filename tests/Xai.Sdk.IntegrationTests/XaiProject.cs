@@ -10,10 +10,12 @@ public sealed class XaiProject : IDisposable
 {
     private readonly PackedSdk _sdk;
 
-    public XaiProject(PackedSdk sdk, string properties, string items = "", string? sdkVersion = null, string name = "test")
+    /// <param name="directoryName">The project folder's name before its unique suffix (default: <paramref name="name"/>);
+    /// lets a test put the project in a path with spaces or non-ASCII characters.</param>
+    public XaiProject(PackedSdk sdk, string properties, string items = "", string? sdkVersion = null, string name = "test", string? directoryName = null)
     {
         _sdk = sdk;
-        Directory = Path.Combine(sdk.Root, "projects", name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory = Path.Combine(sdk.Root, "projects", (directoryName ?? name) + "-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(Directory);
         ProjectFile = Path.Combine(Directory, name + ".xaiproj");
         File.WriteAllText(ProjectFile, $"""
@@ -52,6 +54,12 @@ public sealed class XaiProject : IDisposable
         File.WriteAllBytes(PathOf(relative), content);
     }
 
+    public void CopyFile(string source, string relative)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(PathOf(relative))!);
+        File.Copy(source, PathOf(relative), overwrite: true);
+    }
+
     public BuildResult Build(params string[] extraArgs)
     {
         var args = new List<string> { "build", ProjectFile, "-nologo", "-v:m", "-clp:NoSummary" };
@@ -88,14 +96,19 @@ public sealed partial class BuildResult(int exitCode, string output)
     private IReadOnlyList<Diagnostic> Diagnostics(string kind) =>
         DiagnosticLine().Matches(Output)
             .Where(m => m.Groups["kind"].Value == kind)
-            .Select(m => new Diagnostic(m.Groups["code"].Value, m.Groups["file"].Value.Trim(), m.Groups["message"].Value.Trim()))
+            .Select(m => new Diagnostic(
+                m.Groups["code"].Value,
+                m.Groups["file"].Value.Trim(),
+                m.Groups["message"].Value.Trim(),
+                m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0))
             .Distinct()
             .ToList();
 
     public override string ToString() => $"exit {ExitCode}\n{Output}";
 
-    [GeneratedRegex(@"^\s*(\d+>)?(?<file>[^\n]*?)\s*(\(\d+(,\d+)?\))?\s*:\s*(?<kind>error|warning)\s+(?<code>[A-Z]+\d+)\s*:\s*(?<message>[^\n]*?)(\s\[[^\]\n]*\])?\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(\d+>)?(?<file>[^\n]*?)\s*(\((?<line>\d+)(,\d+)?\))?\s*:\s*(?<kind>error|warning)\s+(?<code>[A-Z]+\d+)\s*:\s*(?<message>[^\n]*?)(\s\[[^\]\n]*\])?\s*$", RegexOptions.Multiline)]
     private static partial Regex DiagnosticLine();
 }
 
-public sealed record Diagnostic(string Code, string File, string Message);
+/// <param name="Line">The line MSBuild printed after the file, or 0 when there was none.</param>
+public sealed record Diagnostic(string Code, string File, string Message, int Line = 0);

@@ -1,0 +1,36 @@
+namespace Xai.Sdk.IntegrationTests;
+
+/// <summary>The last-write times of a project's stage stamps and outputs, to tell which stages a build ran.</summary>
+internal sealed class StageTimestamps
+{
+    private readonly XaiProject _project;
+    private readonly Dictionary<string, DateTime> _times;
+
+    private StageTimestamps(XaiProject project, IEnumerable<string> files)
+    {
+        _project = project;
+        _times = files.ToDictionary(f => f, f =>
+        {
+            Assert.True(File.Exists(project.PathOf(f)), $"{f} does not exist");
+            return File.GetLastWriteTimeUtc(project.PathOf(f));
+        });
+    }
+
+    public static StageTimestamps Take(XaiProject project, params string[] files) => new(project, files);
+
+    /// <summary>Files whose time differs now from when this was taken.</summary>
+    public IReadOnlyList<string> Changed() =>
+        _times.Where(kv => File.GetLastWriteTimeUtc(_project.PathOf(kv.Key)) != kv.Value).Select(kv => kv.Key).Order().ToList();
+
+    public void AssertUnchanged(string step, params string[] files)
+    {
+        var changed = Changed().Intersect(files).ToList();
+        Assert.True(changed.Count == 0, $"{step}: expected unchanged, but rewritten: {string.Join(", ", changed)}");
+    }
+
+    public void AssertChanged(string step, params string[] files)
+    {
+        var unchanged = files.Except(Changed()).ToList();
+        Assert.True(unchanged.Count == 0, $"{step}: expected rewritten, but unchanged: {string.Join(", ", unchanged)}");
+    }
+}
