@@ -8,7 +8,7 @@ namespace Xai.Sdk.Tasks;
 /// <summary>Stage CSim: the bit-accurate C simulation of every image, with fidelity against float.</summary>
 public sealed class SimulateXaiDesign : XaiProjectTask
 {
-    /// <summary>Images; optional metadata <c>Label</c> (class index) overrides <see cref="LabelsFile"/>.</summary>
+    /// <summary>Images; optional metadata <c>TrueClass</c> (or <c>Label</c>, as a child element) overrides <see cref="LabelsFile"/>.</summary>
     public ITaskItem[]? Images { get; set; }
 
     /// <summary>Optional CSV with columns <c>file,label</c> (file names relative to the CSV).</summary>
@@ -26,18 +26,19 @@ public sealed class SimulateXaiDesign : XaiProjectTask
         var images = (Images ?? []).Select(i =>
         {
             var path = i.GetMetadata("FullPath");
-            var text = i.GetMetadata("Label");
+            // 'TrueClass' works as an attribute; 'Label' only as a child element (MSBuild reserves the attribute).
+            var text = i.GetMetadata("TrueClass") is { Length: > 0 } trueClass ? trueClass : i.GetMetadata("Label");
             int? label = null;
             if (text.Length > 0)
             {
                 label = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l)
                     ? l
-                    : throw new XaiException("XAI4013", $"Item metadata 'Label' of image '{i.ItemSpec}' is '{text}'; expected a class index.", ProjectFile);
+                    : throw new XaiException("XAI4013", $"Item metadata 'TrueClass' (or 'Label') of image '{i.ItemSpec}' is '{text}'; expected a class index.", ProjectFile);
             }
 
             return new CSimStage.LabeledImage(path, label ?? labels.GetValueOrDefault(Path.GetFileName(path)));
         }).ToList();
-        var csim = CSimStage.Run(model, plan, images, settings.TargetClass, Layout, Tools, Cancellation,
+        var csim = CSimStage.Run(model, plan, images, settings.TargetClass, ProjectFile, Layout, Tools, Cancellation,
             () => FidelityStage.Run(model, plan, settings.FidelityImages, string.IsNullOrWhiteSpace(FidelityDataset) ? Xai.Fidelity.FashionMnistTestSet.DefaultDirectory : FidelityDataset, Layout, Report, Cancellation));
         Info($"C simulation: {csim["images"]} images, accuracy {(csim["accuracy"] is { Type: not Newtonsoft.Json.Linq.JTokenType.Null } a ? $"{(double)a:P1}" : "n/a (no labels)")}, {csim["secondsPerImage"]} s per image (3 profiles x {settings.Methods.Count} methods)");
         Print("project images", (Newtonsoft.Json.Linq.JObject)csim["fidelity"]!);

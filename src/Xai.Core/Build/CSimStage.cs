@@ -19,16 +19,16 @@ public static class CSimStage
 {
     public sealed record LabeledImage(string Path, int? Label);
 
-    public static JObject Run(LoadedModel model, DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<JObject?>? extra = null)
+    public static JObject Run(LoadedModel model, DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<JObject?>? extra = null)
     {
         if (images.Count == 0)
         {
-            throw new XaiException("XAI4012", "The project lists no images: add XaiImage items, e.g. <XaiImage Include=\"images/*.png\" />.", model.Path);
+            throw new XaiException("XAI4012", "The project lists no images: add XaiImage items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
         }
 
         if (targetClass is { } t && t >= model.Network.OutputClasses)
         {
-            throw new XaiException("XAI1010", $"Property 'XaiTargetClass' is {t}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", model.Path);
+            throw new XaiException("XAI1010", $"Property 'XaiTargetClass' is {t}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", projectFile);
         }
 
         var inputs = images.Select(i => InputImage.Load(i.Path, model.Network.InputShape, i.Label)).ToList();

@@ -10,11 +10,11 @@ namespace Xai.Build;
 /// </summary>
 public static class CalibrateStage
 {
-    public static void Run(LoadedModel model, IReadOnlyList<string> images, BuildLayout layout, ToolSettings tools, CancellationToken cancel)
+    public static void Run(LoadedModel model, IReadOnlyList<string> images, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel)
     {
         if (images.Count == 0)
         {
-            throw new XaiException("XAI4012", "No calibration images: add XaiImage (or XaiCalibrationImage) items, e.g. <XaiImage Include=\"images/*.png\" />.", model.Path);
+            throw new XaiException("XAI4012", "No calibration images: add XaiImage (or XaiCalibrationImage) items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
         }
 
         var inputs = images.Select(p => InputImage.Load(p, model.Network.InputShape, null).Tensor).ToList();

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Xai.CodeGeneration;
+using Xai.Diagnostics;
 using Xai.IO;
 using Xai.Planning;
 using Xai.Projects;
@@ -16,9 +17,14 @@ public static class GenerateStage
     public static DesignPlan Run(ProjectSettings settings, BuildLayout layout)
     {
         var model = LoadedModel.Load(settings.ModelPath);
+        if (settings.TargetClass is { } target && target >= model.Network.OutputClasses)
+        {
+            throw new XaiException("XAI1010", $"Property 'XaiTargetClass' is {target}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", settings.ProjectFile);
+        }
+
         var plan = DesignPlanner.Plan(model.Network, model.Layers, settings, Path.GetFileName(settings.ModelPath), calibration: null);
         AtomicFile.WriteAllTextIfChanged(layout.NetworkHeader, NetworkHeaderWriter.Write(plan));
-        CSimResults.WriteFloats(layout.FloatWeights, [WeightImage.Float(model.Layers)]);
+        CSimResults.WriteFloats(layout.FloatWeights, [WeightImage.Float(model.Layers)], onlyIfChanged: true);
         var summary = new JObject
         {
             ["name"] = model.Network.Name,

@@ -62,7 +62,8 @@ public static class CSimResults
         return results;
     }
 
-    public static void WriteFloats(string path, IEnumerable<float[]> arrays)
+    /// <param name="onlyIfChanged">Keep the file (and its timestamp) when the content is the same.</param>
+    public static void WriteFloats(string path, IEnumerable<float[]> arrays, bool onlyIfChanged = false)
     {
         using var stream = new MemoryStream();
         Span<byte> word = stackalloc byte[4];
@@ -73,6 +74,11 @@ public static class CSimResults
                 BinaryPrimitives.WriteSingleLittleEndian(word, v);
                 stream.Write(word);
             }
+        }
+
+        if (onlyIfChanged && File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(stream.ToArray()))
+        {
+            return;
         }
 
         IO.AtomicFile.WriteAllBytes(path, stream.ToArray());
