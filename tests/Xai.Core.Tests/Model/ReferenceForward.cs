@@ -33,31 +33,38 @@ internal static class ReferenceForward
     {
         int h = conv.InputShape.Height, w = conv.InputShape.Width, k = conv.KernelSize, p = conv.Padding;
         int oh = conv.OutputShape.Height, ow = conv.OutputShape.Width;
+        var weights = conv.Weights.AsSpan();
         var y = new float[conv.OutputShape.ElementCount];
+        var sum = new double[oh * ow];
         for (int co = 0; co < conv.OutChannels; co++)
         {
-            for (int oy = 0; oy < oh; oy++)
+            Array.Fill(sum, conv.Bias[co]);
+            for (int ci = 0; ci < conv.InChannels; ci++)
             {
-                for (int ox = 0; ox < ow; ox++)
+                for (int ky = 0; ky < k; ky++)
                 {
-                    double sum = conv.Bias[co];
-                    for (int ci = 0; ci < conv.InChannels; ci++)
+                    for (int kx = 0; kx < k; kx++)
                     {
-                        for (int ky = 0; ky < k; ky++)
+                        double weight = weights[((co * conv.InChannels + ci) * k + ky) * k + kx];
+
+                        // Output positions whose input pixel (oy + ky - p, ox + kx - p) is inside the map; the rest read zero padding.
+                        int oyFrom = Math.Max(0, p - ky), oyTo = Math.Min(oh, h + p - ky);
+                        int oxFrom = Math.Max(0, p - kx), oxTo = Math.Min(ow, w + p - kx);
+                        for (int oy = oyFrom; oy < oyTo; oy++)
                         {
-                            for (int kx = 0; kx < k; kx++)
+                            int row = (ci * h + oy + ky - p) * w + kx - p;
+                            for (int ox = oxFrom; ox < oxTo; ox++)
                             {
-                                int iy = oy + ky - p, ix = ox + kx - p;
-                                if (iy >= 0 && iy < h && ix >= 0 && ix < w)
-                                {
-                                    sum += conv.Weight(co, ci, ky, kx) * x[(ci * h + iy) * w + ix];
-                                }
+                                sum[oy * ow + ox] += weight * x[row + ox];
                             }
                         }
                     }
-
-                    y[(co * oh + oy) * ow + ox] = (float)sum;
                 }
+            }
+
+            for (int i = 0; i < sum.Length; i++)
+            {
+                y[co * oh * ow + i] = (float)sum[i];
             }
         }
 
@@ -94,13 +101,14 @@ internal static class ReferenceForward
 
     private static float[] Dense(DenseLayer dense, float[] x)
     {
+        var weights = dense.Weights.AsSpan();
         var y = new float[dense.OutFeatures];
         for (int o = 0; o < dense.OutFeatures; o++)
         {
             double sum = dense.Bias[o];
             for (int i = 0; i < dense.InFeatures; i++)
             {
-                sum += dense.Weight(o, i) * x[i];
+                sum += weights[o * dense.InFeatures + i] * (double)x[i];
             }
 
             y[o] = (float)sum;

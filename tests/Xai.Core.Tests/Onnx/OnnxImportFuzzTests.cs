@@ -12,7 +12,7 @@ namespace Xai.Core.Tests.Onnx;
 /// </summary>
 public class OnnxImportFuzzTests
 {
-    private const int Iterations = 3000;
+    private const int Iterations = 2000;
     private readonly ITestOutputHelper _output;
 
     public OnnxImportFuzzTests(ITestOutputHelper output)
