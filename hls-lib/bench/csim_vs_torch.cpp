@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     std::printf("Table III, %u images, batch 1, one thread\n", n);
     double fp = 0, fpbp = 0, sfp = 0, sfpbp = 0, ffp = 0, ffpbp = 0;
     report<table3::float_numerics>("float", n, ffp, ffpbp);
-    report<scaled>("scaled <16,6>/<16,1>", n, sfp, sfpbp);
+    report<scaled>("scaled <16,4>/<16,1>", n, sfp, sfpbp);
     report<paper>("paper ap_fixed<16,8>", n, fp, fpbp);
 
     const std::string cmd = std::string("/usr/bin/python3 ") + XAI_BENCH_DIR + "/torch_table3.py " + std::to_string(n);

@@ -53,7 +53,6 @@ void table3_top(const top_weight_t* weights, const top_act_t* image, top_act_t* 
                   "update the m_axi depths above");
     // On-chip state FP leaves for BP: 2-bit pool indices and the dense ReLU mask (BRAM bits).
     static table3::fp_state st;
-#pragma HLS BIND_STORAGE variable = st.pool2 type = ram_2p impl = bram
     const unsigned cls =
         table3::run<top_numerics, XAI_METHOD>(image, weights, act, grad, relevance, logits, target, run_bp, st);
     *predicted_class = int(cls);

@@ -145,11 +145,14 @@ static const unsigned grad_arena_size = g_conv1 + 32 * 32 * 32;
 template <class NUM> constexpr int relevance_exponent() { return NUM::grad_exp(0); }
 
 /// On-chip state FP leaves for BP (pool indices, stored ReLU masks). In the HLS top these
-/// are static arrays (BRAM bits); batch 1, so one set.
+/// are static arrays (BRAM bits); batch 1, so one set. Blocks never get null pointers
+/// (Vitis HLS cannot map them); unused arguments get the 1-element dummies.
 struct fp_state {
     xai::pool_index_t pool2[32 * 16 * 16];
     xai::pool_index_t pool4[64 * 8 * 8];
     bool fc1_mask[128];
+    bool no_mask[1];                 // passed where a layer keeps no mask bits (never accessed)
+    xai::pool_index_t no_index[1];   // passed where a layer has no pool (never accessed)
 };
 
 /// FP, then (if run_bp) BP for the target class. Returns the class explained (argmax of
@@ -160,25 +163,25 @@ unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* wei
              bool run_bp, fp_state& st) {
 #pragma HLS INLINE
     // FP
-    xai::conv2d_fp<conv1_config<NUM>, METHOD>(image, weights + w_conv1, act + a_conv1, nullptr, nullptr);
-    xai::conv2d_fp<conv2_config<NUM>, METHOD>(act + a_conv1, weights + w_conv2, act + a_conv2, nullptr, st.pool2);
-    xai::conv2d_fp<conv3_config<NUM>, METHOD>(act + a_conv2, weights + w_conv3, act + a_conv3, nullptr, nullptr);
-    xai::conv2d_fp<conv4_config<NUM>, METHOD>(act + a_conv3, weights + w_conv4, act + a_conv4, nullptr, st.pool4);
+    xai::conv2d_fp<conv1_config<NUM>, METHOD>(image, weights + w_conv1, act + a_conv1, st.no_mask, st.no_index);
+    xai::conv2d_fp<conv2_config<NUM>, METHOD>(act + a_conv1, weights + w_conv2, act + a_conv2, st.no_mask, st.pool2);
+    xai::conv2d_fp<conv3_config<NUM>, METHOD>(act + a_conv2, weights + w_conv3, act + a_conv3, st.no_mask, st.no_index);
+    xai::conv2d_fp<conv4_config<NUM>, METHOD>(act + a_conv3, weights + w_conv4, act + a_conv4, st.no_mask, st.pool4);
     xai::dense_fp<fc1_config<NUM>, METHOD>(act + a_conv4, weights + w_fc1, act + a_fc1, st.fc1_mask);
-    xai::dense_fp<fc2_config<NUM>, METHOD>(act + a_fc1, weights + w_fc2, logits, nullptr);
+    xai::dense_fp<fc2_config<NUM>, METHOD>(act + a_fc1, weights + w_fc2, logits, st.no_mask);
     const unsigned cls = xai::select_target<n_classes>(logits, target);
     if (!run_bp) return cls;
     // BP (the seed 2^grad_exp(6) must be representable in grad_t)
     xai::seed_gradient<n_classes, NUM::grad_exp(6)>(grad + g_logits, cls);
-    xai::dense_bp<fc2_config<NUM>, METHOD>(grad + g_logits, weights + w_fc2, nullptr, nullptr, grad + g_fc1);
+    xai::dense_bp<fc2_config<NUM>, METHOD>(grad + g_logits, weights + w_fc2, logits, st.no_mask, grad + g_fc1);
     xai::dense_bp<fc1_config<NUM>, METHOD>(grad + g_fc1, weights + w_fc1, act + a_fc1, st.fc1_mask, grad + g_conv4);
-    xai::conv2d_bp<conv4_config<NUM>, METHOD>(grad + g_conv4, weights + w_conv4, act + a_conv4, nullptr, st.pool4,
+    xai::conv2d_bp<conv4_config<NUM>, METHOD>(grad + g_conv4, weights + w_conv4, act + a_conv4, st.no_mask, st.pool4,
                                               grad + g_conv3);
-    xai::conv2d_bp<conv3_config<NUM>, METHOD>(grad + g_conv3, weights + w_conv3, act + a_conv3, nullptr, nullptr,
+    xai::conv2d_bp<conv3_config<NUM>, METHOD>(grad + g_conv3, weights + w_conv3, act + a_conv3, st.no_mask, st.no_index,
                                               grad + g_conv2);
-    xai::conv2d_bp<conv2_config<NUM>, METHOD>(grad + g_conv2, weights + w_conv2, act + a_conv2, nullptr, st.pool2,
+    xai::conv2d_bp<conv2_config<NUM>, METHOD>(grad + g_conv2, weights + w_conv2, act + a_conv2, st.no_mask, st.pool2,
                                               grad + g_conv1);
-    xai::conv2d_bp<conv1_config<NUM>, METHOD>(grad + g_conv1, weights + w_conv1, act + a_conv1, nullptr, nullptr,
+    xai::conv2d_bp<conv1_config<NUM>, METHOD>(grad + g_conv1, weights + w_conv1, act + a_conv1, st.no_mask, st.no_index,
                                               relevance);
     return cls;
 }

@@ -6,8 +6,12 @@
 
 namespace xai {
 
-/// 2^e as a double, usable in constant expressions (no <cmath> in synthesized code).
-constexpr double pow2(int e) { return e == 0 ? 1.0 : (e > 0 ? 2.0 * pow2(e - 1) : 0.5 * pow2(e + 1)); }
+/// 2^e as a double, usable in constant expressions (no <cmath>, no recursion: synthesizable).
+constexpr double pow2(int e) {
+    double r = 1.0;
+    for (int i = 0; i < (e > 0 ? e : -e); i++) r = e > 0 ? r * 2.0 : r * 0.5;
+    return r;
+}
 
 /// Converts an accumulator to a storage type after multiplying by 2^S. This is the
 /// per-layer gradient rescaling of numerics.md: in hardware a shift, here a product with

@@ -219,7 +219,7 @@ load_in_fp:
 /// from the gradient w.r.t. the stored output (unpool through the index, ReLU rule).
 template <class CONFIG_T, class METHOD, class T>
 void load_input_bp(const typename CONFIG_T::grad_t* gout, const pool_index_t* pool_index,
-                   const relu_mask_source<CONFIG_T::store_relu_mask, typename CONFIG_T::act_t>& mask,
+                   const bool* mask_bits, const typename CONFIG_T::act_t* fwd_out,
                    T buf[CONFIG_T::tile_co][conv2d_shape<CONFIG_T>::halo_h][conv2d_shape<CONFIG_T>::halo_w],
                    unsigned co0, int y0, int x0) {
     typedef conv2d_shape<CONFIG_T> S;
@@ -245,7 +245,10 @@ load_in_bp:
                     }
                     if (routed) {
                         g = gout[o];
-                        if (CONFIG_T::relu) g = METHOD::template backward<grad_t>(METHOD::needs_relu_mask ? mask(o) : false, g);
+                        if (CONFIG_T::relu) g = METHOD::template backward<grad_t>(
+                                METHOD::needs_relu_mask ? relu_mask_at<CONFIG_T::store_relu_mask>(mask_bits, fwd_out, o)
+                                                        : false,
+                                g);
                     }
                 }
                 buf[co][r][c] = T(g);
@@ -400,7 +403,6 @@ void conv2d_bp(const typename CONFIG_T::grad_t* grad_out, const typename CONFIG_
     // BP convolution: input channels = FP out_c (tile_co), output channels = FP in_c (tile_ci).
     const unsigned TBI = CONFIG_T::tile_co, TBO = CONFIG_T::tile_ci, TH = CONFIG_T::tile_h, TW = CONFIG_T::tile_w,
                    K = CONFIG_T::kernel, H = CONFIG_T::height, W = CONFIG_T::width;
-    const relu_mask_source<CONFIG_T::store_relu_mask, typename CONFIG_T::act_t> mask = {relu_mask, fwd_out};
 
     grad_t in_buf[TBI][S::halo_h][S::halo_w];
     typename CONFIG_T::weight_t w_buf[TBO][TBI][K][K];
@@ -427,7 +429,7 @@ bp_o_tiles:
             bp_i_tiles:
                 for (unsigned i0 = 0; i0 < CONFIG_T::out_c; i0 += TBI) {
                     const unsigned n_i = CONFIG_T::out_c - i0 < TBI ? CONFIG_T::out_c - i0 : TBI;
-                    conv2d_detail::load_input_bp<CONFIG_T, METHOD>(grad_out, pool_index, mask, in_buf, i0, int(y0), int(x0));
+                    conv2d_detail::load_input_bp<CONFIG_T, METHOD>(grad_out, pool_index, relu_mask, fwd_out, in_buf, i0, int(y0), int(x0));
                     conv2d_detail::load_weights_bp<CONFIG_T>(params, w_buf, o0, i0);
                     conv_core<TBO, TBI, TH, TW, K, CONFIG_T::n_oh, CONFIG_T::n_ow>(in_buf, w_buf, acc, n_o, n_i);
                 }

@@ -145,7 +145,6 @@ void dense_bp(const typename CONFIG_T::grad_t* grad_out, const typename CONFIG_T
     typedef typename CONFIG_T::grad_accum_t gacc_t;
     const unsigned T = CONFIG_T::tile, NI = CONFIG_T::n_in, NO = CONFIG_T::n_out;
     (void)sizeof(S);
-    const relu_mask_source<CONFIG_T::store_relu_mask, typename CONFIG_T::act_t> mask = {relu_mask, fwd_out};
     grad_t v[T];
     w_t w[T][T];
     gacc_t acc[T];
@@ -166,7 +165,7 @@ dense_bp_i:
                 if (o0 + c < NO) {
                     g = grad_out[o0 + c];
                     if (CONFIG_T::relu)
-                        g = METHOD::template backward<grad_t>(METHOD::needs_relu_mask ? mask(o0 + c) : false, g);
+                        g = METHOD::template backward<grad_t>(METHOD::needs_relu_mask ? relu_mask_at<CONFIG_T::store_relu_mask>(relu_mask, fwd_out, o0 + c) : false, g);
                 }
                 v[c] = g;
             }

@@ -19,19 +19,12 @@
 
 namespace xai {
 
-/// Mask reader used by fused BP loads: bit i of the stored mask, or [y_i > 0] for the
-/// ReLU output y kept in DRAM. Methods that do not need a mask never call it.
-template <bool STORED, class ACT_T> struct relu_mask_source;
-template <class ACT_T> struct relu_mask_source<true, ACT_T> {
-    const bool* bits;
-    const ACT_T* act;
-    bool operator()(unsigned i) const { return bits[i]; }
-};
-template <class ACT_T> struct relu_mask_source<false, ACT_T> {
-    const bool* bits;
-    const ACT_T* act;
-    bool operator()(unsigned i) const { return act[i] > ACT_T(0); }
-};
+/// Mask read by fused BP loads: bit i of the stored mask (STORED), or [y_i > 0] for the
+/// ReLU output y kept in DRAM. Methods that do not need a mask never call it; the pointer
+/// not used by the chosen variant may be a dummy.
+template <bool STORED, class ACT_T> inline bool relu_mask_at(const bool* bits, const ACT_T* act, unsigned i) {
+    return STORED ? bits[i] : act[i] > ACT_T(0);
+}
 
 /// Standalone ReLU layer configuration (hls4ml style; every member is required).
 ///   n_elem          : number of elements of the tensor
@@ -67,11 +60,10 @@ template <class CONFIG_T, class METHOD>
 void relu_bp(const typename CONFIG_T::grad_t* grad_out, const bool* mask,
              const typename CONFIG_T::act_t* fwd_out, typename CONFIG_T::grad_t* grad_in) {
     static_assert(is_method<METHOD>::value, "METHOD must be xai::Saliency, xai::DeconvNet or xai::GuidedBackprop");
-    relu_mask_source<CONFIG_T::store_relu_mask, typename CONFIG_T::act_t> src = {mask, fwd_out};
 relu_bp_loop:
     for (unsigned i = 0; i < CONFIG_T::n_elem; i++) {
 #pragma HLS PIPELINE II = 1
-        bool m = METHOD::needs_relu_mask ? src(i) : false;
+        bool m = METHOD::needs_relu_mask ? relu_mask_at<CONFIG_T::store_relu_mask>(mask, fwd_out, i) : false;
         grad_in[i] = METHOD::template backward<typename CONFIG_T::grad_t>(m, grad_out[i]);
     }
 }
