@@ -60,15 +60,20 @@ public static class DesignPlanner
     public static NumericsPlan PerTensor(IReadOnlyList<HardwareLayer> layers, CalibrationRanges ranges, AttributionMethod method)
     {
         var actMax = Math.Max(ranges.InputMax, ranges.ActivationMax.DefaultIfEmpty(0).Max());
-        var activation = new NumberFormat(DatapathBits, NumberFormat.IntegerBitsFor(actMax, guardBits: 1));
+        // Activations and gradients round to nearest and saturate: truncation biases every value
+        // downwards and flips ReLU and max-pool decisions, and a value beyond the calibration
+        // range then clips instead of wrapping to the opposite sign. Both cost an adder and a
+        // comparator at each store, not in the MAC datapath. No guard bit for activations: with
+        // saturation, precision matters more than headroom.
+        var activation = new NumberFormat(DatapathBits, NumberFormat.IntegerBitsFor(actMax, guardBits: 0), Round: true, Saturate: true);
         var weightMax = layers.Max(WeightMax);
-        var weight = new NumberFormat(DatapathBits, NumberFormat.IntegerBitsFor(weightMax, guardBits: 0));
+        var weight = new NumberFormat(DatapathBits, NumberFormat.IntegerBitsFor(weightMax, guardBits: 0), Round: true, Saturate: true);
         var productFraction = activation.FractionBits + weight.FractionBits;
         var accumulator = new NumberFormat(AccumulatorBits, AccumulatorBits - productFraction);
 
         // Gradients are stored as <16,1> (|stored| < 1) times 2^-E_b: E_b puts the largest
         // calibration magnitude at a boundary into [1/4, 1/2), one bit of headroom.
-        var gradient = new NumberFormat(DatapathBits, 1);
+        var gradient = new NumberFormat(DatapathBits, 1, Round: true, Saturate: true);
         var gradMax = ranges.GradientMax.TryGetValue(method, out var g) ? g : throw new ArgumentException($"No calibration for {method}.");
         var exponents = gradMax.Select(m => m > 0 ? -(int)Math.Floor(Math.Log2(m)) - 2 : 0).ToArray();
         var gradientAccumulator = new NumberFormat(AccumulatorBits, AccumulatorBits - (gradient.FractionBits + weight.FractionBits));
