@@ -4,10 +4,13 @@
 //   xai_csim calibrate <weights.f32> <inputs.f32> <n_images>
 //       float FP + BP for every method; prints the largest magnitudes the planner sizes the
 //       fixed-point formats from:  images N / input_max V / act_max LAYER V / grad_max METHOD B V
-//   xai_csim run <weights.f32> <inputs.f32> <n_images> <target> <out.bin>
+//   xai_csim run <weights.f32> <inputs.f32> <n_images> <target> <out.bin> [same-class]
 //       for every image, profile (0 float, 1 planned, 2 paper) and method (XAI_FOR_EACH_METHOD
 //       order): int32 class, float32 logits[n_classes], float32 relevance[input_size] in real
-//       units (gradient scaling undone). target < 0 explains the predicted class.
+//       units (gradient scaling undone). target < 0 explains the predicted class; with
+//       `same-class` the fixed-point profiles explain the class float predicted, so that
+//       relevance fidelity compares explanations of the same class (a changed prediction is
+//       measured by top-1 agreement instead).
 //
 // Inputs: weights.f32 is the float weight image (weight_image_size values, PyTorch order);
 // inputs.f32 holds n_images images of input_size values, [C][H][W]. Fixed-point profiles
@@ -56,7 +59,7 @@ template <class NUM> struct workspace {
 };
 
 /// FP + BP of one image with one profile and method; appends class, logits, relevance to out.
-template <class NUM, class METHOD> void run_one(workspace<NUM>& ws, const float* x, int target, FILE* out) {
+template <class NUM, class METHOD> int run_one(workspace<NUM>& ws, const float* x, int target, FILE* out) {
     ws.load(x);
     const int32_t cls = int32_t(run<NUM, METHOD>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),
                                                  ws.relevance.data(), ws.logits.data(), target, true, ws.st));
@@ -64,6 +67,7 @@ template <class NUM, class METHOD> void run_one(workspace<NUM>& ws, const float*
     for (unsigned i = 0; i < n_classes; i++) { const float v = float(as_double(ws.logits[i])); std::fwrite(&v, sizeof v, 1, out); }
     const double unscale = std::ldexp(1.0, -NUM::grad_exp(0));
     for (unsigned i = 0; i < input_size; i++) { const float v = float(as_double(ws.relevance[i]) * unscale); std::fwrite(&v, sizeof v, 1, out); }
+    return cls;
 }
 
 double max_abs(const float* v, unsigned n) {
@@ -102,7 +106,8 @@ int calibrate(const std::vector<float>& w, const std::vector<float>& inputs, uns
 }
 
 #ifndef XAI_CALIBRATE_ONLY
-int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsigned n_images, int target, const char* out_path) {
+int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsigned n_images, int target, bool same_class,
+             const char* out_path) {
     FILE* out = std::fopen(out_path, "wb");
     if (!out) { std::fprintf(stderr, "xai_csim: cannot write %s\n", out_path); return 2; }
     workspace<float_numerics> ws_float(w);
@@ -112,10 +117,12 @@ int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsi
 #undef XAI_PLANNED_WORKSPACE
     for (unsigned k = 0; k < n_images; k++) {
         const float* x = inputs.data() + size_t(k) * input_size;
-#define XAI_RUN_FLOAT(M) run_one<float_numerics, xai::M>(ws_float, x, target, out);
-#define XAI_RUN_PLANNED(M) run_one<planned_numerics<xai::M>::type, xai::M>(ws_##M, x, target, out);
-#define XAI_RUN_PAPER(M) run_one<paper_numerics, xai::M>(ws_paper, x, target, out);
+        int float_class = target;
+#define XAI_RUN_FLOAT(M) float_class = run_one<float_numerics, xai::M>(ws_float, x, target, out);
         XAI_FOR_EACH_METHOD(XAI_RUN_FLOAT)
+        const int fixed_target = same_class ? float_class : target;
+#define XAI_RUN_PLANNED(M) run_one<planned_numerics<xai::M>::type, xai::M>(ws_##M, x, fixed_target, out);
+#define XAI_RUN_PAPER(M) run_one<paper_numerics, xai::M>(ws_paper, x, fixed_target, out);
         XAI_FOR_EACH_METHOD(XAI_RUN_PLANNED)
         XAI_FOR_EACH_METHOD(XAI_RUN_PAPER)
 #undef XAI_RUN_FLOAT
@@ -136,10 +143,10 @@ int main(int argc, char** argv) {
         return calibrate(read_floats(argv[2], weight_image_size), read_floats(argv[3], size_t(n) * input_size), n);
     }
 #ifndef XAI_CALIBRATE_ONLY
-    if (mode == "run" && argc == 7) {
+    if (mode == "run" && (argc == 7 || (argc == 8 && std::string(argv[7]) == "same-class"))) {
         const unsigned n = unsigned(std::strtoul(argv[4], nullptr, 10));
         return simulate(read_floats(argv[2], weight_image_size), read_floats(argv[3], size_t(n) * input_size), n,
-                        std::atoi(argv[5]), argv[6]);
+                        std::atoi(argv[5]), argc == 8, argv[6]);
     }
 #endif
     std::fprintf(stderr, "usage: xai_csim calibrate <weights.f32> <inputs.f32> <n> | run <weights.f32> <inputs.f32> <n> <target> <out.bin>\n");

@@ -10,7 +10,9 @@ namespace Xai.Build;
 /// <summary>
 /// Fidelity on many images (XaiFidelityImages): the compiled C simulation runs the first N
 /// Fashion-MNIST test images in chunks and compares the planned and the paper's formats with
-/// float, per method. Only numbers are kept; no maps are written.
+/// float, per method. The fixed-point runs explain the class float predicted, so ρ compares
+/// explanations of the same class; a changed prediction counts against top-1 agreement.
+/// Only numbers are kept; no maps are written.
 /// </summary>
 public static class FidelityStage
 {
@@ -41,7 +43,7 @@ public static class FidelityStage
             cancel.ThrowIfCancellationRequested();
             var chunk = images.Skip(start).Take(Chunk).ToList();
             CSimResults.WriteFloats(inputFile, chunk);
-            var run = ProcessRunner.Run(layout.SimulationProgram, ["run", layout.FloatWeights, inputFile, $"{chunk.Count}", "-1", outputFile], layout.IntermediateDirectory, cancel)!;
+            var run = ProcessRunner.Run(layout.SimulationProgram, ["run", layout.FloatWeights, inputFile, $"{chunk.Count}", "-1", outputFile, "same-class"], layout.IntermediateDirectory, cancel)!;
             if (run.ExitCode != 0)
             {
                 throw new XaiException("XAI3102", $"C simulation failed on the fidelity images (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.SimulationProgram);

@@ -72,10 +72,10 @@ public static class DesignPlanner
         var accumulator = new NumberFormat(AccumulatorBits, AccumulatorBits - productFraction);
 
         // Gradients are stored as <16,1> (|stored| < 1) times 2^-E_b: E_b puts the largest
-        // calibration magnitude at a boundary into [1/4, 1/2), one bit of headroom.
+        // calibration magnitude at a boundary into [1/2, 1); larger values saturate.
         var gradient = new NumberFormat(DatapathBits, 1, Round: true, Saturate: true);
         var gradMax = ranges.GradientMax.TryGetValue(method, out var g) ? g : throw new ArgumentException($"No calibration for {method}.");
-        var exponents = gradMax.Select(m => m > 0 ? -(int)Math.Floor(Math.Log2(m)) - 2 : 0).ToArray();
+        var exponents = gradMax.Select(m => m > 0 ? -(int)Math.Floor(Math.Log2(m)) - 1 : 0).ToArray();
         var gradientAccumulator = new NumberFormat(AccumulatorBits, AccumulatorBits - (gradient.FractionBits + weight.FractionBits));
         return new NumericsPlan($"fixed_{method}", activation, weight, accumulator, gradient, gradientAccumulator, exponents);
     }
