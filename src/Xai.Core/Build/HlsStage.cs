@@ -128,6 +128,7 @@ public static class HlsStage
             ["summary"] = summary,
             ["finishedUtc"] = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
         }.ToString(Formatting.Indented));
+        AtomicFile.WriteAllText(vendor.StageSummary(stage.ToString()), summary.ReplaceLineEndings(" ") + "\n");
         return new VendorStageOutcome(succeeded, diagnostics, summary);
     }
 }

@@ -43,6 +43,9 @@ public sealed record VendorLayout(string Directory)
     /// <summary>What a stage did last time it ran (tool, flow, outputs), for the report.</summary>
     public string StageRecord(string stage) => Path.Combine(Directory, $"{stage.ToLowerInvariant()}.json");
 
+    /// <summary>The one-line summary of a stage's last run, for the report's stage table.</summary>
+    public string StageSummary(string stage) => Path.Combine(Directory, $"{stage.ToLowerInvariant()}.txt");
+
     public string VivadoDirectory => Path.Combine(Directory, "vivado");
 
     public string VivadoScript => Path.Combine(Directory, "bitstream.tcl");
