@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 
@@ -42,19 +43,20 @@ public static class ToolProcess
         }
 
         Directory.CreateDirectory(invocation.WorkingDirectory);
-        var lines = new List<string>();
-        var gate = new object();
+
+        // Lines are handed to the caller on the caller's thread (hosts such as MSBuild expect their
+        // logger to be called from the task's thread), in arrival order.
+        using var queue = new BlockingCollection<string>();
+        var openStreams = 2;
         void Receive(string? line)
         {
-            if (line is null)
+            if (line is not null)
             {
-                return;
+                queue.Add(line);
             }
-
-            lock (gate)
+            else if (Interlocked.Decrement(ref openStreams) == 0)
             {
-                lines.Add(line);
-                onLine(line);
+                queue.CompleteAdding();
             }
         }
 
@@ -75,6 +77,7 @@ public static class ToolProcess
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var cancelled = false;
+        var lines = new List<string>();
         using (cancel.Register(() =>
         {
             cancelled = true;
@@ -88,13 +91,16 @@ public static class ToolProcess
             }
         }))
         {
+            // Ends when both streams are closed: the tool (and whatever inherited its output) is done or killed.
+            foreach (var line in queue.GetConsumingEnumerable())
+            {
+                lines.Add(line);
+                onLine(line);
+            }
+
             process.WaitForExit();
         }
 
-        // WaitForExit() without a timeout also waits for the redirected streams to drain.
-        lock (gate)
-        {
-            return new Result(process.ExitCode, lines.ToList(), cancelled, null);
-        }
+        return new Result(process.ExitCode, lines, cancelled, null);
     }
 }
