@@ -139,7 +139,7 @@ public sealed class VendorStageTests(PackedSdk sdk)
             Assert.Contains("'basic_output' instead of '" + top + "'", (string?)record["mismatch"]);
             var figures = record["report"]!.AsObject();
             var csynth = project.PathOf($"obj/Debug/xai/vendor/{top}/solution1/syn/report/csynth.xml");
-            Assert.Contains(figures["files"]!.AsArray(), f => (string?)f!["path"] == csynth && (string?)f["kind"] == "CsynthXml");
+            Assert.Contains(figures["files"]!.AsArray(), f => (string?)f!["path"] == csynth && (string?)f["kind"] == "csynth-xml");
             Assert.Equal(csynth, (string?)figures["sources"]!["resources.used.lut"]!["file"]);
             // The figures are the fixture's own (csynth.xml of 'basic_output', Vitis HLS 2023.1).
             Assert.Equal(78600, (long)figures["resources"]!["available"]!["lut"]!);
