@@ -20,6 +20,11 @@ internal sealed class FakeVitisHls
 
     public string Executable => Path.Combine(Directory, "vitis_hls");
 
+    /// <summary>One line per start of the test double, -version probes included.</summary>
+    public string InvocationsFile => Path.Combine(Directory, "invocations.log");
+
+    public IReadOnlyList<string> Invocations => File.Exists(InvocationsFile) ? File.ReadAllLines(InvocationsFile) : [];
+
     public string RecordFile => Path.Combine(Directory, "mock.record");
 
     public string ViolationsFile => Path.Combine(Directory, "mock.violations");
@@ -40,6 +45,7 @@ internal sealed class FakeVitisHls
         File.WriteAllText(fake.Executable, $$"""
             #!/bin/bash
             # TEST DOUBLE of vitis_hls (Xai.Sdk integration tests). Not a vendor tool.
+            echo "$*" >> '{{fake.InvocationsFile}}'
             if [ "$1" = "-version" ]; then echo "test double of vitis_hls (no release)"; exit 0; fi
             if [ "$1" != "-f" ] || [ "$3" != "-l" ]; then echo "ERROR: test double: expected -f <script> -l <log>, got: $*"; exit 2; fi
             script="$2"; log="$4"

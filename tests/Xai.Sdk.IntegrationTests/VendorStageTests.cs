@@ -76,6 +76,23 @@ public sealed class VendorStageTests(PackedSdk sdk)
     }
 
     [Fact]
+    public void A_design_time_build_never_starts_a_vendor_tool()
+    {
+        using var project = VendorTestProject.Create(sdk);
+        var fake = FakeVitisHls.Create(project, "success");
+        var result = project.Build("-p:DesignTimeBuild=true", $"-p:XaiVitisHlsPath={fake.Executable}");
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Empty(fake.Invocations);
+        Assert.False(Directory.Exists(project.PathOf("obj/Debug/xai/vendor")));
+
+        // The same project in a real build does start it: the probe of its release, then the synthesis run.
+        var real = project.Build("-t:Synthesize", $"-p:XaiVitisHlsPath={fake.Executable}");
+        Assert.True(real.Succeeded, real.ToString());
+        Assert.Equal(["-version", "-f"], fake.Invocations.Select(i => i.Split(' ')[0]));
+    }
+
+    [Fact]
     public void A_vitis_hls_error_line_becomes_an_MSBuild_error_with_the_vendor_code_at_the_source_line_and_an_exit_code_of_0_is_not_trusted()
     {
         using var project = VendorTestProject.Create(sdk);
@@ -123,7 +140,7 @@ public sealed class VendorStageTests(PackedSdk sdk)
 
         var report = VendorTestProject.Report(project);
         Assert.StartsWith("ran: vitis_hls (release unknown), classic flow: xai_top, xai_top_fp (CSim, CSynth, Export)", (string?)report["stages"]!["Synthesize"]);
-        Assert.StartsWith("not run", (string?)report["stages"]!["Bitstream"]);
+        Assert.Equal("not run: the targets asked for need only Synthesize", (string?)report["stages"]!["Bitstream"]);
         var hardware = report["hardware"]!.AsObject();
         Assert.Equal("GuidedBackprop", (string?)hardware["method"]);
         var tool = hardware["tools"]!["hls"]!["tools"]![0]!;
