@@ -70,10 +70,10 @@ public static class HardwareHtml
         }
 
         s.Append("<p class=\"note\">Report files read: ");
-        var files = new[] { "fpbp", "fp" }.SelectMany(k => hw[k]?["report"]?["files"] ?? new JArray()).Select(f => (string?)f["path"]).OfType<string>().Distinct().ToList();
+        var files = new[] { "fpbp", "fp" }.SelectMany(k => (hw[k] as JObject)?["report"] is JObject r && r["files"] is JArray list ? list : new JArray()).Select(f => (string?)f["path"]).OfType<string>().Distinct().ToList();
         s.Append(files.Count == 0 ? "none" : string.Join("; ", files.Select(f => $"<code>{H(f)}</code>")));
-        var tools = hw["tools"];
-        var toolLines = new[] { tools?["hls"]?["tools"], tools?["vivado"]?["tools"] }.OfType<JArray>().SelectMany(a => a)
+        var tools = hw["tools"] as JObject;
+        var toolLines = new[] { (tools?["hls"] as JObject)?["tools"], (tools?["vivado"] as JObject)?["tools"] }.OfType<JArray>().SelectMany(a => a)
             .Select(t => $"{t["executable"]} {(string?)t["version"] ?? "(release unknown)"} at {t["path"]}").ToList();
         s.Append($". Tools: {(toolLines.Count == 0 ? "—" : H(string.Join("; ", toolLines)))}.</p>");
     }

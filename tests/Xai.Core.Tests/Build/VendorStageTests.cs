@@ -209,5 +209,14 @@ public sealed class VendorStageTests(OddNetworkBuild build) : IClassFixture<OddN
         Assert.Equal("xai_top", (string?)section["fpbp"]!["top"]);
         Assert.Equal(JTokenType.Null, section["fp"]!.Type);
         Assert.Equal("Saliency", (string?)section["method"]);
+
+        // The page renders a section whose FP-only top and tool record are absent.
+        var html = new System.Text.StringBuilder();
+        HardwareHtml.Render(html, section);
+        Assert.Contains("<td>xai_top</td><td>FP+BP</td>", html.ToString());
+        Assert.DoesNotContain("FP only", html.ToString());
+        var empty = new System.Text.StringBuilder();
+        HardwareHtml.Render(empty, JValue.CreateNull());
+        Assert.Contains("No vendor stage ran in this build", empty.ToString());
     }
 }
