@@ -67,6 +67,8 @@ internal sealed class FakeVitisHls
                 cp '{{FixturePath}}' "$solution/syn/report/csynth.xml"
                 echo "INFO: [SIM 1] CSim done with 0 errors." > "$solution/csim/report/${top}_csim.log"
                 echo "<!-- test double: no IP -->" > "$solution/impl/ip/component.xml"
+                mkdir -p "$solution/impl/ip/drivers/${top}_v1_0/src"
+                echo "// test double: no register map" > "$solution/impl/ip/drivers/${top}_v1_0/src/x${top}_hw.h"
               fi
               exit 0
             ) > "$log" 2>&1

@@ -90,6 +90,38 @@ public sealed class VendorStageTests(PackedSdk sdk)
         var real = project.Build("-t:Synthesize", $"-p:XaiVitisHlsPath={fake.Executable}");
         Assert.True(real.Succeeded, real.ToString());
         Assert.Equal(["-version", "-f"], fake.Invocations.Select(i => i.Split(' ')[0]));
+
+        // Nothing changed: the tool's release is probed again, but synthesis is up to date.
+        var again = project.Build("-t:Synthesize", $"-p:XaiVitisHlsPath={fake.Executable}");
+        Assert.True(again.Succeeded, again.ToString());
+        Assert.Equal(["-version", "-f", "-version"], fake.Invocations.Select(i => i.Split(' ')[0]));
+    }
+
+    [Fact]
+    public void Bitstream_runs_the_block_design_script_and_puts_bit_hwh_xsa_driver_header_and_JTAG_script_in_the_output_directory()
+    {
+        using var project = VendorTestProject.Create(sdk);
+        var hls = FakeVitisHls.Create(project, "success");
+        var vivado = FakeVivado.Create(project, project.PathOf("obj/Debug/xai/vendor/xai_top/solution1/impl/ip"), "xilinx.com:hls:xai_top:1.0");
+        var result = project.Build("-t:Bitstream", $"-p:XaiVitisHlsPath={hls.Executable}", $"-p:XaiVivadoPath={vivado.Executable}");
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Empty(hls.Violations);
+        Assert.Empty(vivado.Violations);
+        Assert.DoesNotContain("cosim_design", hls.RecordedCommands);
+        Assert.Contains("write_hw_platform", vivado.RecordedCommands);
+        Assert.Equal(["-version", "-mode"], vivado.Invocations.Select(i => i.Split(' ')[0]));
+        foreach (var file in new[] { "vendor.bit", "vendor.hwh", "vendor.xsa", "xxai_top_hw.h", "program_pynq-z2.tcl" })
+        {
+            Assert.True(File.Exists(project.PathOf("bin/Debug/" + file)), file);
+        }
+
+        Assert.Contains("set xai_device xc7z020_1", File.ReadAllText(project.PathOf("bin/Debug/program_pynq-z2.tcl")));
+        var report = VendorTestProject.Report(project);
+        Assert.Equal("ran: vivado (release unknown): vendor.bit, vendor.hwh, vendor.xsa, xxai_top_hw.h, program_pynq-z2.tcl", (string?)report["stages"]!["Bitstream"]);
+        Assert.Equal("not run: the targets asked for need only Synthesize;Bitstream", (string?)report["stages"]!["CoSimulate"]);
+        Assert.Equal("Bitstream", (string?)report["hardware"]!["fpbp"]!["stage"]);
+        Assert.Equal(vivado.Executable, (string?)report["hardware"]!["tools"]!["vivado"]!["tools"]![0]!["path"]);
     }
 
     [Fact]
