@@ -14,6 +14,9 @@ internal sealed class FakeVitisHls
 {
     public const string Fixture = "ValdecirDesenv__FPGA_picoZed__csynth.xml";
 
+    /// <summary>A real co-simulation report (Vitis HLS 2020.1, Verilog Pass), read in place from ../shared.</summary>
+    public const string CosimFixture = "Imam-f__RL-SOC-Tutorial-Vitis__VecDotProduct_cosim.rpt";
+
     private FakeVitisHls(string directory) => Directory = directory;
 
     public string Directory { get; }
@@ -69,6 +72,10 @@ internal sealed class FakeVitisHls
                 echo "<!-- test double: no IP -->" > "$solution/impl/ip/component.xml"
                 mkdir -p "$solution/impl/ip/drivers/${top}_v1_0/src"
                 echo "// test double: no register map" > "$solution/impl/ip/drivers/${top}_v1_0/src/x${top}_hw.h"
+              fi
+              if [ "$stage" = cosimulate ]; then
+                mkdir -p "$solution/sim/report"
+                cp '{{SharedFixtureFactAttribute.Path(CosimFixture)}}' "$solution/sim/report/${top}_cosim.rpt"
               fi
               exit 0
             ) > "$log" 2>&1

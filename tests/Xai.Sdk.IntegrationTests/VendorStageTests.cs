@@ -97,6 +97,30 @@ public sealed class VendorStageTests(PackedSdk sdk)
         Assert.Equal(["-version", "-f", "-version"], fake.Invocations.Select(i => i.Split(' ')[0]));
     }
 
+    [SharedFixtureFact(FakeVitisHls.CosimFixture)]
+    public void CoSimulate_reopens_the_synthesized_project_runs_cosim_design_and_adds_the_measured_latency()
+    {
+        using var project = VendorTestProject.Create(sdk);
+        var fake = FakeVitisHls.Create(project, "success");
+        var result = project.Build("-t:CoSimulate", $"-p:XaiVitisHlsPath={fake.Executable}");
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Empty(fake.Violations);
+        Assert.Equal(["-version", "-f", "-f"], fake.Invocations.Select(i => i.Split(' ')[0]));
+        Assert.Equal(1, fake.RecordedCommands.Count(c => c == "cosim_design"));
+        var cosimScript = File.ReadAllText(project.PathOf("obj/Debug/xai/vendor/cosimulate.xai_top.tcl"));
+        Assert.Contains("open_project xai_top", cosimScript);
+        Assert.DoesNotContain("-reset", cosimScript);
+
+        var report = VendorTestProject.Report(project);
+        Assert.StartsWith("ran: vitis_hls (release unknown), classic flow: xai_top (CoSim)", (string?)report["stages"]!["CoSimulate"]);
+        var record = report["hardware"]!["fpbp"]!;
+        Assert.Equal("CoSimulate", (string?)record["stage"]);
+        Assert.Equal("cosim", (string?)record["report"]!["latency"]!["basis"]);
+        Assert.Contains(record["report"]!["files"]!.AsArray(), f => ((string?)f!["path"])!.EndsWith("sim/report/xai_top_cosim.rpt", StringComparison.Ordinal));
+        Assert.False((bool)record["matchesDesign"]!); // the csynth.xml beside it is another design's
+    }
+
     [Fact]
     public void Bitstream_runs_the_block_design_script_and_puts_bit_hwh_xsa_driver_header_and_JTAG_script_in_the_output_directory()
     {
