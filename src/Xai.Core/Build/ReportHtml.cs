@@ -108,6 +108,8 @@ public static class ReportHtml
 
         s.Append($"</table><p class=\"note\">Autograd would keep {N(report["memory"]?["autogradBits"])} bits for the same network at 16 bits.</p>");
 
+        HardwareHtml.Render(s, report["hardware"]);
+
         s.Append("<h2>Build stages</h2><table><tr><th>stage</th><th>status</th></tr>");
         foreach (var stage in (report["stages"] as JObject ?? []).Properties())
         {

@@ -31,7 +31,7 @@ public static class ReportStage
             ["plan"] = plan,
             ["csim"] = csim,
             ["stages"] = new JObject(stages.Select(kv => new JProperty(kv.Key, kv.Value))),
-            ["hardware"] = null,
+            ["hardware"] = HardwareSection.Build(VendorLayout.For(layout), stages),
         };
         AtomicFile.WriteAllText(layout.ReportJson, report.ToString(Formatting.Indented));
         AtomicFile.WriteAllText(layout.ReportHtml, ReportHtml.Render(report));

@@ -50,10 +50,36 @@ public static class HardwareReportCollector
         return HardwareReportMerger.Merge(set);
     }
 
-    public static HardwareReport CollectDirectory(string directory)
+    public static HardwareReport CollectDirectory(string directory) => CollectDirectories([directory]);
+
+    /// <summary>
+    /// Reads the reports of several directories into one report, e.g. an HLS project and the Vivado
+    /// project built on its IP. Each kind of report must come from one directory only.
+    /// </summary>
+    public static HardwareReport CollectDirectories(IReadOnlyList<string> directories)
+    {
+        var set = new ReportSet();
+        foreach (var directory in directories)
+        {
+            AddDirectory(set, directory);
+        }
+
+        if (set.Files.Count == 0)
+        {
+            throw new XaiException(
+                ReportDiagnosticCodes.NoReportsFound,
+                "no reports found; expected <solution>/syn/report/csynth.xml, <solution>/sim/report/<top>_cosim.rpt, "
+                + "<solution>/impl/report/{verilog,vhdl}/*, <work_dir>/hls/… (unified flow), *_utilization_placed.rpt or *_timing_summary_routed.rpt "
+                + $"within {MaxDepth} directory levels.",
+                string.Join(", ", directories));
+        }
+
+        return HardwareReportMerger.Merge(set);
+    }
+
+    private static void AddDirectory(ReportSet set, string directory)
     {
         var found = Scan(directory);
-        var set = new ReportSet();
 
         var csynth = PickCsynth(directory, found);
         if (csynth is not null)
@@ -83,18 +109,6 @@ public static class HardwareReportCollector
         {
             Add(set, ReportKind.HlsLog, log.Path);
         }
-
-        if (set.Files.Count == 0)
-        {
-            throw new XaiException(
-                ReportDiagnosticCodes.NoReportsFound,
-                "no reports found; expected <solution>/syn/report/csynth.xml, <solution>/sim/report/<top>_cosim.rpt, "
-                + "<solution>/impl/report/{verilog,vhdl}/*, <work_dir>/hls/… (unified flow), *_utilization_placed.rpt or *_timing_summary_routed.rpt "
-                + $"within {MaxDepth} directory levels.",
-                directory);
-        }
-
-        return HardwareReportMerger.Merge(set);
     }
 
     private sealed record FoundFile(string Path, string Rel, string Name);

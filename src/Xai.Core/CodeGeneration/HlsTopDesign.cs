@@ -1,0 +1,68 @@
+using Xai.Attribution;
+
+namespace Xai.CodeGeneration;
+
+/// <summary>Which pass the synthesized top runs.</summary>
+public enum HlsTopVariant
+{
+    /// <summary><c>xai_top</c>: forward pass, then backward pass (the prediction and its attribution).</summary>
+    Explain,
+
+    /// <summary><c>xai_top_fp</c>: forward pass only, for the paper's FP vs FP+BP comparison (Table IV).</summary>
+    Inference,
+}
+
+/// <summary>One m_axi port of the top: its C argument, the AXI bundle it shares, and its depth in elements.</summary>
+public sealed record HlsTopPort(string Name, string Bundle, long Depth);
+
+/// <summary>
+/// The interface of one synthesizable top: function name, files, m_axi ports and bundles. The
+/// Vivado block design and the driver header follow from it (<c>m_axi_&lt;bundle&gt;</c>,
+/// <c>s_axi_control</c>, <c>x&lt;top&gt;_hw.h</c>).
+/// </summary>
+public sealed record HlsTopDesign(HlsTopVariant Variant, AttributionMethod Method, IReadOnlyList<HlsTopPort> MasterPorts)
+{
+    /// <summary>The s_axilite bundle of the pointers' offsets, <c>target</c> and the return value.</summary>
+    public const string ControlBundle = "control";
+
+    public const string HeaderFileName = "xai_top.h";
+
+    public string FunctionName => Variant == HlsTopVariant.Explain ? "xai_top" : "xai_top_fp";
+
+    public string SourceFileName => FunctionName + ".cpp";
+
+    public string TestbenchFileName => Variant == HlsTopVariant.Explain ? "xai_tb.cpp" : "xai_tb_fp.cpp";
+
+    /// <summary>The AXI master interfaces Vitis HLS makes, one per bundle, in first-use order.</summary>
+    public IReadOnlyList<string> MasterInterfaces => MasterPorts.Select(p => "m_axi_" + p.Bundle).Distinct().ToList();
+
+    /// <summary>The AXI-Lite slave interface.</summary>
+    public string ControlInterface => "s_axi_" + ControlBundle;
+
+    /// <summary>The register map header Vitis HLS writes with the exported IP (top name lower-cased).</summary>
+    public string DriverHeaderName => $"x{FunctionName.ToLowerInvariant()}_hw.h";
+
+    /// <summary>
+    /// Bundles: the weights alone (read in every layer, FP and BP); image, activation arena and
+    /// logits together (FP writes what BP re-reads); gradients and relevance together (BP only).
+    /// Three masters let a layer read weights and activations and write its output concurrently
+    /// without paying for six AXI adapters on the small Zynq-7000.
+    /// </summary>
+    public static HlsTopDesign For(HlsTopVariant variant, AttributionMethod method, NetworkMemorySizes sizes)
+    {
+        var ports = new List<HlsTopPort>
+        {
+            new("image", "gmem_act", sizes.Input),
+            new("weights", "gmem_weights", sizes.WeightImage),
+            new("act", "gmem_act", sizes.ActArena),
+        };
+        if (variant == HlsTopVariant.Explain)
+        {
+            ports.Add(new("grad", "gmem_grad", sizes.GradArena));
+            ports.Add(new("relevance", "gmem_grad", sizes.Input));
+        }
+
+        ports.Add(new("logits", "gmem_act", sizes.Classes));
+        return new HlsTopDesign(variant, method, ports);
+    }
+}

@@ -1,0 +1,23 @@
+using Xai.Planning;
+
+namespace Xai.CodeGeneration;
+
+/// <summary>
+/// Element counts of the arrays the generated network exchanges with DRAM, as
+/// <c>xai_network.h</c> declares them (<c>input_size</c>, <c>weight_image_size</c>,
+/// <c>act_arena_size</c>, <c>grad_arena_size</c>, <c>n_classes</c>). The HLS top needs them as
+/// literals for <c>depth=</c>; it also static_asserts them against the header, so a drift
+/// between this class and <see cref="NetworkHeaderWriter"/> fails at compile time.
+/// </summary>
+public sealed record NetworkMemorySizes(long Input, long WeightImage, long ActArena, long GradArena, int Classes)
+{
+    public static NetworkMemorySizes For(DesignPlan plan)
+    {
+        var layers = plan.Layers;
+        var weights = layers.Sum(l => l.ParameterCount);
+        // Every block output but the last (the logits have their own port), at least one element.
+        var act = Math.Max(layers.Take(layers.Count - 1).Sum(l => (long)l.OutputShape.ElementCount), 1);
+        var grad = layers.Sum(l => (long)l.OutputShape.ElementCount);
+        return new NetworkMemorySizes(plan.InputShape.ElementCount, weights, act, grad, plan.Classes);
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Build.Framework;
+using Xai.Build;
+using Xai.Diagnostics;
+using Xai.Vendor.Toolchain;
+
+namespace Xai.Sdk.Tasks;
+
+/// <summary>
+/// Runs one vendor stage (Synthesize, CoSimulate, Bitstream) with the tools XaiLocateVendorTools
+/// chose. Every line a tool prints is logged as it arrives; lines the vendor log scanner recognises
+/// become MSBuild errors and warnings whose code is the vendor's own id without the space
+/// (<c>HLS207-3776</c>, <c>SYN201-201</c>, <c>Synth8-439</c>, <c>COSIM212-4</c>), or XAI5690-XAI5692 for
+/// ERROR / CRITICAL WARNING / WARNING lines without an id, located at the source file and line when
+/// the tool names them. Success is decided by ToolRunVerdict (outputs exist, no ERROR line), not by
+/// the exit code. Cancelling the build kills the tool.
+/// </summary>
+public sealed class RunXaiVendorStage : XaiProjectTask
+{
+    [Required] public string Stage { get; set; } = "";
+
+    protected override void ExecuteCore()
+    {
+        var stage = Enum.Parse<VendorStage>(Stage, ignoreCase: true);
+        var settings = Settings();
+        var plan = PlanStage.Compute(settings, LoadedModel.Load(settings.ModelPath), Layout);
+        var vendor = VendorLayout.For(Layout);
+        var tools = VendorToolSet.Load(vendor);
+        var outcome = stage == VendorStage.Bitstream
+            ? BitstreamStage.Run(plan, settings, tools, Layout, vendor, Stream, Cancellation)
+            : HlsStage.Run(stage, plan, settings, tools, HlsIncludeDirectory, vendor, Stream, Cancellation);
+        Report(outcome.Diagnostics);
+        if (outcome.Succeeded)
+        {
+            Info($"{stage}: {outcome.Summary}");
+        }
+    }
+
+    private void Stream(ToolInvocation invocation, string line)
+    {
+        Log.LogMessage(MessageImportance.Normal, line);
+        if (VendorLogScanner.ParseLine(line) is not { Severity: >= VendorSeverity.Warning } message)
+        {
+            return;
+        }
+
+        var code = message.VendorCode?.Replace(" ", "", StringComparison.Ordinal) ?? message.Severity switch
+        {
+            VendorSeverity.Error => VendorBuildCodes.VendorErrorWithoutId,
+            VendorSeverity.CriticalWarning => VendorBuildCodes.VendorCriticalWarningWithoutId,
+            _ => VendorBuildCodes.VendorWarningWithoutId,
+        };
+        var file = message.SourceFile is { } source
+            ? (Path.IsPathRooted(source) || !File.Exists(Path.Combine(invocation.WorkingDirectory, source)) ? source : Path.GetFullPath(Path.Combine(invocation.WorkingDirectory, source)))
+            : invocation.LogFile ?? invocation.Executable;
+        var text = (message.Severity == VendorSeverity.CriticalWarning ? "CRITICAL WARNING: " : "") + message.Text
+            + (message.Subsystem is "compiler" or "simulator" ? $" ({message.Subsystem})" : "") + $" [{invocation.Description}]";
+        if (message.Severity == VendorSeverity.Error)
+        {
+            Log.LogError(null, code, null, file, message.SourceLine, message.SourceColumn, 0, 0, text);
+        }
+        else
+        {
+            Log.LogWarning(null, code, null, file, message.SourceLine, message.SourceColumn, 0, 0, text);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Xai.Boards;
+using Xai.Build;
+using Xai.Diagnostics;
+using Xai.Imaging;
+using Xai.Planning;
+using Xai.Projects;
+
+namespace Xai.Core.Tests.CodeGeneration;
+
+/// <summary>
+/// The real stages Generate, Calibrate, Plan and CSim on hls-lib's tiny reference network
+/// (odd.onnx: input [3,10,14], 4 classes) with two seeded noise images, once per test class:
+/// what the HLS top and testbench are generated from and checked against.
+/// </summary>
+public sealed class OddNetworkBuild : IDisposable
+{
+    public OddNetworkBuild()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "xai-top-" + Guid.NewGuid().ToString("N")[..10]);
+        System.IO.Directory.CreateDirectory(Directory);
+        File.Copy(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", "odd", "odd.onnx"), Path.Combine(Directory, "odd.onnx"));
+        var diagnostics = new List<XaiDiagnostic>();
+        Settings = ProjectValidator.Validate(
+            new ProjectProperties
+            {
+                ProjectFile = Path.Combine(Directory, "odd.xaiproj"),
+                Model = "odd.onnx",
+                Board = "pynq-z2",
+                Methods = "Saliency;DeconvNet;GuidedBackprop",
+                Numerics = "PerTensor",
+            },
+            BoardCatalog.Load(RepositoryLayout.Boards),
+            diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
+        Layout = new BuildLayout(Path.Combine(Directory, "obj"), Path.Combine(Directory, "bin"));
+        System.IO.Directory.CreateDirectory(Layout.IntermediateDirectory);
+        System.IO.Directory.CreateDirectory(Layout.OutputDirectory);
+        Tools = new ToolSettings("g++", HlsInclude, Path.Combine(RepositoryLayout.Root, "hls-lib", "csim", "xai_csim_main.cpp"));
+
+        var images = new List<string>();
+        for (var k = 0; k < 2; k++)
+        {
+            var random = new Random(11 + k);
+            var pixels = new byte[14 * 10 * 3];
+            random.NextBytes(pixels);
+            var path = Path.Combine(Directory, $"img{k}.png");
+            File.WriteAllBytes(path, PngWriter.Encode(new RasterImage(14, 10, 3, pixels)));
+            images.Add(path);
+        }
+
+        GenerateStage.Run(Settings, Layout);
+        var model = LoadedModel.Load(Settings.ModelPath);
+        CalibrateStage.Run(model, images, Layout, Tools, CancellationToken.None);
+        Plan = PlanStage.Run(Settings, model, Layout);
+        CSimStage.Run(model, Plan, images.Select(p => new CSimStage.LabeledImage(p, null)).ToList(), null, Layout, Tools, CancellationToken.None);
+    }
+
+    public static string HlsInclude => Path.Combine(RepositoryLayout.Root, "hls-lib", "include");
+
+    public string Directory { get; }
+
+    public ProjectSettings Settings { get; }
+
+    public BuildLayout Layout { get; }
+
+    public ToolSettings Tools { get; }
+
+    public DesignPlan Plan { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
