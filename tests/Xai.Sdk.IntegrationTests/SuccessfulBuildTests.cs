@@ -17,7 +17,8 @@ public sealed partial class SuccessfulBuildTests(SuccessfulBuild build) : IClass
         Assert.Contains("Prüfung Ω", build.Project.Directory);
         build.AssertSucceeded();
         Assert.Empty(build.Result.Errors);
-        Assert.Empty(build.Result.Warnings);
+        // The only warnings allowed: the vendor stages skipped because Vitis HLS and Vivado are absent.
+        Assert.All(build.Result.Warnings, w => Assert.Equal("XAI5502", w.Code));
         Assert.True(File.Exists(build.Project.PathOf(OddNetworkProject.Files.ReportHtml)));
     }
 

@@ -49,9 +49,9 @@ public sealed class OddNetworkBuild : IDisposable
 
         GenerateStage.Run(Settings, Layout);
         var model = LoadedModel.Load(Settings.ModelPath);
-        CalibrateStage.Run(model, images, Layout, Tools, CancellationToken.None);
+        CalibrateStage.Run(model, images, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
         Plan = PlanStage.Run(Settings, model, Layout);
-        CSimStage.Run(model, Plan, images.Select(p => new CSimStage.LabeledImage(p, null)).ToList(), null, Layout, Tools, CancellationToken.None);
+        CSimStage.Run(model, Plan, images.Select(p => new CSimStage.LabeledImage(p, null)).ToList(), null, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
     }
 
     public static string HlsInclude => Path.Combine(RepositoryLayout.Root, "hls-lib", "include");
