@@ -1,6 +1,5 @@
 using Microsoft.Build.Framework;
 using Newtonsoft.Json;
-using Xai.Boards;
 using Xai.Diagnostics;
 using Xai.IO;
 using Xai.Projects;
@@ -12,20 +11,9 @@ namespace Xai.Sdk.Tasks;
 /// writes the resolved settings to <see cref="SettingsFile"/> only when they changed, so that later
 /// stages can use that file as an incremental-build input (a hash stamp of the properties).
 /// </summary>
-public sealed class ResolveXaiProject : XaiTask
+public sealed class ResolveXaiProject : XaiProjectTask
 {
-    [Required] public string ProjectFile { get; set; } = "";
-    [Required] public string BoardsDirectory { get; set; } = "";
     [Required] public string SettingsFile { get; set; } = "";
-    public string Model { get; set; } = "";
-    public string Board { get; set; } = "";
-    public string Methods { get; set; } = "";
-    public string Numerics { get; set; } = "";
-    public string ConvParallelism { get; set; } = "";
-    public string FcTile { get; set; } = "";
-    public string ClockMHz { get; set; } = "";
-    public string TargetClass { get; set; } = "";
-    public string FidelityImages { get; set; } = "";
 
     [Output] public string ResolvedModel { get; private set; } = "";
     [Output] public string ResolvedPart { get; private set; } = "";
@@ -37,24 +25,8 @@ public sealed class ResolveXaiProject : XaiTask
 
     protected override void ExecuteCore()
     {
-        var catalog = BoardCatalog.Load(BoardsDirectory);
         var diagnostics = new List<XaiDiagnostic>();
-        var settings = ProjectValidator.Validate(
-            new ProjectProperties
-            {
-                ProjectFile = ProjectFile,
-                Model = Model,
-                Board = Board,
-                Methods = Methods,
-                Numerics = Numerics,
-                ConvParallelism = ConvParallelism,
-                FcTile = FcTile,
-                ClockMHz = ClockMHz,
-                TargetClass = TargetClass,
-                FidelityImages = FidelityImages,
-            },
-            catalog,
-            diagnostics);
+        var settings = Validate(diagnostics);
         Report(diagnostics);
         if (settings is null)
         {

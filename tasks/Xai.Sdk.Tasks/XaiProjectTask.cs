@@ -40,11 +40,9 @@ public abstract class XaiProjectTask : XaiTask, ICancelableTask
 
     public void Cancel() => _cancel.Cancel();
 
-    /// <returns>The validated settings; throws a coded error (already reported as such) otherwise.</returns>
-    protected ProjectSettings Settings()
-    {
-        var diagnostics = new List<XaiDiagnostic>();
-        var settings = ProjectValidator.Validate(
+    /// <summary>Validates the properties, adding every finding to <paramref name="diagnostics"/>.</summary>
+    protected ProjectSettings? Validate(List<XaiDiagnostic> diagnostics) =>
+        ProjectValidator.Validate(
             new ProjectProperties
             {
                 ProjectFile = ProjectFile,
@@ -60,6 +58,12 @@ public abstract class XaiProjectTask : XaiTask, ICancelableTask
             },
             BoardCatalog.Load(BoardsDirectory),
             diagnostics);
+
+    /// <returns>The validated settings; throws a coded error (the rest reported) otherwise.</returns>
+    protected ProjectSettings Settings()
+    {
+        var diagnostics = new List<XaiDiagnostic>();
+        var settings = Validate(diagnostics);
         if (settings is null)
         {
             var first = diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
