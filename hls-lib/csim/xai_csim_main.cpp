@@ -7,14 +7,15 @@
 //   xai_csim run <weights.f32> <inputs.f32> <n_images> <target> <out.bin> [same-class]
 //       for every image, profile (0 float, 1 planned, 2 paper) and method (XAI_FOR_EACH_METHOD
 //       order): int32 class, float32 logits[n_classes], float32 relevance[input_size] in real
-//       units (gradient scaling undone). target < 0 explains the predicted class; with
+//       units (activation and gradient scaling undone). target < 0 explains the predicted class; with
 //       `same-class` the fixed-point profiles explain the class float predicted, so that
 //       relevance fidelity compares explanations of the same class (a changed prediction is
 //       measured by top-1 agreement instead).
 //
 // Inputs: weights.f32 is the float weight image (weight_image_size values, PyTorch order);
 // inputs.f32 holds n_images images of input_size values, [C][H][W]. Fixed-point profiles
-// quantize both on load exactly as the DRAM images are quantized (ap_fixed's AP_TRN/AP_WRAP).
+// quantize both on load exactly as the DRAM images are quantized (the image after scaling by
+// 2^act_exp(0)).
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -55,7 +56,13 @@ template <class NUM> struct workspace {
     explicit workspace(const std::vector<float>& w)
         : weights(w.begin(), w.end()), image(input_size), act(act_arena_size), logits(n_classes),
           grad(grad_arena_size), relevance(input_size) {}
-    void load(const float* x) { for (unsigned i = 0; i < input_size; i++) image[i] = typename NUM::act_t(x[i]); }
+    /// The DRAM image holds the input scaled by 2^act_exp(0), as the host writes it.
+    void load(const float* x) {
+        for (unsigned i = 0; i < input_size; i++)
+            image[i] = typename NUM::act_t(std::ldexp(double(x[i]), NUM::act_exp(0)));
+    }
+    /// Logit i in real units (the last block stores them scaled by 2^act_exp(n_layers)).
+    double logit(unsigned i) const { return std::ldexp(as_double(logits[i]), -NUM::act_exp(n_layers)); }
 };
 
 /// FP + BP of one image with one profile and method; appends class, logits, relevance to out.
@@ -64,7 +71,7 @@ template <class NUM, class METHOD> int run_one(workspace<NUM>& ws, const float* 
     const int32_t cls = int32_t(run<NUM, METHOD>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),
                                                  ws.relevance.data(), ws.logits.data(), target, true, ws.st));
     std::fwrite(&cls, sizeof cls, 1, out);
-    for (unsigned i = 0; i < n_classes; i++) { const float v = float(as_double(ws.logits[i])); std::fwrite(&v, sizeof v, 1, out); }
+    for (unsigned i = 0; i < n_classes; i++) { const float v = float(ws.logit(i)); std::fwrite(&v, sizeof v, 1, out); }
     const double unscale = std::ldexp(1.0, -NUM::grad_exp(0));
     for (unsigned i = 0; i < input_size; i++) { const float v = float(as_double(ws.relevance[i]) * unscale); std::fwrite(&v, sizeof v, 1, out); }
     return cls;
@@ -77,6 +84,9 @@ double max_abs(const float* v, unsigned n) {
 }
 
 int calibrate(const std::vector<float>& w, const std::vector<float>& inputs, unsigned n_images) {
+    // The maxima are read straight from the arenas, in real units only without activation scaling.
+    static_assert(float_numerics::act_exp(0) == 0 && float_numerics::act_exp(n_layers) == 0,
+                  "calibration runs the unscaled float profile");
     workspace<float_numerics> ws(w);
     double input_max = 0, act_max[n_layers] = {};
     std::printf("images %u\n", n_images);

@@ -11,7 +11,7 @@ public sealed class PlanXaiDesign : XaiProjectTask
         var plan = PlanStage.Run(settings, LoadedModel.Load(settings.ModelPath), Layout);
         foreach (var (method, numerics) in plan.Numerics)
         {
-            Info($"{method}: activations {numerics.Activation}, weights {numerics.Weight}, gradients {numerics.Gradient} x 2^-[{string.Join(",", numerics.GradientExponents)}]");
+            Info($"{method}: activations {numerics.Activation} x 2^-[{string.Join(",", numerics.ActivationExponents)}], weights {numerics.Weight}, gradients {numerics.Gradient} x 2^-[{string.Join(",", numerics.GradientExponents)}]");
         }
     }
 }

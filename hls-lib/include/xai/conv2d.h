@@ -3,10 +3,10 @@
 // fused unpool + ReLU rule on load (BP). Paper Sec. III-B, III-E, Fig. 6, Table I.
 //
 // Dataflow (output stationary). For every output tile [tile_co][tile_h][tile_w]:
-//   acc = bias (FP) or 0 (BP)
+//   acc = bias * 2^act_in_exp (FP) or 0 (BP)
 //   for every input-channel tile: load the input tile with its (kernel-1) halo and the
 //     weight tile from DRAM into on-chip buffers, then conv_core accumulates in place;
-//   store: FP  -> quantize, ReLU (+ 1-bit mask if the method needs it and the layer stores
+//   store: FP  -> rescale by 2^act_shift, quantize, ReLU (+ 1-bit mask if the method needs it and the layer stores
 //                 masks), 2x2 max-pool (+ 2-bit index), write to DRAM;
 //          BP  -> rescale by 2^grad_shift, quantize, write to DRAM.
 // conv_core is the only place with multipliers: N_OH x N_OW MACs per cycle, fed by buffers
@@ -63,6 +63,10 @@ struct conv2d_config_example {
     typedef float grad_accum_t; ///< BP accumulator
     static const int grad_shift = 0; ///< BP output = grad_accum * 2^grad_shift (per-layer
                                 ///< power-of-two gradient scaling; 0 = no scaling)
+    // Optional (default 0, see arith.h act_in_exp_of / act_shift_of):
+    static const int act_in_exp = 0; ///< input stored as true * 2^act_in_exp; bias loaded scaled alike
+    static const int act_shift = 0;  ///< FP output = accum * 2^act_shift (output exponent
+                                     ///< act_in_exp + act_shift)
 };
 
 /// Shapes derived from a convolution configuration, and its compile-time checks.
@@ -322,7 +326,10 @@ fp_co_tiles:
             for (unsigned x0 = 0; x0 < W; x0 += TW) {
             fp_init:
                 for (unsigned co = 0; co < TCO; co++) {
-                    const acc_t b = co < n_co ? acc_t(params[S::weight_count + co0 + co]) : acc_t(0);
+                    // The input is scaled by 2^act_in_exp, so the bias must be too.
+                    const acc_t b = co < n_co ? convert_scaled<act_in_exp_of<CONFIG_T>::value, acc_t>(
+                                                    acc_t(params[S::weight_count + co0 + co]))
+                                              : acc_t(0);
                     for (unsigned r = 0; r < TH; r++)
                         for (unsigned c = 0; c < TW; c++) {
 #pragma HLS PIPELINE II = 1
@@ -336,7 +343,7 @@ fp_co_tiles:
                     conv2d_detail::load_weights_fp<CONFIG_T>(params, w_buf, co0, ci0);
                     conv_core<TCO, TCI, TH, TW, K, CONFIG_T::n_oh, CONFIG_T::n_ow>(in_buf, w_buf, acc, n_co, n_ci);
                 }
-                // Store: quantize, ReLU (+mask), pool (+index).
+                // Store: rescale to the output exponent, quantize, ReLU (+mask), pool (+index).
             fp_store:
                 for (unsigned co = 0; co < n_co; co++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = TCO
@@ -345,7 +352,7 @@ fp_co_tiles:
                             for (unsigned c = 0; c < TW; c++) {
 #pragma HLS PIPELINE II = 1
                                 if (y0 + r < H && x0 + c < W) {
-                                    act_t v = act_t(acc[co][r][c]);
+                                    act_t v = convert_scaled<act_shift_of<CONFIG_T>::value, act_t>(acc[co][r][c]);
                                     const unsigned o = ((co0 + co) * H + y0 + r) * W + x0 + c;
                                     if (CONFIG_T::relu) {
                                         const bool m = v > act_t(0);
@@ -363,7 +370,7 @@ fp_co_tiles:
                                 if (py < S::out_h && px < S::out_w) {
                                     act_t v[4];
                                     for (unsigned k = 0; k < 4; k++) {
-                                        v[k] = act_t(acc[co][2 * pr + k / 2][2 * pc + k % 2]);
+                                        v[k] = convert_scaled<act_shift_of<CONFIG_T>::value, act_t>(acc[co][2 * pr + k / 2][2 * pc + k % 2]);
                                         if (CONFIG_T::relu) v[k] = relu_value(v[k]);
                                     }
                                     pool_index_t idx;

@@ -3,7 +3,8 @@
 // FP  y[o] = b[o] + sum_i W[o][i] x[i], output stationary: for each output tile of `tile`
 //     outputs, the accumulators stay on chip while input tiles of `tile` elements and the
 //     matching W tile (tile x tile) stream in; `tile` MACs per cycle (one per output).
-//     Store: quantize, ReLU (+ 1-bit mask when the method needs it and the layer stores
+//     The input is stored as true * 2^act_in_exp and the bias is loaded scaled alike;
+//     store: rescale by 2^act_shift, quantize, ReLU (+ 1-bit mask when the method needs it and the layer stores
 //     masks).
 // BP  dx[i] = sum_o W[o][i] g[o], where g is the gradient w.r.t. the pre-activation, built
 //     on load from the gradient w.r.t. the output with the method's ReLU rule. The same
@@ -32,6 +33,9 @@ struct dense_config_example {
     typedef float grad_t;
     typedef float grad_accum_t;
     static const int grad_shift = 0;  ///< BP output = grad_accum * 2^grad_shift
+    // Optional (default 0, see arith.h act_in_exp_of / act_shift_of):
+    static const int act_in_exp = 0;  ///< input stored as true * 2^act_in_exp; bias loaded scaled alike
+    static const int act_shift = 0;   ///< FP output = accum * 2^act_shift
 };
 
 template <class CONFIG_T> struct dense_shape {
@@ -102,7 +106,8 @@ dense_fp_o:
     for (unsigned o0 = 0; o0 < NO; o0 += T) {
         for (unsigned r = 0; r < T; r++) {
 #pragma HLS UNROLL
-            acc[r] = o0 + r < NO ? acc_t(params[S::weight_count + o0 + r]) : acc_t(0);
+            acc[r] = o0 + r < NO ? convert_scaled<act_in_exp_of<CONFIG_T>::value, acc_t>(acc_t(params[S::weight_count + o0 + r]))
+                                 : acc_t(0);
         }
     dense_fp_i:
         for (unsigned i0 = 0; i0 < NI; i0 += T) {
@@ -121,7 +126,7 @@ dense_fp_o:
         for (unsigned r = 0; r < T; r++) {
 #pragma HLS PIPELINE II = 1
             if (o0 + r < NO) {
-                act_t y = act_t(acc[r]);
+                act_t y = convert_scaled<act_shift_of<CONFIG_T>::value, act_t>(acc[r]);
                 if (CONFIG_T::relu) {
                     const bool m = y > act_t(0);
                     if (!m) y = act_t(0);

@@ -91,5 +91,6 @@ public static class PlanDocument
         ["gradient"] = p.Gradient.ToString(),
         ["gradientAccumulator"] = p.GradientAccumulator.ToString(),
         ["gradientExponents"] = new JArray(p.GradientExponents),
+        ["activationExponents"] = new JArray(p.ActivationExponents),
     };
 }

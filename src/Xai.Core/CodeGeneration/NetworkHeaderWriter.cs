@@ -50,6 +50,7 @@ public static class NetworkHeaderWriter
         s.AppendLine("    typedef float grad_t;");
         s.AppendLine("    typedef float grad_accum_t;");
         s.AppendLine("    static constexpr int grad_exp(unsigned) { return 0; }");
+        s.AppendLine("    static constexpr int act_exp(unsigned) { return 0; }");
         s.AppendLine("};");
         s.AppendLine();
         s.AppendLine("/// Compute engine shared by every convolution (Table IV parallelism).");
@@ -93,6 +94,7 @@ public static class NetworkHeaderWriter
             }
 
             s.AppendLine($"    static const int grad_shift = NUM::grad_exp({i}) - NUM::grad_exp({i + 1});");
+            s.AppendLine($"    static const int act_in_exp = NUM::act_exp({i}), act_shift = NUM::act_exp({i + 1}) - NUM::act_exp({i});");
             s.AppendLine("};");
         }
 
@@ -160,7 +162,8 @@ public static class NetworkHeaderWriter
         s.AppendLine("};");
         s.AppendLine();
         s.AppendLine("/// FP, then (if run_bp) BP for the target class; returns the class explained (argmax of the");
-        s.AppendLine("/// logits unless `target` is a valid class index). Relevance true value = stored * 2^-NUM::grad_exp(0).");
+        s.AppendLine("/// logits unless `target` is a valid class index). The image is stored scaled by 2^NUM::act_exp(0), the logits");
+        s.AppendLine($"/// come out scaled by 2^NUM::act_exp({n}); relevance true value = stored * 2^-NUM::grad_exp(0).");
         s.AppendLine("template <class NUM, class METHOD>");
         s.AppendLine("unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,");
         s.AppendLine("             typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,");

@@ -7,8 +7,8 @@ namespace Xai.Planning;
 /// <summary>
 /// Chooses the engine configuration and the number formats. Formats are 16 bits wide; their
 /// integer bits follow the largest magnitude seen (weights directly, activations and gradients
-/// on the calibration images) with a guard bit, and each gradient boundary gets its own
-/// power-of-two exponent so the small input gradients keep their precision.
+/// on the calibration images), and each activation and gradient boundary gets its own
+/// power-of-two exponent so small activations and the small input gradients keep their precision.
 /// </summary>
 public static class DesignPlanner
 {
@@ -59,13 +59,18 @@ public static class DesignPlanner
 
     public static NumericsPlan PerTensor(IReadOnlyList<HardwareLayer> layers, CalibrationRanges ranges, AttributionMethod method)
     {
-        var actMax = Math.Max(ranges.InputMax, ranges.ActivationMax.DefaultIfEmpty(0).Max());
         // Activations and gradients round to nearest and saturate: truncation biases every value
         // downwards and flips ReLU and max-pool decisions, and a value beyond the calibration
         // range then clips instead of wrapping to the opposite sign. Both cost an adder and a
         // comparator at each store, not in the MAC datapath. No guard bit for activations: with
         // saturation, precision matters more than headroom.
-        var activation = new NumberFormat(DatapathBits, NumberFormat.IntegerBitsFor(actMax, guardBits: 0), Round: true, Saturate: true);
+        // Activations are stored as <16,2> (|stored| < 2) times 2^A_b: A_b puts the largest
+        // calibration magnitude at boundary b (0 = input, L = logits) into [1, 2), so every layer
+        // keeps 14 fraction bits relative to its own range (the maxima span 1.5 to 28 in the
+        // sample), where one shared format would size all of them for the largest.
+        var activation = new NumberFormat(DatapathBits, 2, Round: true, Saturate: true);
+        var activationExponents = ranges.ActivationMax.Prepend(ranges.InputMax)
+            .Select(m => m > 0 && !double.IsInfinity(m) ? -(int)Math.Floor(Math.Log2(m)) : 0).ToArray();
         var weightMax = layers.Max(WeightMax);
         var weight = new NumberFormat(DatapathBits, NumberFormat.IntegerBitsFor(weightMax, guardBits: 0), Round: true, Saturate: true);
         var productFraction = activation.FractionBits + weight.FractionBits;
@@ -77,7 +82,7 @@ public static class DesignPlanner
         var gradMax = ranges.GradientMax.TryGetValue(method, out var g) ? g : throw new ArgumentException($"No calibration for {method}.");
         var exponents = gradMax.Select(m => m > 0 ? -(int)Math.Floor(Math.Log2(m)) - 1 : 0).ToArray();
         var gradientAccumulator = new NumberFormat(AccumulatorBits, AccumulatorBits - (gradient.FractionBits + weight.FractionBits));
-        return new NumericsPlan($"fixed_{method}", activation, weight, accumulator, gradient, gradientAccumulator, exponents);
+        return new NumericsPlan($"fixed_{method}", activation, weight, accumulator, gradient, gradientAccumulator, exponents, activationExponents);
     }
 
     private static double WeightMax(HardwareLayer layer)

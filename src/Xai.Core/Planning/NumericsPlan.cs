@@ -3,7 +3,9 @@ namespace Xai.Planning;
 /// <summary>
 /// The number formats of one instantiation of the design: activation, weight, accumulator and
 /// gradient formats and, per gradient boundary b, the exponent E_b (stored gradient = true
-/// gradient × 2^E_b: a shift in hardware, undone when the relevance is read out).
+/// gradient × 2^E_b: a shift in hardware, undone when the relevance is read out); likewise per
+/// activation boundary b (0 = network input, L = logits) the exponent A_b (stored activation =
+/// true activation × 2^A_b; the host scales the input by 2^A_0 and the logits by 2^-A_L).
 /// </summary>
 public sealed record NumericsPlan(
     string Name,
@@ -12,7 +14,8 @@ public sealed record NumericsPlan(
     NumberFormat Accumulator,
     NumberFormat Gradient,
     NumberFormat GradientAccumulator,
-    IReadOnlyList<int> GradientExponents)
+    IReadOnlyList<int> GradientExponents,
+    IReadOnlyList<int> ActivationExponents)
 {
     /// <summary>The paper's choice: one <c>ap_fixed&lt;16,8&gt;</c> for everything, no scaling.</summary>
     public static NumericsPlan PaperFaithful(int boundaries) => new(
@@ -22,5 +25,6 @@ public sealed record NumericsPlan(
         new NumberFormat(32, 16),
         new NumberFormat(16, 8),
         new NumberFormat(32, 16),
+        Enumerable.Repeat(0, boundaries).ToArray(),
         Enumerable.Repeat(0, boundaries).ToArray());
 }
