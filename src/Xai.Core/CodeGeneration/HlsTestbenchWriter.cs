@@ -101,7 +101,8 @@ public static class HlsTestbenchWriter
         s.AppendLine("    for (size_t i = 0; i < weights.size(); i++)");
         s.AppendLine("        weights[i] = xai::from_raw_bits<top_weight_t>(int16_t(uint16_t(raw[2 * i]) | uint16_t(raw[2 * i + 1]) << 8));");
         s.AppendLine("    std::vector<top_act_t> image(input_size), act(act_arena_size), logits(n_classes);");
-        s.AppendLine("    for (unsigned i = 0; i < input_size; i++) image[i] = top_act_t(x[i]);");
+        s.AppendLine("    // The top takes the image scaled by 2^act_exp(0) and returns logits scaled by 2^act_exp(L), as the host must.");
+        s.AppendLine("    for (unsigned i = 0; i < input_size; i++) image[i] = top_act_t(std::ldexp(double(x[i]), top_numerics::act_exp(0)));");
         if (explain)
         {
             s.AppendLine("    std::vector<top_grad_t> grad(grad_arena_size), relevance(input_size);");
@@ -116,7 +117,7 @@ public static class HlsTestbenchWriter
         s.AppendLine();
         s.AppendLine("    unsigned logit_mismatches = 0, relevance_mismatches = 0;");
         s.AppendLine("    for (unsigned i = 0; i < n_classes; i++)");
-        s.AppendLine("        if (float(as_double(logits[i])) != planned.logits[i]) logit_mismatches++;");
+        s.AppendLine("        if (float(std::ldexp(as_double(logits[i]), -top_numerics::act_exp(n_layers))) != planned.logits[i]) logit_mismatches++;");
         if (explain)
         {
             s.AppendLine("    const unsigned expected_class = unsigned(planned.cls);");

@@ -46,7 +46,9 @@ public static class HlsTopWriter
         Assert(s, "n_classes", sizes.Classes);
         s.AppendLine();
         s.AppendLine("/// FP then BP of one image. Returns the class explained: `target` when it is a class index,");
-        s.AppendLine("/// else the predicted class. relevance true value = stored * 2^-top_numerics::grad_exp(0).");
+        s.AppendLine("/// else the predicted class. The host writes the image scaled by 2^top_numerics::act_exp(0);");
+        s.AppendLine("/// logits true value = stored * 2^-top_numerics::act_exp(n_layers), relevance true value =");
+        s.AppendLine("/// stored * 2^-top_numerics::grad_exp(0).");
         s.AppendLine(Signature(HlsTopDesign.For(HlsTopVariant.Explain, method, sizes)) + ";");
         s.AppendLine();
         s.AppendLine("/// FP only (inference). Returns the predicted class.");
