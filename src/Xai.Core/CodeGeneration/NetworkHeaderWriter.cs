@@ -58,21 +58,13 @@ public static class NetworkHeaderWriter
         s.AppendLine($"    static const unsigned n_oh = {plan.ConvParallelismH}; ///< MACs in parallel along output rows");
         s.AppendLine($"    static const unsigned n_ow = {plan.ConvParallelismW}; ///< MACs in parallel along output columns");
         s.AppendLine($"    static const unsigned tile_h = {plan.ConvTileH}, tile_w = {plan.ConvTileW}, tile_ci = {plan.ConvTileCi}, tile_co = {plan.ConvTileCo};");
-        s.AppendLine("    typedef typename NUM::act_t act_t;");
-        s.AppendLine("    typedef typename NUM::weight_t weight_t;");
-        s.AppendLine("    typedef typename NUM::accum_t accum_t;");
-        s.AppendLine("    typedef typename NUM::grad_t grad_t;");
-        s.AppendLine("    typedef typename NUM::grad_accum_t grad_accum_t;");
+        AppendProfileTypes(s);
         s.AppendLine("};");
         s.AppendLine();
         s.AppendLine("/// Vector-matrix engine shared by every dense layer.");
         s.AppendLine("template <class NUM> struct fc_engine {");
         s.AppendLine($"    static const unsigned tile = {plan.FcTile}; ///< MACs in parallel");
-        s.AppendLine("    typedef typename NUM::act_t act_t;");
-        s.AppendLine("    typedef typename NUM::weight_t weight_t;");
-        s.AppendLine("    typedef typename NUM::accum_t accum_t;");
-        s.AppendLine("    typedef typename NUM::grad_t grad_t;");
-        s.AppendLine("    typedef typename NUM::grad_accum_t grad_accum_t;");
+        AppendProfileTypes(s);
         s.AppendLine("};");
         s.AppendLine();
         s.AppendLine("// One config per block; block i sits between gradient boundaries i (its input) and i+1.");
@@ -214,6 +206,15 @@ public static class NetworkHeaderWriter
     }
 
     private static string Bool(bool b) => b ? "true" : "false";
+
+    /// <summary>An engine takes its number types from the numerics profile NUM.</summary>
+    private static void AppendProfileTypes(StringBuilder s)
+    {
+        foreach (var type in new[] { "act_t", "weight_t", "accum_t", "grad_t", "grad_accum_t" })
+        {
+            s.AppendLine($"    typedef typename NUM::{type} {type};");
+        }
+    }
 
     private static string Describe(HardwareLayer l) => l switch
     {
