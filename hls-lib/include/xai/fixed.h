@@ -25,6 +25,11 @@
 //  * comparisons between fixed values (and with integers) are exact; with double they compare
 //    to_double() with the double, as ap_fixed does;
 //  * to_double()/to_float() round to nearest even (one rounding, straight from the bits).
+// Speed: values are stored in the smallest integer that holds W bits (fixed<16, I> is 2 bytes).
+// With an AP_WRAP left side, a += b / a -= b is one modular integer add (ap_fixed's exact sum
+// followed by quantize-and-wrap gives the same bits, see quantize_to); with a 32- or 64-bit
+// accumulator the wrap is free and `acc += a * b` loops vectorize (bench/fixed_mac_bench.cpp).
+// AP_SAT and AP_RND conversions run the full reference algorithm, with constant shapes folded.
 // Any integer I is allowed (I > W: the LSB weighs more than 1; I <= 0: |value| < 1/2), as in
 // ap_fixed. No implicit conversion to floating point (ap_fixed has one; here `x + 1.5` is a
 // compile error instead of silent double arithmetic).
@@ -141,7 +146,7 @@ XAI_FIXED_INLINE constexpr i128 convert(i128 v2, int W2, int F2) {
   const bool quan_inc = F2 > F && Q == AP_RND;
   const bool isneg = v2 < 0;
   bool carry = false;
-  i128 v;
+  i128 v = 0;
   if (F2 == F) {
     v = wrap<W>(v2);
   } else if (F2 > F) {
