@@ -32,21 +32,14 @@ public static class CSimStage
         }
 
         var inputs = images.Select(i => InputImage.Load(i.Path, model.Network.InputShape, i.Label)).ToList();
-        var inputFile = Path.Combine(layout.IntermediateDirectory, "csim-inputs.f32");
-        var outputFile = Path.Combine(layout.IntermediateDirectory, "csim-outputs.bin");
-        CSimResults.WriteFloats(inputFile, inputs.Select(i => i.Tensor));
         new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.SimulationProgram, [tools.HlsInclude, layout.GeneratedDirectory], [], cancel);
 
         var started = DateTime.UtcNow;
-        var run = ProcessRunner.Run(layout.SimulationProgram, ["run", layout.FloatWeights, inputFile, $"{inputs.Count}", $"{targetClass ?? -1}", outputFile], layout.IntermediateDirectory, cancel)!;
+        var results = CSimProgram.Run(
+            layout.SimulationProgram, layout.FloatWeights, inputs.Select(i => i.Tensor).ToList(), targetClass ?? -1, sameClass: false,
+            layout.IntermediateDirectory, "csim", plan.Methods, model.Network.OutputClasses, cancel);
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
-        if (run.ExitCode != 0)
-        {
-            throw new XaiException("XAI3102", $"C simulation failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.SimulationProgram);
-        }
-
         var shape = model.Network.InputShape;
-        var results = CSimResults.Read(outputFile, inputs.Count, plan.Methods, model.Network.OutputClasses, shape.ElementCount);
 
         // Everything the user sees is written to a staging directory first and swapped in at the
         // end, so a failure or Ctrl-C part-way leaves the previous run's maps, heatmaps and
@@ -59,8 +52,7 @@ public static class CSimStage
 
         Directory.CreateDirectory(staging.RelevanceDirectory);
         Directory.CreateDirectory(staging.HeatmapDirectory);
-        var planned = plan.Methods.ToDictionary(m => m, m => new FidelityMeasurement(m));
-        var paper = plan.Methods.ToDictionary(m => m, m => new FidelityMeasurement(m));
+        var fidelity = new ProfileFidelity(plan.Methods);
         var perImage = new JArray();
         var correct = 0;
         var labeled = 0;
@@ -77,14 +69,11 @@ public static class CSimStage
                 correct += predicted == label ? 1 : 0;
             }
 
+            fidelity.Add(results, k);
             var methods = new JObject();
             foreach (var method in plan.Methods)
             {
-                var f = results[(k, NumericsProfile.Float, method)];
                 var p = results[(k, NumericsProfile.Planned, method)];
-                var q = results[(k, NumericsProfile.Paper, method)];
-                planned[method].Add(f.Logits, p.Logits, f.Relevance, p.Relevance);
-                paper[method].Add(f.Logits, q.Logits, f.Relevance, q.Relevance);
 
                 var npy = Path.Combine(staging.RelevanceDirectory, $"{image.Stem}.{method}.npy");
                 AtomicFile.WriteAllBytes(npy, NpyFile.EncodeFloat32(p.Relevance, shape.Dimensions));
@@ -96,7 +85,7 @@ public static class CSimStage
                     ["relevance"] = Relative(staging, npy),
                     ["heatmap"] = Relative(staging, png),
                     ["explainedClass"] = p.Class,
-                    ["spearmanVsFloat"] = Round(planned[method].Spearman.Count == 0 ? double.NaN : LastRho(planned[method])),
+                    ["spearmanVsFloat"] = Round(fidelity.Planned[method].LastRho),
                 };
             }
 
@@ -123,8 +112,8 @@ public static class CSimStage
             ["labeledImages"] = labeled,
             ["targetClass"] = targetClass,
             ["secondsPerImage"] = Round(seconds / inputs.Count),
-            ["fidelity"] = Fidelity(planned),
-            ["fidelityPaper"] = Fidelity(paper),
+            ["fidelity"] = Fidelity(fidelity.Planned),
+            ["fidelityPaper"] = Fidelity(fidelity.Paper),
             ["perImage"] = perImage,
         };
         if (extra?.Invoke() is { } testSet)
@@ -172,8 +161,6 @@ public static class CSimStage
             ["spearmanMin"] = Round(kv.Value.Spearman.Min),
             ["spearmanUndefined"] = kv.Value.Spearman.Undefined,
         })));
-
-    private static double LastRho(FidelityMeasurement m) => m.LastRho;
 
     private static string Relative(BuildLayout layout, string path) => Path.GetRelativePath(layout.OutputDirectory, path).Replace('\\', '/');
 

@@ -32,41 +32,26 @@ public static class FidelityStage
         }
 
         var (images, labels) = FashionMnistTestSet.Load(datasetDirectory, count, model.Network.InputShape);
-        var planned = plan.Methods.ToDictionary(m => m, m => new FidelityMeasurement(m));
-        var paper = plan.Methods.ToDictionary(m => m, m => new FidelityMeasurement(m));
+        var fidelity = new ProfileFidelity(plan.Methods);
         int correctFloat = 0, correctPlanned = 0;
-        var inputFile = Path.Combine(layout.IntermediateDirectory, "fidelity-inputs.f32");
-        var outputFile = Path.Combine(layout.IntermediateDirectory, "fidelity-outputs.bin");
         var started = DateTime.UtcNow;
         for (var start = 0; start < images.Count; start += Chunk)
         {
             cancel.ThrowIfCancellationRequested();
             var chunk = images.Skip(start).Take(Chunk).ToList();
-            CSimResults.WriteFloats(inputFile, chunk);
-            var run = ProcessRunner.Run(layout.SimulationProgram, ["run", layout.FloatWeights, inputFile, $"{chunk.Count}", "-1", outputFile, "same-class"], layout.IntermediateDirectory, cancel)!;
-            if (run.ExitCode != 0)
-            {
-                throw new XaiException("XAI3102", $"C simulation failed on the fidelity images (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.SimulationProgram);
-            }
-
-            var results = CSimResults.Read(outputFile, chunk.Count, plan.Methods, model.Network.OutputClasses, model.Network.InputShape.ElementCount);
+            var results = CSimProgram.Run(
+                layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true,
+                layout.IntermediateDirectory, "fidelity", plan.Methods, model.Network.OutputClasses, cancel);
             for (var k = 0; k < chunk.Count; k++)
             {
                 var first = plan.Methods[0];
                 correctFloat += FidelityMeasurement.ArgMax(results[(k, NumericsProfile.Float, first)].Logits) == labels[start + k] ? 1 : 0;
                 correctPlanned += FidelityMeasurement.ArgMax(results[(k, NumericsProfile.Planned, first)].Logits) == labels[start + k] ? 1 : 0;
-                foreach (var method in plan.Methods)
-                {
-                    var f = results[(k, NumericsProfile.Float, method)];
-                    var p = results[(k, NumericsProfile.Planned, method)];
-                    var q = results[(k, NumericsProfile.Paper, method)];
-                    planned[method].Add(f.Logits, p.Logits, f.Relevance, p.Relevance);
-                    paper[method].Add(f.Logits, q.Logits, f.Relevance, q.Relevance);
-                }
+                fidelity.Add(results, k);
             }
         }
 
-        File.Delete(outputFile);
+        File.Delete(Path.Combine(layout.IntermediateDirectory, "fidelity-outputs.bin"));
         return new JObject
         {
             ["dataset"] = "Fashion-MNIST test set (first images, padded and replicated to the network input)",
@@ -75,8 +60,8 @@ public static class FidelityStage
             ["accuracyFloat"] = Math.Round((double)correctFloat / images.Count, 6),
             ["accuracyPlanned"] = Math.Round((double)correctPlanned / images.Count, 6),
             ["seconds"] = Math.Round((DateTime.UtcNow - started).TotalSeconds, 1),
-            ["fidelity"] = CSimStage.Fidelity(planned),
-            ["fidelityPaper"] = CSimStage.Fidelity(paper),
+            ["fidelity"] = CSimStage.Fidelity(fidelity.Planned),
+            ["fidelityPaper"] = CSimStage.Fidelity(fidelity.Paper),
         };
     }
 }

@@ -4,21 +4,12 @@ using System.Text.RegularExpressions;
 
 namespace Xai.Core.Tests.Model;
 
-/// <summary>Reads the little-endian, C-order float32 and int32 .npy files the reference vectors are stored in.</summary>
+/// <summary>Reads the little-endian, C-order float32 and int32 .npy files the reference vectors are stored in (int32 targets: the product reads only float32).</summary>
 internal static class NpyFile
 {
-    public static float[] ReadFloat32(string path)
-    {
-        var (descr, data) = Read(path);
-        Assert.Equal("<f4", descr);
-        var values = new float[data.Length / 4];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = BinaryPrimitives.ReadSingleLittleEndian(data.AsSpan(i * 4));
-        }
-
-        return values;
-    }
+    /// <summary>Float32 arrays go through the product's own reader; it checks the header and the length.</summary>
+    public static float[] ReadFloat32(string path) =>
+        Xai.Imaging.NpyFile.DecodeFloat32(File.ReadAllBytes(path), path).Values;
 
     public static int[] ReadInt32(string path)
     {
