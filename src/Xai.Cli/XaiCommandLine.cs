@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Xai.Amd.Reports;
 using Xai.Diagnostics;
-using Xai.Vendor.Reports;
 
 namespace Xai.Cli;
 

@@ -1,5 +1,5 @@
 using Microsoft.Build.Framework;
-using Xai.Build;
+using Xai.Stages;
 
 namespace Xai.Sdk.Tasks;
 

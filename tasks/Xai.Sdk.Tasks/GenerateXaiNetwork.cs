@@ -1,4 +1,4 @@
-using Xai.Build;
+using Xai.Stages;
 
 namespace Xai.Sdk.Tasks;
 

@@ -1,9 +1,9 @@
 using Microsoft.Build.Framework;
+using Xai.Amd.Toolchain;
 using Xai.Attribution;
-using Xai.Build;
 using Xai.Diagnostics;
 using Xai.IO;
-using Xai.Vendor.Toolchain;
+using Xai.Stages;
 
 namespace Xai.Sdk.Tasks;
 

@@ -1,7 +1,7 @@
 using Microsoft.Build.Framework;
-using Xai.Build;
+using Xai.Amd.Toolchain;
 using Xai.Diagnostics;
-using Xai.Vendor.Toolchain;
+using Xai.Stages;
 
 namespace Xai.Sdk.Tasks;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
-using Xai.Build;
 using Xai.Diagnostics;
+using Xai.Stages;
 
 namespace Xai.Sdk.Tasks;
 

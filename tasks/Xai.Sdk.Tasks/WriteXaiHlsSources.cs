@@ -1,5 +1,5 @@
 using Xai.Attribution;
-using Xai.Build;
+using Xai.Stages;
 
 namespace Xai.Sdk.Tasks;
 

@@ -1,8 +1,8 @@
 using Microsoft.Build.Framework;
 using Xai.Boards;
-using Xai.Build;
 using Xai.Diagnostics;
 using Xai.Projects;
+using Xai.Stages;
 
 namespace Xai.Sdk.Tasks;
 

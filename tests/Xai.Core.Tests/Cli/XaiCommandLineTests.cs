@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Xai.Cli;
-using Xai.Core.Tests.Vendor.Reports;
+using Xai.Core.Tests.Amd.Reports;
 
 namespace Xai.Core.Tests.Cli;
 

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using Xai.Attribution;
-using Xai.Build;
 using Xai.CodeGeneration;
 using Xai.Diagnostics;
 using Xai.Simulation;
+using Xai.Stages;
 
 namespace Xai.Core.Tests.CodeGeneration;
 

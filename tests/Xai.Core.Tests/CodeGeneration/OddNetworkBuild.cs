@@ -1,9 +1,9 @@
 using Xai.Boards;
-using Xai.Build;
 using Xai.Diagnostics;
 using Xai.Imaging;
 using Xai.Planning;
 using Xai.Projects;
+using Xai.Stages;
 
 namespace Xai.Core.Tests.CodeGeneration;
 

@@ -1,0 +1,17 @@
+namespace Xai.Amd.Reports;
+
+/// <summary>
+/// One RTL module of the synthesised hierarchy as listed under <c>/profile/ModuleInformation</c>
+/// (Vitis HLS 2020.2 and later; older tools write one <c>&lt;module&gt;_csynth.xml</c> per module instead).
+/// </summary>
+/// <param name="Name">RTL module name (the top appears in the list too).</param>
+/// <param name="Latency">Best/average/worst-case latency in cycles.</param>
+/// <param name="InitiationInterval">Cycles between starts (<c>PipelineInitiationInterval</c>), when given.</param>
+/// <param name="PipelineType"><c>no</c>, <c>yes</c>, <c>dataflow</c>… as the tool prints it.</param>
+/// <param name="Resources">Estimated resources of this module including its sub-modules.</param>
+public sealed record CsynthModule(
+    string Name,
+    CycleRange Latency,
+    long? InitiationInterval,
+    string? PipelineType,
+    ResourceCounts Resources);

@@ -1,0 +1,275 @@
+using System.Xml;
+using System.Xml.Linq;
+using Xai.Diagnostics;
+
+namespace Xai.Amd.Reports;
+
+/// <summary>
+/// The C-synthesis summary <c>csynth.xml</c> (or <c>&lt;top&gt;_csynth.xml</c>) written by Vivado HLS and
+/// Vitis HLS. Everything is read through paths anchored at the root <c>&lt;profile&gt;</c>: from 2022.1 the
+/// file also nests a <c>PerformanceEstimates</c>/<c>AreaEstimates</c> per module, which must not be taken
+/// for the top's.
+/// </summary>
+public sealed class CsynthReport
+{
+    private const string Kind = "csynth.xml";
+
+    public required string Source { get; init; }
+
+    /// <summary><c>Vivado HLS</c> or <c>Vitis HLS</c>, inferred from the file (see <see cref="InferToolName"/>).</summary>
+    public required string ToolName { get; init; }
+
+    /// <summary><c>/profile/ReportVersion/Version</c>, e.g. <c>2022.1</c>.</summary>
+    public required string ToolVersion { get; init; }
+
+    /// <summary>Target part as written (Vivado HLS 2018.2 keeps <c>xc7z020clg400-1</c>, later tools add dashes).</summary>
+    public required string Part { get; init; }
+
+    public string? ProductFamily { get; init; }
+
+    public required string TopModule { get; init; }
+
+    /// <summary><c>vivado</c> or <c>vitis</c>; only Vitis HLS writes it.</summary>
+    public string? FlowTarget { get; init; }
+
+    public required double TargetClockPeriodNs { get; init; }
+
+    public double? ClockUncertaintyNs { get; init; }
+
+    /// <summary>The scheduler's estimate of the achievable clock period.</summary>
+    public required double EstimatedClockPeriodNs { get; init; }
+
+    /// <summary><c>none</c>, <c>no</c>, <c>yes</c>, <c>function</c>, <c>dataflow</c>… as printed.</summary>
+    public string? PipelineType { get; init; }
+
+    /// <summary>Best/average/worst-case latency of the top in cycles; null parts were <c>undef</c>.</summary>
+    public required CycleRange Latency { get; init; }
+
+    /// <summary>Initiation interval of the top (min and max; <see cref="CycleRange.Avg"/> is always null).</summary>
+    public required CycleRange Interval { get; init; }
+
+    public required ResourceCounts Resources { get; init; }
+
+    public required ResourceCounts Available { get; init; }
+
+    /// <summary>The element name the DSP count was read from: <c>DSP48E</c> (Vivado HLS) or <c>DSP</c> (Vitis HLS).</summary>
+    public required string DspElementName { get; init; }
+
+    /// <summary>Module hierarchy from <c>/profile/ModuleInformation</c>; empty for files that do not have it.</summary>
+    public required IReadOnlyList<CsynthModule> Modules { get; init; }
+
+    public static CsynthReport Load(string path) => Parse(ReportText.Load(path, Kind));
+
+    public static CsynthReport Parse(ReportText report)
+    {
+        var root = LoadXml(report);
+        if (root.Name.LocalName != "profile")
+        {
+            throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, root, $"root element is <{root.Name.LocalName}>; expected <profile> (a csynth.xml written by Vivado HLS or Vitis HLS).");
+        }
+
+        var version = RequiredText(report, root, "ReportVersion", "Version");
+        var part = RequiredText(report, root, "UserAssignments", "Part");
+        var top = RequiredText(report, root, "UserAssignments", "TopModelName");
+        var flowTarget = OptionalText(root, "UserAssignments", "FlowTarget");
+
+        var overall = RequiredElement(report, root, "PerformanceEstimates", "SummaryOfOverallLatency");
+        var latency = new CycleRange(
+            Cycles(report, RequiredElement(report, overall, "Best-caseLatency")),
+            Cycles(report, RequiredElement(report, overall, "Average-caseLatency")),
+            Cycles(report, RequiredElement(report, overall, "Worst-caseLatency")));
+        var interval = new CycleRange(
+            Cycles(report, RequiredElement(report, overall, "Interval-min")),
+            null,
+            Cycles(report, RequiredElement(report, overall, "Interval-max")));
+
+        var (resources, dspName) = ReadResources(report, RequiredElement(report, root, "AreaEstimates", "Resources"));
+        var (available, _) = ReadResources(report, RequiredElement(report, root, "AreaEstimates", "AvailableResources"));
+
+        return new CsynthReport
+        {
+            Source = report.Source,
+            ToolName = InferToolName(version, flowTarget),
+            ToolVersion = version,
+            Part = part,
+            ProductFamily = OptionalText(root, "UserAssignments", "ProductFamily"),
+            TopModule = top,
+            FlowTarget = flowTarget,
+            TargetClockPeriodNs = Real(report, RequiredElement(report, root, "UserAssignments", "TargetClockPeriod")),
+            ClockUncertaintyNs = OptionalElement(root, "UserAssignments", "ClockUncertainty") is { } u ? Real(report, u) : null,
+            EstimatedClockPeriodNs = Real(report, RequiredElement(report, root, "PerformanceEstimates", "SummaryOfTimingAnalysis", "EstimatedClockPeriod")),
+            PipelineType = OptionalText(root, "PerformanceEstimates", "PipelineType"),
+            Latency = latency,
+            Interval = interval,
+            Resources = resources,
+            Available = available,
+            DspElementName = dspName,
+            Modules = ReadModules(report, root),
+        };
+    }
+
+    /// <summary>
+    /// Vitis HLS writes <c>FlowTarget</c>; Vivado HLS (last release 2020.1) does not. Both shipped a 2020.1,
+    /// so the version alone cannot tell them apart.
+    /// </summary>
+    public static string InferToolName(string version, string? flowTarget)
+    {
+        if (flowTarget is not null)
+        {
+            return "Vitis HLS";
+        }
+
+        var year = version.Length >= 4 && int.TryParse(version[..4], out var y) ? y : 0;
+        var isAfterVivadoHls = year > 2020 || (year == 2020 && !version.StartsWith("2020.1", StringComparison.Ordinal));
+        return isAfterVivadoHls ? "Vitis HLS" : "Vivado HLS";
+    }
+
+    private static XElement LoadXml(ReportText report)
+    {
+        try
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+            using var reader = XmlReader.Create(new StringReader(report.Text), settings);
+            var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            return document.Root ?? throw report.Error(ReportDiagnosticCodes.CsynthXmlMalformed, "csynth.xml has no root element.");
+        }
+        catch (XmlException e)
+        {
+            throw new XaiException(
+                XaiDiagnostic.Error(
+                    ReportDiagnosticCodes.CsynthXmlMalformed,
+                    $"csynth.xml is not well-formed XML ({e.Message}); the file may be truncated. Re-run C synthesis to regenerate it.",
+                    report.Source,
+                    e.LineNumber,
+                    e.LinePosition),
+                e);
+        }
+    }
+
+    private static (ResourceCounts Counts, string DspName) ReadResources(ReportText report, XElement table)
+    {
+        var dsp = table.Element("DSP48E") ?? table.Element("DSP");
+        if (dsp is null)
+        {
+            throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, table, $"{PathOf(table)} has no <DSP48E> (Vivado HLS) or <DSP> (Vitis HLS) element.");
+        }
+
+        var counts = new ResourceCounts(
+            Count(report, RequiredElement(report, table, "LUT")),
+            Count(report, RequiredElement(report, table, "FF")),
+            Count(report, RequiredElement(report, table, "BRAM_18K")),
+            Count(report, dsp),
+            // Vivado HLS 2018.2 on 7-series omits URAM entirely.
+            table.Element("URAM") is { } uram ? Count(report, uram) : null);
+        return (counts, dsp.Name.LocalName);
+    }
+
+    private static IReadOnlyList<CsynthModule> ReadModules(ReportText report, XElement root)
+    {
+        var info = root.Element("ModuleInformation");
+        if (info is null)
+        {
+            return [];
+        }
+
+        var modules = new List<CsynthModule>();
+        foreach (var module in info.Elements("Module"))
+        {
+            var name = RequiredText(report, module, "Name");
+            var overall = module.Element("PerformanceEstimates")?.Element("SummaryOfOverallLatency");
+            var latency = overall is null
+                ? CycleRange.Unknown
+                : new CycleRange(
+                    OptionalCycles(report, overall.Element("Best-caseLatency")),
+                    OptionalCycles(report, overall.Element("Average-caseLatency")),
+                    OptionalCycles(report, overall.Element("Worst-caseLatency")));
+            var resources = module.Element("AreaEstimates")?.Element("Resources");
+            modules.Add(new CsynthModule(
+                name,
+                latency,
+                OptionalCycles(report, overall?.Element("PipelineInitiationInterval")),
+                overall?.Element("PipelineType")?.Value.Trim(),
+                new ResourceCounts(
+                    OptionalCycles(report, resources?.Element("LUT")),
+                    OptionalCycles(report, resources?.Element("FF")),
+                    OptionalCycles(report, resources?.Element("BRAM_18K")),
+                    OptionalCycles(report, resources?.Element("DSP") ?? resources?.Element("DSP48E")),
+                    OptionalCycles(report, resources?.Element("URAM")))));
+        }
+
+        return modules;
+    }
+
+    private static XElement? OptionalElement(XElement from, params string[] path)
+    {
+        XElement? current = from;
+        foreach (var name in path)
+        {
+            current = current?.Element(name);
+        }
+
+        return current;
+    }
+
+    private static XElement RequiredElement(ReportText report, XElement from, params string[] path)
+    {
+        var current = from;
+        foreach (var name in path)
+        {
+            current = current.Element(name)
+                ?? throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, current, $"missing <{name}> under {PathOf(current)}; expected {PathOf(from)}/{string.Join("/", path)}.");
+        }
+
+        return current;
+    }
+
+    private static string RequiredText(ReportText report, XElement from, params string[] path)
+    {
+        var element = RequiredElement(report, from, path);
+        var text = element.Value.Trim();
+        return text.Length > 0
+            ? text
+            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is empty; expected a value.");
+    }
+
+    private static string? OptionalText(XElement from, params string[] path)
+    {
+        var text = OptionalElement(from, path)?.Value.Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    private static long? Cycles(ReportText report, XElement element)
+    {
+        var text = element.Value;
+        if (ReportNumber.IsUnknown(text))
+        {
+            return null;
+        }
+
+        return ReportNumber.TryParseWhole(text, out var value) && value >= 0
+            ? value
+            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{text.Trim()}'; expected a whole number of clock cycles or 'undef'.");
+    }
+
+    private static long? OptionalCycles(ReportText report, XElement? element) =>
+        element is null ? null : Cycles(report, element);
+
+    private static long Count(ReportText report, XElement element) =>
+        ReportNumber.TryParseWhole(element.Value, out var value) && value >= 0
+            ? value
+            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{element.Value.Trim()}'; expected a whole, non-negative resource count.");
+
+    private static double Real(ReportText report, XElement element) =>
+        ReportNumber.TryParseReal(element.Value, out var value) && value >= 0
+            ? value
+            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{element.Value.Trim()}'; expected a non-negative number of nanoseconds.");
+
+    private static string PathOf(XElement element) =>
+        "/" + string.Join("/", element.AncestorsAndSelf().Reverse().Select(e => e.Name.LocalName));
+
+    private static XaiException Error(ReportText report, string code, XElement at, string message)
+    {
+        var info = (IXmlLineInfo)at;
+        return new XaiException(XaiDiagnostic.Error(code, message, report.Source, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0));
+    }
+}

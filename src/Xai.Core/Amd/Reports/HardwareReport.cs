@@ -1,0 +1,66 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+
+namespace Xai.Amd.Reports;
+
+/// <summary>
+/// The hardware figures of one build, normalised across HLS and Vivado versions: resources, latency,
+/// clock, timing slack, tools, part, plus which file gave each number. Serialised (camelCase, nulls
+/// left out) as the <c>hardware</c> part of the build's <c>report.json</c>.
+/// </summary>
+public sealed class HardwareReport
+{
+    private static readonly JsonSerializerSettings JsonSettings = new()
+    {
+        ContractResolver = new DefaultContractResolver
+        {
+            // Keys of Sources are report field paths and must stay as written.
+            NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false, OverrideSpecifiedNames = false },
+        },
+        Converters = { new StringEnumConverter() },
+        NullValueHandling = NullValueHandling.Ignore,
+        Formatting = Formatting.Indented,
+    };
+
+    /// <summary>HLS top function, or the Vivado design name when no HLS report was found.</summary>
+    public string? TopModule { get; set; }
+
+    /// <summary>Target part as the first report that named it wrote it.</summary>
+    public string? Part { get; set; }
+
+    /// <summary>The tools that wrote the reports, e.g. Vitis HLS 2022.1 and Vivado 2023.2.</summary>
+    public List<ToolVersion> Tools { get; } = [];
+
+    /// <summary>The most final resource count found (Vivado placed over HLS export over HLS estimate).</summary>
+    public HardwareResources? Resources { get; set; }
+
+    /// <summary>The HLS estimate for the top, when <see cref="Resources"/> comes from a later stage (null otherwise: it would repeat them).</summary>
+    public HardwareResources? HlsEstimate { get; set; }
+
+    public HardwareLatency? Latency { get; set; }
+
+    /// <summary>Initiation interval in cycles (cosim when it measured one, else csynth).</summary>
+    public CycleRange? Interval { get; set; }
+
+    public HardwareClock? Clock { get; set; }
+
+    public HardwareTiming? Timing { get; set; }
+
+    /// <summary>Per-RTL-language cosim outcome, when a cosim report was found.</summary>
+    public IReadOnlyList<CosimResult>? Cosim { get; set; }
+
+    /// <summary>ERROR messages from the HLS logs found.</summary>
+    public List<ToolMessage> Errors { get; } = [];
+
+    /// <summary>Which file and field gave each value, keyed by the JSON path of the value.</summary>
+    public SortedDictionary<string, ValueSource> Sources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every report file read.</summary>
+    public List<ReportSourceFile> Files { get; } = [];
+
+    public JObject ToJObject() => JObject.FromObject(this, JsonSerializer.Create(JsonSettings));
+
+    public string ToJson() => JsonConvert.SerializeObject(this, JsonSettings);
+}

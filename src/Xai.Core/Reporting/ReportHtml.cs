@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace Xai.Reporting;
+
+/// <summary>Renders report.json as a self-contained page: images and heatmaps per image, then the tables.</summary>
+public static class ReportHtml
+{
+    public static string Render(JObject report)
+    {
+        var methods = report["methods"]!.Values<string>().OfType<string>().ToList();
+        var classNames = report["classNames"]?.Values<string>().OfType<string>().ToList() ?? [];
+        string ClassName(JToken? index) => index is null || index.Type == JTokenType.Null ? "—"
+            : (int)index < classNames.Count ? $"{classNames[(int)index]} ({(int)index})" : ((int)index).ToString(CultureInfo.InvariantCulture);
+        var csim = report["csim"] as JObject;
+        var s = new StringBuilder();
+        s.Append("""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Xai report</title>
+            <style>
+            :root { --ink:#1d2330; --muted:#667085; --line:#e4e7ec; --accent:#b9375e; --bg:#f7f8fa; }
+            * { box-sizing: border-box; }
+            body { margin:0; font:14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--ink); background:var(--bg); }
+            header { background:#14171f; color:#fff; padding:20px 32px; }
+            header h1 { margin:0 0 4px; font-size:20px; font-weight:600; }
+            header p { margin:0; color:#aab1c0; }
+            main { padding:24px 32px; max-width:1280px; }
+            h2 { font-size:16px; margin:28px 0 12px; }
+            .cards { display:grid; grid-template-columns:repeat(auto-fill,minmax(180px,1fr)); gap:12px; }
+            .card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:12px 14px; }
+            .card b { display:block; font-size:20px; }
+            .card span { color:var(--muted); font-size:12px; }
+            table { border-collapse:collapse; background:#fff; border:1px solid var(--line); border-radius:8px; overflow:hidden; }
+            th, td { padding:6px 12px; border-bottom:1px solid var(--line); text-align:right; }
+            th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align:left; }
+            th { background:#f0f2f5; font-weight:600; }
+            .images { display:grid; grid-template-columns:repeat(auto-fill,minmax(360px,1fr)); gap:14px; }
+            figure { margin:0; background:#fff; border:1px solid var(--line); border-radius:8px; padding:10px; }
+            .row { display:flex; gap:6px; }
+            .row div { text-align:center; font-size:11px; color:var(--muted); }
+            .row img { width:80px; height:80px; image-rendering:pixelated; border-radius:4px; display:block; }
+            figcaption { margin-top:8px; font-size:12px; }
+            .ok { color:#137333; } .bad { color:var(--accent); font-weight:600; }
+            .note { color:var(--muted); font-size:12px; }
+            </style></head><body>
+            """);
+        s.Append($"<header><h1>{H(report["project"])}</h1><p>board {H(report["board"])} ({H(report["part"])}) · methods {H(string.Join(", ", methods))} · numerics {H(report["numerics"])}</p></header><main>");
+
+        var plan = report["plan"]!;
+        s.Append("<div class=\"cards\">");
+        Card(s, $"{csim?["images"] ?? 0}", "images simulated");
+        Card(s, csim?["accuracy"] is { Type: not JTokenType.Null } acc ? $"{(double)acc * 100:F1} %" : "—", "accuracy (labelled images)");
+        Card(s, $"{(long)plan["parameters"]!:N0}", "parameters");
+        Card(s, $"{(long)plan["work"]!["forwardMacs"]! / 1e6:F2} M", "MACs per forward pass");
+        Card(s, $"{plan["engine"]!["convParallelism"]} / {plan["engine"]!["fcTile"]}", "conv unroll / FC tile");
+        Card(s, $"{plan["engine"]!["dspEstimate"]}", "DSP slices (MAC arrays)");
+        s.Append("</div>");
+
+        if (csim is not null)
+        {
+            s.Append("<h2>Fidelity of the fixed-point C simulation against float</h2><table><tr><th>method</th><th>numerics</th><th>images</th><th>top-1 agreement</th><th>Spearman ρ median</th><th>ρ 10th pct</th><th>ρ min</th></tr>");
+            foreach (var method in methods)
+            {
+                FidelityRow(s, method, "planned (" + H(report["numerics"]) + ")", csim["fidelity"]?[method]);
+                FidelityRow(s, method, "paper: ap_fixed&lt;16,8&gt;", csim["fidelityPaper"]?[method]);
+            }
+
+            s.Append("</table><p class=\"note\">ρ over all input relevances: |R| for Saliency, signed R for DeconvNet and Guided Backprop.</p>");
+            if (csim["fidelityTestSet"] is JObject testSet)
+            {
+                s.Append($"<h2>Fidelity on {H(testSet["images"])} Fashion-MNIST test images</h2><table><tr><th>method</th><th>numerics</th><th>images</th><th>top-1 agreement</th><th>Spearman ρ median</th><th>ρ 10th pct</th><th>ρ min</th></tr>");
+                foreach (var method in methods)
+                {
+                    FidelityRow(s, method, "planned (" + H(report["numerics"]) + ")", testSet["fidelity"]?[method]);
+                    FidelityRow(s, method, "paper: ap_fixed&lt;16,8&gt;", testSet["fidelityPaper"]?[method]);
+                }
+
+                s.Append($"</table><p class=\"note\">Accuracy on these images: float {P(testSet["accuracyFloat"])}, planned formats {P(testSet["accuracyPlanned"])}.</p>");
+            }
+
+            s.Append("<h2>Images</h2><div class=\"images\">");
+            foreach (var image in csim["perImage"]!)
+            {
+                var label = image["label"];
+                var predicted = image["class"];
+                var right = label is null || label.Type == JTokenType.Null ? "" : (int)label! == (int)predicted! ? " class=\"ok\"" : " class=\"bad\"";
+                s.Append("<figure><div class=\"row\">");
+                s.Append($"<div><img src=\"{H(image["input"])}\" alt=\"input {H(image["stem"])}\">input</div>");
+                foreach (var method in methods)
+                {
+                    s.Append($"<div><img src=\"{H(image["methods"]?[method]?["heatmap"])}\" alt=\"{H(method)} heatmap of {H(image["stem"])}\">{H(method)}</div>");
+                }
+
+                s.Append($"</div><figcaption><b>{H(image["stem"])}</b> · predicted <span{right}>{H(ClassName(predicted))}</span> · true {H(ClassName(label))}</figcaption></figure>");
+            }
+
+            s.Append("</div>");
+        }
+
+        s.Append("<h2>Memory kept between forward and backward pass</h2><table><tr><th>method</th><th>pool indices (bits)</th><th>ReLU masks (bits)</th><th>design total</th><th>full masks would be</th></tr>");
+        foreach (var method in methods)
+        {
+            var m = report["memory"]?[method];
+            s.Append($"<tr><td>{H(method)}</td><td>{N(m?["poolIndexBits"])}</td><td>{N(m?["reluMaskBits"])}</td><td>{N(m?["designBits"])}</td><td>{N(m?["fullMaskBits"])}</td></tr>");
+        }
+
+        s.Append($"</table><p class=\"note\">Autograd would keep {N(report["memory"]?["autogradBits"])} bits for the same network at 16 bits.</p>");
+
+        HardwareHtml.Render(s, report["hardware"]);
+
+        s.Append("<h2>Build stages</h2><table><tr><th>stage</th><th>status</th></tr>");
+        foreach (var stage in (report["stages"] as JObject ?? []).Properties())
+        {
+            s.Append($"<tr><td>{H(stage.Name)}</td><td style=\"text-align:left\">{H(stage.Value)}</td></tr>");
+        }
+
+        s.Append("</table></main></body></html>\n");
+        return s.ToString();
+    }
+
+    private static void FidelityRow(StringBuilder s, string method, string numerics, JToken? f) =>
+        s.Append($"<tr><td>{H(method)}</td><td>{numerics}</td><td>{f?["images"]}</td><td>{P(f?["top1Agreement"])}</td><td>{F(f?["spearmanMedian"])}</td><td>{F(f?["spearmanP10"])}</td><td>{F(f?["spearmanMin"])}</td></tr>");
+
+    private static void Card(StringBuilder s, string value, string label) => s.Append($"<div class=\"card\"><b>{H(value)}</b><span>{H(label)}</span></div>");
+
+    private static string H(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
+
+    private static string N(JToken? v) => v is null || v.Type == JTokenType.Null ? "—" : ((long)v).ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string F(JToken? v) => v is null || v.Type == JTokenType.Null ? "—" : ((double)v).ToString("F4", CultureInfo.InvariantCulture);
+
+    private static string P(JToken? v) => v is null || v.Type == JTokenType.Null ? "—" : ((double)v * 100).ToString("F1", CultureInfo.InvariantCulture) + " %";
+}

@@ -1,0 +1,32 @@
+using Xai.Diagnostics;
+using Xai.IO;
+using Xai.Simulation;
+
+namespace Xai.Stages;
+
+/// <summary>
+/// Stage "Calibrate": runs the float C simulation (FP and BP for every method) over the
+/// calibration images and records the largest magnitudes, from which the planner sizes formats.
+/// </summary>
+public static class CalibrateStage
+{
+    public static void Run(LoadedModel model, IReadOnlyList<string> images, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel)
+    {
+        if (images.Count == 0)
+        {
+            throw new XaiException("XAI4012", "No calibration images: add XaiImage (or XaiCalibrationImage) items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
+        }
+
+        var inputs = images.Select(p => InputImage.Load(p, model.Network.InputShape, null).Tensor).ToList();
+        var inputFile = Path.Combine(layout.IntermediateDirectory, "calibration-inputs.f32");
+        CSimResults.WriteFloats(inputFile, inputs);
+        new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.CalibrationProgram, [tools.HlsInclude, layout.GeneratedDirectory], ["XAI_CALIBRATE_ONLY"], cancel);
+        var run = ProcessRunner.Run(layout.CalibrationProgram, ["calibrate", layout.FloatWeights, inputFile, inputs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)], layout.IntermediateDirectory, cancel)!;
+        if (run.ExitCode != 0)
+        {
+            throw new XaiException("XAI3102", $"Calibration run failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.CalibrationProgram);
+        }
+
+        AtomicFile.WriteAllTextIfChanged(layout.CalibrationRanges, run.StandardOutput);
+    }
+}

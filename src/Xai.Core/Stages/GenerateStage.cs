@@ -1,0 +1,40 @@
+using Newtonsoft.Json.Linq;
+using Xai.CodeGeneration;
+using Xai.Diagnostics;
+using Xai.IO;
+using Xai.Planning;
+using Xai.Projects;
+using Xai.Simulation;
+
+namespace Xai.Stages;
+
+/// <summary>
+/// Stage "Generate": imports the model, maps it onto blocks and writes what depends only on the
+/// network and the engine configuration: xai_network.h, the float weight image and a model summary.
+/// </summary>
+public static class GenerateStage
+{
+    public static DesignPlan Run(ProjectSettings settings, BuildLayout layout)
+    {
+        var model = LoadedModel.Load(settings.ModelPath);
+        if (settings.TargetClass is { } target && target >= model.Network.OutputClasses)
+        {
+            throw new XaiException("XAI1010", $"Property 'XaiTargetClass' is {target}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", settings.ProjectFile);
+        }
+
+        var plan = DesignPlanner.Plan(model.Network, model.Layers, settings, Path.GetFileName(settings.ModelPath), calibration: null);
+        AtomicFile.WriteAllTextIfChanged(layout.NetworkHeader, NetworkHeaderWriter.Write(plan));
+        CSimResults.WriteFloats(layout.FloatWeights, [WeightImage.Float(model.Layers)], onlyIfChanged: true);
+        var summary = new JObject
+        {
+            ["name"] = model.Network.Name,
+            ["input"] = new JArray(model.Network.InputShape.Dimensions),
+            ["classes"] = model.Network.OutputClasses,
+            ["parameters"] = model.Network.ParameterCount,
+            ["forwardMacs"] = plan.ForwardMacs,
+            ["blocks"] = new JArray(model.Layers.Select(l => $"{l.Name}: {l.InputShape} -> {l.OutputShape}")),
+        };
+        AtomicFile.WriteAllTextIfChanged(layout.ModelSummary, summary.ToString());
+        return plan;
+    }
+}

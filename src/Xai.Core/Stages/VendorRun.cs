@@ -1,0 +1,38 @@
+using Xai.Amd.Toolchain;
+using Xai.Diagnostics;
+
+namespace Xai.Stages;
+
+/// <summary>
+/// One vendor tool run: started with <see cref="ToolProcess"/> (lines streamed as they come), then
+/// judged by <see cref="ToolRunVerdict"/> on its log (the tool's own log file when it writes one,
+/// else what it printed) and its expected outputs. Only the verdict's own findings are returned
+/// (XAI5580-XAI5583): the log's messages were already streamed line by line.
+/// </summary>
+public static class VendorRun
+{
+    public sealed record Result(bool Succeeded, IReadOnlyList<XaiDiagnostic> Diagnostics);
+
+    public static Result Execute(ToolInvocation invocation, Action<string> onLine, CancellationToken cancel)
+    {
+        var run = ToolProcess.Run(invocation, onLine, cancel);
+        if (run.StartError is not null)
+        {
+            return new Result(false, [XaiDiagnostic.Error(VendorBuildCodes.ToolStartFailed, $"{invocation.Description}: '{invocation.Executable}' could not be started: {run.StartError}", invocation.Executable)]);
+        }
+
+        if (run.Cancelled)
+        {
+            return new Result(false, [XaiDiagnostic.Error(VendorBuildCodes.ToolCancelled, $"{invocation.Description} was stopped: the build was cancelled.", invocation.Executable)]);
+        }
+
+        var verdict = invocation.LogFile is { } log
+            ? ToolRunVerdict.Judge(invocation.Description, run.ExitCode, log, invocation.ExpectedOutputs)
+            : ToolRunVerdict.Judge(invocation.Description, run.ExitCode, run.Lines, null, invocation.ExpectedOutputs);
+        var own = new HashSet<string>
+        {
+            ToolDiagnosticCodes.RunExitCode, ToolDiagnosticCodes.RunLogErrors, ToolDiagnosticCodes.RunOutputMissing, ToolDiagnosticCodes.RunLogMissing,
+        };
+        return new Result(verdict.Succeeded, verdict.Diagnostics.Where(d => own.Contains(d.Code)).ToList());
+    }
+}

@@ -1,4 +1,0 @@
-namespace Xai.Vendor.Reports;
-
-/// <summary>A report file that contributed to a <see cref="HardwareReport"/>.</summary>
-public sealed record ReportSourceFile(string Path, ReportKind Kind);
