@@ -60,11 +60,19 @@ public sealed class XaiProject : IDisposable
         File.Copy(source, PathOf(relative), overwrite: true);
     }
 
-    public BuildResult Build(params string[] extraArgs)
+    public BuildResult Build(params string[] extraArgs) => Run("build", null, extraArgs);
+
+    /// <summary><c>dotnet build</c> with extra environment variables (MSBuild reads them as properties).</summary>
+    public BuildResult Build(IReadOnlyDictionary<string, string> environment, params string[] extraArgs) => Run("build", environment, extraArgs);
+
+    public BuildResult Clean(params string[] extraArgs) => Run("clean", null, extraArgs);
+
+    private BuildResult Run(string command, IReadOnlyDictionary<string, string>? environment, string[] extraArgs)
     {
-        var args = new List<string> { "build", ProjectFile, "-nologo", "-v:m", "-clp:NoSummary" };
+        var args = new List<string> { command, ProjectFile, "-nologo", "-v:m", "-clp:NoSummary" };
         args.AddRange(extraArgs);
-        var run = DotnetCli.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _sdk.PackageCache }, args.ToArray());
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["NUGET_PACKAGES"] = _sdk.PackageCache };
+        var run = DotnetCli.Run(Directory, variables, args.ToArray());
         return new BuildResult(run.ExitCode, run.Output);
     }
 
