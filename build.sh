@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job: pack Xai.Sdk into ./feed (version from global.json), then build a .xaiproj with it.
+# The main job: install what the machine lacks (prerequisites/install.sh), pack Xai.Sdk into ./feed
+# (version from global.json), then build a .xaiproj with it.
 #   ./build.sh                         packs, then builds samples/table3/table3.xaiproj
 #   ./build.sh path/to/x.xaiproj [msbuild args...]
 #   ./build.sh --pack-only
@@ -12,6 +13,7 @@ pack_only=false
 if [[ "${1:-}" == "--pack-only" ]]; then pack_only=true; shift; fi
 if [[ $# -gt 0 && "$1" != -* ]]; then project="$1"; shift; fi
 
+prerequisites/install.sh build
 dotnet pack sdk/Xai.Sdk/Xai.Sdk.csproj -c Release -nologo -v:quiet -clp:NoSummary
 $pack_only && exit 0
 dotnet build "$project" -nologo "$@"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the repository and ends with one line: "N passed, N failed".
+# Installs what the tests need (prerequisites/install.sh), runs every test of the repository and ends
+# with one line: "N passed, N failed".
 #   xunit:  tests/Xai.Core.Tests (core library), tests/Xai.Sdk.IntegrationTests (packs the SDK, runs dotnet build)
 #   CTest:  hls-lib (GoogleTest)
 #   parse:  every .ps1/.psm1/.psd1 through a real PowerShell grammar (tree-sitter-powershell)
@@ -7,6 +8,7 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
+prerequisites/install.sh test || exit
 results="$root/artifacts/test-results"
 mkdir -p "$results"
 passed=0
@@ -51,9 +53,6 @@ fi
 
 # --- PowerShell parse check -------------------------------------------------------------------
 echo "== PowerShell parse (tree-sitter-powershell)"
-if [[ ! -d tests/powershell/node_modules/tree-sitter-powershell ]]; then
-  (cd tests/powershell && npm ci --no-audit --no-fund >"$results/npm.log" 2>&1) || suite_failed_to_run "npm ci" "$results/npm.log"
-fi
 node tests/powershell/parse-check.mjs 2>&1 | tee "$results/powershell-parse.log"
 summary=$(grep -E '^powershell-parse: [0-9]+ passed, [0-9]+ failed$' "$results/powershell-parse.log" || true)
 if [[ -z "$summary" ]]; then

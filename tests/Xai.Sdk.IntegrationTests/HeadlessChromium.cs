@@ -15,7 +15,7 @@ internal static class HeadlessChromium
     {
         if (!File.Exists(Program))
         {
-            Assert.Fail($"{Program} is missing; the report rendering test needs it: apt-get install chromium");
+            Assert.Fail($"{Program} is missing; the report rendering test needs it: ./test.sh installs it (prerequisites/install.sh)");
         }
 
         var work = Path.Combine(Path.GetTempPath(), "xai-chromium-" + Guid.NewGuid().ToString("N")[..12]);

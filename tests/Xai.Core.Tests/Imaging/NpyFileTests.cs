@@ -39,7 +39,7 @@ public sealed class NpyFileTests
         const string python = "/usr/bin/python3";
         var probe = Process.Start(new ProcessStartInfo(python, ["-c", "import numpy"]) { RedirectStandardError = true });
         probe!.WaitForExit();
-        Assert.True(probe.ExitCode == 0, "This test needs Debian's python3-numpy (/usr/bin/python3 with numpy); .ci/run installs it.");
+        Assert.True(probe.ExitCode == 0, "This test needs Debian's python3-numpy (/usr/bin/python3 with numpy); ./test.sh installs it (prerequisites/install.sh).");
 
         var path = Path.Combine(Path.GetTempPath(), $"xai-{Guid.NewGuid():N}.npy");
         File.WriteAllBytes(path, NpyFile.EncodeFloat32([1.5f, -2.25f, 3e-6f, 0f, 7f, 8f], [2, 3]));
