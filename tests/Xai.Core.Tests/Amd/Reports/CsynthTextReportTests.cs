@@ -8,7 +8,7 @@ public class CsynthTextReportTests
     public static IEnumerable<string> Names =>
         ["Imam-f__RL-SOC-Tutorial-Vitis__VecDotProduct_csynth.rpt", "fastmachinelearning__hls4ml__myproject_csynth.rpt"];
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("Imam-f__RL-SOC-Tutorial-Vitis__VecDotProduct_csynth.rpt")]
     public void Vitis_2020_1_dataflow_report_with_unknown_latency()
     {
         var r = CsynthTextReport.Load(Fixtures.PathOf("Imam-f__RL-SOC-Tutorial-Vitis__VecDotProduct_csynth.rpt"));
@@ -25,7 +25,7 @@ public class CsynthTextReportTests
         Assert.Equal(new ResourceCounts(230400, 460800, 624, 1728, 96), r.Available);
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("fastmachinelearning__hls4ml__myproject_csynth.rpt", "fastmachinelearning__hls4ml__myproject_csynth.xml")]
     public void Vivado_hls_2020_1_report_agrees_with_its_xml()
     {
         var text = CsynthTextReport.Load(Fixtures.PathOf("fastmachinelearning__hls4ml__myproject_csynth.rpt"));

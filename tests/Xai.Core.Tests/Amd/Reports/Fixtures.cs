@@ -3,8 +3,10 @@ namespace Xai.Core.Tests.Amd.Reports;
 /// <summary>
 /// Where the vendor report fixtures are. The shared set lives in <c>../shared/fixtures/vitis</c> relative to
 /// the repository root (the directory holding <c>global.json</c>, found by walking up from the test
-/// assembly). Files with a permissive licence are also bundled in <c>Fixtures/</c> and used from there.
-/// Tests that need the shared set are skipped with <see cref="MissingMessage"/> when it is absent.
+/// assembly), or under <c>$XAI_SHARED_DIR/fixtures/vitis</c>. Files with a permissive licence are also
+/// bundled in <c>Fixtures/</c> (origins in its SOURCES.md) and used from there, so a clone without the
+/// shared set still tests its parsers on real files. A test that needs a file only the shared set has
+/// is skipped, with <see cref="SkipReason"/> naming the file, where it was looked for and why.
 /// </summary>
 internal static class Fixtures
 {
@@ -32,6 +34,11 @@ internal static class Fixtures
 
     private static readonly Lazy<string> SharedLocation = new(() =>
     {
+        if (Environment.GetEnvironmentVariable("XAI_SHARED_DIR") is { Length: > 0 } shared)
+        {
+            return Path.GetFullPath(Path.Combine(shared, "fixtures", "vitis"));
+        }
+
         var start = RepoRoot.Value ?? AppContext.BaseDirectory;
         var first = Path.GetFullPath(Path.Combine(start, "..", "shared", "fixtures", "vitis"));
         for (var dir = new DirectoryInfo(start).Parent; dir is not null; dir = dir.Parent)
@@ -46,11 +53,29 @@ internal static class Fixtures
         return first;
     });
 
-    public static bool SharedAvailable => Directory.Exists(SharedDirectory);
+    private static string MissingMessage(string sharedDirectory) =>
+        $"Skipped: shared vendor report fixtures not found at '{sharedDirectory}' (expected ../shared/fixtures/vitis beside the repository root, "
+        + "the directory with global.json, or under $XAI_SHARED_DIR); tests that read them are skipped. "
+        + "Their licences do not allow copying them into the repository; the permissively licensed ones in Fixtures/ are tested.";
 
-    public static string MissingMessage =>
-        $"Shared vendor report fixtures not found at '{SharedDirectory}' (expected ../shared/fixtures/vitis beside the repository root, "
-        + "the directory with global.json); tests that read them are skipped.";
+    /// <summary>
+    /// Why a test over <paramref name="names"/> cannot run: null when each is bundled or in <paramref name="sharedDirectory"/>;
+    /// with no names, when the whole shared set is absent.
+    /// </summary>
+    public static string? SkipReason(IReadOnlyCollection<string> names, string sharedDirectory)
+    {
+        if (names.Count == 0)
+        {
+            return Directory.Exists(sharedDirectory) ? null : MissingMessage(sharedDirectory);
+        }
+
+        var missing = names.Where(n => !IsBundled(n) && !File.Exists(Path.Combine(sharedDirectory, n))).ToList();
+        return missing.Count == 0
+            ? null
+            : $"Skipped: real vendor report(s) {string.Join(", ", missing)} not found under '{sharedDirectory}' and not bundled "
+              + "(their licences do not allow copying them into the repository). Put the shared folder beside the clone "
+              + "(../shared/fixtures/vitis) or set XAI_SHARED_DIR to it.";
+    }
 
     public static bool IsBundled(string name) => File.Exists(Path.Combine(BundledDirectory, name));
 
@@ -75,26 +100,32 @@ internal static class Fixtures
     }
 }
 
-/// <summary>A theory over shared fixtures: skipped, saying where they were looked for, when they are absent.</summary>
+/// <summary>
+/// A theory over real report fixtures: with file names, skipped only when one of them is neither bundled
+/// nor in the shared set; without, skipped when the shared set is absent. The skip says which and why.
+/// </summary>
 public sealed class SharedFixtureTheoryAttribute : TheoryAttribute
 {
-    public SharedFixtureTheoryAttribute()
+    public SharedFixtureTheoryAttribute(params string[] files)
     {
-        if (!Fixtures.SharedAvailable)
+        if (Fixtures.SkipReason(files, Fixtures.SharedDirectory) is { } reason)
         {
-            Skip = Fixtures.MissingMessage;
+            Skip = reason;
         }
     }
 }
 
-/// <summary>A fact over shared fixtures: skipped, saying where they were looked for, when they are absent.</summary>
+/// <summary>
+/// A fact over real report fixtures: with file names, skipped only when one of them is neither bundled
+/// nor in the shared set; without, skipped when the shared set is absent. The skip says which and why.
+/// </summary>
 public sealed class SharedFixtureFactAttribute : FactAttribute
 {
-    public SharedFixtureFactAttribute()
+    public SharedFixtureFactAttribute(params string[] files)
     {
-        if (!Fixtures.SharedAvailable)
+        if (Fixtures.SkipReason(files, Fixtures.SharedDirectory) is { } reason)
         {
-            Skip = Fixtures.MissingMessage;
+            Skip = reason;
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class HardwareReportCollectorTests : IDisposable
         return target;
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("terenceza__AccelAutoencoderOnFPGA__csynth.xml", "terenceza__AccelAutoencoderOnFPGA__Autoencoder_csynth.xml", "dhananjaisharma123__SHA_native_datatype__pqcrystals_fips202_ref_sha3_256_cosim.rpt", "dhananjaisharma123__SHA_native_datatype__pqcrystals_fips202_ref_sha3_256_export.xml", "dhananjaisharma123__SHA_native_datatype__pqcrystals_fips202_ref_sha3_256_export.rpt", "SahJaiswal__MNIST_HLS__c_mnist_csim.log")]
     public void Classic_layout_prefers_cosim_latency_and_export_timing()
     {
         var csynth = Place("terenceza__AccelAutoencoderOnFPGA__csynth.xml", "proj/solution1/syn/report/csynth.xml");
@@ -67,7 +67,7 @@ public sealed class HardwareReportCollectorTests : IDisposable
         Assert.Equal(5, r.Files.Count);
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("RISABH-UG26__image_pros__csynth.xml", "ARX-0__HLS-pynq__design_1_wrapper_utilization_placed.rpt", "ARX-0__HLS-pynq__design_1_wrapper_timing_summary_routed.rpt", "fastmachinelearning__hls4ml__vivado_synth.rpt")]
     public void Vivado_run_reports_give_design_resources_and_wns()
     {
         Place("RISABH-UG26__image_pros__csynth.xml", "hls/solution1/syn/report/csynth.xml");
@@ -97,7 +97,7 @@ public sealed class HardwareReportCollectorTests : IDisposable
         Assert.DoesNotContain(r.Files, f => f.Path.Contains("impl/verilog", StringComparison.Ordinal));
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("ValdecirDesenv__FPGA_picoZed__csynth.xml", "terenceza__AccelAutoencoderOnFPGA__Autoencoder_cosim.rpt", "ARX-0__HLS-pynq__vitis_hls.log")]
     public void Unified_flow_layout_is_found_and_log_errors_are_carried()
     {
         Place("ValdecirDesenv__FPGA_picoZed__csynth.xml", "work/hls/syn/report/csynth.xml");
@@ -117,7 +117,7 @@ public sealed class HardwareReportCollectorTests : IDisposable
         Assert.Equal(log, r.Sources["errors"].File);
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("terenceza__AccelAutoencoderOnFPGA__Autoencoder_csynth.xml", "hashi0203__Vitis_HLS_Gaussian__csynth.xml", "terenceza__AccelAutoencoderOnFPGA__Autoencoder_cosim.rpt")]
     public void Per_module_xml_is_used_when_csynth_xml_is_absent_and_named_by_the_cosim_report()
     {
         Place("terenceza__AccelAutoencoderOnFPGA__Autoencoder_csynth.xml", "s/syn/report/Autoencoder_csynth.xml");
@@ -127,7 +127,7 @@ public sealed class HardwareReportCollectorTests : IDisposable
         Assert.Equal("Autoencoder", HardwareReportCollector.Collect(root).TopModule);
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("hashi0203__Vitis_HLS_Gaussian__csynth.xml", "BojanFaletic__MA_HLS__csynth.xml")]
     public void Several_solutions_are_ambiguous()
     {
         Place("hashi0203__Vitis_HLS_Gaussian__csynth.xml", "proj/solution1/syn/report/csynth.xml");

@@ -10,7 +10,7 @@ public class HlsExportReportTests
 
     public static IEnumerable<string> Names => [Rpt, Xml];
 
-    [SharedFixtureFact]
+    [SharedFixtureFact(Rpt)]
     public void Text_export_report_reads_as_expected()
     {
         var r = HlsExportReport.Load(Fixtures.PathOf(Rpt));
@@ -31,7 +31,7 @@ public class HlsExportReportTests
         Assert.Equal(-1.346, r.SlackNs, 6);
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact(Xml)]
     public void Xml_export_report_reads_as_expected()
     {
         var r = HlsExportReport.Load(Fixtures.PathOf(Xml));
@@ -44,7 +44,7 @@ public class HlsExportReportTests
         Assert.False(r.TimingMet);
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact(Rpt)]
     public void Text_report_without_timing_is_a_coded_error()
     {
         var text = File.ReadAllText(Fixtures.PathOf(Rpt));

@@ -7,7 +7,7 @@ public class HlsLogReportTests
 {
     public static IEnumerable<string> Names => ["ARX-0__HLS-pynq__vitis_hls.log", "SahJaiswal__MNIST_HLS__c_mnist_csim.log"];
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("ARX-0__HLS-pynq__vitis_hls.log")]
     public void Csim_failure_is_found_in_vitis_hls_log()
     {
         var r = HlsLogReport.Load(Fixtures.PathOf("ARX-0__HLS-pynq__vitis_hls.log"));
@@ -19,7 +19,7 @@ public class HlsLogReportTests
         Assert.Contains(r.Messages, m => m.Tag == "HLS 200-2053" && m.Severity == ToolMessageSeverity.Info);
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("SahJaiswal__MNIST_HLS__c_mnist_csim.log")]
     public void Passing_csim_log_has_no_errors_and_reads_short_ids()
     {
         var r = HlsLogReport.Load(Fixtures.PathOf("SahJaiswal__MNIST_HLS__c_mnist_csim.log"));

@@ -14,13 +14,21 @@ public class TimingSummaryReportTests
         ["ARX-0__HLS-pynq__design_1_wrapper_timing_summary_routed.rpt"] = new("2023.2", "design_1_wrapper", 1.937, 0.0, 0.027, 3.750, 27271, ["clk_fpga_0"], [10.0]),
     };
 
+    public static TheoryData<string> Bundled => Fixtures.Bundled(Cases.Keys);
+
     public static TheoryData<string> SharedOnly => Fixtures.SharedOnly(Cases.Keys);
 
     public static IEnumerable<string> Names => Cases.Keys;
 
+    [Theory]
+    [MemberData(nameof(Bundled))]
+    public void Bundled_fixture_reads_as_expected(string name) => Check(name);
+
     [SharedFixtureTheory]
     [MemberData(nameof(SharedOnly))]
-    public void Fixture_reads_as_expected(string name)
+    public void Fixture_reads_as_expected(string name) => Check(name);
+
+    private static void Check(string name)
     {
         var e = Cases[name];
         var r = TimingSummaryReport.Load(Fixtures.PathOf(name));
@@ -38,7 +46,7 @@ public class TimingSummaryReportTests
         Assert.Equal(e.Endpoints, r.TnsTotalEndpoints);
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("Mr-AniP__mabonSOC__design_1_wrapper_timing_summary_routed.rpt")]
     public void Negative_slack_with_not_met_verdict_is_read_as_failing()
     {
         // Same real report with the slack and verdict changed the way a failing run prints them.
@@ -52,7 +60,7 @@ public class TimingSummaryReportTests
         Assert.False(r.ConstraintsMet);
     }
 
-    [SharedFixtureFact]
+    [SharedFixtureFact("ARX-0__HLS-pynq__design_1_wrapper_timing_summary_routed.rpt")]
     public void Values_line_cut_short_is_a_coded_error()
     {
         var lines = File.ReadAllLines(Fixtures.PathOf("ARX-0__HLS-pynq__design_1_wrapper_timing_summary_routed.rpt"));

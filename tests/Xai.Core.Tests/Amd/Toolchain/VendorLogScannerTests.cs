@@ -1,4 +1,5 @@
 using Xai.Amd.Toolchain;
+using Xai.Core.Tests.Amd.Reports;
 using Xai.Diagnostics;
 
 namespace Xai.Core.Tests.Amd.Toolchain;
@@ -8,10 +9,10 @@ public sealed class VendorLogScannerTests
     private const string HlsLog = "ARX-0__HLS-pynq__vitis_hls.log";
     private const string CsimLog = "SahJaiswal__MNIST_HLS__c_mnist_csim.log";
 
-    [VitisFixtureFact(HlsLog)]
+    [SharedFixtureFact(HlsLog)]
     public void Real_vitis_hls_log_with_a_failed_csim_yields_its_one_error()
     {
-        var path = VitisFixtures.File(HlsLog);
+        var path = Fixtures.PathOf(HlsLog);
         var messages = VendorLogScanner.ScanFile(path);
 
         var error = Assert.Single(messages);
@@ -25,20 +26,20 @@ public sealed class VendorLogScannerTests
         Assert.Equal(error.LogLine, diagnostic.Line);
     }
 
-    [VitisFixtureFact(HlsLog)]
+    [SharedFixtureFact(HlsLog)]
     public void Real_vitis_hls_log_info_messages_carry_their_ids()
     {
-        var messages = VendorLogScanner.ScanFile(VitisFixtures.File(HlsLog), VendorSeverity.Info);
+        var messages = VendorLogScanner.ScanFile(Fixtures.PathOf(HlsLog), VendorSeverity.Info);
 
         Assert.Contains(messages, m => m.VendorCode == "HLS 200-1510" && m.Text.StartsWith("Running: open_project", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.VendorCode == "HLS 200-1611" && m.Text == "Setting target device to 'xc7z020-clg400-1'");
         Assert.Contains(messages, m => m.VendorCode == "SYN 201-201");
     }
 
-    [VitisFixtureFact(HlsLog)]
+    [SharedFixtureFact(HlsLog)]
     public void Exit_code_0_with_that_log_is_not_a_success()
     {
-        var verdict = ToolRunVerdict.Judge("C simulation", 0, VitisFixtures.File(HlsLog), []);
+        var verdict = ToolRunVerdict.Judge("C simulation", 0, Fixtures.PathOf(HlsLog), []);
 
         Assert.False(verdict.Succeeded);
         var summary = verdict.Diagnostics.First();
@@ -47,10 +48,10 @@ public sealed class VendorLogScannerTests
         Assert.Contains("[SIM 211-100]", summary.Message);
     }
 
-    [VitisFixtureFact(CsimLog)]
+    [SharedFixtureFact(CsimLog)]
     public void Real_passing_csim_log_has_no_warnings_and_passes_the_verdict()
     {
-        var path = VitisFixtures.File(CsimLog);
+        var path = Fixtures.PathOf(CsimLog);
         Assert.Empty(VendorLogScanner.ScanFile(path));
         var infos = VendorLogScanner.ScanFile(path, VendorSeverity.Info);
         Assert.Contains(infos, m => m.Subsystem == "SIM" && m.Id == "1" && m.Text == "CSim done with 0 errors.");
