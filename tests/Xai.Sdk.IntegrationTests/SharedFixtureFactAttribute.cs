@@ -12,7 +12,8 @@ public sealed class SharedFixtureFactAttribute : FactAttribute
         var missing = files.Where(f => !File.Exists(Path(f))).ToList();
         if (missing.Count > 0)
         {
-            Skip = $"Real vendor fixture(s) absent: {string.Join(", ", missing)} under {Directory}. Clone the repository with shared/ beside it, or set XAI_SHARED_DIR.";
+            Skip = $"Skipped: real vendor report(s) {string.Join(", ", missing)} not found under '{Directory}' (their licences do not allow "
+                   + "copying them into the repository). Put the shared folder beside the clone (../shared/fixtures/vitis) or set XAI_SHARED_DIR to it.";
         }
     }
 
