@@ -47,7 +47,13 @@ public static class XaiCommandLine
             var target = result.GetValue(path)!;
             try
             {
-                stdout.WriteLine(HardwareReportCollector.Collect(target).ToJson());
+                var report = HardwareReportCollector.Collect(target);
+                foreach (var warning in report.Warnings)
+                {
+                    stderr.WriteLine(warning.ToString());
+                }
+
+                stdout.WriteLine(report.ToJson());
                 return Success;
             }
             catch (XaiException e)

@@ -23,6 +23,8 @@ public static class ReportDiagnosticCodes
     public const string CsynthMissingElement = "XAI5111";
     /// <summary>A csynth.xml element holds a value that is not a number (or <c>undef</c> where allowed).</summary>
     public const string CsynthBadValue = "XAI5112";
+    /// <summary>Warning: a value of one module under <c>ModuleInformation</c> could not be read and was left unknown.</summary>
+    public const string CsynthModuleValueUnread = "XAI5113";
 
     // 5120–5129: text csynth report (csynth.rpt / &lt;top&gt;_csynth.rpt).
     /// <summary>The text csynth report lacks a section or table row the parser needs.</summary>
