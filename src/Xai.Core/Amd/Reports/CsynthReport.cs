@@ -68,7 +68,7 @@ public sealed class CsynthReport
 
     public static CsynthReport Parse(ReportText report)
     {
-        var root = LoadXml(report);
+        var root = ReportXml.LoadRoot(report, Kind, ReportDiagnosticCodes.CsynthXmlMalformed);
         if (root.Name.LocalName != "profile")
         {
             throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, root, $"root element is <{root.Name.LocalName}>; expected <profile> (a csynth.xml written by Vivado HLS or Vitis HLS).");
@@ -130,28 +130,6 @@ public sealed class CsynthReport
         var year = version.Length >= 4 && int.TryParse(version[..4], out var y) ? y : 0;
         var isAfterVivadoHls = year > 2020 || (year == 2020 && !version.StartsWith("2020.1", StringComparison.Ordinal));
         return isAfterVivadoHls ? "Vitis HLS" : "Vivado HLS";
-    }
-
-    private static XElement LoadXml(ReportText report)
-    {
-        try
-        {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(report.Text), settings);
-            var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-            return document.Root ?? throw report.Error(ReportDiagnosticCodes.CsynthXmlMalformed, "csynth.xml has no root element.");
-        }
-        catch (XmlException e)
-        {
-            throw new XaiException(
-                XaiDiagnostic.Error(
-                    ReportDiagnosticCodes.CsynthXmlMalformed,
-                    $"csynth.xml is not well-formed XML ({e.Message}); the file may be truncated. Re-run C synthesis to regenerate it.",
-                    report.Source,
-                    e.LineNumber,
-                    e.LinePosition),
-                e);
-        }
     }
 
     private static (ResourceCounts Counts, string DspName) ReadResources(ReportText report, XElement table)

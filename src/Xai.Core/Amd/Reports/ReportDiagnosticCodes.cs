@@ -71,4 +71,12 @@ public static class ReportDiagnosticCodes
     public const string AmbiguousReports = "XAI5182";
     /// <summary>A bug: something other than a coded error escaped while reading a report.</summary>
     public const string InternalError = "XAI5199";
+
+    // 5200–5219: limits on what is read at all.
+    /// <summary>The path is a FIFO, device, socket or other special file, not a regular file.</summary>
+    public const string NotRegularFile = "XAI5200";
+    /// <summary>The file is larger than <see cref="ReportText.MaxBytes"/>.</summary>
+    public const string FileTooLarge = "XAI5201";
+    /// <summary>An XML report declares a DTD (<c>&lt;!DOCTYPE</c>), which is refused: entities could expand or reach outside files.</summary>
+    public const string XmlDocumentTypeRefused = "XAI5202";
 }
