@@ -58,7 +58,10 @@ public static class XaiCommandLine
             }
             catch (XaiException e)
             {
-                stderr.WriteLine(e.Diagnostic.ToString());
+                foreach (var diagnostic in e.Diagnostics)
+                {
+                    stderr.WriteLine(diagnostic.ToString());
+                }
                 return InputError;
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -14,3 +14,19 @@ public enum FileKind
     Socket,
     Other,
 }
+
+/// <summary>Names of file kinds for messages.</summary>
+public static class FileKinds
+{
+    public static string Describe(this FileKind kind) => kind switch
+    {
+        FileKind.Regular => "regular file",
+        FileKind.Directory => "directory",
+        FileKind.Fifo => "named pipe (FIFO)",
+        FileKind.CharacterDevice => "character device",
+        FileKind.BlockDevice => "block device",
+        FileKind.Socket => "socket",
+        FileKind.Missing => "missing file",
+        _ => "special file",
+    };
+}

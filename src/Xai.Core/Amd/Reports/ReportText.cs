@@ -43,7 +43,7 @@ public sealed class ReportText
                 throw new XaiException(ReportDiagnosticCodes.FileNotFound, $"{kind} not found.", path);
             case not FileKind.Regular:
                 // A FIFO would wait for a writer forever, a device like /dev/zero never ends.
-                throw new XaiException(ReportDiagnosticCodes.NotRegularFile, $"{kind} is a {Describe(status.Kind)}, not a regular file; only regular files are read as reports.", path);
+                throw new XaiException(ReportDiagnosticCodes.NotRegularFile, $"{kind} is a {status.Kind.Describe()}, not a regular file; only regular files are read as reports.", path);
         }
 
         if (status.Size > MaxBytes)
@@ -70,15 +70,6 @@ public sealed class ReportText
             ReportDiagnosticCodes.FileTooLarge,
             $"{kind} {(size is { } s ? $"is {s / (1024.0 * 1024.0):0.0} MiB" : "grew while being read")}; reports are read up to {MaxBytes / (1024 * 1024)} MiB (vendor reports are far smaller), so this file is not read.",
             path);
-
-    private static string Describe(FileKind kind) => kind switch
-    {
-        FileKind.Fifo => "named pipe (FIFO)",
-        FileKind.CharacterDevice => "character device",
-        FileKind.BlockDevice => "block device",
-        FileKind.Socket => "socket",
-        _ => "special file",
-    };
 
     /// <summary>Decodes report bytes (UTF-8, invalid sequences replaced) and checks they are text.</summary>
     public static ReportText FromBytes(byte[] bytes, string source, string kind)
