@@ -47,12 +47,21 @@ public static class XaiCommandLine
             var target = result.GetValue(path)!;
             try
             {
-                stdout.WriteLine(HardwareReportCollector.Collect(target).ToJson());
+                var report = HardwareReportCollector.Collect(target);
+                foreach (var warning in report.Warnings)
+                {
+                    stderr.WriteLine(warning.ToString());
+                }
+
+                stdout.WriteLine(report.ToJson());
                 return Success;
             }
             catch (XaiException e)
             {
-                stderr.WriteLine(e.Diagnostic.ToString());
+                foreach (var diagnostic in e.Diagnostics)
+                {
+                    stderr.WriteLine(diagnostic.ToString());
+                }
                 return InputError;
             }
             catch (Exception e) when (e is not OutOfMemoryException)

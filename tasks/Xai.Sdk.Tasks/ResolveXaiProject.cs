@@ -15,6 +15,12 @@ public sealed class ResolveXaiProject : XaiProjectTask
 {
     [Required] public string SettingsFile { get; set; } = "";
 
+    public string HlsFlow { get; set; } = "";
+
+    public string LabelsFile { get; set; } = "";
+
+    public string ClassNamesFile { get; set; } = "";
+
     [Output] public string ResolvedModel { get; private set; } = "";
     [Output] public string ResolvedPart { get; private set; } = "";
     [Output] public string ResolvedBoardPart { get; private set; } = "";
@@ -26,7 +32,10 @@ public sealed class ResolveXaiProject : XaiProjectTask
     protected override void ExecuteCore()
     {
         var diagnostics = new List<XaiDiagnostic>();
-        var settings = Validate(diagnostics);
+        var settings = ProjectValidator.Validate(
+            Properties() with { HlsFlow = HlsFlow, LabelsFile = LabelsFile, ClassNamesFile = ClassNamesFile },
+            Xai.Boards.BoardCatalog.Load(BoardsDirectory),
+            diagnostics);
         Report(diagnostics);
         if (settings is null)
         {

@@ -23,22 +23,28 @@ public sealed class SimulateXaiDesign : XaiProjectTask
         var settings = Settings();
         var model = LoadedModel.Load(settings.ModelPath);
         var plan = PlanStage.Compute(settings, model, Layout);
-        var labels = LabelTable.Load(LabelsFile);
+        var labels = LabelTable.Load(LabelsFile, Report);
         var images = (Images ?? []).Select(i =>
         {
             var path = i.GetMetadata("FullPath");
             // 'TrueClass' works as an attribute; 'Label' only as a child element (MSBuild reserves the attribute).
             var text = i.GetMetadata("TrueClass") is { Length: > 0 } trueClass ? trueClass : i.GetMetadata("Label");
-            int? label = null;
             if (text.Length > 0)
             {
-                label = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l)
-                    ? l
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l)
+                    ? new CSimStage.LabeledImage(path, l, "item metadata")
                     : throw new XaiException("XAI4013", $"Item metadata 'TrueClass' (or 'Label') of image '{i.ItemSpec}' is '{text}'; expected a class index.", ProjectFile);
             }
 
-            return new CSimStage.LabeledImage(path, label ?? labels.GetValueOrDefault(Path.GetFileName(path)));
+            return labels.Find(path) is { } row
+                ? new CSimStage.LabeledImage(path, row.Label, $"{LabelsFile} line {row.Line}")
+                : new CSimStage.LabeledImage(path, null);
         }).ToList();
+        if (labels.UnknownRows(images.Select(i => i.Path)) is { } unknown)
+        {
+            Report(unknown);
+        }
+
         var csim = CSimStage.Run(model, plan, images, settings.TargetClass, ProjectFile, Layout, Tools, Cancellation,
             () => FidelityStage.Run(model, plan, settings.FidelityImages, string.IsNullOrWhiteSpace(FidelityDataset) ? Xai.Fidelity.FashionMnistTestSet.DefaultDirectory : FidelityDataset, Layout, Report, Cancellation));
         Info($"C simulation: {csim["images"]} images, accuracy {(csim["accuracy"] is { Type: not Newtonsoft.Json.Linq.JTokenType.Null } a ? $"{(double)a:P1}" : "n/a (no labels)")}, {csim["secondsPerImage"]} s per image (3 profiles x {settings.Methods.Count} methods)");

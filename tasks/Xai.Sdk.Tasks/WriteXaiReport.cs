@@ -16,7 +16,8 @@ public sealed class WriteXaiReport : XaiProjectTask
 
     protected override void ExecuteCore()
     {
-        var names = File.Exists(ClassNamesFile) ? File.ReadAllLines(ClassNamesFile).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList() : [];
+        var classes = (int)Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Layout.PlanFile))["classes"]!;
+        var names = Xai.Projects.ClassNameList.Load(ClassNamesFile, classes);
         var stages = (Stages ?? []).ToDictionary(s => s.ItemSpec, s => s.GetMetadata("Status"));
         ReportStage.Run(Settings(), Layout, names, stages);
         ReportFile = Layout.ReportHtml;

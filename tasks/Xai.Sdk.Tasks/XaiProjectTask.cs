@@ -42,22 +42,23 @@ public abstract class XaiProjectTask : XaiTask, ICancelableTask
 
     /// <summary>Validates the properties, adding every finding to <paramref name="diagnostics"/>.</summary>
     protected ProjectSettings? Validate(List<XaiDiagnostic> diagnostics) =>
-        ProjectValidator.Validate(
-            new ProjectProperties
-            {
-                ProjectFile = ProjectFile,
-                Model = Model,
-                Board = Board,
-                Methods = Methods,
-                Numerics = Numerics,
-                ConvParallelism = ConvParallelism,
-                FcTile = FcTile,
-                ClockMHz = ClockMHz,
-                TargetClass = TargetClass,
-                FidelityImages = FidelityImages,
-            },
-            BoardCatalog.Load(BoardsDirectory),
-            diagnostics);
+        ProjectValidator.Validate(Properties(), BoardCatalog.Load(BoardsDirectory), diagnostics);
+
+    /// <summary>The properties every stage receives; <see cref="ResolveXaiProject"/> adds those only it checks.</summary>
+    protected ProjectProperties Properties() =>
+        new ProjectProperties
+        {
+            ProjectFile = ProjectFile,
+            Model = Model,
+            Board = Board,
+            Methods = Methods,
+            Numerics = Numerics,
+            ConvParallelism = ConvParallelism,
+            FcTile = FcTile,
+            ClockMHz = ClockMHz,
+            TargetClass = TargetClass,
+            FidelityImages = FidelityImages,
+        };
 
     /// <returns>The validated settings; throws a coded error (the rest reported) otherwise.</returns>
     protected ProjectSettings Settings()

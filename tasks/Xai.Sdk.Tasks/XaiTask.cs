@@ -18,7 +18,7 @@ public abstract class XaiTask : Microsoft.Build.Utilities.Task
         }
         catch (XaiException e)
         {
-            Report(e.Diagnostic);
+            Report(e.Diagnostics);
         }
 
         return !Log.HasLoggedErrors;

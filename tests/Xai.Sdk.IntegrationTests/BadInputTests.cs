@@ -86,8 +86,28 @@ public sealed class BadInputTests(PackedSdk sdk)
 
         Assert.Equal("XAI4011", error.Code);
         Assert.Equal(project.PathOf("images/img0.png"), error.File);
-        Assert.Contains("gray (1 colour channel)", error.Message);
+        Assert.Contains("colour type 0 (grey), 1 colour channel", error.Message);
         Assert.Contains("takes 3 channels", error.Message);
+    }
+
+    [Fact]
+    public void Every_bad_image_of_a_build_is_reported_then_the_build_fails()
+    {
+        // Before, the build stopped at the first bad image: one fix per build.
+        using var project = OddNetworkProject.Create(sdk, images: 4);
+        project.WriteFile("images/img0.png", TestPng.Noise(7, channels: 1));
+        project.WriteFile("images/img1.png", TestPng.Noise(8, width: 16, height: 10));
+        project.WriteFile("images/img3.png", TestPng.Noise(9, channels: 4));
+
+        var result = project.Build();
+
+        Assert.False(result.Succeeded, "the build should fail:\n" + result);
+        Assert.DoesNotContain("Exception", result.Output);
+        var errors = result.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [("XAI4011", project.PathOf("images/img0.png")), ("XAI4010", project.PathOf("images/img1.png")), ("XAI4017", project.PathOf("images/img3.png"))],
+            errors.Select(e => (e.Code, e.File)));
+        Assert.Contains("colour type 6 (RGBA)", errors[2].Message);
     }
 
     [Fact]

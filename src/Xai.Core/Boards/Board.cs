@@ -10,6 +10,8 @@ namespace Xai.Boards;
 /// <param name="Resources">Resources available to the programmable logic.</param>
 /// <param name="Defaults">Design defaults for this board (the paper's Table IV configuration).</param>
 /// <param name="Jtag">JTAG facts for programming the board.</param>
+/// <param name="PlClock">The accelerator clocks the board's PS can give the PL (<c>plClockMHz</c>), which
+/// <c>XaiClockMHz</c> must lie in.</param>
 /// <param name="SourceFile">The board file this came from.</param>
 public sealed record Board(
     string Id,
@@ -21,6 +23,7 @@ public sealed record Board(
     BoardResources Resources,
     BoardDefaults Defaults,
     JtagFacts Jtag,
+    ClockRange PlClock,
     string SourceFile);
 
 /// <param name="Ip">Vivado IP name: <c>processing_system7</c> or <c>zynq_ultra_ps_e</c>.</param>
@@ -35,6 +38,12 @@ public sealed record BoardResources(int Bram18K, int Dsp, int FlipFlops, int Lut
 /// <param name="ConvParallelism">Default convolution unroll, <c>N_OHxN_OW</c>.</param>
 /// <param name="FcTile">Default vector-matrix tile (16 or 32).</param>
 public sealed record BoardDefaults(double ClockMHz, string ConvParallelism, int FcTile);
+
+/// <summary>A closed range of clock frequencies in MHz.</summary>
+public sealed record ClockRange(double MinMHz, double MaxMHz)
+{
+    public bool Contains(double mhz) => mhz >= MinMHz && mhz <= MaxMHz;
+}
 
 /// <param name="Device">Device name in Vivado's hardware manager.</param>
 /// <param name="OpenFpgaLoaderBoard">openFPGALoader board alias, when it has one.</param>

@@ -87,6 +87,16 @@ public sealed class BoardCatalog
             new BoardResources(Count("resources.bram18k"), Count("resources.dsp"), Count("resources.ff"), Count("resources.lut"), Count("resources.uram")),
             new BoardDefaults(Number("defaults.clockMHz"), Text("defaults.convParallelism"), Count("defaults.fcTile")),
             new JtagFacts(Text("jtag.device"), json.SelectToken("jtag.openFpgaLoaderBoard")?.Type == JTokenType.String ? (string?)json.SelectToken("jtag.openFpgaLoaderBoard") : null),
+            PlClock(),
             file);
+
+        ClockRange PlClock()
+        {
+            var range = new ClockRange(Number("plClockMHz.min"), Number("plClockMHz.max"));
+            var clock = Number("defaults.clockMHz");
+            return range.MinMHz <= range.MaxMHz && range.Contains(clock)
+                ? range
+                : throw new XaiException("XAI6002", $"Board file field 'plClockMHz' ({range.MinMHz} to {range.MaxMHz}) must be a range holding 'defaults.clockMHz' ({clock}).", file);
+        }
     }
 }

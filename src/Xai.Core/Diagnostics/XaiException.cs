@@ -11,6 +11,17 @@ public sealed class XaiException : Exception
         : base(diagnostic.Message, inner)
     {
         Diagnostic = diagnostic;
+        Diagnostics = [diagnostic];
+    }
+
+    /// <summary>
+    /// Several findings at once (e.g. every bad image of a build, not only the first), so the user
+    /// fixes them in one round. <see cref="Diagnostic"/> is the first error; hosts report them all.
+    /// </summary>
+    public XaiException(IReadOnlyList<XaiDiagnostic> diagnostics)
+        : this(diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) ?? throw new ArgumentException("At least one error is needed.", nameof(diagnostics)))
+    {
+        Diagnostics = diagnostics;
     }
 
     public XaiException(string code, string message, string? file = null, int line = 0, Exception? inner = null)
@@ -19,6 +30,9 @@ public sealed class XaiException : Exception
     }
 
     public XaiDiagnostic Diagnostic { get; }
+
+    /// <summary>Every finding this exception carries, <see cref="Diagnostic"/> among them.</summary>
+    public IReadOnlyList<XaiDiagnostic> Diagnostics { get; }
 
     public string Code => Diagnostic.Code;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using Xai.Diagnostics;
+using Xai.IO;
 
 namespace Xai.Imaging;
 
@@ -8,27 +9,47 @@ namespace Xai.Imaging;
 /// Reads the PNG files a user is likely to hand the SDK: 8-bit gray, gray+alpha, RGB, RGBA and
 /// palette images, not interlaced. Everything else (16-bit samples, interlacing, a truncated or
 /// corrupt file) is a coded error naming the file; no imaging library is available to lean on.
+/// Alpha is kept as decoded (a tRNS chunk becomes an alpha channel too), so callers see it and
+/// decide; nothing is dropped here.
 /// </summary>
 public static class PngReader
 {
+    /// <summary>Largest file read: a PNG holds at most a few bytes per pixel of the largest size accepted below.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-    public static RasterImage Read(string path)
+    /// <param name="checkHeader">Called with the IHDR before any image data is inflated; throwing
+    /// there refuses an image of the wrong size without decoding it (a decompression bomb declares
+    /// a huge size in a small file).</param>
+    public static RasterImage Read(string path, Action<PngHeader>? checkHeader = null)
     {
+        var status = FileStatus.Of(path);
+        if (status.Kind is not (FileKind.Regular or FileKind.Missing))
+        {
+            throw new XaiException("XAI4015", $"Image is a {status.Kind.Describe()}, not a regular file; images are read from regular PNG files only.", path);
+        }
+
+        if (status.Size > MaxFileBytes)
+        {
+            throw new XaiException("XAI4016", $"Image file is {status.Size / (1024 * 1024)} MiB; PNG files are read up to {MaxFileBytes / (1024 * 1024)} MiB.", path);
+        }
+
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = RegularFile.ReadAtMost(path, MaxFileBytes)
+                ?? throw new XaiException("XAI4016", $"Image file grew past {MaxFileBytes / (1024 * 1024)} MiB while being read.", path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new XaiException("XAI4001", $"Cannot read image: {e.Message}", path, inner: e);
         }
 
-        return Decode(bytes, path);
+        return Decode(bytes, path, checkHeader);
     }
 
-    public static RasterImage Decode(ReadOnlySpan<byte> png, string path)
+    public static RasterImage Decode(ReadOnlySpan<byte> png, string path, Action<PngHeader>? checkHeader = null)
     {
         if (png.Length < Signature.Length || !png[..Signature.Length].SequenceEqual(Signature))
         {
@@ -37,7 +58,7 @@ public static class PngReader
 
         int width = 0, height = 0, bitDepth = 0, colorType = -1;
         byte[]? palette = null;
-        byte[]? paletteAlpha = null;
+        byte[]? transparency = null;
         using var idat = new MemoryStream();
         var offset = Signature.Length;
         var sawEnd = false;
@@ -94,12 +115,13 @@ public static class PngReader
                         throw new XaiException("XAI4003", $"PNG declares an unusable size {width}x{height}.", path);
                     }
 
+                    checkHeader?.Invoke(new PngHeader(width, height, bitDepth, (PngColourType)colorType));
                     break;
                 case "PLTE":
                     palette = data.ToArray();
                     break;
                 case "tRNS":
-                    paletteAlpha = data.ToArray();
+                    transparency = data.ToArray();
                     break;
                 case "IDAT":
                     idat.Write(data);
@@ -147,7 +169,7 @@ public static class PngReader
         }
 
         var pixels = Unfilter(raw, stride, samples, height, path);
-        return Expand(pixels, width, height, colorType, palette, paletteAlpha, path);
+        return Expand(pixels, width, height, colorType, palette, transparency, path);
     }
 
     private static byte[] Unfilter(byte[] raw, int stride, int bpp, int height, string path)
@@ -187,36 +209,54 @@ public static class PngReader
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    private static RasterImage Expand(byte[] px, int width, int height, int colorType, byte[]? palette, byte[]? alpha, string path)
+    /// <param name="transparency">The tRNS chunk: alpha per palette entry, or the one grey level or RGB
+    /// colour that is fully transparent (16-bit samples, PNG spec 11.3.2.1).</param>
+    private static RasterImage Expand(byte[] px, int width, int height, int colorType, byte[]? palette, byte[]? transparency, string path)
     {
+        var count = width * height;
         switch (colorType)
         {
+            case 0 or 2 when transparency is { Length: >= 2 }:
+            {
+                // A colour key: pixels of exactly that grey level or colour are transparent.
+                var colour = colorType == 0 ? 1 : 3;
+                if (transparency.Length < colour * 2)
+                {
+                    throw new XaiException("XAI4003", $"PNG is corrupt: its tRNS chunk holds {transparency.Length} bytes; {((PngColourType)colorType).Describe()} needs {colour * 2}.", path);
+                }
+
+                var output = new byte[count * (colour + 1)];
+                for (var i = 0; i < count; i++)
+                {
+                    var keyed = true;
+                    for (var c = 0; c < colour; c++)
+                    {
+                        var sample = px[i * colour + c];
+                        output[i * (colour + 1) + c] = sample;
+                        keyed &= BinaryPrimitives.ReadUInt16BigEndian(transparency.AsSpan(c * 2)) == sample;
+                    }
+
+                    output[i * (colour + 1) + colour] = keyed ? (byte)0 : (byte)255;
+                }
+
+                return new RasterImage(width, height, colour + 1, output);
+            }
+
             case 0:
                 return new RasterImage(width, height, 1, px);
             case 2:
                 return new RasterImage(width, height, 3, px);
+            case 4:
+                return new RasterImage(width, height, 2, px);
             case 6:
                 return new RasterImage(width, height, 4, px);
-            case 4:
-            {
-                // Gray + alpha: keep gray and alpha as an RGBA image so nothing is lost.
-                var rgba = new byte[width * height * 4];
-                for (var i = 0; i < width * height; i++)
-                {
-                    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = px[i * 2];
-                    rgba[i * 4 + 3] = px[i * 2 + 1];
-                }
-
-                return new RasterImage(width, height, 4, rgba);
-            }
-
             default:
             {
                 var entries = palette!.Length / 3;
-                var hasAlpha = alpha is { Length: > 0 };
+                var hasAlpha = transparency is { Length: > 0 };
                 var channels = hasAlpha ? 4 : 3;
-                var output = new byte[width * height * channels];
-                for (var i = 0; i < width * height; i++)
+                var output = new byte[count * channels];
+                for (var i = 0; i < count; i++)
                 {
                     var index = px[i];
                     if (index >= entries)
@@ -229,7 +269,7 @@ public static class PngReader
                     output[i * channels + 2] = palette[index * 3 + 2];
                     if (hasAlpha)
                     {
-                        output[i * channels + 3] = index < alpha!.Length ? alpha[index] : (byte)255;
+                        output[i * channels + 3] = index < transparency!.Length ? transparency[index] : (byte)255;
                     }
                 }
 

@@ -3,7 +3,7 @@ using System.IO.Compression;
 
 namespace Xai.Imaging;
 
-/// <summary>Encodes 8-bit gray, RGB or RGBA images as PNG (filter 0 on every row, zlib-compressed).</summary>
+/// <summary>Encodes 8-bit gray, gray+alpha, RGB or RGBA images as PNG (filter 0 on every row, zlib-compressed).</summary>
 public static class PngWriter
 {
     public static byte[] Encode(RasterImage image)
@@ -15,7 +15,7 @@ public static class PngWriter
         BinaryPrimitives.WriteUInt32BigEndian(header, (uint)image.Width);
         BinaryPrimitives.WriteUInt32BigEndian(header[4..], (uint)image.Height);
         header[8] = 8;
-        header[9] = image.Channels switch { 1 => 0, 3 => 2, _ => 6 };
+        header[9] = image.Channels switch { 1 => 0, 2 => 4, 3 => 2, _ => 6 };
         WriteChunk(output, "IHDR", header);
 
         var stride = image.Width * image.Channels;

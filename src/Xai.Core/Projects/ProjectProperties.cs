@@ -35,4 +35,13 @@ public sealed record ProjectProperties
 
     /// <summary><c>XaiFidelityImages</c>: how many dataset test images to measure fidelity on.</summary>
     public string FidelityImages { get; init; } = "";
+
+    /// <summary><c>XaiHlsFlow</c>: <c>Auto</c>, <c>Classic</c> or <c>Unified</c>; checked here so a typo fails before hours of work.</summary>
+    public string HlsFlow { get; init; } = "";
+
+    /// <summary><c>XaiLabelsFile</c>: CSV of true classes, empty for none.</summary>
+    public string LabelsFile { get; init; } = "";
+
+    /// <summary><c>XaiClassNamesFile</c>: class names, one per line, empty for none.</summary>
+    public string ClassNamesFile { get; init; } = "";
 }

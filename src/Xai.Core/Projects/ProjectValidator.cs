@@ -1,4 +1,5 @@
 using System.Globalization;
+using Xai.Amd.Toolchain;
 using Xai.Attribution;
 using Xai.Boards;
 using Xai.Diagnostics;
@@ -83,11 +84,38 @@ public static class ProjectValidator
             Error("XAI1005", $"Property 'XaiFcTile' is '{p.FcTile.Trim()}'; allowed: 16, 32.");
         }
 
+        // The range is the board's (boards/*.json plClockMHz): what its PS can clock the PL at and the
+        // generated HLS and Vivado scripts accept, so a clock that passes here also passes Synthesize.
         var clock = board?.Defaults.ClockMHz ?? 100;
-        if (!string.IsNullOrWhiteSpace(p.ClockMHz) &&
-            (!double.TryParse(p.ClockMHz.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out clock) || !(clock > 0 && clock <= 500)))
+        if (!string.IsNullOrWhiteSpace(p.ClockMHz))
         {
-            Error("XAI1006", $"Property 'XaiClockMHz' is '{p.ClockMHz.Trim()}'; expected a number of MHz above 0 and at most 500.");
+            var range = board?.PlClock;
+            var allowed = range is null ? "a number of MHz above 0" : $"a number of MHz from {range.MinMHz.ToString(CultureInfo.InvariantCulture)} to {range.MaxMHz.ToString(CultureInfo.InvariantCulture)} (board '{board!.Id}', plClockMHz in {Path.GetFileName(board.SourceFile)})";
+            if (!double.TryParse(p.ClockMHz.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out clock) || !double.IsFinite(clock) || !(clock > 0) || (range is not null && !range.Contains(clock)))
+            {
+                Error("XAI1006", $"Property 'XaiClockMHz' is '{p.ClockMHz.Trim()}'; expected {allowed}.");
+            }
+        }
+
+        try
+        {
+            HlsFlowSettingParser.Parse(p.HlsFlow, p.ProjectFile);
+        }
+        catch (XaiException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+        }
+
+        // A file the user named but that is not there would leave the build without labels or names
+        // and say nothing: accuracy "n/a" and classes shown as numbers.
+        if (!string.IsNullOrWhiteSpace(p.LabelsFile) && !File.Exists(Path.Combine(projectDir, p.LabelsFile.Trim())))
+        {
+            Error("XAI4014", $"Property 'XaiLabelsFile' names '{p.LabelsFile.Trim()}', but no file exists there; give the CSV of true classes (header 'file,label') or leave the property empty.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(p.ClassNamesFile) && !File.Exists(Path.Combine(projectDir, p.ClassNamesFile.Trim())))
+        {
+            Error("XAI1103", $"Property 'XaiClassNamesFile' names '{p.ClassNamesFile.Trim()}', but no file exists there; give a text file with one class name per line or leave the property empty.");
         }
 
         int? targetClass = null;

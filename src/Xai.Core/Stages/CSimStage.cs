@@ -17,7 +17,8 @@ namespace Xai.Stages;
 /// </summary>
 public static class CSimStage
 {
-    public sealed record LabeledImage(string Path, int? Label);
+    /// <param name="LabelSource">Where the label came from, for messages (a labels file line or item metadata).</param>
+    public sealed record LabeledImage(string Path, int? Label, string? LabelSource = null);
 
     public static JObject Run(LoadedModel model, DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<JObject?>? extra = null)
     {
@@ -31,7 +32,28 @@ public static class CSimStage
             throw new XaiException("XAI1010", $"Property 'XaiTargetClass' is {t}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", projectFile);
         }
 
-        var inputs = images.Select(i => InputImage.Load(i.Path, model.Network.InputShape, i.Label)).ToList();
+        // A label outside the classes is an error, not a miss: accuracy would silently count it wrong
+        // (label 42 on a 10-class network gave accuracy 0.0). Reported with every bad image at once.
+        var classes = model.Network.OutputClasses;
+        var problems = images
+            .Where(i => i.Label is { } l && (l < 0 || l >= classes))
+            .Select(i => XaiDiagnostic.Error("XAI1107", $"Image '{i.Path}' has label {i.Label} ({i.LabelSource ?? "item metadata"}), but the network has {classes} classes (0 to {classes - 1}).", projectFile))
+            .ToList();
+        IReadOnlyList<InputImage> inputs = [];
+        try
+        {
+            inputs = InputImage.LoadAll(images.Select(i => (i.Path, i.Label)).ToList(), model.Network.InputShape);
+        }
+        catch (XaiException e)
+        {
+            problems.AddRange(e.Diagnostics);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new XaiException(problems);
+        }
+
         new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.SimulationProgram, [tools.HlsInclude, layout.GeneratedDirectory], [], cancel);
 
         var started = DateTime.UtcNow;

@@ -17,7 +17,7 @@ public static class CalibrateStage
             throw new XaiException("XAI4012", "No calibration images: add XaiImage (or XaiCalibrationImage) items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
         }
 
-        var inputs = images.Select(p => InputImage.Load(p, model.Network.InputShape, null).Tensor).ToList();
+        var inputs = InputImage.LoadAll(images.Select(p => (p, (int?)null)).ToList(), model.Network.InputShape).Select(i => i.Tensor).ToList();
         var inputFile = Path.Combine(layout.IntermediateDirectory, "calibration-inputs.f32");
         CSimResults.WriteFloats(inputFile, inputs);
         new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.CalibrationProgram, [tools.HlsInclude, layout.GeneratedDirectory], ["XAI_CALIBRATE_ONLY"], cancel);

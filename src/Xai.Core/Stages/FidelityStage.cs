@@ -32,6 +32,11 @@ public static class FidelityStage
         }
 
         var (images, labels) = FashionMnistTestSet.Load(datasetDirectory, count, model.Network.InputShape);
+        if (images.Count < count)
+        {
+            // Capped, not an error: all the test set is measured, but the figure is not over the number asked for.
+            report(XaiDiagnostic.Warning("XAI1011", $"XaiFidelityImages={count}, but the Fashion-MNIST test set in '{datasetDirectory}' has {images.Count} images; fidelity is measured on all {images.Count}. Set XaiFidelityImages to {images.Count} or less."));
+        }
         var fidelity = new ProfileFidelity(plan.Methods);
         int correctFloat = 0, correctPlanned = 0;
         var started = DateTime.UtcNow;

@@ -28,6 +28,7 @@ public static class HardwareCollection
         try
         {
             var report = HardwareReportCollector.CollectDirectories(directories);
+            diagnostics.AddRange(report.Warnings);
             var mismatches = new List<string>();
             if (report.TopModule is { } reportedTop && !string.Equals(reportedTop, topFunction, StringComparison.Ordinal))
             {

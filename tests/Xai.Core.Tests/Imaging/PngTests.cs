@@ -152,7 +152,8 @@ public sealed class PngTests
     }
 
     /// <summary>Assembles a PNG from already-filtered scanlines (each row starts with its filter byte).</summary>
-    private static byte[] Build(int w, int h, byte colorType, byte bitDepth, byte[] filteredRows, byte[]? plte = null, byte interlace = 0)
+    /// <param name="compressed">True when <paramref name="filteredRows"/> is already the zlib stream (a decompression bomb).</param>
+    internal static byte[] Build(int w, int h, byte colorType, byte bitDepth, byte[] filteredRows, byte[]? plte = null, byte interlace = 0, byte[]? trns = null, bool compressed = false)
     {
         using var output = new MemoryStream();
         output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
@@ -168,13 +169,18 @@ public sealed class PngTests
             Chunk(output, "PLTE", plte);
         }
 
+        if (trns is not null)
+        {
+            Chunk(output, "tRNS", trns);
+        }
+
         using var z = new MemoryStream();
         using (var zs = new ZLibStream(z, CompressionLevel.Fastest, leaveOpen: true))
         {
             zs.Write(filteredRows);
         }
 
-        Chunk(output, "IDAT", z.ToArray());
+        Chunk(output, "IDAT", compressed ? filteredRows : z.ToArray());
         Chunk(output, "IEND", []);
         return output.ToArray();
     }

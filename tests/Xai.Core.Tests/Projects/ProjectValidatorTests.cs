@@ -96,4 +96,54 @@ public sealed class ProjectValidatorTests : IDisposable
         Assert.Equal(p.ProjectFile, error.File);
         Assert.Contains(code == "XAI1009" ? "'XaiConvParallelism'" : $"'Xai{property}'", error.Message);
     }
+
+    [Theory]
+    [InlineData("pynq-z2", "0.5", "1 to 250")]
+    [InlineData("pynq-z2", "300", "1 to 250")]
+    [InlineData("zcu104", "501", "1 to 500")]
+    [InlineData("zcu104", "NaN", "1 to 500")]
+    public void A_clock_outside_the_boards_pl_clock_range_is_refused_up_front(string board, string clock, string range)
+    {
+        var (s, d) = Run(Props(board) with { ClockMHz = clock });
+        Assert.Null(s);
+        var e = Assert.Single(d);
+        Assert.Equal("XAI1006", e.Code);
+        Assert.Contains(range, e.Message);
+        Assert.Contains($"{board}.json", e.Message);
+    }
+
+    [Fact]
+    public void Every_clock_the_validator_accepts_the_hls_script_accepts()
+    {
+        // 0.5 MHz used to pass here and fail in Synthesize on the internal field ClockPeriodNs (> 1000 ns).
+        foreach (var board in Boards.Ids)
+        {
+            var range = Boards.TryGet(board, out var b) ? b!.PlClock : throw new InvalidOperationException();
+            Assert.True(1000.0 / range.MinMHz <= 1000, $"{board}: {range.MinMHz} MHz is a period above 1000 ns");
+            Assert.True(range.MaxMHz <= 500, $"{board}: {range.MaxMHz} MHz");
+            Assert.NotNull(Run(Props(board) with { ClockMHz = range.MinMHz.ToString(System.Globalization.CultureInfo.InvariantCulture) }).Settings);
+            Assert.NotNull(Run(Props(board) with { ClockMHz = range.MaxMHz.ToString(System.Globalization.CultureInfo.InvariantCulture) }).Settings);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_hls_flow_is_refused_up_front_with_the_rest()
+    {
+        var (s, d) = Run(Props() with { HlsFlow = "Magic", FcTile = "7" });
+        Assert.Null(s);
+        Assert.Equal(["XAI1005", "XAI5503"], d.Select(x => x.Code).Order());
+        Assert.Contains("'Magic'", d.Single(x => x.Code == "XAI5503").Message);
+        Assert.NotNull(Run(Props() with { HlsFlow = "unified" }).Settings);
+    }
+
+    [Fact]
+    public void A_labels_or_class_names_file_that_is_not_there_is_an_error()
+    {
+        var (s, d) = Run(Props() with { LabelsFile = "labels.csv", ClassNamesFile = "names.txt" });
+        Assert.Null(s);
+        Assert.Equal(["XAI1103", "XAI4014"], d.Select(x => x.Code).Order());
+        File.WriteAllText(Path.Combine(_dir, "labels.csv"), "file,label\n");
+        File.WriteAllText(Path.Combine(_dir, "names.txt"), "a\n");
+        Assert.NotNull(Run(Props() with { LabelsFile = "labels.csv", ClassNamesFile = Path.Combine(_dir, "names.txt") }).Settings);
+    }
 }

@@ -6,12 +6,13 @@ namespace Xai.Amd.Reports;
 /// </summary>
 /// <param name="Name">RTL module name (the top appears in the list too).</param>
 /// <param name="Latency">Best/average/worst-case latency in cycles.</param>
-/// <param name="InitiationInterval">Cycles between starts (<c>PipelineInitiationInterval</c>), when given.</param>
+/// <param name="InitiationInterval">Cycles between starts (<c>PipelineInitiationInterval</c>) as min and max (a
+/// data-dependent interval is printed <c>42 ~ 105</c>; <see cref="CycleRange.Avg"/> is always null), when given.</param>
 /// <param name="PipelineType"><c>no</c>, <c>yes</c>, <c>dataflow</c>… as the tool prints it.</param>
 /// <param name="Resources">Estimated resources of this module including its sub-modules.</param>
 public sealed record CsynthModule(
     string Name,
     CycleRange Latency,
-    long? InitiationInterval,
+    CycleRange? InitiationInterval,
     string? PipelineType,
     ResourceCounts Resources);

@@ -58,11 +58,17 @@ public sealed class CsynthReport
     /// <summary>Module hierarchy from <c>/profile/ModuleInformation</c>; empty for files that do not have it.</summary>
     public required IReadOnlyList<CsynthModule> Modules { get; init; }
 
+    /// <summary>
+    /// Module fields that could not be read (XAI5113) and were left unknown: a module's odd value
+    /// must not cost the top's figures, which are what the report is read for.
+    /// </summary>
+    public IReadOnlyList<XaiDiagnostic> Warnings { get; init; } = [];
+
     public static CsynthReport Load(string path) => Parse(ReportText.Load(path, Kind));
 
     public static CsynthReport Parse(ReportText report)
     {
-        var root = LoadXml(report);
+        var root = ReportXml.LoadRoot(report, Kind, ReportDiagnosticCodes.CsynthXmlMalformed);
         if (root.Name.LocalName != "profile")
         {
             throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, root, $"root element is <{root.Name.LocalName}>; expected <profile> (a csynth.xml written by Vivado HLS or Vitis HLS).");
@@ -75,16 +81,17 @@ public sealed class CsynthReport
 
         var overall = RequiredElement(report, root, "PerformanceEstimates", "SummaryOfOverallLatency");
         var latency = new CycleRange(
-            Cycles(report, RequiredElement(report, overall, "Best-caseLatency")),
-            Cycles(report, RequiredElement(report, overall, "Average-caseLatency")),
-            Cycles(report, RequiredElement(report, overall, "Worst-caseLatency")));
+            Cycles(report, RequiredElement(report, overall, "Best-caseLatency"), Bound.Low),
+            Cycles(report, RequiredElement(report, overall, "Average-caseLatency"), Bound.Single),
+            Cycles(report, RequiredElement(report, overall, "Worst-caseLatency"), Bound.High));
         var interval = new CycleRange(
-            Cycles(report, RequiredElement(report, overall, "Interval-min")),
+            Cycles(report, RequiredElement(report, overall, "Interval-min"), Bound.Low),
             null,
-            Cycles(report, RequiredElement(report, overall, "Interval-max")));
+            Cycles(report, RequiredElement(report, overall, "Interval-max"), Bound.High));
 
         var (resources, dspName) = ReadResources(report, RequiredElement(report, root, "AreaEstimates", "Resources"));
         var (available, _) = ReadResources(report, RequiredElement(report, root, "AreaEstimates", "AvailableResources"));
+        var warnings = new List<XaiDiagnostic>();
 
         return new CsynthReport
         {
@@ -104,7 +111,8 @@ public sealed class CsynthReport
             Resources = resources,
             Available = available,
             DspElementName = dspName,
-            Modules = ReadModules(report, root),
+            Modules = ReadModules(report, root, warnings),
+            Warnings = warnings,
         };
     }
 
@@ -122,28 +130,6 @@ public sealed class CsynthReport
         var year = version.Length >= 4 && int.TryParse(version[..4], out var y) ? y : 0;
         var isAfterVivadoHls = year > 2020 || (year == 2020 && !version.StartsWith("2020.1", StringComparison.Ordinal));
         return isAfterVivadoHls ? "Vitis HLS" : "Vivado HLS";
-    }
-
-    private static XElement LoadXml(ReportText report)
-    {
-        try
-        {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(report.Text), settings);
-            var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-            return document.Root ?? throw report.Error(ReportDiagnosticCodes.CsynthXmlMalformed, "csynth.xml has no root element.");
-        }
-        catch (XmlException e)
-        {
-            throw new XaiException(
-                XaiDiagnostic.Error(
-                    ReportDiagnosticCodes.CsynthXmlMalformed,
-                    $"csynth.xml is not well-formed XML ({e.Message}); the file may be truncated. Re-run C synthesis to regenerate it.",
-                    report.Source,
-                    e.LineNumber,
-                    e.LinePosition),
-                e);
-        }
     }
 
     private static (ResourceCounts Counts, string DspName) ReadResources(ReportText report, XElement table)
@@ -164,7 +150,7 @@ public sealed class CsynthReport
         return (counts, dsp.Name.LocalName);
     }
 
-    private static IReadOnlyList<CsynthModule> ReadModules(ReportText report, XElement root)
+    private static IReadOnlyList<CsynthModule> ReadModules(ReportText report, XElement root, List<XaiDiagnostic> warnings)
     {
         var info = root.Element("ModuleInformation");
         if (info is null)
@@ -175,29 +161,68 @@ public sealed class CsynthReport
         var modules = new List<CsynthModule>();
         foreach (var module in info.Elements("Module"))
         {
-            var name = RequiredText(report, module, "Name");
+            var name = module.Element("Name")?.Value.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                warnings.Add(Warning(report, module, $"{PathOf(module)} has no <Name>; the module was left out."));
+                continue;
+            }
+
+            long? ModuleCycles(XElement? element, Bound bound) => Lenient(report, element, name, warnings, e => Cycles(report, e, bound));
             var overall = module.Element("PerformanceEstimates")?.Element("SummaryOfOverallLatency");
             var latency = overall is null
                 ? CycleRange.Unknown
                 : new CycleRange(
-                    OptionalCycles(report, overall.Element("Best-caseLatency")),
-                    OptionalCycles(report, overall.Element("Average-caseLatency")),
-                    OptionalCycles(report, overall.Element("Worst-caseLatency")));
+                    ModuleCycles(overall.Element("Best-caseLatency"), Bound.Low),
+                    ModuleCycles(overall.Element("Average-caseLatency"), Bound.Single),
+                    ModuleCycles(overall.Element("Worst-caseLatency"), Bound.High));
+            var ii = overall?.Element("PipelineInitiationInterval");
             var resources = module.Element("AreaEstimates")?.Element("Resources");
+            long? ModuleCount(string element) => Lenient(report, resources?.Element(element), name, warnings, e => Count(report, e));
             modules.Add(new CsynthModule(
                 name,
                 latency,
-                OptionalCycles(report, overall?.Element("PipelineInitiationInterval")),
+                ii is null ? null : new CycleRange(ModuleCycles(ii, Bound.Low), null, ModuleCycles(ii, Bound.High)),
                 overall?.Element("PipelineType")?.Value.Trim(),
                 new ResourceCounts(
-                    OptionalCycles(report, resources?.Element("LUT")),
-                    OptionalCycles(report, resources?.Element("FF")),
-                    OptionalCycles(report, resources?.Element("BRAM_18K")),
-                    OptionalCycles(report, resources?.Element("DSP") ?? resources?.Element("DSP48E")),
-                    OptionalCycles(report, resources?.Element("URAM")))));
+                    ModuleCount("LUT"),
+                    ModuleCount("FF"),
+                    ModuleCount("BRAM_18K"),
+                    resources?.Element("DSP") is null ? ModuleCount("DSP48E") : ModuleCount("DSP"),
+                    ModuleCount("URAM"))));
         }
 
         return modules;
+    }
+
+    /// <summary>Reads a module field; a value it cannot read becomes unknown plus one warning naming the module and field.</summary>
+    private static long? Lenient(ReportText report, XElement? element, string module, List<XaiDiagnostic> warnings, Func<XElement, long?> read)
+    {
+        if (element is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return read(element);
+        }
+        catch (XaiException e) when (e.Code == ReportDiagnosticCodes.CsynthBadValue)
+        {
+            var message = $"module '{module}': {e.Diagnostic.Message} The field was left unknown; the top's figures are unaffected.";
+            if (!warnings.Any(w => w.Line == e.Diagnostic.Line && w.Message == message))
+            {
+                warnings.Add(Warning(report, element, message));
+            }
+
+            return null;
+        }
+    }
+
+    private static XaiDiagnostic Warning(ReportText report, XElement at, string message)
+    {
+        var info = (IXmlLineInfo)at;
+        return XaiDiagnostic.Warning(ReportDiagnosticCodes.CsynthModuleValueUnread, message, report.Source, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0);
     }
 
     private static XElement? OptionalElement(XElement from, params string[] path)
@@ -238,7 +263,15 @@ public sealed class CsynthReport
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    private static long? Cycles(ReportText report, XElement element)
+    /// <summary>Which end of a range <c>a ~ b</c> a field stands for: best/min the low end, worst/max the high end; an average has none.</summary>
+    private enum Bound
+    {
+        Low,
+        High,
+        Single,
+    }
+
+    private static long? Cycles(ReportText report, XElement element, Bound bound)
     {
         var text = element.Value;
         if (ReportNumber.IsUnknown(text))
@@ -246,13 +279,19 @@ public sealed class CsynthReport
             return null;
         }
 
-        return ReportNumber.TryParseWhole(text, out var value) && value >= 0
-            ? value
-            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{text.Trim()}'; expected a whole number of clock cycles or 'undef'.");
-    }
+        if (!ReportNumber.TryParseCycleBounds(text, out var low, out var high))
+        {
+            throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{text.Trim()}'; expected a whole number of clock cycles, a range 'a ~ b' or 'undef'.");
+        }
 
-    private static long? OptionalCycles(ReportText report, XElement? element) =>
-        element is null ? null : Cycles(report, element);
+        return bound switch
+        {
+            Bound.Low => low,
+            Bound.High => high,
+            // The average of a data-dependent range is not in the report: unknown, not a guess.
+            _ => low == high ? low : null,
+        };
+    }
 
     private static long Count(ReportText report, XElement element) =>
         ReportNumber.TryParseWhole(element.Value, out var value) && value >= 0

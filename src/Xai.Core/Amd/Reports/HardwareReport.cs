@@ -54,6 +54,12 @@ public sealed class HardwareReport
     /// <summary>ERROR messages from the HLS logs found.</summary>
     public List<ToolMessage> Errors { get; } = [];
 
+    /// <summary>Fields the parsers could not read and left unknown (e.g. XAI5113), so a reader sees what is missing and why.</summary>
+    public List<Xai.Diagnostics.XaiDiagnostic> Warnings { get; } = [];
+
+    /// <summary>Newtonsoft convention: <c>warnings</c> appears in the JSON only when there are some.</summary>
+    public bool ShouldSerializeWarnings() => Warnings.Count > 0;
+
     /// <summary>Which file and field gave each value, keyed by the JSON path of the value.</summary>
     public SortedDictionary<string, ValueSource> Sources { get; } = new(StringComparer.Ordinal);
 

@@ -1,4 +1,5 @@
 using Xai.Diagnostics;
+using Xai.IO;
 
 namespace Xai.Amd.Reports;
 
@@ -130,11 +131,21 @@ public static class HardwareReportCollector
     private static List<FoundFile> Scan(string root)
     {
         var result = new List<FoundFile>();
+        // Symbolic links are followed (a build tree may link its solution in), but each directory is
+        // entered once, by its device and inode: a link loop would otherwise multiply the walk by
+        // the number of links at every level.
+        var visited = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<(string Dir, int Depth)>();
         pending.Push((root, 0));
         while (pending.Count > 0)
         {
             var (dir, depth) = pending.Pop();
+            var identity = FileStatus.Of(dir);
+            if (identity.Kind != FileKind.Directory || !visited.Add(identity.Identity))
+            {
+                continue;
+            }
+
             try
             {
                 foreach (var file in Directory.EnumerateFiles(dir))

@@ -50,6 +50,7 @@ public static class HardwareReportMerger
 
         if (set.Csynth is { } c)
         {
+            report.Warnings.AddRange(c.Warnings);
             Tool(new ToolVersion(c.ToolName, c.ToolVersion), c.Source, "/profile/ReportVersion/Version");
             Set("topModule", c.TopModule, c.Source, "/profile/UserAssignments/TopModelName", v => report.TopModule = v);
             Set("part", c.Part, c.Source, "/profile/UserAssignments/Part", v => report.Part = v);

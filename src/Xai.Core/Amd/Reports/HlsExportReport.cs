@@ -144,20 +144,7 @@ public sealed partial class HlsExportReport
 
     public static HlsExportReport ParseXml(ReportText report)
     {
-        XElement root;
-        try
-        {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(report.Text), settings);
-            root = XDocument.Load(reader, LoadOptions.SetLineInfo).Root
-                ?? throw report.Error(ReportDiagnosticCodes.ExportXmlMalformed, $"{Kind}: the xml has no root element.");
-        }
-        catch (XmlException e)
-        {
-            throw new XaiException(
-                XaiDiagnostic.Error(ReportDiagnosticCodes.ExportXmlMalformed, $"{Kind} is not well-formed XML ({e.Message}); the file may be truncated.", report.Source, e.LineNumber, e.LinePosition),
-                e);
-        }
+        var root = ReportXml.LoadRoot(report, Kind, ReportDiagnosticCodes.ExportXmlMalformed);
 
         var area = root.Element("AreaReport")?.Element("Resources")
             ?? throw XmlError(report, root, "missing /profile/AreaReport/Resources; expected the export_design xml (<profile><AreaReport>…).");

@@ -23,6 +23,8 @@ public static class ReportDiagnosticCodes
     public const string CsynthMissingElement = "XAI5111";
     /// <summary>A csynth.xml element holds a value that is not a number (or <c>undef</c> where allowed).</summary>
     public const string CsynthBadValue = "XAI5112";
+    /// <summary>Warning: a value of one module under <c>ModuleInformation</c> could not be read and was left unknown.</summary>
+    public const string CsynthModuleValueUnread = "XAI5113";
 
     // 5120–5129: text csynth report (csynth.rpt / &lt;top&gt;_csynth.rpt).
     /// <summary>The text csynth report lacks a section or table row the parser needs.</summary>
@@ -69,4 +71,12 @@ public static class ReportDiagnosticCodes
     public const string AmbiguousReports = "XAI5182";
     /// <summary>A bug: something other than a coded error escaped while reading a report.</summary>
     public const string InternalError = "XAI5199";
+
+    // 5200–5219: limits on what is read at all.
+    /// <summary>The path is a FIFO, device, socket or other special file, not a regular file.</summary>
+    public const string NotRegularFile = "XAI5200";
+    /// <summary>The file is larger than <see cref="ReportText.MaxBytes"/>.</summary>
+    public const string FileTooLarge = "XAI5201";
+    /// <summary>An XML report declares a DTD (<c>&lt;!DOCTYPE</c>), which is refused: entities could expand or reach outside files.</summary>
+    public const string XmlDocumentTypeRefused = "XAI5202";
 }

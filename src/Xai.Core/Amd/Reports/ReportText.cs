@@ -1,5 +1,6 @@
 using System.Text;
 using Xai.Diagnostics;
+using Xai.IO;
 
 namespace Xai.Amd.Reports;
 
@@ -25,18 +26,35 @@ public sealed class ReportText
     /// <summary>Lines without terminators; index 0 is line 1.</summary>
     public IReadOnlyList<string> Lines { get; }
 
+    /// <summary>
+    /// Largest report read: far above any real one (the largest real report in the fixtures, a routed
+    /// timing summary, is 220 KB; a full HLS log of a big design a few MB), small enough that a stray
+    /// multi-GB file is refused before it costs memory.
+    /// </summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
     /// <summary>Reads a report file. <paramref name="kind"/> names the expected report in messages.</summary>
     public static ReportText Load(string path, string kind)
     {
-        if (!File.Exists(path))
+        var status = FileStatus.Of(path);
+        switch (status.Kind)
         {
-            throw new XaiException(ReportDiagnosticCodes.FileNotFound, $"{kind} not found.", path);
+            case FileKind.Missing or FileKind.Directory:
+                throw new XaiException(ReportDiagnosticCodes.FileNotFound, $"{kind} not found.", path);
+            case not FileKind.Regular:
+                // A FIFO would wait for a writer forever, a device like /dev/zero never ends.
+                throw new XaiException(ReportDiagnosticCodes.NotRegularFile, $"{kind} is a {status.Kind.Describe()}, not a regular file; only regular files are read as reports.", path);
+        }
+
+        if (status.Size > MaxBytes)
+        {
+            throw TooLarge(path, kind, status.Size);
         }
 
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = RegularFile.ReadAtMost(path, MaxBytes) ?? throw TooLarge(path, kind, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -45,6 +63,13 @@ public sealed class ReportText
 
         return FromBytes(bytes, path, kind);
     }
+
+    /// <param name="size">The size stat gave, or null when the file grew past the cap while being read.</param>
+    private static XaiException TooLarge(string path, string kind, long? size) =>
+        new(
+            ReportDiagnosticCodes.FileTooLarge,
+            $"{kind} {(size is { } s ? $"is {s / (1024.0 * 1024.0):0.0} MiB" : "grew while being read")}; reports are read up to {MaxBytes / (1024 * 1024)} MiB (vendor reports are far smaller), so this file is not read.",
+            path);
 
     /// <summary>Decodes report bytes (UTF-8, invalid sequences replaced) and checks they are text.</summary>
     public static ReportText FromBytes(byte[] bytes, string source, string kind)

@@ -88,12 +88,114 @@ public class CsynthReportTests
         Assert.Equal(73, first.Resources.Lut);
         Assert.Equal(13, first.Resources.Ff);
         Assert.Equal(new CycleRange(602, 602, 602), first.Latency);
-        Assert.Equal(602, first.InitiationInterval);
+        Assert.Equal(new CycleRange(602, null, 602), first.InitiationInterval);
         var backPropagate = Assert.Single(r.Modules, m => m.Name == "BackPropagate");
         Assert.Equal("dataflow", backPropagate.PipelineType);
         Assert.Equal(2728, backPropagate.Resources.Lut);
         var top = Assert.Single(r.Modules, m => m.Name == "Autoencoder");
-        Assert.Equal(945200665, top.InitiationInterval);
+        Assert.Equal(new CycleRange(945200665, null, 945200665), top.InitiationInterval);
+    }
+
+    // Real file (Vitis HLS 2023.1, MIT, bundled); its one module's II is 1. Vitis HLS 2024.1 prints a
+    // data-dependent interval as "42 ~ 105": the variant below is that file with only this field edited.
+    private const string ModuleFixture = "ValdecirDesenv__FPGA_picoZed__csynth.xml";
+
+    private static CsynthReport ParseWithModuleField(string element, string value)
+    {
+        var text = File.ReadAllText(Fixtures.PathOf(ModuleFixture));
+        var start = text.IndexOf("<ModuleInformation>", StringComparison.Ordinal);
+        var open = text.IndexOf($"<{element}>", start, StringComparison.Ordinal);
+        var close = text.IndexOf($"</{element}>", open, StringComparison.Ordinal);
+        Assert.True(start > 0 && open > start && close > open, $"fixture has no <{element}> in a module");
+        var edited = text[..(open + element.Length + 2)] + value + text[close..];
+        return CsynthReport.Parse(ReportText.FromString(edited, "csynth.xml", "csynth.xml"));
+    }
+
+    [Fact]
+    public void A_module_interval_range_is_read_as_a_range()
+    {
+        var original = CsynthReport.Load(Fixtures.PathOf(ModuleFixture));
+        Assert.Equal(new CycleRange(1, null, 1), Assert.Single(original.Modules).InitiationInterval);
+
+        var r = ParseWithModuleField("PipelineInitiationInterval", "42 ~ 105");
+        Assert.Equal(new CycleRange(42, null, 105), Assert.Single(r.Modules).InitiationInterval);
+        Assert.Empty(r.Warnings);
+        Assert.Equal(original.Latency, r.Latency);
+    }
+
+    [Fact]
+    public void A_module_latency_range_gives_best_its_low_end_and_worst_its_high_end()
+    {
+        var r = ParseWithModuleField("Worst-caseLatency", "3 ~ 17");
+        Assert.Equal(new CycleRange(0, 0, 17), Assert.Single(r.Modules).Latency);
+        var avg = ParseWithModuleField("Average-caseLatency", "3 ~ 17");
+        Assert.Equal(new CycleRange(0, null, 0), Assert.Single(avg.Modules).Latency);
+    }
+
+    [Theory]
+    [InlineData("PipelineInitiationInterval", "banana")]
+    [InlineData("PipelineInitiationInterval", "105 ~ 42")]
+    [InlineData("LUT", "lots")]
+    [InlineData("Best-caseLatency", "1 ~ 2 ~ 3")]
+    public void An_unreadable_module_value_is_a_warning_and_keeps_the_top(string element, string value)
+    {
+        var original = CsynthReport.Load(Fixtures.PathOf(ModuleFixture));
+        var r = ParseWithModuleField(element, value);
+        var warning = Assert.Single(r.Warnings);
+        Assert.Equal(ReportDiagnosticCodes.CsynthModuleValueUnread, warning.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("basic_output", warning.Message);
+        Assert.Contains(element, warning.Message);
+        Assert.Contains(value, warning.Message);
+        Assert.True(warning.Line > 0);
+        Assert.Equal(original.Latency, r.Latency);
+        Assert.Equal(original.Interval, r.Interval);
+        Assert.Equal(original.Resources, r.Resources);
+        Assert.Single(r.Modules);
+    }
+
+    [Fact]
+    public void A_module_warning_reaches_the_hardware_report()
+    {
+        var dir = Directory.CreateTempSubdirectory("xai-csynth-");
+        try
+        {
+            var text = File.ReadAllText(Fixtures.PathOf(ModuleFixture));
+            var start = text.IndexOf("<ModuleInformation>", StringComparison.Ordinal);
+            var at = text.IndexOf("<PipelineInitiationInterval>1<", start, StringComparison.Ordinal);
+            var path = Path.Combine(dir.FullName, "csynth.xml");
+            File.WriteAllText(path, text[..at] + "<PipelineInitiationInterval>n/a?<" + text[(at + "<PipelineInitiationInterval>1<".Length)..]);
+            var report = HardwareReportCollector.Collect(path);
+            Assert.Equal(ReportDiagnosticCodes.CsynthModuleValueUnread, Assert.Single(report.Warnings).Code);
+            Assert.Contains("\"warnings\"", report.ToJson());
+            Assert.NotNull(report.Latency);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_top_interval_range_is_read_as_its_bounds()
+    {
+        var text = File.ReadAllText(Fixtures.PathOf(ModuleFixture));
+        var moduleStart = text.IndexOf("<ModuleInformation>", StringComparison.Ordinal);
+        var top = text[..moduleStart];
+        var rest = text[moduleStart..];
+        top = System.Text.RegularExpressions.Regex.Replace(top, "<Interval-max>[^<]*</Interval-max>", "<Interval-max>5 ~ 9</Interval-max>");
+        var r = CsynthReport.Parse(ReportText.FromString(top + rest, "csynth.xml", "csynth.xml"));
+        Assert.Equal(9, r.Interval.Max);
+    }
+
+    [Fact]
+    public void An_unreadable_top_value_is_still_an_error()
+    {
+        var text = File.ReadAllText(Fixtures.PathOf(ModuleFixture));
+        var moduleStart = text.IndexOf("<ModuleInformation>", StringComparison.Ordinal);
+        var top = System.Text.RegularExpressions.Regex.Replace(text[..moduleStart], "<Worst-caseLatency>[^<]*</Worst-caseLatency>", "<Worst-caseLatency>soon</Worst-caseLatency>");
+        var e = Assert.Throws<XaiException>(() => CsynthReport.Parse(ReportText.FromString(top + text[moduleStart..], "csynth.xml", "csynth.xml")));
+        Assert.Equal(ReportDiagnosticCodes.CsynthBadValue, e.Code);
     }
 
     [SharedFixtureFact("hashi0203__Vitis_HLS_Gaussian__csynth.xml")]
