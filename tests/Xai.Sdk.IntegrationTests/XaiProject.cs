@@ -46,6 +46,8 @@ public sealed class XaiProject : IDisposable
 
     public string ProjectFile { get; }
 
+    public string PackageCache => _sdk.PackageCache;
+
     public string PathOf(string relative) => Path.Combine(Directory, relative);
 
     public void WriteFile(string relative, byte[] content)
@@ -64,7 +66,7 @@ public sealed class XaiProject : IDisposable
     {
         var args = new List<string> { "build", ProjectFile, "-nologo", "-v:m", "-clp:NoSummary" };
         args.AddRange(extraArgs);
-        var run = DotnetCli.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _sdk.PackageCache }, args.ToArray());
+        var run = DotnetCli.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackageCache }, args.ToArray());
         return new BuildResult(run.ExitCode, run.Output);
     }
 
