@@ -17,7 +17,19 @@ public abstract class XaiTask : Microsoft.Build.Utilities.Task, ICancelableTask
 
     protected CancellationToken Cancellation => _cancel.Token;
 
-    public void Cancel() => _cancel.Cancel();
+    /// <summary>
+    /// Called by MSBuild on Ctrl-C. The one line is logged here: once MSBuild has cancelled a task it
+    /// drops what the task logs afterwards.
+    /// </summary>
+    public void Cancel()
+    {
+        if (!_cancel.IsCancellationRequested)
+        {
+            Log.LogError(null, OutputCodes.Cancelled, null, null, 0, 0, 0, 0, $"Build cancelled during {GetType().Name}; its tools were stopped and the previous results are unchanged.");
+        }
+
+        _cancel.Cancel();
+    }
 
     public sealed override bool Execute()
     {
@@ -27,8 +39,8 @@ public abstract class XaiTask : Microsoft.Build.Utilities.Task, ICancelableTask
         }
         catch (Exception e) when (_cancel.IsCancellationRequested && e is OperationCanceledException or XaiException or IOException)
         {
-            // A tool killed by the cancellation fails too; what the user needs to hear is that the build stopped.
-            Log.LogError(null, OutputCodes.Cancelled, null, null, 0, 0, 0, 0, $"Build cancelled during {GetType().Name}; its tools were stopped and the previous results are unchanged.");
+            // A tool killed by the cancellation fails too; Cancel() has already said that the build stopped.
+            return false;
         }
         catch (XaiException e)
         {
