@@ -34,7 +34,7 @@ public sealed class PublishedDirectoryTests : IDisposable
         Assert.Equal("map two", File.ReadAllText(Path.Combine(Output, "maps", "sub", "m.txt")));
         Assert.Equal(".xai/current/maps", new DirectoryInfo(Path.Combine(Output, "maps")).LinkTarget);
         var store = Directory.GetFileSystemEntries(target.Store).Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(["current", target.CurrentVersion], store);
+        Assert.Equal(new[] { "current", target.CurrentVersion }.Order(), store);
     }
 
     [Fact]
