@@ -12,7 +12,7 @@ public sealed class CalibrateXaiNetwork : XaiProjectTask
     {
         var settings = Settings();
         var model = LoadedModel.Load(settings.ModelPath);
-        CalibrateStage.Run(model, Paths(CalibrationImages), ProjectFile, Layout, Tools, Cancellation);
+        Yielding(() => CalibrateStage.Run(model, Paths(CalibrationImages), ProjectFile, Layout, Tools, Cancellation));
         Info($"Calibrated on {CalibrationImages?.Length ?? 0} images");
     }
 }

@@ -12,7 +12,7 @@ namespace Xai.Sdk.Tasks;
 /// (<c>HLS207-3776</c>, <c>SYN201-201</c>, <c>Synth8-439</c>, <c>COSIM212-4</c>), or XAI5690-XAI5692 for
 /// ERROR / CRITICAL WARNING / WARNING lines without an id, located at the source file and line when
 /// the tool names them. Success is decided by ToolRunVerdict (outputs exist, no ERROR line), not by
-/// the exit code. Cancelling the build kills the tool.
+/// the exit code. Cancelling the build kills the tool; the node is yielded while the tool runs.
 /// </summary>
 public sealed class RunXaiVendorStage : XaiProjectTask
 {
@@ -25,9 +25,9 @@ public sealed class RunXaiVendorStage : XaiProjectTask
         var plan = PlanStage.Compute(settings, LoadedModel.Load(settings.ModelPath), Layout);
         var vendor = VendorLayout.For(Layout);
         var tools = VendorToolSet.Load(vendor);
-        var outcome = stage == VendorStage.Bitstream
+        var outcome = Yielding(() => stage == VendorStage.Bitstream
             ? BitstreamStage.Run(plan, settings, tools, Layout, vendor, Stream, Cancellation)
-            : HlsStage.Run(stage, plan, settings, tools, HlsIncludeDirectory, vendor, Stream, Cancellation);
+            : HlsStage.Run(stage, plan, settings, tools, HlsIncludeDirectory, vendor, Stream, Cancellation));
         Report(outcome.Diagnostics);
         if (outcome.Succeeded)
         {

@@ -45,8 +45,8 @@ public sealed class SimulateXaiDesign : XaiProjectTask
             Report(unknown);
         }
 
-        var csim = CSimStage.Run(model, plan, images, settings.TargetClass, ProjectFile, Layout, Tools, Cancellation,
-            () => FidelityStage.Run(model, plan, settings.FidelityImages, string.IsNullOrWhiteSpace(FidelityDataset) ? Xai.Fidelity.FashionMnistTestSet.DefaultDirectory : FidelityDataset, Layout, Report, Cancellation));
+        var csim = Yielding(() => CSimStage.Run(model, plan, images, settings.TargetClass, ProjectFile, Layout, Tools, Cancellation,
+            () => FidelityStage.Run(model, plan, settings.FidelityImages, string.IsNullOrWhiteSpace(FidelityDataset) ? Xai.Fidelity.FashionMnistTestSet.DefaultDirectory : FidelityDataset, Layout, Report, Cancellation)));
         Info($"C simulation: {csim["images"]} images, accuracy {(csim["accuracy"] is { Type: not Newtonsoft.Json.Linq.JTokenType.Null } a ? $"{(double)a:P1}" : "n/a (no labels)")}, {csim["secondsPerImage"]} s per image (3 profiles x {settings.Methods.Count} methods)");
         Print("project images", (Newtonsoft.Json.Linq.JObject)csim["fidelity"]!);
         if (csim["fidelityTestSet"] is Newtonsoft.Json.Linq.JObject testSet)

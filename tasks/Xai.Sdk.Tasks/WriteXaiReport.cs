@@ -21,6 +21,5 @@ public sealed class WriteXaiReport : XaiProjectTask
         var stages = (Stages ?? []).ToDictionary(s => s.ItemSpec, s => s.GetMetadata("Status"));
         ReportStage.Run(Settings(), Layout, names, stages);
         ReportFile = Layout.ReportHtml;
-        Info($"Report: {Layout.ReportHtml}");
     }
 }

@@ -9,12 +9,9 @@ namespace Xai.Sdk.Tasks;
 /// <summary>
 /// Base of the stage tasks: every stage receives the project's Xai properties and validates
 /// them the same way (cheap), so no stage can run on settings another stage never checked.
-/// Cancellation (Ctrl-C) reaches the running tool through <see cref="Cancellation"/>.
 /// </summary>
-public abstract class XaiProjectTask : XaiTask, ICancelableTask
+public abstract class XaiProjectTask : XaiTask
 {
-    private readonly CancellationTokenSource _cancel = new();
-
     [Required] public string ProjectFile { get; set; } = "";
     [Required] public string BoardsDirectory { get; set; } = "";
     [Required] public string IntermediateDirectory { get; set; } = "";
@@ -32,13 +29,9 @@ public abstract class XaiProjectTask : XaiTask, ICancelableTask
     public string CSimMain { get; set; } = "";
     public string Compiler { get; set; } = "";
 
-    protected CancellationToken Cancellation => _cancel.Token;
-
     protected BuildLayout Layout => new(IntermediateDirectory, OutputDirectory);
 
     protected ToolSettings Tools => new(Compiler, HlsIncludeDirectory, CSimMain);
-
-    public void Cancel() => _cancel.Cancel();
 
     /// <summary>Validates the properties, adding every finding to <paramref name="diagnostics"/>.</summary>
     protected ProjectSettings? Validate(List<XaiDiagnostic> diagnostics) =>

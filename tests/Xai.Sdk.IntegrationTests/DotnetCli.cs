@@ -21,6 +21,23 @@ internal static class DotnetCli
             start.ArgumentList.Add(a);
         }
 
+        Prepare(start, environment);
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', args)} ran over 10 minutes in {workingDirectory}.");
+        }
+
+        return new Result(process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>The environment every test build runs with: the caller's, minus what would leak from the test host.</summary>
+    public static void Prepare(ProcessStartInfo start, IReadOnlyDictionary<string, string>? environment)
+    {
         // The test host's own MSBuild variables would leak into the child build and change how it resolves SDKs.
         foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH" })
         {
@@ -34,16 +51,5 @@ internal static class DotnetCli
         {
             start.Environment[key] = value;
         }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} ran over 10 minutes in {workingDirectory}.");
-        }
-
-        return new Result(process.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -46,6 +46,8 @@ public sealed class XaiProject : IDisposable
 
     public string ProjectFile { get; }
 
+    public string PackageCache => _sdk.PackageCache;
+
     public string PathOf(string relative) => Path.Combine(Directory, relative);
 
     public void WriteFile(string relative, byte[] content)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Xai.Simulation;
 
-/// <summary>Runs a program to completion, capturing its output; cancellable (Ctrl-C in MSBuild kills the child).</summary>
+/// <summary>Runs a program to completion, capturing its output; cancellable (Ctrl-C in MSBuild kills the child), and the child dies with the build (<see cref="ParentDeathSignal"/>).</summary>
 public static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
@@ -10,13 +10,11 @@ public static class ProcessRunner
     /// <returns>null when the program cannot be started (not installed).</returns>
     public static Result? Run(string program, IEnumerable<string> arguments, string workingDirectory, CancellationToken cancel)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = ParentDeathSignal.StartInfo(program);
+        start.WorkingDirectory = workingDirectory;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);

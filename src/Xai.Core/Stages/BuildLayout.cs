@@ -1,8 +1,16 @@
 namespace Xai.Stages;
 
-/// <summary>Where each stage reads and writes, below the project's intermediate and output directories.</summary>
+/// <summary>
+/// Where each stage reads and writes, below the project's intermediate and output directories.
+/// The results a user reads (plan.json, relevance/, heatmaps/, report.json, report.html) are
+/// assembled by the stages in <see cref="ResultsDirectory"/> and reach <see cref="OutputDirectory"/>
+/// only through the publish step, as one unit (<see cref="PublishStage"/>).
+/// </summary>
 public sealed record BuildLayout(string IntermediateDirectory, string OutputDirectory)
 {
+    /// <summary>The results of the build in progress, as the stages write them; never read by users.</summary>
+    public string ResultsDirectory => Path.Combine(IntermediateDirectory, "results");
+
     public string GeneratedDirectory => Path.Combine(IntermediateDirectory, "hls");
 
     public string NetworkHeader => Path.Combine(GeneratedDirectory, "xai_network.h");
@@ -19,17 +27,17 @@ public sealed record BuildLayout(string IntermediateDirectory, string OutputDire
 
     public string SimulationProgram => Path.Combine(IntermediateDirectory, "xai_csim");
 
-    public string PlanFile => Path.Combine(OutputDirectory, "plan.json");
+    public string PlanFile => Path.Combine(ResultsDirectory, "plan.json");
 
     public string CSimResultsFile => Path.Combine(IntermediateDirectory, "csim.json");
 
-    public string ReportJson => Path.Combine(OutputDirectory, "report.json");
+    public string ReportJson => Path.Combine(ResultsDirectory, "report.json");
 
-    public string ReportHtml => Path.Combine(OutputDirectory, "report.html");
+    public string ReportHtml => Path.Combine(ResultsDirectory, "report.html");
 
-    public string RelevanceDirectory => Path.Combine(OutputDirectory, "relevance");
+    public string RelevanceDirectory => Path.Combine(ResultsDirectory, "relevance");
 
-    public string HeatmapDirectory => Path.Combine(OutputDirectory, "heatmaps");
+    public string HeatmapDirectory => Path.Combine(ResultsDirectory, "heatmaps");
 
     public string WeightImage(string profile) => Path.Combine(GeneratedDirectory, $"weights.{profile}.bin");
 }

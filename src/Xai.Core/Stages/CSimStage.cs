@@ -54,6 +54,7 @@ public static class CSimStage
             throw new XaiException(problems);
         }
 
+        var names = ImageOutputNames.For(inputs.Select(i => i.Path).ToList(), projectFile);
         new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.SimulationProgram, [tools.HlsInclude, layout.GeneratedDirectory], [], cancel);
 
         var started = DateTime.UtcNow;
@@ -63,17 +64,19 @@ public static class CSimStage
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
         var shape = model.Network.InputShape;
 
-        // Everything the user sees is written to a staging directory first and swapped in at the
-        // end, so a failure or Ctrl-C part-way leaves the previous run's maps, heatmaps and
-        // csim.json together and intact.
-        var staging = new BuildLayout(layout.IntermediateDirectory, Path.Combine(layout.IntermediateDirectory, "csim-staging"));
-        if (Directory.Exists(staging.OutputDirectory))
+        // The maps are written to a staging directory first and swapped into the results being
+        // assembled at the end, so a failure or Ctrl-C part-way leaves the previous run's maps,
+        // heatmaps and csim.json together; users see them only once the build publishes them.
+        var staging = Path.Combine(layout.IntermediateDirectory, "csim-staging");
+        var stagingRelevance = Path.Combine(staging, "relevance");
+        var stagingHeatmaps = Path.Combine(staging, "heatmaps");
+        if (Directory.Exists(staging))
         {
-            Directory.Delete(staging.OutputDirectory, recursive: true);
+            Directory.Delete(staging, recursive: true);
         }
 
-        Directory.CreateDirectory(staging.RelevanceDirectory);
-        Directory.CreateDirectory(staging.HeatmapDirectory);
+        Directory.CreateDirectory(stagingRelevance);
+        Directory.CreateDirectory(stagingHeatmaps);
         var fidelity = new ProfileFidelity(plan.Methods);
         var perImage = new JArray();
         var correct = 0;
@@ -81,6 +84,7 @@ public static class CSimStage
         for (var k = 0; k < inputs.Count; k++)
         {
             var image = inputs[k];
+            var name = names[k];
             var first = plan.Methods[0];
             var hw = results[(k, NumericsProfile.Planned, first)];
             var reference = results[(k, NumericsProfile.Float, first)];
@@ -97,27 +101,27 @@ public static class CSimStage
             {
                 var p = results[(k, NumericsProfile.Planned, method)];
 
-                var npy = Path.Combine(staging.RelevanceDirectory, $"{image.Stem}.{method}.npy");
-                AtomicFile.WriteAllBytes(npy, NpyFile.EncodeFloat32(p.Relevance, shape.Dimensions));
-                var png = Path.Combine(staging.HeatmapDirectory, $"{image.Stem}.{method}.png");
+                var npy = $"relevance/{name}.{method}.npy";
+                AtomicFile.WriteAllBytes(Path.Combine(staging, npy), NpyFile.EncodeFloat32(p.Relevance, shape.Dimensions));
+                var png = $"heatmaps/{name}.{method}.png";
                 var sign = method == AttributionMethod.Saliency ? HeatmapRenderer.Sign.Absolute : HeatmapRenderer.Sign.Positive;
-                AtomicFile.WriteAllBytes(png, PngWriter.Encode(HeatmapRenderer.Overlay(image.Raster, p.Relevance, shape.Channels, sign)));
+                AtomicFile.WriteAllBytes(Path.Combine(staging, png), PngWriter.Encode(HeatmapRenderer.Overlay(image.Raster, p.Relevance, shape.Channels, sign)));
                 methods[method.ToString()] = new JObject
                 {
-                    ["relevance"] = Relative(staging, npy),
-                    ["heatmap"] = Relative(staging, png),
+                    ["relevance"] = npy,
+                    ["heatmap"] = png,
                     ["explainedClass"] = p.Class,
                     ["spearmanVsFloat"] = Round(fidelity.Planned[method].LastRho),
                 };
             }
 
-            var inputPng = Path.Combine(staging.HeatmapDirectory, $"{image.Stem}.input.png");
-            AtomicFile.WriteAllBytes(inputPng, PngWriter.Encode(image.Raster));
+            var inputPng = $"heatmaps/{name}.input.png";
+            AtomicFile.WriteAllBytes(Path.Combine(staging, inputPng), PngWriter.Encode(image.Raster));
             perImage.Add(new JObject
             {
                 ["file"] = image.Path,
-                ["stem"] = image.Stem,
-                ["input"] = Relative(staging, inputPng),
+                ["stem"] = name,
+                ["input"] = inputPng,
                 ["label"] = image.Label,
                 ["class"] = predicted,
                 ["floatClass"] = FidelityMeasurement.ArgMax(reference.Logits),
@@ -144,9 +148,9 @@ public static class CSimStage
         }
 
         cancel.ThrowIfCancellationRequested();
-        Swap(staging.RelevanceDirectory, layout.RelevanceDirectory);
-        Swap(staging.HeatmapDirectory, layout.HeatmapDirectory);
-        Directory.Delete(staging.OutputDirectory, recursive: true);
+        Swap(stagingRelevance, layout.RelevanceDirectory);
+        Swap(stagingHeatmaps, layout.HeatmapDirectory);
+        Directory.Delete(staging, recursive: true);
         AtomicFile.WriteAllText(layout.CSimResultsFile, csim.ToString(Formatting.Indented));
         return csim;
     }
@@ -183,8 +187,6 @@ public static class CSimStage
             ["spearmanMin"] = Round(kv.Value.Spearman.Min),
             ["spearmanUndefined"] = kv.Value.Spearman.Undefined,
         })));
-
-    private static string Relative(BuildLayout layout, string path) => Path.GetRelativePath(layout.OutputDirectory, path).Replace('\\', '/');
 
     private static JToken Round(double v) => double.IsNaN(v) || double.IsInfinity(v) ? JValue.CreateNull() : new JValue(Math.Round(v, 6));
 }

@@ -21,17 +21,16 @@ public static class ToolProcess
 
     public static Result Run(ToolInvocation invocation, Action<string> onLine, CancellationToken cancel, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(invocation.Executable)
-        {
-            WorkingDirectory = invocation.WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
+        // The tool dies with the build even when the build is killed outright.
+        var start = Xai.Simulation.ParentDeathSignal.StartInfo(invocation.Executable);
+        start.WorkingDirectory = invocation.WorkingDirectory;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
+        start.CreateNoWindow = true;
+        start.StandardOutputEncoding = Encoding.UTF8;
+        start.StandardErrorEncoding = Encoding.UTF8;
         foreach (var argument in invocation.Arguments)
         {
             start.ArgumentList.Add(argument);

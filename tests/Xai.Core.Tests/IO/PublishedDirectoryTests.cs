@@ -1,0 +1,85 @@
+using Xai.IO;
+
+namespace Xai.Core.Tests.IO;
+
+public sealed class PublishedDirectoryTests : IDisposable
+{
+    private static readonly string[] Entries = ["report.json", "maps"];
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "xai-pub-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private string Output => Path.Combine(_dir, "out");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Results(string tag)
+    {
+        var source = Path.Combine(_dir, "src-" + tag);
+        Directory.CreateDirectory(Path.Combine(source, "maps", "sub"));
+        File.WriteAllText(Path.Combine(source, "report.json"), tag);
+        File.WriteAllText(Path.Combine(source, "maps", "sub", "m.txt"), "map " + tag);
+        return source;
+    }
+
+    [Fact]
+    public void Each_publish_replaces_the_whole_visible_set_and_keeps_only_the_current_version()
+    {
+        var target = new PublishedDirectory(Output, Entries);
+        Assert.Empty(target.Publish(Results("one"), CancellationToken.None));
+        Assert.Equal("one", File.ReadAllText(Path.Combine(Output, "report.json")));
+
+        target.Publish(Results("two"), CancellationToken.None);
+
+        Assert.Equal("two", File.ReadAllText(Path.Combine(Output, "report.json")));
+        Assert.Equal("map two", File.ReadAllText(Path.Combine(Output, "maps", "sub", "m.txt")));
+        Assert.Equal(".xai/current/maps", new DirectoryInfo(Path.Combine(Output, "maps")).LinkTarget);
+        var store = Directory.GetFileSystemEntries(target.Store).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(new[] { "current", target.CurrentVersion }.Order(), store);
+    }
+
+    [Fact]
+    public void Leftovers_of_a_killed_publish_are_removed_by_the_next_and_were_never_visible()
+    {
+        var target = new PublishedDirectory(Output, Entries);
+        target.Publish(Results("one"), CancellationToken.None);
+        var shown = target.CurrentVersion;
+        // What a publish killed half-way leaves: a staging copy, a new link never renamed, a version never switched to.
+        Directory.CreateDirectory(Path.Combine(target.Store, "20990101T000000000-1.staging", "maps"));
+        File.CreateSymbolicLink(Path.Combine(target.Store, "current.20990101T000000000-1.staging"), "20990101T000000000-1");
+        Directory.CreateDirectory(Path.Combine(target.Store, "20990101T000000000-2"));
+        Assert.Equal("one", File.ReadAllText(Path.Combine(Output, "report.json")));
+        Assert.Equal(shown, target.CurrentVersion);
+
+        target.Publish(Results("two"), CancellationToken.None);
+
+        Assert.Equal(2, Directory.GetFileSystemEntries(target.Store).Length);
+        Assert.Equal("two", File.ReadAllText(Path.Combine(Output, "report.json")));
+    }
+
+    [Fact]
+    public void A_cancelled_publish_changes_nothing_visible()
+    {
+        var target = new PublishedDirectory(Output, Entries);
+        target.Publish(Results("one"), CancellationToken.None);
+
+        Assert.Throws<OperationCanceledException>(() => target.Publish(Results("two"), new CancellationToken(canceled: true)));
+
+        Assert.Equal("one", File.ReadAllText(Path.Combine(Output, "report.json")));
+        Assert.Equal("map one", File.ReadAllText(Path.Combine(Output, "maps", "sub", "m.txt")));
+    }
+
+    [Fact]
+    public void Entries_it_did_not_write_are_moved_aside_not_deleted()
+    {
+        Directory.CreateDirectory(Path.Combine(Output, "maps"));
+        File.WriteAllText(Path.Combine(Output, "maps", "mine.txt"), "mine");
+        File.CreateSymbolicLink(Path.Combine(Output, "report.json"), "/somewhere/else");
+
+        var displaced = new PublishedDirectory(Output, Entries).Publish(Results("one"), CancellationToken.None);
+
+        Assert.Equal(2, displaced.Count);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(displaced.Single(d => d.Entry.EndsWith("maps", StringComparison.Ordinal)).MovedTo, "mine.txt")));
+        Assert.Equal("/somewhere/else", new FileInfo(displaced.Single(d => d.Entry.EndsWith("report.json", StringComparison.Ordinal)).MovedTo).LinkTarget);
+        Assert.Equal("one", File.ReadAllText(Path.Combine(Output, "report.json")));
+    }
+}
