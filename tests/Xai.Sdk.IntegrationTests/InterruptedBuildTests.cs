@@ -11,8 +11,9 @@ namespace Xai.Sdk.IntegrationTests;
 [Collection(PackedSdkCollection.Name)]
 public sealed class InterruptedBuildTests(PackedSdk sdk)
 {
+    // After XaiPublish first: the last boundaries before publishing then leave work that only the final build can show.
     private static readonly string[] Boundaries =
-        ["XaiResolveProject", "XaiGenerate", "XaiCalibrate", "XaiPlan", "XaiCSim", "XaiBitstream", "XaiReport", "XaiPublish"];
+        ["XaiPublish", "XaiResolveProject", "XaiGenerate", "XaiCalibrate", "XaiPlan", "XaiCSim", "XaiBitstream", "XaiReport"];
 
     public static TheoryData<string, bool> Signals => new() { { "KILL", false }, { "INT", false }, { "INT", true } };
 

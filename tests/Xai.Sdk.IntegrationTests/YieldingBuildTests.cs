@@ -35,7 +35,7 @@ public sealed class YieldingBuildTests(PackedSdk sdk)
                 i=0
                 while [ ! -e '{{started}}{{other}}' ]; do
                   i=\$((i+1))
-                  if [ \$i -gt 600 ]; then echo "the other project's simulation never started: the node was not yielded" >&2; exit 9; fi
+                  if [ \$i -gt 3000 ]; then echo "the other project's simulation never started: the node was not yielded" >&2; exit 9; fi
                   sleep 0.1
                 done
                 exec '$out.real' "\$@"
