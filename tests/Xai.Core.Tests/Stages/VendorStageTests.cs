@@ -137,6 +137,7 @@ public sealed class VendorStageTests(OddNetworkBuild build) : IClassFixture<OddN
         Assert.Equal("/opt/Xilinx/2024.2/Vitis/bin/v++", loaded.Hls.Compiler!.ExecutablePath);
         Assert.Equal(new ToolVersion(2024, 2), loaded.Vivado!.Version);
         Assert.Equal("v++/vitis-run 2024.2, unified flow", loaded.HlsDescription);
+        Xai.Tests.ReportSchemas.In(RepositoryLayout.Root).AssertDefinition("VendorTools", File.ReadAllText(vendor.ToolsFile), "tools.json");
         var json = JObject.Parse(File.ReadAllText(vendor.ToolsFile));
         Assert.Equal("InstallDirectory", (string?)json["vivado"]!["tools"]![0]!["versionFrom"]);
         Assert.Equal("Property XaiVivadoPath", (string?)json["vivado"]!["tools"]![0]!["foundVia"]);
@@ -160,6 +161,8 @@ public sealed class VendorStageTests(OddNetworkBuild build) : IClassFixture<OddN
         Assert.Equal("XAI5641", warning.Code);
         Assert.Contains("top function 'basic_output' instead of 'xai_top'", warning.Message);
         Assert.Contains("part 'xc7z030-sbg485-1' instead of 'xc7z020clg400-1'", warning.Message);
+        var schemas = Xai.Tests.ReportSchemas.In(RepositoryLayout.Root);
+        schemas.AssertDefinition("HardwareTopRecord", File.ReadAllText(vendor.HardwareReport("xai_top")), "hardware.xai_top.json");
         var record = HardwareCollection.Load(vendor, "xai_top");
         Assert.False(record.MatchesDesign);
         Assert.Equal("vitis_hls 2023.1, classic flow", record.ProducedBy);
@@ -170,6 +173,7 @@ public sealed class VendorStageTests(OddNetworkBuild build) : IClassFixture<OddN
         var unreadable = Assert.Single(HardwareCollection.Save(vendor, "xai_top", "xc7z020clg400-1", [Path.Combine(vendor.Directory, "xai_top")], VendorStage.Synthesize, "x"));
         Assert.Equal("XAI5640", unreadable.Code);
         Assert.Contains("XAI5110", unreadable.Message);
+        schemas.AssertDefinition("HardwareTopRecord", File.ReadAllText(vendor.HardwareReport("xai_top")), "hardware.xai_top.json of unreadable reports");
         var unreadableRecord = HardwareCollection.Load(vendor, "xai_top");
         Assert.Null(unreadableRecord.Report);
         Assert.StartsWith("XAI5110: ", unreadableRecord.Error);

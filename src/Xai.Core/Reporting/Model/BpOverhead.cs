@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace Xai.Reporting.Model;
 
 /// <summary>FP+BP minus FP (paper Table IV's comparison); each part only when both tops count it the same way.</summary>
-public sealed class BpOverhead
+public sealed record BpOverhead
 {
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public ResourceOverhead? Resources { get; init; }

@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>One simulated image: its classes, logits and, per method, the relevance map and heatmap.</summary>
-public sealed class CsimImage
+public sealed record CsimImage
 {
     /// <summary>The image's full path as the project named it.</summary>
     public required string File { get; init; }

@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>One method's outputs for one image (paths relative to the output directory).</summary>
-public sealed class CsimImageMethod
+public sealed record CsimImageMethod
 {
     /// <summary>float32 <c>[C,H,W]</c> .npy in real units.</summary>
     public required string Relevance { get; init; }

@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace Xai.Reporting.Model;
 
 /// <summary>report.json's <c>csim</c>: the bit-accurate C simulation of the project's images, with fidelity against float.</summary>
-public sealed class CsimSection
+public sealed record CsimSection
 {
     public required int Images { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>Fidelity on the first XaiFidelityImages Fashion-MNIST test images (numbers only, no maps).</summary>
-public sealed class DatasetFidelity
+public sealed record DatasetFidelity
 {
     public required string Dataset { get; init; }
 

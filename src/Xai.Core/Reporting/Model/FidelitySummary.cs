@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>How closely one fixed-point profile follows float for one method, over a set of images.</summary>
-public sealed class FidelitySummary
+public sealed record FidelitySummary
 {
     public required int Images { get; init; }
 

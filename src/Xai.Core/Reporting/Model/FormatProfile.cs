@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>The formats of one instantiation (C++ types as written in the generated code) and the per-boundary exponents.</summary>
-public sealed class FormatProfile
+public sealed record FormatProfile
 {
     public required string Activation { get; init; }
 

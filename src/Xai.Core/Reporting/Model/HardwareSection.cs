@@ -5,7 +5,7 @@ namespace Xai.Reporting.Model;
 /// (<c>fpbp</c>: xai_top; <c>fp</c>: xai_top_fp), the tools that made them and, when both describe
 /// this design on the same basis, what BP adds over FP.
 /// </summary>
-public sealed class HardwareSection
+public sealed record HardwareSection
 {
     public const string NoticeText =
         "Every figure here was read from a vendor tool's own report file (files/sources name them); the SDK estimates none. " +

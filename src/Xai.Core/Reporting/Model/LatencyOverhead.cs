@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace Xai.Reporting.Model;
 
 /// <summary>Latency of one run, FP against FP+BP; a figure only when both reports give it.</summary>
-public sealed class LatencyOverhead
+public sealed record LatencyOverhead
 {
     /// <summary><c>cosim</c> or <c>csynth</c>, the same for both.</summary>
     public required string Basis { get; init; }

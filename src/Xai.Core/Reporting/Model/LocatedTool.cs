@@ -3,7 +3,7 @@ using Xai.Amd.Toolchain;
 namespace Xai.Reporting.Model;
 
 /// <summary>One executable found: where, its release, and how the SDK found it.</summary>
-public sealed class LocatedTool
+public sealed record LocatedTool
 {
     /// <summary>A <see cref="VendorTool"/> name.</summary>
     public required string Tool { get; init; }

@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>The accelerator's configuration: MAC arrays, tiles, clock.</summary>
-public sealed class PlanEngine
+public sealed record PlanEngine
 {
     /// <summary><c>N_OHxN_OW</c>, e.g. <c>4x4</c>.</summary>
     public required string ConvParallelism { get; init; }

@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>One hardware block of the plan.</summary>
-public sealed class PlanLayer
+public sealed record PlanLayer
 {
     public required string Name { get; init; }
 

@@ -7,7 +7,7 @@ namespace Xai.Reporting.Model;
 /// beside <c>autogradBits</c>, the shape report.json has always had.
 /// </summary>
 [JsonConverter(typeof(PlanMemoryJsonConverter))]
-public sealed class PlanMemory
+public sealed record PlanMemory
 {
     public const string AutogradKey = "autogradBits";
 

@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>The number formats: the planned ones per method and the paper's, simulated beside them.</summary>
-public sealed class PlanNumerics
+public sealed record PlanNumerics
 {
     /// <summary><c>PerTensor</c> or <c>PaperFaithful</c>.</summary>
     public required string Scheme { get; init; }

@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>MACs per pass and the ideal cycle count (a lower bound, not a synthesis result).</summary>
-public sealed class PlanWork
+public sealed record PlanWork
 {
     public required long ForwardMacs { get; init; }
 

@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace Xai.Reporting.Model;
 
 /// <summary>Per resource, FP against FP+BP; a resource only when both reports give it.</summary>
-public sealed class ResourceOverhead
+public sealed record ResourceOverhead
 {
     /// <summary>The flow stage both counts come from, e.g. <c>hls-estimate</c>.</summary>
     public required string Basis { get; init; }

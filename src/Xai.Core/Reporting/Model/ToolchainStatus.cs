@@ -4,7 +4,7 @@ using Xai.Amd.Toolchain;
 namespace Xai.Reporting.Model;
 
 /// <summary>Whether a toolchain (HLS, Vivado) was found, which executables, or why not.</summary>
-public sealed class ToolchainStatus
+public sealed record ToolchainStatus
 {
     public required bool Available { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>The vendor tools a build found, the provenance of every hardware figure.</summary>
-public sealed class VendorTools
+public sealed record VendorTools
 {
     public required ToolchainStatus Hls { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Xai.Reporting.Model;
 
 /// <summary>plan.json (<c>schemas/xai-plan.schema.json</c>), also embedded as report.json's <c>plan</c>: the design as planned, before any tool ran.</summary>
-public sealed class XaiPlan
+public sealed record XaiPlan
 {
     public required string Network { get; init; }
 

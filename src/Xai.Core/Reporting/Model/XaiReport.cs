@@ -5,7 +5,7 @@ namespace Xai.Reporting.Model;
 /// produced, one document for people (report.html is rendered from it) and programs (the CLI, the
 /// PowerShell module's Get-XaiBuild). Read it with <see cref="ReportDocument.Read"/>.
 /// </summary>
-public sealed class XaiReport
+public sealed record XaiReport
 {
     public const string SchemaName = "xai-report/1";
 
