@@ -47,21 +47,23 @@ public sealed class SimulateXaiDesign : XaiProjectTask
 
         var csim = Yielding(() => CSimStage.Run(model, plan, images, settings.TargetClass, ProjectFile, Layout, Tools, Cancellation,
             () => FidelityStage.Run(model, plan, settings.FidelityImages, string.IsNullOrWhiteSpace(FidelityDataset) ? Xai.Fidelity.FashionMnistTestSet.DefaultDirectory : FidelityDataset, Layout, Report, Cancellation)));
-        Info($"C simulation: {csim["images"]} images, accuracy {(csim["accuracy"] is { Type: not Newtonsoft.Json.Linq.JTokenType.Null } a ? $"{(double)a:P1}" : "n/a (no labels)")}, {csim["secondsPerImage"]} s per image (3 profiles x {settings.Methods.Count} methods)");
-        Print("project images", (Newtonsoft.Json.Linq.JObject)csim["fidelity"]!);
-        if (csim["fidelityTestSet"] is Newtonsoft.Json.Linq.JObject testSet)
+        Info($"C simulation: {csim.Images} images, accuracy {(csim.Accuracy is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "n/a (no labels)")}, {Text(csim.SecondsPerImage)} s per image (3 profiles x {settings.Methods.Count} methods)");
+        Print("project images", csim.Fidelity);
+        if (csim.FidelityTestSet is { } testSet)
         {
-            Info($"Fidelity on {testSet["images"]} Fashion-MNIST test images ({testSet["seconds"]} s): accuracy float {testSet["accuracyFloat"]}, planned {testSet["accuracyPlanned"]}");
-            Print("planned formats", (Newtonsoft.Json.Linq.JObject)testSet["fidelity"]!);
-            Print("paper ap_fixed<16,8>", (Newtonsoft.Json.Linq.JObject)testSet["fidelityPaper"]!);
+            Info($"Fidelity on {testSet.Images} Fashion-MNIST test images ({Text(testSet.Seconds)} s): accuracy float {Text(testSet.AccuracyFloat)}, planned {Text(testSet.AccuracyPlanned)}");
+            Print("planned formats", testSet.Fidelity);
+            Print("paper ap_fixed<16,8>", testSet.FidelityPaper);
         }
     }
 
-    private void Print(string title, Newtonsoft.Json.Linq.JObject fidelity)
+    private void Print(string title, IReadOnlyDictionary<string, Xai.Reporting.Model.FidelitySummary> fidelity)
     {
         foreach (var (method, f) in fidelity)
         {
-            Info($"  {title}: {method,-15} vs float: top-1 agreement {f!["top1Agreement"]}, Spearman median {f["spearmanMedian"]}, p10 {f["spearmanP10"]}, min {f["spearmanMin"]}");
+            Info($"  {title}: {method,-15} vs float: top-1 agreement {Text(f.Top1Agreement)}, Spearman median {Text(f.SpearmanMedian)}, p10 {Text(f.SpearmanP10)}, min {Text(f.SpearmanMin)}");
         }
     }
+
+    private static string Text(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 }

@@ -109,5 +109,5 @@ public sealed class IncrementalBuildTests(PackedSdk sdk)
         Assert.Equal(2, (int)ReadReport(project)["csim"]!["labeledImages"]!);
     }
 
-    private static JObject ReadReport(XaiProject project) => JObject.Parse(File.ReadAllText(project.PathOf(F.ReportJson)));
+    private static JObject ReadReport(XaiProject project) => Schemas.Report(project.PathOf(F.ReportJson));
 }

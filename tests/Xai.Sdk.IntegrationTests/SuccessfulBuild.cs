@@ -32,7 +32,11 @@ public sealed class SuccessfulBuild
 
         File.WriteAllLines(Project.PathOf("classes.txt"), ClassNames);
         Result = Project.Build();
-        Report = Result.Succeeded ? JObject.Parse(File.ReadAllText(Project.PathOf(OddNetworkProject.Files.ReportJson))) : new JObject();
+        Report = Result.Succeeded ? Schemas.Report(Project.PathOf(OddNetworkProject.Files.ReportJson)) : new JObject();
+        if (Result.Succeeded)
+        {
+            Schemas.Plan(Project.PathOf(OddNetworkProject.Files.Plan));
+        }
     }
 
     public XaiProject Project { get; }

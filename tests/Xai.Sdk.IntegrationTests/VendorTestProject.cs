@@ -28,7 +28,7 @@ internal static partial class VendorTestProject
         return project;
     }
 
-    public static JsonObject Report(XaiProject project) => JsonNode.Parse(File.ReadAllText(project.PathOf(ReportJson)))!.AsObject();
+    public static JsonObject Report(XaiProject project) => JsonNode.Parse(Schemas.Report(project.PathOf(ReportJson)).ToString())!.AsObject();
 
     /// <summary>MSBuild diagnostics of any code shape (the vendor's own codes contain '-': HLS207-3776).</summary>
     public static IReadOnlyList<(string File, int Line, int Column, string Kind, string Code, string Message)> Diagnostics(BuildResult result) =>

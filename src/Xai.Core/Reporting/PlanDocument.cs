@@ -1,27 +1,19 @@
-using Newtonsoft.Json.Linq;
 using Xai.Planning;
+using Xai.Reporting.Model;
 
 namespace Xai.Reporting;
 
-/// <summary>plan.json: the plan as a person reads it (and the report embeds).</summary>
+/// <summary>plan.json: the plan as a person reads it (and report.json embeds).</summary>
 public static class PlanDocument
 {
-    public static JObject Build(DesignPlan plan)
+    public static XaiPlan Build(DesignPlan plan)
     {
-        var memory = new JObject();
+        var methods = new Dictionary<string, MethodMemory>();
         foreach (var method in plan.Methods)
         {
             var m = MemoryAccounting.For(plan.Layers, method);
-            memory[method.ToString()] = new JObject
-            {
-                ["poolIndexBits"] = m.PoolIndexBits,
-                ["reluMaskBits"] = m.ReluMaskBits,
-                ["designBits"] = m.DesignBits,
-                ["fullMaskBits"] = m.FullMaskBits,
-            };
+            methods[method.ToString()] = new MethodMemory(m.PoolIndexBits, m.ReluMaskBits, m.DesignBits, m.FullMaskBits);
         }
-
-        memory["autogradBits"] = MemoryAccounting.AutogradElements(plan.Layers) * DesignPlanner.DatapathBits;
 
         var idealCycles = plan.Layers.Sum(l => l switch
         {
@@ -31,66 +23,76 @@ public static class PlanDocument
             _ => 0,
         });
 
-        return new JObject
+        return new XaiPlan
         {
-            ["network"] = plan.NetworkName,
-            ["model"] = plan.ModelFileName,
-            ["board"] = plan.Board,
-            ["part"] = plan.Part,
-            ["input"] = new JArray(plan.InputShape.Dimensions),
-            ["classes"] = plan.Classes,
-            ["parameters"] = plan.ParameterCount,
-            ["methods"] = new JArray(plan.Methods.Select(m => m.ToString())),
-            ["engine"] = new JObject
+            Network = plan.NetworkName,
+            Model = plan.ModelFileName,
+            Board = plan.Board,
+            Part = plan.Part,
+            Input = [.. plan.InputShape.Dimensions],
+            Classes = plan.Classes,
+            Parameters = plan.ParameterCount,
+            Methods = [.. plan.Methods.Select(m => m.ToString())],
+            Engine = new PlanEngine
             {
-                ["convParallelism"] = $"{plan.ConvParallelismH}x{plan.ConvParallelismW}",
-                ["convTile"] = new JObject { ["h"] = plan.ConvTileH, ["w"] = plan.ConvTileW, ["ci"] = plan.ConvTileCi, ["co"] = plan.ConvTileCo },
-                ["fcTile"] = plan.FcTile,
-                ["clockMHz"] = plan.ClockMHz,
-                ["dspEstimate"] = plan.DspEstimate,
+                ConvParallelism = $"{plan.ConvParallelismH}x{plan.ConvParallelismW}",
+                ConvTile = new ConvTile(plan.ConvTileH, plan.ConvTileW, plan.ConvTileCi, plan.ConvTileCo),
+                FcTile = plan.FcTile,
+                ClockMHz = plan.ClockMHz,
+                DspEstimate = plan.DspEstimate,
             },
-            ["numerics"] = new JObject
+            Numerics = new PlanNumerics
             {
-                ["scheme"] = plan.Scheme.ToString(),
-                ["planned"] = new JObject(plan.Numerics.Select(kv => new JProperty(kv.Key.ToString(), Profile(kv.Value)))),
-                ["paper"] = Profile(plan.PaperNumerics),
-                ["calibrationImages"] = plan.Calibration?.Images,
+                Scheme = plan.Scheme.ToString(),
+                Planned = plan.Numerics.ToDictionary(kv => kv.Key.ToString(), kv => Profile(kv.Value)),
+                Paper = Profile(plan.PaperNumerics),
+                CalibrationImages = plan.Calibration?.Images,
             },
-            ["layers"] = new JArray(plan.Layers.Select((l, i) => new JObject
+            Layers = [.. plan.Layers.Select((l, i) => new PlanLayer
             {
-                ["name"] = l.Name,
-                ["kind"] = l is ConvBlockLayer ? "conv" : "dense",
-                ["input"] = new JArray(l.InputShape.Dimensions),
-                ["output"] = new JArray(l.OutputShape.Dimensions),
-                ["relu"] = l.Relu,
-                ["pool"] = l is ConvBlockLayer { Pool: true },
-                ["kernel"] = (l as ConvBlockLayer)?.Conv.KernelSize,
-                ["parameters"] = l.ParameterCount,
-                ["forwardMacs"] = l.ForwardMacs,
-                ["activationMax"] = plan.Calibration?.ActivationMax[i],
-            })),
-            ["work"] = new JObject
+                Name = l.Name,
+                Kind = l is ConvBlockLayer ? "conv" : "dense",
+                Input = [.. l.InputShape.Dimensions],
+                Output = [.. l.OutputShape.Dimensions],
+                Relu = l.Relu,
+                Pool = l is ConvBlockLayer { Pool: true },
+                Kernel = (l as ConvBlockLayer)?.Conv.KernelSize,
+                Parameters = l.ParameterCount,
+                ForwardMacs = l.ForwardMacs,
+                ActivationMax = plan.Calibration?.ActivationMax[i],
+            })],
+            Work = new PlanWork
             {
-                ["forwardMacs"] = plan.ForwardMacs,
-                ["backwardMacs"] = plan.ForwardMacs,
-                ["idealForwardCycles"] = idealCycles,
-                ["idealForwardMs"] = idealCycles / (plan.ClockMHz * 1000.0),
-                ["note"] = "Ideal: every parallel MAC busy every cycle, no memory stalls; a lower bound, not a synthesis result.",
+                ForwardMacs = plan.ForwardMacs,
+                BackwardMacs = plan.ForwardMacs,
+                IdealForwardCycles = idealCycles,
+                IdealForwardMs = idealCycles / (plan.ClockMHz * 1000.0),
+                Note = "Ideal: every parallel MAC busy every cycle, no memory stalls; a lower bound, not a synthesis result.",
             },
-            ["memory"] = memory,
+            Memory = new PlanMemory
+            {
+                Methods = methods,
+                AutogradBits = MemoryAccounting.AutogradElements(plan.Layers) * DesignPlanner.DatapathBits,
+            },
         };
     }
 
+    /// <summary>Reads a plan.json written by this SDK.</summary>
+    /// <exception cref="Diagnostics.XaiException">XAI3500 missing, XAI3503 not JSON or a key missing or mistyped.</exception>
+    public static XaiPlan Read(string path) => ReportJson.Read<XaiPlan>(path, ReportDocumentCodes.PlanUnreadable, "plan.json");
+
+    public static string Serialize(XaiPlan plan) => ReportJson.Serialize(plan);
+
     private static long CeilDiv(int a, int b) => (a + b - 1) / b;
 
-    private static JObject Profile(NumericsPlan p) => new()
+    private static FormatProfile Profile(NumericsPlan p) => new()
     {
-        ["activation"] = p.Activation.ToString(),
-        ["weight"] = p.Weight.ToString(),
-        ["accumulator"] = p.Accumulator.ToString(),
-        ["gradient"] = p.Gradient.ToString(),
-        ["gradientAccumulator"] = p.GradientAccumulator.ToString(),
-        ["gradientExponents"] = new JArray(p.GradientExponents),
-        ["activationExponents"] = new JArray(p.ActivationExponents),
+        Activation = p.Activation.ToString(),
+        Weight = p.Weight.ToString(),
+        Accumulator = p.Accumulator.ToString(),
+        Gradient = p.Gradient.ToString(),
+        GradientAccumulator = p.GradientAccumulator.ToString(),
+        GradientExponents = [.. p.GradientExponents],
+        ActivationExponents = [.. p.ActivationExponents],
     };
 }

@@ -1,20 +1,20 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Newtonsoft.Json.Linq;
+using Xai.Reporting.Model;
 
 namespace Xai.Reporting;
 
-/// <summary>Renders report.json as a self-contained page: images and heatmaps per image, then the tables.</summary>
+/// <summary>Renders the report as a self-contained page: images and heatmaps per image, then the tables.</summary>
 public static class ReportHtml
 {
-    public static string Render(JObject report)
+    public static string Render(XaiReport report)
     {
-        var methods = report["methods"]!.Values<string>().OfType<string>().ToList();
-        var classNames = report["classNames"]?.Values<string>().OfType<string>().ToList() ?? [];
-        string ClassName(JToken? index) => index is null || index.Type == JTokenType.Null ? "—"
-            : (int)index < classNames.Count ? $"{classNames[(int)index]} ({(int)index})" : ((int)index).ToString(CultureInfo.InvariantCulture);
-        var csim = report["csim"] as JObject;
+        var methods = report.Methods;
+        var classNames = report.ClassNames;
+        string ClassName(int? index) => index is not { } i ? "—"
+            : i >= 0 && i < classNames.Count ? $"{classNames[i]} ({i})" : i.ToString(CultureInfo.InvariantCulture);
+        var csim = report.Csim;
         var s = new StringBuilder();
         s.Append("""
             <!DOCTYPE html>
@@ -46,16 +46,16 @@ public static class ReportHtml
             .note { color:var(--muted); font-size:12px; }
             </style></head><body>
             """);
-        s.Append($"<header><h1>{H(report["project"])}</h1><p>board {H(report["board"])} ({H(report["part"])}) · methods {H(string.Join(", ", methods))} · numerics {H(report["numerics"])}</p></header><main>");
+        s.Append($"<header><h1>{H(report.Project)}</h1><p>board {H(report.Board)} ({H(report.Part)}) · methods {H(string.Join(", ", methods))} · numerics {H(report.Numerics)}</p></header><main>");
 
-        var plan = report["plan"]!;
+        var plan = report.Plan;
         s.Append("<div class=\"cards\">");
-        Card(s, $"{csim?["images"] ?? 0}", "images simulated");
-        Card(s, csim?["accuracy"] is { Type: not JTokenType.Null } acc ? $"{(double)acc * 100:F1} %" : "—", "accuracy (labelled images)");
-        Card(s, $"{(long)plan["parameters"]!:N0}", "parameters");
-        Card(s, $"{(long)plan["work"]!["forwardMacs"]! / 1e6:F2} M", "MACs per forward pass");
-        Card(s, $"{plan["engine"]!["convParallelism"]} / {plan["engine"]!["fcTile"]}", "conv unroll / FC tile");
-        Card(s, $"{plan["engine"]!["dspEstimate"]}", "DSP slices (MAC arrays)");
+        Card(s, $"{csim?.Images ?? 0}", "images simulated");
+        Card(s, csim?.Accuracy is { } acc ? $"{acc * 100:F1} %" : "—", "accuracy (labelled images)");
+        Card(s, $"{plan.Parameters:N0}", "parameters");
+        Card(s, $"{plan.Work.ForwardMacs / 1e6:F2} M", "MACs per forward pass");
+        Card(s, $"{plan.Engine.ConvParallelism} / {plan.Engine.FcTile}", "conv unroll / FC tile");
+        Card(s, $"{plan.Engine.DspEstimate}", "DSP slices (MAC arrays)");
         s.Append("</div>");
 
         if (csim is not null)
@@ -63,37 +63,37 @@ public static class ReportHtml
             s.Append("<h2>Fidelity of the fixed-point C simulation against float</h2><table><tr><th>method</th><th>numerics</th><th>images</th><th>top-1 agreement</th><th>Spearman ρ median</th><th>ρ 10th pct</th><th>ρ min</th></tr>");
             foreach (var method in methods)
             {
-                FidelityRow(s, method, "planned (" + H(report["numerics"]) + ")", csim["fidelity"]?[method]);
-                FidelityRow(s, method, "paper: ap_fixed&lt;16,8&gt;", csim["fidelityPaper"]?[method]);
+                FidelityRow(s, method, "planned (" + H(report.Numerics) + ")", csim.Fidelity.GetValueOrDefault(method));
+                FidelityRow(s, method, "paper: ap_fixed&lt;16,8&gt;", csim.FidelityPaper.GetValueOrDefault(method));
             }
 
             s.Append("</table><p class=\"note\">ρ over all input relevances: |R| for Saliency, signed R for DeconvNet and Guided Backprop.</p>");
-            if (csim["fidelityTestSet"] is JObject testSet)
+            if (csim.FidelityTestSet is { } testSet)
             {
-                s.Append($"<h2>Fidelity on {H(testSet["images"])} Fashion-MNIST test images</h2><table><tr><th>method</th><th>numerics</th><th>images</th><th>top-1 agreement</th><th>Spearman ρ median</th><th>ρ 10th pct</th><th>ρ min</th></tr>");
+                s.Append($"<h2>Fidelity on {H(testSet.Images)} Fashion-MNIST test images</h2><table><tr><th>method</th><th>numerics</th><th>images</th><th>top-1 agreement</th><th>Spearman ρ median</th><th>ρ 10th pct</th><th>ρ min</th></tr>");
                 foreach (var method in methods)
                 {
-                    FidelityRow(s, method, "planned (" + H(report["numerics"]) + ")", testSet["fidelity"]?[method]);
-                    FidelityRow(s, method, "paper: ap_fixed&lt;16,8&gt;", testSet["fidelityPaper"]?[method]);
+                    FidelityRow(s, method, "planned (" + H(report.Numerics) + ")", testSet.Fidelity.GetValueOrDefault(method));
+                    FidelityRow(s, method, "paper: ap_fixed&lt;16,8&gt;", testSet.FidelityPaper.GetValueOrDefault(method));
                 }
 
-                s.Append($"</table><p class=\"note\">Accuracy on these images: float {P(testSet["accuracyFloat"])}, planned formats {P(testSet["accuracyPlanned"])}.</p>");
+                s.Append($"</table><p class=\"note\">Accuracy on these images: float {P(testSet.AccuracyFloat)}, planned formats {P(testSet.AccuracyPlanned)}.</p>");
             }
 
             s.Append("<h2>Images</h2><div class=\"images\">");
-            foreach (var image in csim["perImage"]!)
+            foreach (var image in csim.PerImage)
             {
-                var label = image["label"];
-                var predicted = image["class"];
-                var right = label is null || label.Type == JTokenType.Null ? "" : (int)label! == (int)predicted! ? " class=\"ok\"" : " class=\"bad\"";
+                var label = image.Label;
+                var predicted = image.Class;
+                var right = label is not { } l ? "" : l == predicted ? " class=\"ok\"" : " class=\"bad\"";
                 s.Append("<figure><div class=\"row\">");
-                s.Append($"<div><img src=\"{H(image["input"])}\" alt=\"input {H(image["stem"])}\">input</div>");
+                s.Append($"<div><img src=\"{H(image.Input)}\" alt=\"input {H(image.Stem)}\">input</div>");
                 foreach (var method in methods)
                 {
-                    s.Append($"<div><img src=\"{H(image["methods"]?[method]?["heatmap"])}\" alt=\"{H(method)} heatmap of {H(image["stem"])}\">{H(method)}</div>");
+                    s.Append($"<div><img src=\"{H(image.Methods.GetValueOrDefault(method)?.Heatmap)}\" alt=\"{H(method)} heatmap of {H(image.Stem)}\">{H(method)}</div>");
                 }
 
-                s.Append($"</div><figcaption><b>{H(image["stem"])}</b> · predicted <span{right}>{H(ClassName(predicted))}</span> · true {H(ClassName(label))}</figcaption></figure>");
+                s.Append($"</div><figcaption><b>{H(image.Stem)}</b> · predicted <span{right}>{H(ClassName(predicted))}</span> · true {H(ClassName(label))}</figcaption></figure>");
             }
 
             s.Append("</div>");
@@ -102,34 +102,34 @@ public static class ReportHtml
         s.Append("<h2>Memory kept between forward and backward pass</h2><table><tr><th>method</th><th>pool indices (bits)</th><th>ReLU masks (bits)</th><th>design total</th><th>full masks would be</th></tr>");
         foreach (var method in methods)
         {
-            var m = report["memory"]?[method];
-            s.Append($"<tr><td>{H(method)}</td><td>{N(m?["poolIndexBits"])}</td><td>{N(m?["reluMaskBits"])}</td><td>{N(m?["designBits"])}</td><td>{N(m?["fullMaskBits"])}</td></tr>");
+            var m = report.Memory.Methods.GetValueOrDefault(method);
+            s.Append($"<tr><td>{H(method)}</td><td>{N(m?.PoolIndexBits)}</td><td>{N(m?.ReluMaskBits)}</td><td>{N(m?.DesignBits)}</td><td>{N(m?.FullMaskBits)}</td></tr>");
         }
 
-        s.Append($"</table><p class=\"note\">Autograd would keep {N(report["memory"]?["autogradBits"])} bits for the same network at 16 bits.</p>");
+        s.Append($"</table><p class=\"note\">Autograd would keep {N(report.Memory.AutogradBits)} bits for the same network at 16 bits.</p>");
 
-        HardwareHtml.Render(s, report["hardware"]);
+        HardwareHtml.Render(s, report.Hardware);
 
         s.Append("<h2>Build stages</h2><table><tr><th>stage</th><th>status</th></tr>");
-        foreach (var stage in (report["stages"] as JObject ?? []).Properties())
+        foreach (var (stage, status) in report.Stages)
         {
-            s.Append($"<tr><td>{H(stage.Name)}</td><td style=\"text-align:left\">{H(stage.Value)}</td></tr>");
+            s.Append($"<tr><td>{H(stage)}</td><td style=\"text-align:left\">{H(status)}</td></tr>");
         }
 
         s.Append("</table></main></body></html>\n");
         return s.ToString();
     }
 
-    private static void FidelityRow(StringBuilder s, string method, string numerics, JToken? f) =>
-        s.Append($"<tr><td>{H(method)}</td><td>{numerics}</td><td>{f?["images"]}</td><td>{P(f?["top1Agreement"])}</td><td>{F(f?["spearmanMedian"])}</td><td>{F(f?["spearmanP10"])}</td><td>{F(f?["spearmanMin"])}</td></tr>");
+    private static void FidelityRow(StringBuilder s, string method, string numerics, FidelitySummary? f) =>
+        s.Append($"<tr><td>{H(method)}</td><td>{numerics}</td><td>{f?.Images}</td><td>{P(f?.Top1Agreement)}</td><td>{F(f?.SpearmanMedian)}</td><td>{F(f?.SpearmanP10)}</td><td>{F(f?.SpearmanMin)}</td></tr>");
 
     private static void Card(StringBuilder s, string value, string label) => s.Append($"<div class=\"card\"><b>{H(value)}</b><span>{H(label)}</span></div>");
 
     private static string H(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
 
-    private static string N(JToken? v) => v is null || v.Type == JTokenType.Null ? "—" : ((long)v).ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long? v) => v is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "—";
 
-    private static string F(JToken? v) => v is null || v.Type == JTokenType.Null ? "—" : ((double)v).ToString("F4", CultureInfo.InvariantCulture);
+    private static string F(double? v) => v is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "—";
 
-    private static string P(JToken? v) => v is null || v.Type == JTokenType.Null ? "—" : ((double)v * 100).ToString("F1", CultureInfo.InvariantCulture) + " %";
+    private static string P(double? v) => v is { } x ? (x * 100).ToString("F1", CultureInfo.InvariantCulture) + " %" : "—";
 }

@@ -1,11 +1,11 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Xai.Attribution;
 using Xai.Diagnostics;
 using Xai.Fidelity;
 using Xai.IO;
 using Xai.Imaging;
 using Xai.Planning;
+using Xai.Reporting;
+using Xai.Reporting.Model;
 using Xai.Simulation;
 
 namespace Xai.Stages;
@@ -20,7 +20,7 @@ public static class CSimStage
     /// <param name="LabelSource">Where the label came from, for messages (a labels file line or item metadata).</param>
     public sealed record LabeledImage(string Path, int? Label, string? LabelSource = null);
 
-    public static JObject Run(LoadedModel model, DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<JObject?>? extra = null)
+    public static CsimSection Run(LoadedModel model, DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<DatasetFidelity?>? extra = null)
     {
         if (images.Count == 0)
         {
@@ -78,7 +78,7 @@ public static class CSimStage
         Directory.CreateDirectory(stagingRelevance);
         Directory.CreateDirectory(stagingHeatmaps);
         var fidelity = new ProfileFidelity(plan.Methods);
-        var perImage = new JArray();
+        var perImage = new List<CsimImage>();
         var correct = 0;
         var labeled = 0;
         for (var k = 0; k < inputs.Count; k++)
@@ -96,7 +96,7 @@ public static class CSimStage
             }
 
             fidelity.Add(results, k);
-            var methods = new JObject();
+            var methods = new Dictionary<string, CsimImageMethod>();
             foreach (var method in plan.Methods)
             {
                 var p = results[(k, NumericsProfile.Planned, method)];
@@ -106,52 +106,49 @@ public static class CSimStage
                 var png = $"heatmaps/{name}.{method}.png";
                 var sign = method == AttributionMethod.Saliency ? HeatmapRenderer.Sign.Absolute : HeatmapRenderer.Sign.Positive;
                 AtomicFile.WriteAllBytes(Path.Combine(staging, png), PngWriter.Encode(HeatmapRenderer.Overlay(image.Raster, p.Relevance, shape.Channels, sign)));
-                methods[method.ToString()] = new JObject
+                methods[method.ToString()] = new CsimImageMethod
                 {
-                    ["relevance"] = npy,
-                    ["heatmap"] = png,
-                    ["explainedClass"] = p.Class,
-                    ["spearmanVsFloat"] = Round(fidelity.Planned[method].LastRho),
+                    Relevance = npy,
+                    Heatmap = png,
+                    ExplainedClass = p.Class,
+                    SpearmanVsFloat = Round(fidelity.Planned[method].LastRho),
                 };
             }
 
             var inputPng = $"heatmaps/{name}.input.png";
             AtomicFile.WriteAllBytes(Path.Combine(staging, inputPng), PngWriter.Encode(image.Raster));
-            perImage.Add(new JObject
+            perImage.Add(new CsimImage
             {
-                ["file"] = image.Path,
-                ["stem"] = name,
-                ["input"] = inputPng,
-                ["label"] = image.Label,
-                ["class"] = predicted,
-                ["floatClass"] = FidelityMeasurement.ArgMax(reference.Logits),
-                ["logits"] = new JArray(hw.Logits.Select(v => Round(v))),
-                ["floatLogits"] = new JArray(reference.Logits.Select(v => Round(v))),
-                ["methods"] = methods,
+                File = image.Path,
+                Stem = name,
+                Input = inputPng,
+                Label = image.Label,
+                Class = predicted,
+                FloatClass = FidelityMeasurement.ArgMax(reference.Logits),
+                Logits = [.. hw.Logits.Select(v => Round(v))],
+                FloatLogits = [.. reference.Logits.Select(v => Round(v))],
+                Methods = methods,
             });
         }
 
-        var csim = new JObject
+        var csim = new CsimSection
         {
-            ["images"] = inputs.Count,
-            ["accuracy"] = labeled == 0 ? null : Round((double)correct / labeled),
-            ["labeledImages"] = labeled,
-            ["targetClass"] = targetClass,
-            ["secondsPerImage"] = Round(seconds / inputs.Count),
-            ["fidelity"] = Fidelity(fidelity.Planned),
-            ["fidelityPaper"] = Fidelity(fidelity.Paper),
-            ["perImage"] = perImage,
+            Images = inputs.Count,
+            Accuracy = labeled == 0 ? null : Round((double)correct / labeled),
+            LabeledImages = labeled,
+            TargetClass = targetClass,
+            SecondsPerImage = Round(seconds / inputs.Count),
+            Fidelity = Fidelity(fidelity.Planned),
+            FidelityPaper = Fidelity(fidelity.Paper),
+            PerImage = perImage,
+            FidelityTestSet = extra?.Invoke(),
         };
-        if (extra?.Invoke() is { } testSet)
-        {
-            csim["fidelityTestSet"] = testSet;
-        }
 
         cancel.ThrowIfCancellationRequested();
         Swap(stagingRelevance, layout.RelevanceDirectory);
         Swap(stagingHeatmaps, layout.HeatmapDirectory);
         Directory.Delete(staging, recursive: true);
-        AtomicFile.WriteAllText(layout.CSimResultsFile, csim.ToString(Formatting.Indented));
+        AtomicFile.WriteAllText(layout.CSimResultsFile, ReportJson.Serialize(csim));
         return csim;
     }
 
@@ -177,16 +174,23 @@ public static class CSimStage
         }
     }
 
-    public static JObject Fidelity(IReadOnlyDictionary<AttributionMethod, FidelityMeasurement> measurements) =>
-        new(measurements.Select(kv => new JProperty(kv.Key.ToString(), new JObject
-        {
-            ["images"] = kv.Value.Images,
-            ["top1Agreement"] = Round(kv.Value.Top1Agreement),
-            ["spearmanMedian"] = Round(kv.Value.Spearman.Median),
-            ["spearmanP10"] = Round(kv.Value.Spearman.P10),
-            ["spearmanMin"] = Round(kv.Value.Spearman.Min),
-            ["spearmanUndefined"] = kv.Value.Spearman.Undefined,
-        })));
+    /// <summary>csim.json as <see cref="Run"/> wrote it.</summary>
+    /// <exception cref="XaiException">XAI3504 when it does not fit (written by another SDK version: rebuild).</exception>
+    public static CsimSection? Load(BuildLayout layout) =>
+        File.Exists(layout.CSimResultsFile)
+            ? ReportJson.Read<CsimSection>(layout.CSimResultsFile, ReportDocumentCodes.StageFileUnreadable, "The C simulation's results (csim.json)")
+            : null;
 
-    private static JToken Round(double v) => double.IsNaN(v) || double.IsInfinity(v) ? JValue.CreateNull() : new JValue(Math.Round(v, 6));
+    public static Dictionary<string, FidelitySummary> Fidelity(IReadOnlyDictionary<AttributionMethod, FidelityMeasurement> measurements) =>
+        measurements.ToDictionary(kv => kv.Key.ToString(), kv => new FidelitySummary
+        {
+            Images = kv.Value.Images,
+            Top1Agreement = Round(kv.Value.Top1Agreement),
+            SpearmanMedian = Round(kv.Value.Spearman.Median),
+            SpearmanP10 = Round(kv.Value.Spearman.P10),
+            SpearmanMin = Round(kv.Value.Spearman.Min),
+            SpearmanUndefined = kv.Value.Spearman.Undefined,
+        });
+
+    private static double? Round(double v) => double.IsNaN(v) || double.IsInfinity(v) ? null : Math.Round(v, 6);
 }

@@ -1,8 +1,8 @@
-using Newtonsoft.Json.Linq;
 using Xai.Attribution;
 using Xai.Diagnostics;
 using Xai.Fidelity;
 using Xai.Planning;
+using Xai.Reporting.Model;
 using Xai.Simulation;
 
 namespace Xai.Stages;
@@ -18,7 +18,7 @@ public static class FidelityStage
 {
     private const int Chunk = 50;
 
-    public static JObject? Run(LoadedModel model, DesignPlan plan, int count, string datasetDirectory, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
+    public static DatasetFidelity? Run(LoadedModel model, DesignPlan plan, int count, string datasetDirectory, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
     {
         if (count <= 0)
         {
@@ -57,16 +57,16 @@ public static class FidelityStage
         }
 
         File.Delete(Path.Combine(layout.IntermediateDirectory, "fidelity-outputs.bin"));
-        return new JObject
+        return new DatasetFidelity
         {
-            ["dataset"] = "Fashion-MNIST test set (first images, padded and replicated to the network input)",
-            ["directory"] = datasetDirectory,
-            ["images"] = images.Count,
-            ["accuracyFloat"] = Math.Round((double)correctFloat / images.Count, 6),
-            ["accuracyPlanned"] = Math.Round((double)correctPlanned / images.Count, 6),
-            ["seconds"] = Math.Round((DateTime.UtcNow - started).TotalSeconds, 1),
-            ["fidelity"] = CSimStage.Fidelity(fidelity.Planned),
-            ["fidelityPaper"] = CSimStage.Fidelity(fidelity.Paper),
+            Dataset = "Fashion-MNIST test set (first images, padded and replicated to the network input)",
+            Directory = datasetDirectory,
+            Images = images.Count,
+            AccuracyFloat = Math.Round((double)correctFloat / images.Count, 6),
+            AccuracyPlanned = Math.Round((double)correctPlanned / images.Count, 6),
+            Seconds = Math.Round((DateTime.UtcNow - started).TotalSeconds, 1),
+            Fidelity = CSimStage.Fidelity(fidelity.Planned),
+            FidelityPaper = CSimStage.Fidelity(fidelity.Paper),
         };
     }
 }

@@ -1,8 +1,8 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Xai.Amd.Reports;
 using Xai.Diagnostics;
 using Xai.IO;
+using Xai.Reporting;
+using Xai.Reporting.Model;
 
 namespace Xai.Stages;
 
@@ -18,13 +18,7 @@ public static class HardwareCollection
     public static IReadOnlyList<XaiDiagnostic> Save(VendorLayout vendor, string topFunction, string part, IReadOnlyList<string> directories, VendorStage stage, string producedBy)
     {
         var diagnostics = new List<XaiDiagnostic>();
-        var record = new JObject
-        {
-            ["top"] = topFunction,
-            ["stage"] = stage.ToString(),
-            ["producedBy"] = producedBy,
-            ["collectedFrom"] = new JArray(directories),
-        };
+        HardwareTopRecord record;
         try
         {
             var report = HardwareReportCollector.CollectDirectories(directories);
@@ -40,31 +34,47 @@ public static class HardwareCollection
                 mismatches.Add($"part '{reportedPart}' instead of '{part}'");
             }
 
-            record["matchesDesign"] = mismatches.Count == 0;
             if (mismatches.Count > 0)
             {
                 var files = string.Join(", ", report.Files.Select(f => f.Path));
-                record["mismatch"] = string.Join("; ", mismatches);
                 diagnostics.Add(XaiDiagnostic.Warning(VendorBuildCodes.ReportForAnotherDesign,
                     $"The {stage} reports ({files}) are for {string.Join(" and ", mismatches)}: they describe another design, so report.json marks their figures as not this design's (matchesDesign=false).",
                     report.Files.FirstOrDefault()?.Path));
             }
 
-            record["report"] = report.ToJObject();
+            record = Record(topFunction, directories, stage, producedBy) with
+            {
+                MatchesDesign = mismatches.Count == 0,
+                Mismatch = mismatches.Count == 0 ? null : string.Join("; ", mismatches),
+                Report = report,
+            };
         }
         catch (XaiException e)
         {
-            record["matchesDesign"] = false;
-            record["error"] = $"{e.Diagnostic.Code}: {e.Diagnostic.Message}";
+            record = Record(topFunction, directories, stage, producedBy) with { MatchesDesign = false, Error = $"{e.Diagnostic.Code}: {e.Diagnostic.Message}" };
             diagnostics.Add(XaiDiagnostic.Warning(VendorBuildCodes.HardwareReportUnreadable,
                 $"The {stage} reports of {topFunction} could not be read ({e.Diagnostic.Code}: {e.Diagnostic.Message}); report.json has no hardware figures for it.",
                 e.Diagnostic.File));
         }
 
         Directory.CreateDirectory(vendor.Directory);
-        AtomicFile.WriteAllText(vendor.HardwareReport(topFunction), record.ToString(Formatting.Indented));
+        AtomicFile.WriteAllText(vendor.HardwareReport(topFunction), ReportJson.Serialize(record));
         return diagnostics;
     }
+
+    /// <summary>The record <see cref="Save"/> wrote for <paramref name="topFunction"/>.</summary>
+    /// <exception cref="XaiException">XAI3504 when it does not fit (written by another SDK version: rebuild).</exception>
+    public static HardwareTopRecord Load(VendorLayout vendor, string topFunction) =>
+        ReportJson.Read<HardwareTopRecord>(vendor.HardwareReport(topFunction), ReportDocumentCodes.StageFileUnreadable, $"The hardware record of {topFunction} (hardware.{topFunction}.json)");
+
+    private static HardwareTopRecord Record(string topFunction, IReadOnlyList<string> directories, VendorStage stage, string producedBy) => new()
+    {
+        Top = topFunction,
+        Stage = stage.ToString(),
+        ProducedBy = producedBy,
+        CollectedFrom = [.. directories],
+        MatchesDesign = false,
+    };
 
     // csynth.xml writes xc7z020-clg400-1 where the board says xc7z020clg400-1; Vivado reports write 7z020clg400-1.
     private static string Normalize(string part) => part.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();

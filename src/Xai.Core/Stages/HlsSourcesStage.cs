@@ -1,9 +1,8 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Xai.Attribution;
 using Xai.CodeGeneration;
 using Xai.IO;
 using Xai.Planning;
+using Xai.Reporting;
 using Xai.Simulation;
 
 namespace Xai.Stages;
@@ -47,14 +46,8 @@ public static class HlsSourcesStage
 
         var hasData = WriteTestbenchData(plan, method, profile, sizes, build, vendor);
         var result = new Result(method, tops, hasData, targetClass ?? -1);
-        AtomicFile.WriteAllTextIfChanged(vendor.SourcesManifest, new JObject
-        {
-            ["method"] = method.ToString(),
-            ["profile"] = profile.Name,
-            ["tops"] = new JArray(tops.Select(t => t.FunctionName)),
-            ["testbench"] = hasData,
-            ["target"] = result.Target,
-        }.ToString(Formatting.Indented));
+        AtomicFile.WriteAllTextIfChanged(vendor.SourcesManifest, ReportJson.Serialize(
+            new HlsSourcesManifest(method.ToString(), profile.Name, [.. tops.Select(t => t.FunctionName)], hasData, result.Target)));
         return result;
     }
 
@@ -66,12 +59,17 @@ public static class HlsSourcesStage
             throw new Diagnostics.XaiException(VendorBuildCodes.UpstreamMissing, "The HLS sources have not been generated: build the XaiHlsSources target first.", vendor.SourcesManifest);
         }
 
-        var json = JObject.Parse(File.ReadAllText(vendor.SourcesManifest));
-        var method = Enum.Parse<AttributionMethod>((string)json["method"]!);
+        var manifest = LoadManifest(vendor);
+        var method = Enum.Parse<AttributionMethod>(manifest.Method);
         var sizes = NetworkMemorySizes.For(plan);
-        var tops = json["tops"]!.Values<string>().Select(name => HlsTopDesign.For(name == "xai_top_fp" ? HlsTopVariant.Inference : HlsTopVariant.Explain, method, sizes)).ToList();
-        return new Result(method, tops, (bool)json["testbench"]!, (int)json["target"]!);
+        var tops = manifest.Tops.Select(name => HlsTopDesign.For(name == "xai_top_fp" ? HlsTopVariant.Inference : HlsTopVariant.Explain, method, sizes)).ToList();
+        return new Result(method, tops, manifest.Testbench, manifest.Target);
     }
+
+    /// <summary>The manifest as written, without the plan.</summary>
+    /// <exception cref="Diagnostics.XaiException">XAI3504 when it does not fit.</exception>
+    public static HlsSourcesManifest LoadManifest(VendorLayout vendor) =>
+        ReportJson.Read<HlsSourcesManifest>(vendor.SourcesManifest, ReportDocumentCodes.StageFileUnreadable, "The HLS sources manifest (hls-sources.json)");
 
     // The C simulation's record of image 0 for the hardware method, planned and float, byte for byte.
     private static bool WriteTestbenchData(DesignPlan plan, AttributionMethod method, NumericsPlan profile, NetworkMemorySizes sizes, BuildLayout build, VendorLayout vendor)

@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Xai.CodeGeneration;
 using Xai.IO;
 using Xai.Planning;
@@ -36,7 +34,7 @@ public static class PlanStage
             AtomicFile.WriteAllBytes(layout.WeightImage(profile.Name), WeightImage.Quantized(floats, profile.Weight));
         }
 
-        AtomicFile.WriteAllTextIfChanged(layout.PlanFile, PlanDocument.Build(plan).ToString(Formatting.Indented));
+        AtomicFile.WriteAllTextIfChanged(layout.PlanFile, PlanDocument.Serialize(PlanDocument.Build(plan)));
         return plan;
     }
 }

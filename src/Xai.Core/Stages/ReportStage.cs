@@ -1,40 +1,40 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Xai.IO;
 using Xai.Projects;
 using Xai.Reporting;
+using Xai.Reporting.Model;
 
 namespace Xai.Stages;
 
 /// <summary>
-/// Stage "Report": report.json, one schema that later stages extend (hardware results join it
-/// under <c>hardware</c>), and report.html beside it for people.
+/// Stage "Report": report.json (<see cref="XaiReport"/>, schema <c>xai-report/1</c>) from the plan, the C
+/// simulation and the vendor stages, and report.html beside it for people.
 /// </summary>
 public static class ReportStage
 {
-    public const string Schema = "xai-report/1";
-
-    public static JObject Run(ProjectSettings settings, BuildLayout layout, IReadOnlyList<string> classNames, IReadOnlyDictionary<string, string> stages)
+    public static XaiReport Build(ProjectSettings settings, BuildLayout layout, IReadOnlyList<string> classNames, IReadOnlyDictionary<string, string> stages)
     {
-        var plan = JObject.Parse(File.ReadAllText(layout.PlanFile));
-        var csim = File.Exists(layout.CSimResultsFile) ? JObject.Parse(File.ReadAllText(layout.CSimResultsFile)) : null;
-        var report = new JObject
+        var plan = PlanDocument.Read(layout.PlanFile);
+        return new XaiReport
         {
-            ["schema"] = Schema,
-            ["project"] = Path.GetFileName(settings.ProjectFile),
-            ["board"] = settings.Board.Id,
-            ["part"] = settings.Board.Part,
-            ["boardPart"] = settings.Board.BoardPart,
-            ["methods"] = new JArray(settings.Methods.Select(m => m.ToString())),
-            ["numerics"] = settings.Numerics.ToString(),
-            ["classNames"] = new JArray(classNames),
-            ["memory"] = plan["memory"],
-            ["plan"] = plan,
-            ["csim"] = csim,
-            ["stages"] = new JObject(stages.Select(kv => new JProperty(kv.Key, kv.Value))),
-            ["hardware"] = HardwareSection.Build(VendorLayout.For(layout), stages),
+            Project = Path.GetFileName(settings.ProjectFile),
+            Board = settings.Board.Id,
+            Part = settings.Board.Part,
+            BoardPart = settings.Board.BoardPart,
+            Methods = [.. settings.Methods.Select(m => m.ToString())],
+            Numerics = settings.Numerics.ToString(),
+            ClassNames = [.. classNames],
+            Memory = plan.Memory,
+            Plan = plan,
+            Csim = CSimStage.Load(layout),
+            Stages = new Dictionary<string, string>(stages),
+            Hardware = HardwareSectionLoader.Load(VendorLayout.For(layout), stages),
         };
-        AtomicFile.WriteAllText(layout.ReportJson, report.ToString(Formatting.Indented));
+    }
+
+    public static XaiReport Run(ProjectSettings settings, BuildLayout layout, IReadOnlyList<string> classNames, IReadOnlyDictionary<string, string> stages)
+    {
+        var report = Build(settings, layout, classNames, stages);
+        AtomicFile.WriteAllText(layout.ReportJson, ReportDocument.Serialize(report));
         AtomicFile.WriteAllText(layout.ReportHtml, ReportHtml.Render(report));
         return report;
     }

@@ -1,8 +1,8 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Xai.Amd.Toolchain;
 using Xai.Diagnostics;
 using Xai.IO;
+using Xai.Reporting;
+using Xai.Reporting.Model;
 
 namespace Xai.Stages;
 
@@ -48,33 +48,28 @@ public sealed record VendorToolSet(HlsToolchain? Hls, string? HlsProblem, ToolLo
 
     public string? VivadoDescription => Vivado is null ? null : $"vivado {Vivado.Version?.ToString() ?? "(release unknown)"}";
 
-    public JObject ToJson()
+    /// <summary>The record report.json shows as <c>hardware.tools</c>.</summary>
+    public VendorTools ToRecord() => new()
     {
-        var hls = new JObject
-        {
-            ["available"] = Hls is not null,
-            ["problem"] = HlsProblem,
-        };
-        if (Hls is not null)
-        {
-            hls["flow"] = Hls.Flow.ToString();
-            hls["version"] = Hls.Version?.ToString();
-            hls["tools"] = new JArray(new[] { Hls.TclRunner, Hls.Compiler, Hls.Runner }.OfType<ToolLocation>().Select(Describe));
-        }
-
-        return new JObject
-        {
-            ["hls"] = hls,
-            ["vivado"] = Vivado is null
-                ? new JObject { ["available"] = false, ["problem"] = VivadoProblem }
-                : new JObject { ["available"] = true, ["tools"] = new JArray(Describe(Vivado)) },
-        };
-    }
+        Hls = Hls is null
+            ? new ToolchainStatus { Available = false, Problem = HlsProblem }
+            : new ToolchainStatus
+            {
+                Available = true,
+                Problem = HlsProblem,
+                Flow = Hls.Flow.ToString(),
+                Version = Hls.Version,
+                Tools = [.. new[] { Hls.TclRunner, Hls.Compiler, Hls.Runner }.OfType<ToolLocation>().Select(Describe)],
+            },
+        Vivado = Vivado is null
+            ? new ToolchainStatus { Available = false, Problem = VivadoProblem }
+            : new ToolchainStatus { Available = true, Tools = [Describe(Vivado)] },
+    };
 
     public void Save(VendorLayout layout)
     {
         Directory.CreateDirectory(layout.Directory);
-        AtomicFile.WriteAllTextIfChanged(layout.ToolsFile, ToJson().ToString(Formatting.Indented));
+        AtomicFile.WriteAllTextIfChanged(layout.ToolsFile, ReportJson.Serialize(ToRecord()));
     }
 
     /// <summary>Reads what <see cref="Save"/> wrote: the tool stages use the tools the locate step chose.</summary>
@@ -85,40 +80,40 @@ public sealed record VendorToolSet(HlsToolchain? Hls, string? HlsProblem, ToolLo
             throw new XaiException(VendorBuildCodes.UpstreamMissing, "The vendor tools have not been located: build the XaiLocateVendorTools target first.", layout.ToolsFile);
         }
 
-        var json = JObject.Parse(File.ReadAllText(layout.ToolsFile));
-        var hlsJson = (JObject)json["hls"]!;
+        var record = LoadRecord(layout);
         HlsToolchain? hls = null;
-        if ((bool)hlsJson["available"]!)
+        if (record.Hls is { Available: true, Tools: { } hlsTools, Flow: { } flowName })
         {
-            var tools = hlsJson["tools"]!.Select(t => Parse((JObject)t)).ToList();
-            var flow = Enum.Parse<HlsFlow>((string)hlsJson["flow"]!);
-            ToolVersion? version = ToolVersion.TryParse((string?)hlsJson["version"], out var v) ? v : null;
+            var tools = hlsTools.Select(Parse).ToList();
+            var flow = Enum.Parse<HlsFlow>(flowName);
             hls = flow == HlsFlow.Classic
-                ? new HlsToolchain(flow, version, tools.Single(), null, null, [])
-                : new HlsToolchain(flow, version, null, tools.Single(t => t.Tool == VendorTool.VPlusPlus), tools.Single(t => t.Tool == VendorTool.VitisRun), []);
+                ? new HlsToolchain(flow, record.Hls.Version, tools.Single(), null, null, [])
+                : new HlsToolchain(flow, record.Hls.Version, null, tools.Single(t => t.Tool == VendorTool.VPlusPlus), tools.Single(t => t.Tool == VendorTool.VitisRun), []);
         }
 
-        var vivadoJson = (JObject)json["vivado"]!;
-        var vivado = (bool)vivadoJson["available"]! ? Parse((JObject)vivadoJson["tools"]![0]!) : null;
-        return new VendorToolSet(hls, (string?)hlsJson["problem"], vivado, (string?)vivadoJson["problem"]);
+        var vivado = record.Vivado is { Available: true, Tools: [var located, ..] } ? Parse(located) : null;
+        return new VendorToolSet(hls, record.Hls.Problem, vivado, record.Vivado.Problem);
     }
 
-    private static JObject Describe(ToolLocation t) => new()
+    /// <summary>The record <see cref="Save"/> wrote, as the report shows it.</summary>
+    /// <exception cref="XaiException">XAI3504 when it does not fit (written by another SDK version: rebuild).</exception>
+    public static VendorTools LoadRecord(VendorLayout layout) =>
+        ReportJson.Read<VendorTools>(layout.ToolsFile, ReportDocumentCodes.StageFileUnreadable, "The vendor tools record (tools.json)");
+
+    private static LocatedTool Describe(ToolLocation t) => new()
     {
-        ["tool"] = t.Tool.ToString(),
-        ["executable"] = t.Facts.ExecutableName,
-        ["path"] = t.ExecutablePath,
-        ["version"] = t.Version?.ToString(),
-        ["versionFrom"] = t.VersionOrigin.ToString(),
-        ["foundVia"] = t.Origin + (t.OriginDetail is null ? "" : " " + t.OriginDetail),
+        Tool = t.Tool.ToString(),
+        Executable = t.Facts.ExecutableName,
+        Path = t.ExecutablePath ?? throw new InvalidOperationException($"{t.Tool} was not found; only found tools are recorded."),
+        Version = t.Version,
+        VersionFrom = t.VersionOrigin.ToString(),
+        FoundVia = t.Origin + (t.OriginDetail is null ? "" : " " + t.OriginDetail),
     };
 
-    private static ToolLocation Parse(JObject t)
+    private static ToolLocation Parse(LocatedTool t)
     {
-        var tool = Enum.Parse<VendorTool>((string)t["tool"]!);
-        ToolVersion? version = ToolVersion.TryParse((string?)t["version"], out var v) ? v : null;
-        var via = ((string?)t["foundVia"] ?? "").Split(' ', 2);
-        return new ToolLocation(VendorToolFacts.For(tool), (string)t["path"]!, Enum.TryParse<ToolOrigin>(via[0], out var o) ? o : ToolOrigin.None,
-            via.Length > 1 ? via[1] : null, version, Enum.Parse<VersionOrigin>((string)t["versionFrom"]!), []);
+        var via = t.FoundVia.Split(' ', 2);
+        return new ToolLocation(VendorToolFacts.For(Enum.Parse<VendorTool>(t.Tool)), t.Path, Enum.TryParse<ToolOrigin>(via[0], out var o) ? o : ToolOrigin.None,
+            via.Length > 1 ? via[1] : null, t.Version, Enum.Parse<VersionOrigin>(t.VersionFrom), []);
     }
 }

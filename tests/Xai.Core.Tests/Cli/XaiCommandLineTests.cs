@@ -28,6 +28,7 @@ public class XaiCommandLineTests
         Assert.Equal(2532, (long)json["resources"]!["used"]!["lut"]!);
         Assert.Equal(7969, (long)json["resources"]!["used"]!["ff"]!);
         Assert.Equal("xc7z020-clg400-1", (string?)json["part"]);
+        Xai.Tests.ReportSchemas.In(RepositoryLayout.Root).AssertDefinition("HardwareReport", output, "xai report output");
     }
 
     [Fact]

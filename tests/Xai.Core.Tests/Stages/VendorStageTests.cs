@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using Xai.Amd.Reports;
 using Xai.Amd.Scripts;
 using Xai.Amd.Toolchain;
 using Xai.Attribution;
@@ -8,6 +9,7 @@ using Xai.Core.Tests.Amd;
 using Xai.Core.Tests.Amd.Scripts;
 using Xai.Diagnostics;
 using Xai.Reporting;
+using Xai.Reporting.Model;
 using Xai.Stages;
 
 namespace Xai.Core.Tests.Stages;
@@ -135,6 +137,7 @@ public sealed class VendorStageTests(OddNetworkBuild build) : IClassFixture<OddN
         Assert.Equal("/opt/Xilinx/2024.2/Vitis/bin/v++", loaded.Hls.Compiler!.ExecutablePath);
         Assert.Equal(new ToolVersion(2024, 2), loaded.Vivado!.Version);
         Assert.Equal("v++/vitis-run 2024.2, unified flow", loaded.HlsDescription);
+        Xai.Tests.ReportSchemas.In(RepositoryLayout.Root).AssertDefinition("VendorTools", File.ReadAllText(vendor.ToolsFile), "tools.json");
         var json = JObject.Parse(File.ReadAllText(vendor.ToolsFile));
         Assert.Equal("InstallDirectory", (string?)json["vivado"]!["tools"]![0]!["versionFrom"]);
         Assert.Equal("Property XaiVivadoPath", (string?)json["vivado"]!["tools"]![0]!["foundVia"]);
@@ -158,58 +161,68 @@ public sealed class VendorStageTests(OddNetworkBuild build) : IClassFixture<OddN
         Assert.Equal("XAI5641", warning.Code);
         Assert.Contains("top function 'basic_output' instead of 'xai_top'", warning.Message);
         Assert.Contains("part 'xc7z030-sbg485-1' instead of 'xc7z020clg400-1'", warning.Message);
-        var record = JObject.Parse(File.ReadAllText(vendor.HardwareReport("xai_top")));
-        Assert.False((bool)record["matchesDesign"]!);
-        Assert.Equal("vitis_hls 2023.1, classic flow", (string?)record["producedBy"]);
-        Assert.Equal(78600, (long)record["report"]!["resources"]!["available"]!["lut"]!);
+        var schemas = Xai.Tests.ReportSchemas.In(RepositoryLayout.Root);
+        schemas.AssertDefinition("HardwareTopRecord", File.ReadAllText(vendor.HardwareReport("xai_top")), "hardware.xai_top.json");
+        var record = HardwareCollection.Load(vendor, "xai_top");
+        Assert.False(record.MatchesDesign);
+        Assert.Equal("vitis_hls 2023.1, classic flow", record.ProducedBy);
+        Assert.Equal(78600, record.Report!.Resources!.Available.Lut);
+        Assert.Equal("top function 'basic_output' instead of 'xai_top'; part 'xc7z030-sbg485-1' instead of 'xc7z020clg400-1'", record.Mismatch);
 
         File.WriteAllText(Path.Combine(solution, "csynth.xml"), "<profile><truncated");
         var unreadable = Assert.Single(HardwareCollection.Save(vendor, "xai_top", "xc7z020clg400-1", [Path.Combine(vendor.Directory, "xai_top")], VendorStage.Synthesize, "x"));
         Assert.Equal("XAI5640", unreadable.Code);
         Assert.Contains("XAI5110", unreadable.Message);
-        Assert.Null(JObject.Parse(File.ReadAllText(vendor.HardwareReport("xai_top")))["report"]);
+        schemas.AssertDefinition("HardwareTopRecord", File.ReadAllText(vendor.HardwareReport("xai_top")), "hardware.xai_top.json of unreadable reports");
+        var unreadableRecord = HardwareCollection.Load(vendor, "xai_top");
+        Assert.Null(unreadableRecord.Report);
+        Assert.StartsWith("XAI5110: ", unreadableRecord.Error);
+        Assert.DoesNotContain("\"report\"", File.ReadAllText(vendor.HardwareReport("xai_top")));
     }
 
     [Fact]
     public void BP_overhead_is_FP_BP_minus_FP_on_the_same_basis_and_absent_for_reports_of_another_design()
     {
-        static JObject Record(long lut, long dsp, long cycles, string stage = "hls-estimate", bool matches = true) => new()
+        static HardwareTopRecord Record(long lut, long dsp, long cycles, string stage = "hls-estimate", bool matches = true)
         {
-            ["matchesDesign"] = matches,
-            ["report"] = new JObject
+            var report = new HardwareReport
             {
-                ["resources"] = new JObject { ["stage"] = stage, ["used"] = new JObject { ["lut"] = lut, ["dsp"] = dsp } },
-                ["latency"] = new JObject { ["basis"] = "csynth", ["maxCycles"] = cycles, ["maxMs"] = cycles / 1e5 },
-            },
-        };
+                Resources = new HardwareResources(stage, "hls-top", new ResourceCounts(lut, null, null, dsp, null), new ResourceCounts(null, null, null, null, null)),
+                Latency = new HardwareLatency { Basis = "csynth", MaxCycles = cycles, MaxMs = cycles / 1e5 },
+            };
+            return new HardwareTopRecord { Top = "xai_top", Stage = "Synthesize", ProducedBy = "test", CollectedFrom = [], MatchesDesign = matches, Report = report };
+        }
 
-        var overhead = (JObject)HardwareSection.Overhead(Record(40000, 32, 4_353_000), Record(52900, 32, 6_675_000));
-        Assert.Equal(12900, (double)overhead["resources"]!["lut"]!["delta"]!);
-        Assert.Equal(0.3225, (double)overhead["resources"]!["lut"]!["relative"]!);
-        Assert.Equal(0, (double)overhead["resources"]!["dsp"]!["delta"]!);
-        Assert.Equal(2_322_000, (double)overhead["latency"]!["maxCycles"]!["delta"]!);
-        Assert.Equal(23.22, (double)overhead["latency"]!["maxMs"]!["delta"]!, 6);
+        var overhead = BpOverhead.Between(Record(40000, 32, 4_353_000), Record(52900, 32, 6_675_000))!;
+        Assert.Equal(12900, overhead.Resources!.Lut!.Delta);
+        Assert.Equal(0.3225, overhead.Resources.Lut.Relative);
+        Assert.Equal(0, overhead.Resources.Dsp!.Delta);
+        Assert.Null(overhead.Resources.Ff); // neither report gave it
+        Assert.Equal(2_322_000, overhead.Latency!.MaxCycles!.Delta);
+        Assert.Equal(23.22, overhead.Latency.MaxMs!.Delta, 6);
 
-        Assert.Equal(JTokenType.Null, HardwareSection.Overhead(Record(1, 1, 1, matches: false), Record(2, 2, 2)).Type);
-        Assert.Equal(JTokenType.Null, HardwareSection.Overhead(null, Record(2, 2, 2)).Type);
-        var mixed = (JObject)HardwareSection.Overhead(Record(1, 1, 1, "vivado-placed"), Record(2, 2, 2));
-        Assert.Null(mixed["resources"]); // placed vs estimate: not comparable
-        Assert.NotNull(mixed["latency"]);
+        Assert.Null(BpOverhead.Between(Record(1, 1, 1, matches: false), Record(2, 2, 2)));
+        Assert.Null(BpOverhead.Between(null, Record(2, 2, 2)));
+        var mixed = BpOverhead.Between(Record(1, 1, 1, "vivado-placed"), Record(2, 2, 2))!;
+        Assert.Null(mixed.Resources); // placed vs estimate: not comparable
+        Assert.NotNull(mixed.Latency);
     }
 
     [Fact]
     public void The_report_has_no_hardware_unless_a_vendor_stage_ran_in_this_build()
     {
         var (vendor, _) = Sources("vendor-section", inference: false);
-        File.WriteAllText(vendor.HardwareReport("xai_top"), new JObject { ["top"] = "xai_top", ["matchesDesign"] = true }.ToString());
+        File.WriteAllText(vendor.HardwareReport("xai_top"), ReportJson.Serialize(
+            new HardwareTopRecord { Top = "xai_top", Stage = "Synthesize", ProducedBy = "vitis_hls 2023.2, classic flow", CollectedFrom = [], MatchesDesign = true }));
         var skipped = new Dictionary<string, string> { ["Synthesize"] = "skipped: vitis_hls not found" };
-        Assert.Equal(JTokenType.Null, HardwareSection.Build(vendor, skipped).Type);
+        Assert.Null(HardwareSectionLoader.Load(vendor, skipped));
 
         var ran = new Dictionary<string, string> { ["Synthesize"] = "ran: vitis_hls 2023.2, classic flow" };
-        var section = (JObject)HardwareSection.Build(vendor, ran);
-        Assert.Equal("xai_top", (string?)section["fpbp"]!["top"]);
-        Assert.Equal(JTokenType.Null, section["fp"]!.Type);
-        Assert.Equal("Saliency", (string?)section["method"]);
+        var section = HardwareSectionLoader.Load(vendor, ran)!;
+        Assert.Equal("xai_top", section.Fpbp!.Top);
+        Assert.Null(section.Fp);
+        Assert.Equal("Saliency", section.Method);
+        Assert.Contains("\"fp\": null", ReportJson.Serialize(section));
 
         // The page renders a section whose FP-only top and tool record are absent.
         var html = new System.Text.StringBuilder();
@@ -217,7 +230,7 @@ public sealed class VendorStageTests(OddNetworkBuild build) : IClassFixture<OddN
         Assert.Contains("<td>xai_top</td><td>FP+BP</td>", html.ToString());
         Assert.DoesNotContain("FP only", html.ToString());
         var empty = new System.Text.StringBuilder();
-        HardwareHtml.Render(empty, JValue.CreateNull());
+        HardwareHtml.Render(empty, null);
         Assert.Contains("No vendor stage ran in this build", empty.ToString());
     }
 }

@@ -15,7 +15,7 @@ public sealed partial class CsynthTextReport
 
     public required string Source { get; init; }
 
-    public required ToolVersion Tool { get; init; }
+    public ToolRelease? Tool { get; init; }
 
     public required string TopModule { get; init; }
 
@@ -103,7 +103,7 @@ public sealed partial class CsynthTextReport
         return new CsynthTextReport
         {
             Source = report.Source,
-            Tool = new ToolVersion($"{title.Groups["tool"].Value} HLS", versionNumber),
+            Tool = ToolRelease.Of($"{title.Groups["tool"].Value} HLS", versionNumber),
             TopModule = title.Groups["top"].Value,
             Part = part,
             ProductFamily = Field(report, "Product family"),

@@ -1,29 +1,12 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
-using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Serialization;
-
 namespace Xai.Amd.Reports;
 
 /// <summary>
 /// The hardware figures of one build, normalised across HLS and Vivado versions: resources, latency,
 /// clock, timing slack, tools, part, plus which file gave each number. Serialised (camelCase, nulls
-/// left out) as the <c>hardware</c> part of the build's <c>report.json</c>.
+/// left out) as <c>hardware.fpbp.report</c> and <c>hardware.fp.report</c> of the build's <c>report.json</c>.
 /// </summary>
 public sealed class HardwareReport
 {
-    private static readonly JsonSerializerSettings JsonSettings = new()
-    {
-        ContractResolver = new DefaultContractResolver
-        {
-            // Keys of Sources are report field paths and must stay as written.
-            NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false, OverrideSpecifiedNames = false },
-        },
-        Converters = { new StringEnumConverter() },
-        NullValueHandling = NullValueHandling.Ignore,
-        Formatting = Formatting.Indented,
-    };
-
     /// <summary>HLS top function, or the Vivado design name when no HLS report was found.</summary>
     public string? TopModule { get; set; }
 
@@ -31,7 +14,7 @@ public sealed class HardwareReport
     public string? Part { get; set; }
 
     /// <summary>The tools that wrote the reports, e.g. Vitis HLS 2022.1 and Vivado 2023.2.</summary>
-    public List<ToolVersion> Tools { get; } = [];
+    public List<ToolRelease> Tools { get; } = [];
 
     /// <summary>The most final resource count found (Vivado placed over HLS export over HLS estimate).</summary>
     public HardwareResources? Resources { get; set; }
@@ -66,7 +49,6 @@ public sealed class HardwareReport
     /// <summary>Every report file read.</summary>
     public List<ReportSourceFile> Files { get; } = [];
 
-    public JObject ToJObject() => JObject.FromObject(this, JsonSerializer.Create(JsonSettings));
-
-    public string ToJson() => JsonConvert.SerializeObject(this, JsonSettings);
+    /// <summary>The report as <c>xai report</c> prints it and report.json embeds it (<see cref="Reporting.ReportJson"/>).</summary>
+    public string ToJson() => Reporting.ReportJson.Serialize(this);
 }

@@ -30,7 +30,7 @@ public static class HardwareReportMerger
 
     private static void Identity(ReportSet set, HardwareReport report)
     {
-        void Tool(ToolVersion? tool, string file, string field)
+        void Tool(ToolRelease? tool, string file, string field)
         {
             if (tool is not null && !report.Tools.Contains(tool))
             {
@@ -51,7 +51,7 @@ public static class HardwareReportMerger
         if (set.Csynth is { } c)
         {
             report.Warnings.AddRange(c.Warnings);
-            Tool(new ToolVersion(c.ToolName, c.ToolVersion), c.Source, "/profile/ReportVersion/Version");
+            Tool(ToolRelease.Of(c.ToolName, c.ToolVersion), c.Source, "/profile/ReportVersion/Version");
             Set("topModule", c.TopModule, c.Source, "/profile/UserAssignments/TopModelName", v => report.TopModule = v);
             Set("part", c.Part, c.Source, "/profile/UserAssignments/Part", v => report.Part = v);
         }

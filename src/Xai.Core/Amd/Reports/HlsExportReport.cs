@@ -21,7 +21,7 @@ public sealed partial class HlsExportReport
     public required bool IsXml { get; init; }
 
     /// <summary>The Vivado that ran (text form only; the xml does not say).</summary>
-    public ToolVersion? Tool { get; init; }
+    public ToolRelease? Tool { get; init; }
 
     public string? Project { get; init; }
 
@@ -63,7 +63,7 @@ public sealed partial class HlsExportReport
 
     public static HlsExportReport ParseText(ReportText report)
     {
-        ToolVersion? tool = null;
+        ToolRelease? tool = null;
         string? project = null, solution = null, part = null, verdict = null;
         double? target = null, synth = null, impl = null;
         var resources = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
@@ -73,7 +73,7 @@ public sealed partial class HlsExportReport
             var line = report.Lines[i].Trim();
             if (line.StartsWith("Implementation tool:", StringComparison.Ordinal))
             {
-                tool = ToolVersion.FromBanner(After(line));
+                tool = ToolRelease.FromBanner(After(line));
             }
             else if (line.StartsWith("Project:", StringComparison.Ordinal))
             {

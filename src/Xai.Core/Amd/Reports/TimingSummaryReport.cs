@@ -12,7 +12,7 @@ public sealed partial class TimingSummaryReport
 
     public required string Source { get; init; }
 
-    public required ToolVersion Tool { get; init; }
+    public required ToolRelease Tool { get; init; }
 
     public string? Device { get; init; }
 

@@ -41,10 +41,10 @@ internal sealed class VivadoReportHeader
     public string Required(ReportText report, string key, string code, string kind) =>
         this[key] ?? throw report.Error(code, $"{kind} header has no '| {key} : …' line; expected the header block Vivado writes at the top of the report.");
 
-    public ToolVersion RequiredTool(ReportText report, string code, string kind)
+    public ToolRelease RequiredTool(ReportText report, string code, string kind)
     {
         var banner = Required(report, "Tool Version", code, kind);
-        return ToolVersion.FromBanner(banner)
+        return ToolRelease.FromBanner(banner)
             ?? throw report.Error(code, $"{kind} header 'Tool Version' is '{AsciiTable.Shorten(banner)}'; expected e.g. 'Vivado v.2023.2 (lin64) Build …'.", fields["Tool Version"].LineIndex);
     }
 }

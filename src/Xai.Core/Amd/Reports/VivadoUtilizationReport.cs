@@ -15,7 +15,7 @@ public sealed partial class VivadoUtilizationReport
 
     public required string Source { get; init; }
 
-    public required ToolVersion Tool { get; init; }
+    public required ToolRelease Tool { get; init; }
 
     /// <summary>Device as printed (<c>7z020clg400-1</c>, <c>xc7z020clg400-1</c>, <c>xczu3eg-sbva484-1-e</c>).</summary>
     public required string Device { get; init; }

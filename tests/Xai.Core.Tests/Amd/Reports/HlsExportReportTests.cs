@@ -15,7 +15,7 @@ public class HlsExportReportTests
     {
         var r = HlsExportReport.Load(Fixtures.PathOf(Rpt));
         Assert.False(r.IsXml);
-        Assert.Equal(new ToolVersion("Vivado", "2018.3"), r.Tool);
+        Assert.Equal(ToolRelease.Of("Vivado", "2018.3")!, r.Tool);
         Assert.Equal("SHA", r.Project);
         Assert.Equal("NDT_a", r.Solution);
         Assert.Equal("xc7a75tlftg256-2l", r.Part);

@@ -42,7 +42,7 @@ public class VivadoUtilizationReportTests
     {
         var e = Cases[name];
         var r = VivadoUtilizationReport.Load(Fixtures.PathOf(name));
-        Assert.Equal(new ToolVersion("Vivado", e.Version), r.Tool);
+        Assert.Equal(ToolRelease.Of("Vivado", e.Version)!, r.Tool);
         Assert.Equal(e.Device, r.Device);
         Assert.Equal(e.State, r.DesignState);
         Assert.Equal(e.UltraScale, r.IsUltraScale);

@@ -1,0 +1,15 @@
+namespace Xai.Reporting.Model;
+
+/// <summary>One method's outputs for one image (paths relative to the output directory).</summary>
+public sealed record CsimImageMethod
+{
+    /// <summary>float32 <c>[C,H,W]</c> .npy in real units.</summary>
+    public required string Relevance { get; init; }
+
+    public required string Heatmap { get; init; }
+
+    public required int ExplainedClass { get; init; }
+
+    /// <summary>Spearman ρ of this map against float's; null when undefined (a constant map).</summary>
+    public required double? SpearmanVsFloat { get; init; }
+}

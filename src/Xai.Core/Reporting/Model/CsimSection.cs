@@ -1,0 +1,31 @@
+using Newtonsoft.Json;
+
+namespace Xai.Reporting.Model;
+
+/// <summary>report.json's <c>csim</c>: the bit-accurate C simulation of the project's images, with fidelity against float.</summary>
+public sealed record CsimSection
+{
+    public required int Images { get; init; }
+
+    /// <summary>Share of labelled images whose predicted class is the label; null without labels.</summary>
+    public required double? Accuracy { get; init; }
+
+    public required int LabeledImages { get; init; }
+
+    /// <summary>XaiTargetClass; null: each image explains its predicted class.</summary>
+    public required int? TargetClass { get; init; }
+
+    public required double? SecondsPerImage { get; init; }
+
+    /// <summary>Method → planned formats against float.</summary>
+    public required Dictionary<string, FidelitySummary> Fidelity { get; init; }
+
+    /// <summary>Method → the paper's <c>ap_fixed&lt;16,8&gt;</c> against float.</summary>
+    public required Dictionary<string, FidelitySummary> FidelityPaper { get; init; }
+
+    public required List<CsimImage> PerImage { get; init; }
+
+    /// <summary>Present only with XaiFidelityImages &gt; 0 and the dataset installed.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public DatasetFidelity? FidelityTestSet { get; init; }
+}

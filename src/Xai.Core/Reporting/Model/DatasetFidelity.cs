@@ -1,0 +1,21 @@
+namespace Xai.Reporting.Model;
+
+/// <summary>Fidelity on the first XaiFidelityImages Fashion-MNIST test images (numbers only, no maps).</summary>
+public sealed record DatasetFidelity
+{
+    public required string Dataset { get; init; }
+
+    public required string Directory { get; init; }
+
+    public required int Images { get; init; }
+
+    public required double AccuracyFloat { get; init; }
+
+    public required double AccuracyPlanned { get; init; }
+
+    public required double Seconds { get; init; }
+
+    public required Dictionary<string, FidelitySummary> Fidelity { get; init; }
+
+    public required Dictionary<string, FidelitySummary> FidelityPaper { get; init; }
+}

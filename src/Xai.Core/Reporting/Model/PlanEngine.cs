@@ -1,0 +1,17 @@
+namespace Xai.Reporting.Model;
+
+/// <summary>The accelerator's configuration: MAC arrays, tiles, clock.</summary>
+public sealed record PlanEngine
+{
+    /// <summary><c>N_OHxN_OW</c>, e.g. <c>4x4</c>.</summary>
+    public required string ConvParallelism { get; init; }
+
+    public required ConvTile ConvTile { get; init; }
+
+    public required int FcTile { get; init; }
+
+    public required double ClockMHz { get; init; }
+
+    /// <summary>DSP slices the MAC arrays need (one per parallel MAC).</summary>
+    public required int DspEstimate { get; init; }
+}

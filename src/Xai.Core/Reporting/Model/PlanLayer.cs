@@ -1,0 +1,28 @@
+namespace Xai.Reporting.Model;
+
+/// <summary>One hardware block of the plan.</summary>
+public sealed record PlanLayer
+{
+    public required string Name { get; init; }
+
+    /// <summary><c>conv</c> or <c>dense</c>.</summary>
+    public required string Kind { get; init; }
+
+    public required List<int> Input { get; init; }
+
+    public required List<int> Output { get; init; }
+
+    public required bool Relu { get; init; }
+
+    public required bool Pool { get; init; }
+
+    /// <summary>Kernel size of a conv block; null for dense.</summary>
+    public required int? Kernel { get; init; }
+
+    public required long Parameters { get; init; }
+
+    public required long ForwardMacs { get; init; }
+
+    /// <summary>Largest |activation| seen in calibration; null without calibration.</summary>
+    public required double? ActivationMax { get; init; }
+}

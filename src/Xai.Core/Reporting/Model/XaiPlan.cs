@@ -1,0 +1,33 @@
+namespace Xai.Reporting.Model;
+
+/// <summary>plan.json (<c>schemas/xai-plan.schema.json</c>), also embedded as report.json's <c>plan</c>: the design as planned, before any tool ran.</summary>
+public sealed record XaiPlan
+{
+    public required string Network { get; init; }
+
+    /// <summary>The ONNX file's name.</summary>
+    public required string Model { get; init; }
+
+    public required string Board { get; init; }
+
+    public required string Part { get; init; }
+
+    /// <summary>Input shape, [C, H, W].</summary>
+    public required List<int> Input { get; init; }
+
+    public required int Classes { get; init; }
+
+    public required long Parameters { get; init; }
+
+    public required List<string> Methods { get; init; }
+
+    public required PlanEngine Engine { get; init; }
+
+    public required PlanNumerics Numerics { get; init; }
+
+    public required List<PlanLayer> Layers { get; init; }
+
+    public required PlanWork Work { get; init; }
+
+    public required PlanMemory Memory { get; init; }
+}
