@@ -7,11 +7,15 @@ using Xai.Diagnostics;
 namespace Xai.Deployment.Tests;
 
 /// <summary>The .bit header, .hwh, part names, known-hosts matching and driver-header parsing, on test-made files.</summary>
-public sealed class FileFormatTests
+public sealed class FileFormatTests : IDisposable
 {
-    private static string Temp(string name, byte[] bytes)
+    private readonly string _directory = Directory.CreateTempSubdirectory("xai-formats-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Temp(string name, byte[] bytes)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("xai-formats-").FullName, name);
+        var path = Path.Combine(_directory, name);
         File.WriteAllBytes(path, bytes);
         return path;
     }

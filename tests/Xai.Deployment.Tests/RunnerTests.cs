@@ -52,7 +52,7 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
     [Fact]
     public void FpgaPathWithFakePynqProgramsThePlAndScalesInputsAndOutputs()
     {
-        var root = Directory.CreateTempSubdirectory("xai-fake-board-").FullName;
+        var root = Directory.CreateDirectory(Path.Combine(build.Build.Directory, "fake-board-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         var env = new Dictionary<string, string>
         {
             ["XAI_BOARD_ROOT"] = root,
