@@ -17,10 +17,11 @@ internal static class RemoteCommand
     {
         // The shell stays the group leader (no exec) so that it can remove its pid file afterwards.
         var text = pidFile is null ? command : $"echo $$ > {Quote(pidFile)}; {command}; s=$?; rm -f {Quote(pidFile)}; exit $s";
-        using var cmd = client.CreateCommand(text);
+        var cmd = client.CreateCommand(text);
+        var task = Task.CompletedTask;
         try
         {
-            var task = cmd.ExecuteAsync(CancellationToken.None);
+            task = cmd.ExecuteAsync(CancellationToken.None);
             while (!task.Wait(50))
             {
                 if (cancel.IsCancellationRequested)
@@ -37,6 +38,11 @@ internal static class RemoteCommand
         {
             cancel.ThrowIfCancellationRequested();
             throw new XaiException(DeploymentCodes.SshFailure, $"Running a command on the board failed: {e.Message}", inner: e);
+        }
+        finally
+        {
+            // After a cancel the channel closes once the killed runner exits: release it then, not on this thread.
+            task.ContinueWith(_ => cmd.Dispose(), TaskScheduler.Default);
         }
     }
 
@@ -58,7 +64,7 @@ internal static class RemoteCommand
             // Ctrl-C must return within a second even on a loaded board.
             var done = kill.ExecuteAsync(CancellationToken.None);
             done.ContinueWith(_ => kill.Dispose(), TaskScheduler.Default);
-            done.Wait(TimeSpan.FromMilliseconds(400));
+            done.Wait(TimeSpan.FromMilliseconds(250));
         }
         catch (Exception e) when (e is SshException or ObjectDisposedException or InvalidOperationException or AggregateException)
         {

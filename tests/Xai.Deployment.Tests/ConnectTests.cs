@@ -3,6 +3,7 @@ using Xai.Diagnostics;
 namespace Xai.Deployment.Tests;
 
 /// <summary>BoardSession.Connect over real SSH against the stand-in: the checks that make a session trustworthy.</summary>
+[Collection(BoardCollection.Name)]
 public sealed class ConnectTests(BoardStandIn standIn) : IClassFixture<BoardStandIn>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Xai.Diagnostics;
 namespace Xai.Deployment.Tests;
 
 /// <summary>Install, benchmark and attribution end to end over real SSH against the stand-in, and the bad inputs of issue 9.</summary>
+[Collection(BoardCollection.Name)]
 public sealed class DeploymentTests(DeployableBuild build, BoardStandIn standIn) : IClassFixture<DeployableBuild>, IClassFixture<BoardStandIn>
 {
     private string Overlays => Path.Combine(standIn.Root, "overlays");

@@ -6,6 +6,7 @@ using Xai.Planning;
 namespace Xai.Deployment.Tests;
 
 /// <summary>The board-side runner as the build writes it, run with /usr/bin/python3: csim backend, and the FPGA path against the fake pynq package.</summary>
+[Collection(BoardCollection.Name)]
 public sealed class RunnerTests(DeployableBuild build) : IClassFixture<DeployableBuild>
 {
     [Fact]
