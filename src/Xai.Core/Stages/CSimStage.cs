@@ -149,6 +149,7 @@ public static class CSimStage
         Swap(stagingHeatmaps, layout.HeatmapDirectory);
         Directory.Delete(staging, recursive: true);
         AtomicFile.WriteAllText(layout.CSimResultsFile, ReportJson.Serialize(csim));
+        CodeGeneration.BoardRunnerWriter.Write(plan, layout, targetClass);
         return csim;
     }
 
