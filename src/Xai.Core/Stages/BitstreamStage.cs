@@ -90,6 +90,8 @@ public static partial class BitstreamStage
             File.Copy(header, Path.Combine(build.OutputDirectory, top.DriverHeaderName), overwrite: true);
         }
 
+        BoardRunnerWriter.Write(plan, build, settings.TargetClass);
+
         AtomicFile.WriteAllTextIfChanged(ProgramScript(build, settings), JtagProgramScriptWriter.Write(new JtagProgramSpec { Board = settings.Board, BitFile = spec.BitFile }));
         diagnostics.AddRange(HardwareCollection.Save(vendor, top.FunctionName, settings.Board.Part,
             [vendor.HlsProjectDirectory(top), vendor.VivadoDirectory], VendorStage.Bitstream, $"{tools.HlsDescription}; {producedBy}"));

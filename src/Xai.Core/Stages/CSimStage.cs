@@ -126,6 +126,7 @@ public static class CSimStage
         Swap(staging.HeatmapDirectory, layout.HeatmapDirectory);
         Directory.Delete(staging.OutputDirectory, recursive: true);
         AtomicFile.WriteAllText(layout.CSimResultsFile, csim.ToString(Formatting.Indented));
+        CodeGeneration.BoardRunnerWriter.Write(plan, layout, targetClass);
         return csim;
     }
 
