@@ -13,9 +13,14 @@
     FormatsToProcess     = @('bin/Xai.Format.ps1xml')
     # Must equal the cmdlets compiled into Xai.PowerShell.dll (the offline Pester suite checks it).
     CmdletsToExport      = @(
+        'Connect-XaiBoard'
+        'Disconnect-XaiBoard'
         'Get-XaiBoard'
         'Get-XaiBuild'
         'Get-XaiUtilization'
+        'Install-XaiBitstream'
+        'Invoke-XaiAttribution'
+        'Invoke-XaiBenchmark'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Xai.Deployment;
 
 namespace Xai.PowerShell;
 
@@ -50,7 +51,10 @@ public sealed class XaiBuild
     /// <summary>The accelerator's register map header x&lt;top&gt;_hw.h copied beside the .bit.</summary>
     public string? DriverHeader { get; init; }
 
-    /// <summary>The 16-bit DRAM weight images the plan wrote (one per numerics profile).</summary>
+    /// <summary>Every file the board needs besides .bit and .hwh (the build's board/ folder).</summary>
+    public required string[] BoardFiles { get; init; }
+
+    /// <summary>The weight images in the build's board/ folder (16-bit per numerics profile; float for the csim backend).</summary>
     public required string[] WeightImages { get; init; }
 
     /// <summary>The board-side runner generated into the build output; null when this build has none.</summary>
@@ -76,14 +80,15 @@ public sealed class XaiBuild
         string Text(string field) => report[field] is JValue { Type: JTokenType.String } v ? (string)v! : throw Bad(location, $"lacks the text field '{field}'.");
 
         var output = location.OutputDirectory;
-        var bits = Directory.GetFiles(output, "*.bit");
-        var bit = bits.Length == 1 ? bits[0] : null;
-        var hwh = bit is null ? null : System.IO.Path.ChangeExtension(bit, ".hwh");
-        var header = Directory.GetFiles(output, "x*_hw.h").Order(StringComparer.Ordinal).FirstOrDefault();
-        var weights = location.IntermediateDirectory is { } obj && Directory.Exists(System.IO.Path.Combine(obj, "hls"))
-            ? Directory.GetFiles(System.IO.Path.Combine(obj, "hls"), "weights.*.bin").Order(StringComparer.Ordinal).ToArray()
-            : [];
-        var runner = System.IO.Path.Combine(output, "runner", "xai_runner.py");
+        // The board-side files as Xai.Deployment finds them; a build from before the runner existed has none.
+        BuildArtifacts? artifacts = null;
+        try
+        {
+            artifacts = BuildArtifacts.Locate(output);
+        }
+        catch (Diagnostics.XaiException e) when (e.Code == DeploymentCodes.RunnerMissing)
+        {
+        }
 
         return new XaiBuild
         {
@@ -100,11 +105,12 @@ public sealed class XaiBuild
             HasHardware = report["hardware"] is JObject,
             ReportPath = location.ReportJson,
             Report = (PSObject)JsonToPSObject.Convert(report)!,
-            Bitstream = bit,
-            Hwh = hwh is not null && File.Exists(hwh) ? hwh : null,
-            DriverHeader = header,
-            WeightImages = weights,
-            Runner = File.Exists(runner) ? runner : null,
+            Bitstream = artifacts?.Bitstream,
+            Hwh = artifacts?.Hwh,
+            DriverHeader = artifacts?.DriverHeader,
+            WeightImages = artifacts?.BoardFiles.Where(f => System.IO.Path.GetFileName(f).StartsWith("weights.", StringComparison.Ordinal)).ToArray() ?? [],
+            Runner = artifacts?.Runner,
+            BoardFiles = artifacts?.BoardFiles.ToArray() ?? [],
         };
     }
 

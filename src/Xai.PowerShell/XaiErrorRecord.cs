@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Xai.Deployment;
 using Xai.Diagnostics;
 
 namespace Xai.PowerShell;
@@ -18,20 +19,25 @@ internal static class XaiErrorRecord
             $"Unexpected {exception.GetType().Name}: {exception.Message} (a bug in Xai; please report it with this message)."),
     };
 
-    // Ranges as README's diagnostics table gives them; board access (71xx–74xx) by its sub-ranges.
-    internal static ErrorCategory CategoryOf(string code) =>
-        int.TryParse(code.AsSpan(3), out var n)
-            ? n switch
-            {
-                >= 5100 and < 5200 => ErrorCategory.InvalidData,
-                >= 6000 and < 7000 => ErrorCategory.InvalidData,
-                >= 7100 and < 7200 => ErrorCategory.ConnectionError,
-                >= 7200 and < 7300 => ErrorCategory.SecurityError,
-                >= 7300 and < 7400 => ErrorCategory.InvalidData,
-                >= 7400 and < 7500 => ErrorCategory.InvalidResult,
-                _ => ErrorCategory.InvalidOperation,
-            }
-            : ErrorCategory.NotSpecified;
+    // Board access codes one by one (DeploymentCodes); the other core ranges by range.
+    internal static ErrorCategory CategoryOf(string code) => code switch
+    {
+        DeploymentCodes.HostKeyUnknown or DeploymentCodes.HostKeyMismatch => ErrorCategory.SecurityError,
+        DeploymentCodes.KeyRejected => ErrorCategory.AuthenticationError,
+        DeploymentCodes.Unreachable or DeploymentCodes.SshFailure => ErrorCategory.ConnectionError,
+        DeploymentCodes.KeyFileUnusable or DeploymentCodes.EndpointInvalid => ErrorCategory.InvalidArgument,
+        DeploymentCodes.ArchitectureMismatch or DeploymentCodes.DeviceTreeMismatch or DeploymentCodes.BoardProbeFailed => ErrorCategory.DeviceError,
+        DeploymentCodes.BuildOutputMissing or DeploymentCodes.BitstreamMissing or DeploymentCodes.HwhMissing or DeploymentCodes.RunnerMissing => ErrorCategory.ObjectNotFound,
+        DeploymentCodes.BitstreamHeaderInvalid or DeploymentCodes.HwhInvalid => ErrorCategory.InvalidData,
+        DeploymentCodes.PartMismatch or DeploymentCodes.HwhPartMismatch => ErrorCategory.InvalidArgument,
+        DeploymentCodes.CopyFailed => ErrorCategory.WriteError,
+        DeploymentCodes.ChecksumMismatch or DeploymentCodes.RunnerFailed or DeploymentCodes.RunnerOutputInvalid => ErrorCategory.InvalidResult,
+        DeploymentCodes.LoadFailed => ErrorCategory.DeviceError,
+        DeploymentCodes.NoOverlayInstalled or DeploymentCodes.ImagesMissing => ErrorCategory.ObjectNotFound,
+        DeploymentCodes.JtagUnavailable or DeploymentCodes.BackendUnavailable => ErrorCategory.NotInstalled,
+        _ when code.StartsWith("XAI5", StringComparison.Ordinal) || code.StartsWith("XAI6", StringComparison.Ordinal) => ErrorCategory.InvalidData,
+        _ => ErrorCategory.InvalidOperation,
+    };
 
     private static ErrorRecord Record(Exception e, string id, ErrorCategory category, object? target, string message) =>
         new(e, id, category, target) { ErrorDetails = new ErrorDetails(message) };
