@@ -3,7 +3,9 @@
     # utilization and latency reports as objects. Binary module over the Xai core library.
     # ./build.sh publishes the binary module into bin/; the module package keeps the same layout
     # (Xai.psd1, bin/, boards/), so this one manifest serves the repository and an installed module.
-    RootModule           = 'bin/Xai.PowerShell.dll'
+    # A nested module rather than RootModule: PowerShell looks for a binary module's MAML help
+    # (Xai.PowerShell.dll-Help.xml) in that module's own folder, which is then bin/.
+    NestedModules        = @('bin/Xai.PowerShell.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '6f0c7a52-3d0e-4b8e-9a57-2f4e1c9b7d31'
     Author               = 'Xai SDK team'

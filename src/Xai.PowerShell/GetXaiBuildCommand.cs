@@ -22,8 +22,10 @@ public sealed class GetXaiBuildCommand : XaiCmdlet
         {
             try
             {
-                var resolved = GetUnresolvedProviderPathFromPSPath(path);
-                WriteObject(XaiBuild.Read(BuildLocation.Resolve(resolved, Configuration)));
+                foreach (var resolved in ResolvePaths(path))
+                {
+                    WriteObject(XaiBuild.Read(BuildLocation.Resolve(resolved, Configuration)));
+                }
             }
             catch (Exception e) when (IsReportable(e))
             {

@@ -50,26 +50,33 @@ public sealed class GetXaiUtilizationCommand : XaiCmdlet
         {
             try
             {
-                var full = GetUnresolvedProviderPathFromPSPath(path);
-                if (!File.Exists(full) && !Directory.Exists(full))
+                foreach (var full in ResolvePaths(path))
                 {
-                    throw new XaiCmdletException(CmdletErrorIds.PathNotFound, $"'{full}' does not exist; expected a build, a vendor report file or a folder of reports.", ErrorCategory.ObjectNotFound, full);
-                }
-
-                if (IsBuild(full))
-                {
-                    WriteBuild(BuildLocation.Resolve(full, Configuration), board);
-                }
-                else
-                {
-                    var report = HardwareReportCollector.Collect(full);
-                    WriteObject(XaiUtilization.From(VariantOf(report.TopModule), report, board, matchesDesign: true));
+                    WriteFor(full, board);
                 }
             }
             catch (Exception e) when (IsReportable(e))
             {
                 WriteXaiError(e, path);
             }
+        }
+    }
+
+    private void WriteFor(string full, Board? board)
+    {
+        if (!File.Exists(full) && !Directory.Exists(full))
+        {
+            throw new XaiCmdletException(CmdletErrorIds.PathNotFound, $"'{full}' does not exist; expected a build, a vendor report file or a folder of reports.", ErrorCategory.ObjectNotFound, full);
+        }
+
+        if (IsBuild(full))
+        {
+            WriteBuild(BuildLocation.Resolve(full, Configuration), board);
+        }
+        else
+        {
+            var report = HardwareReportCollector.Collect(full);
+            WriteObject(XaiUtilization.From(VariantOf(report.TopModule), report, board, matchesDesign: true));
         }
     }
 

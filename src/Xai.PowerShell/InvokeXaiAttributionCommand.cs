@@ -30,15 +30,28 @@ public sealed class InvokeXaiAttributionCommand : XaiCmdlet
     {
         foreach (var image in Image)
         {
-            var full = GetUnresolvedProviderPathFromPSPath(image);
-            if (File.Exists(full))
+            var paths = WildcardPattern.ContainsWildcardCharacters(image) ? ResolveOrNone(image) : [GetUnresolvedProviderPathFromPSPath(image)];
+            foreach (var full in paths.Where(File.Exists))
             {
                 _images.Add(full);
             }
-            else
+
+            foreach (var missing in paths.Where(p => !File.Exists(p)).DefaultIfEmpty(paths.Count == 0 ? image : null).OfType<string>())
             {
-                WriteXaiError(new XaiCmdletException(CmdletErrorIds.ImageNotFound, $"Image '{full}' does not exist; it is left out.", ErrorCategory.ObjectNotFound, full), full);
+                WriteXaiError(new XaiCmdletException(CmdletErrorIds.ImageNotFound, $"Image '{missing}' does not exist; it is left out.", ErrorCategory.ObjectNotFound, missing), missing);
             }
+        }
+    }
+
+    private IReadOnlyList<string> ResolveOrNone(string pattern)
+    {
+        try
+        {
+            return ResolvePaths(pattern);
+        }
+        catch (XaiCmdletException)
+        {
+            return [];
         }
     }
 

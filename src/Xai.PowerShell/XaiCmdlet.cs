@@ -23,6 +23,24 @@ public abstract class XaiCmdlet : PSCmdlet, IDisposable
     /// <summary>Whether the failure is one to report as a coded error (not a PowerShell pipeline stop).</summary>
     protected static bool IsReportable(Exception e) => e is not (PipelineStoppedException or PipelineClosedException);
 
+    /// <summary>A path argument as file-system paths: wildcards expanded (none matching is XAI7002), relative paths made absolute.</summary>
+    protected IReadOnlyList<string> ResolvePaths(string path)
+    {
+        if (!WildcardPattern.ContainsWildcardCharacters(path))
+        {
+            return [GetUnresolvedProviderPathFromPSPath(path)];
+        }
+
+        try
+        {
+            return GetResolvedProviderPathFromPSPath(path, out _);
+        }
+        catch (ItemNotFoundException)
+        {
+            throw new XaiCmdletException(CmdletErrorIds.PathNotFound, $"Nothing matches '{path}'.", ErrorCategory.ObjectNotFound, path);
+        }
+    }
+
     public void Dispose()
     {
         _stopping.Dispose();
