@@ -1,0 +1,71 @@
+using Xai.CodeGeneration;
+using Xai.Core.Tests;
+using Xai.Core.Tests.CodeGeneration;
+using Xai.Stages;
+
+namespace Xai.Deployment.Tests;
+
+/// <summary>
+/// A real build (Generate, Calibrate, Plan, CSim on hls-lib's tiny network, so bin/board holds a
+/// runner written by the CSim stage), plus what the Bitstream stage would add with vendor tools:
+/// the HLS sources manifest (the real HlsSources stage), a test-made driver header, .bit and .hwh.
+/// </summary>
+public sealed class DeployableBuild : IDisposable
+{
+    private readonly OddNetworkBuild _build = new();
+
+    public DeployableBuild()
+    {
+        var method = _build.Plan.Methods[0];
+        HlsSourcesStage.Run(_build.Plan, method, inferenceVariant: false, null, _build.Layout, VendorLayout.For(_build.Layout));
+        Top = HlsTopDesign.For(HlsTopVariant.Explain, method, NetworkMemorySizes.For(_build.Plan));
+        var (header, offsets) = TestHardwareFiles.DriverHeader(Top);
+        Offsets = offsets;
+        File.WriteAllText(Path.Combine(Output, Top.DriverHeaderName), header);
+        BoardRunnerWriter.Write(_build.Plan, _build.Layout, null);
+        WriteBitstream(Output, "7z020clg400", 0xAA);
+    }
+
+    public static string Python => "/usr/bin/python3";
+
+    public static string StandInDirectory => Path.Combine(RepositoryLayout.Root, "tests", "board-standin");
+
+    public OddNetworkBuild Build => _build;
+
+    public HlsTopDesign Top { get; }
+
+    public Dictionary<string, int> Offsets { get; }
+
+    public string Output => _build.Layout.OutputDirectory;
+
+    public string BoardFolder => Path.Combine(Output, BoardRunnerLayout.DirectoryName);
+
+    public string Method => _build.Plan.Methods[0].ToString();
+
+    /// <summary>odd.bit + odd.hwh for <paramref name="bitPart"/> (the .hwh always says xc7z020clg400-1 unless told).</summary>
+    public static void WriteBitstream(string directory, string bitPart, byte fill, string hwhDevice = "7z020")
+    {
+        File.WriteAllBytes(Path.Combine(directory, "odd.bit"), TestHardwareFiles.Bitstream(bitPart, fill: fill));
+        File.WriteAllText(Path.Combine(directory, "odd.hwh"), TestHardwareFiles.Hwh(hwhDevice, "clg400", "-1"));
+    }
+
+    /// <summary>A copy of the output directory, to change without touching the shared build.</summary>
+    public string CopyOutput()
+    {
+        var copy = Path.Combine(_build.Directory, "copy-" + Guid.NewGuid().ToString("N")[..8]);
+        foreach (var file in Directory.EnumerateFiles(Output, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(Output, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+            }
+        }
+
+        return copy;
+    }
+
+    public void Dispose() => _build.Dispose();
+}

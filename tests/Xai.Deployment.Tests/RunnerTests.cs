@@ -1,0 +1,129 @@
+using System.Buffers.Binary;
+using Newtonsoft.Json.Linq;
+using Xai.CodeGeneration;
+using Xai.Planning;
+
+namespace Xai.Deployment.Tests;
+
+/// <summary>The board-side runner as the build writes it, run with /usr/bin/python3: csim backend, and the FPGA path against the fake pynq package.</summary>
+public sealed class RunnerTests(DeployableBuild build) : IClassFixture<DeployableBuild>
+{
+    [Fact]
+    public void ConfigTakesRegisterOffsetsFromTheDriverHeader()
+    {
+        var config = JObject.Parse(File.ReadAllText(Path.Combine(build.BoardFolder, BoardRunnerLayout.ConfigName)));
+        var top = (JObject)config["fpga"]!["tops"]![0]!;
+        Assert.Equal(build.Offsets["AP_CTRL"], (int)top["control"]!);
+        Assert.Equal(build.Offsets["AP_RETURN"], (int)top["return"]!);
+        Assert.Equal(build.Offsets["TARGET_DATA"], (int)top["target"]!);
+        foreach (var port in top["ports"]!)
+        {
+            Assert.Equal(build.Offsets[((string)port["name"]!).ToUpperInvariant() + "_DATA"], (int)port["offset"]!);
+            Assert.Equal(64, (int)port["bits"]!);
+        }
+
+        Assert.Null(config["fpgaUnavailable"]?.Type == JTokenType.Null ? null : config["fpgaUnavailable"]);
+    }
+
+    [Fact]
+    public void CsimBackendReproducesTheBuildsCSimulationBitForBit()
+    {
+        var run = Runner(["benchmark", "--backend", "csim", "--iterations", "2", "--warmup", "1"]);
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        var json = JObject.Parse(run.Output);
+        Assert.Equal("xai-runner/1", (string?)json["schema"]);
+        Assert.Equal("csim", (string?)json["backend"]);
+        Assert.Equal(2, ((JArray)json["variants"]![0]!["samplesMs"]!["total"]!).Count);
+        var reference = File.ReadAllBytes(Path.Combine(build.BoardFolder, BoardRunnerLayout.ReferenceOutputName(build.Method)));
+        var output = (JObject)json["output"]!;
+        Assert.Equal(BinaryPrimitives.ReadInt32LittleEndian(reference), (int)output["class"]!);
+        var floats = output["logits"]!.Concat(output["relevance"]!).Select(v => (float)(double)v).ToArray();
+        Assert.Equal(reference.Length / 4 - 1, floats.Length);
+        for (var i = 0; i < floats.Length; i++)
+        {
+            Assert.Equal(BinaryPrimitives.ReadInt32LittleEndian(reference.AsSpan(4 + 4 * i)), BitConverter.SingleToInt32Bits(floats[i]));
+        }
+    }
+
+    [Fact]
+    public void FpgaPathWithFakePynqProgramsThePlAndScalesInputsAndOutputs()
+    {
+        var root = Directory.CreateTempSubdirectory("xai-fake-board-").FullName;
+        var env = new Dictionary<string, string>
+        {
+            ["XAI_BOARD_ROOT"] = root,
+            ["PYTHONPATH"] = DeployableBuild.StandInDirectory,
+            ["XAI_FAKE_PYNQ_REGISTERS"] = new JObject
+            {
+                ["image"] = build.Offsets["IMAGE_DATA"],
+                ["relevance"] = build.Offsets["RELEVANCE_DATA"],
+                ["logits"] = build.Offsets["LOGITS_DATA"],
+                ["return"] = build.Offsets["AP_RETURN"],
+            }.ToString(),
+        };
+        var bit = Path.Combine(build.Output, "odd.bit");
+        var load = Runner(["load", bit], env);
+        Assert.True(load.ExitCode == 0, load.Error + load.Output);
+        Assert.Equal("operating", (string?)JObject.Parse(load.Output)["state"]);
+        Assert.Equal("odd.bin", File.ReadAllText(Path.Combine(root, "sys/class/fpga_manager/fpga0/firmware")).Trim());
+        Assert.Equal(File.ReadAllBytes(bit), File.ReadAllBytes(Path.Combine(root, "lib/firmware/odd.bin")));
+
+        var run = Runner(["benchmark", "--backend", "fpga", "--bit", bit, "--iterations", "3", "--warmup", "1"], env);
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        var json = JObject.Parse(run.Output);
+        Assert.Equal("fpga", (string?)json["backend"]);
+        Assert.Equal(100.0, (double)json["clockMHz"]!);
+        Assert.Contains(json["unavailable"]!, u => (string?)u["variant"] == "FP");
+
+        // The fake accelerator copies the image's raw words to relevance and writes logits raw = ((i*37) % 11 - 5) * 64.
+        var numerics = build.Build.Plan.Numerics[build.Build.Plan.Methods[0]];
+        var input = ReadFloats(Path.Combine(build.BoardFolder, BoardRunnerLayout.ReferenceInputName));
+        var output = (JObject)json["output"]!;
+        var relevance = output["relevance"]!.Select(v => (float)(double)v).ToArray();
+        for (var i = 0; i < input.Length; i++)
+        {
+            var raw = numerics.Activation.QuantizeToRaw(input[i] * Math.Pow(2, numerics.ActivationExponents[0]));
+            var expected = (float)(Wrap(raw, numerics.Gradient.Width) * Math.Pow(2, -numerics.Gradient.FractionBits - numerics.GradientExponents[0]));
+            Assert.Equal(expected, relevance[i]);
+        }
+
+        var logits = output["logits"]!.Select(v => (float)(double)v).ToArray();
+        var rawLogits = Enumerable.Range(0, logits.Length).Select(i => (i * 37 % 11 - 5) * 64L).ToArray();
+        for (var i = 0; i < logits.Length; i++)
+        {
+            Assert.Equal((float)(rawLogits[i] * Math.Pow(2, -numerics.Activation.FractionBits - numerics.ActivationExponents[^1])), logits[i]);
+        }
+
+        Assert.Equal(Array.IndexOf(rawLogits, rawLogits.Max()), (int)output["class"]!);
+    }
+
+    [Fact]
+    public void WithoutADriverHeaderTheFpgaBackendNamesTheBitstreamStage()
+    {
+        var copy = build.CopyOutput();
+        File.Delete(Path.Combine(copy, build.Top.DriverHeaderName));
+        var layout = new Xai.Stages.BuildLayout(build.Build.Layout.IntermediateDirectory, copy);
+        BoardRunnerWriter.Write(build.Build.Plan, layout, null);
+        var run = PythonProcess.Run(Path.Combine(copy, BoardRunnerLayout.DirectoryName, BoardRunnerLayout.ScriptName),
+            ["benchmark", "--backend", "fpga", "--bit", Path.Combine(copy, "odd.bit")]);
+        Assert.Equal(1, run.ExitCode);
+        var json = JObject.Parse(run.Output);
+        Assert.False((bool)json["ok"]!);
+        Assert.Contains("Bitstream stage", (string)json["error"]!);
+    }
+
+    private PythonProcess.Result Runner(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null) =>
+        PythonProcess.Run(Path.Combine(build.BoardFolder, BoardRunnerLayout.ScriptName), args, env);
+
+    private static float[] ReadFloats(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return Enumerable.Range(0, bytes.Length / 4).Select(i => BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * i))).ToArray();
+    }
+
+    private static long Wrap(long raw, int width)
+    {
+        var shift = 64 - width;
+        return (raw << shift) >> shift;
+    }
+}
