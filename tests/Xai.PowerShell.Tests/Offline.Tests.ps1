@@ -268,9 +268,10 @@ Describe 'Connect-XaiBoard without a board' {
     }
 
     It 'reports a closed port as XAI7103 naming host and port' {
+        ssh-keygen -q -t ed25519 -N '' -f "$TestDrive/id_test" | Out-Null
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()   # a port nobody listens on
-        $e = Get-XaiErrorRecord { Connect-XaiBoard -HostName 127.0.0.1 -Port $port -Board pynq-z2 -KnownHostsFile "$TestDrive/kh" -ConnectTimeoutSeconds 5 }
+        $e = Get-XaiErrorRecord { Connect-XaiBoard -HostName 127.0.0.1 -Port $port -Board pynq-z2 -KeyFile "$TestDrive/id_test" -KnownHostsFile "$TestDrive/kh" -ConnectTimeoutSeconds 5 }
         $e.FullyQualifiedErrorId | Should -BeLike 'XAI7103,*'
         $e.CategoryInfo.Category | Should -Be 'ConnectionError'
         $e.ErrorDetails.Message | Should -Match "127\.0\.0\.1"
@@ -299,7 +300,9 @@ Describe 'Module package in ./feed' {
         # A separate pwsh with its own HOME: the repository registration and the installed module
         # stay out of the user's PowerShell configuration.
         $home2 = New-Item -ItemType Directory "$TestDrive/home"
+        # The pinned pwsh runs as `dotnet <PSHOME>/pwsh.dll`; the same, in a new process.
         $pwsh = [Environment]::ProcessPath
+        $pwshArgs = if ((Split-Path -Leaf $pwsh) -like 'dotnet*') { @("$PSHOME/pwsh.dll") } else { @() }
         $script = @'
 $ErrorActionPreference = 'Stop'
 Register-PSResourceRepository -Name XaiFeed -Uri $args[0] -Trusted
@@ -315,7 +318,7 @@ Import-Module Xai
         $oldHome = $env:HOME
         try {
             $env:HOME = $home2.FullName
-            $json = & $pwsh -NoProfile -NonInteractive -Command $script "$Repo/feed" 2>&1
+            $json = & $pwsh @pwshArgs -NoProfile -NonInteractive -Command $script "$Repo/feed" 2>&1
         } finally { $env:HOME = $oldHome }
         $LASTEXITCODE | Should -Be 0 -Because ($json | Out-String)
         $installed = ($json | Out-String) | ConvertFrom-Json
