@@ -31,9 +31,6 @@ public static class CmdletErrorIds
     /// <summary>An -Image file that does not exist.</summary>
     public const string ImageNotFound = "XAI7008";
 
-    /// <summary>A lab inventory file that cannot be used (read by the Hardware Pester suite).</summary>
-    public const string BadInventory = "XAI7009";
-
     /// <summary>The user stopped the command (Ctrl-C).</summary>
     public const string Stopped = "XAI7501";
 
