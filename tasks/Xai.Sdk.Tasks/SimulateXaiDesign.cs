@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
 using Xai.Diagnostics;
+using Xai.Projects;
 using Xai.Stages;
 
 namespace Xai.Sdk.Tasks;
