@@ -112,8 +112,13 @@ Describe 'Board <Name>' -Tag Hardware -ForEach $Boards -AllowNullOrEmptyForEach 
             $stem = [IO.Path]::GetFileNameWithoutExtension($r.Image)
             $csim = $Build.Report.csim.perImage | Where-Object stem -EQ $stem
             if ($csim) { $r.Class | Should -Be $csim.class -Because "the C simulation classed $stem as $($csim.class)" }
-            Test-Path (Join-Path $out $r.RelevanceFile), $r.RelevanceFile | Should -Contain $true
-            Test-Path (Join-Path $out $r.HeatmapFile), $r.HeatmapFile | Should -Contain $true
+            Test-Path $r.RelevanceFile | Should -BeTrue
+            Test-Path $r.HeatmapFile | Should -BeTrue
+            # The build's own C simulation of the same image and method, same file name and units.
+            $reference = Join-Path $Build.Path "relevance/$(Split-Path -Leaf $r.RelevanceFile)"
+            if (Test-Path $reference) {
+                (Get-FileHash $r.RelevanceFile).Hash | Should -Be (Get-FileHash $reference).Hash -Because "$stem's relevance should equal the C simulation's bit for bit"
+            }
         }
     }
 

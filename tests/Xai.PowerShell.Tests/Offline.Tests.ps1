@@ -302,10 +302,10 @@ Describe 'Module package in ./feed' {
         $home2 = New-Item -ItemType Directory "$TestDrive/home"
         # The pinned pwsh runs as `dotnet <PSHOME>/pwsh.dll`; the same, in a new process.
         $pwsh = [Environment]::ProcessPath
-        $pwshArgs = if ((Split-Path -Leaf $pwsh) -like 'dotnet*') { @("$PSHOME/pwsh.dll") } else { @() }
+        $pwshArgs = @(if ((Split-Path -Leaf $pwsh) -like "dotnet*") { "$PSHOME/pwsh.dll" })
         $script = @'
 $ErrorActionPreference = 'Stop'
-Register-PSResourceRepository -Name XaiFeed -Uri $args[0] -Trusted
+Register-PSResourceRepository -Name XaiFeed -Uri $env:XAI_FEED -Trusted
 Install-PSResource Xai -Repository XaiFeed -Scope CurrentUser -TrustRepository
 Import-Module Xai
 [pscustomobject]@{
@@ -318,8 +318,9 @@ Import-Module Xai
         $oldHome = $env:HOME
         try {
             $env:HOME = $home2.FullName
-            $json = & $pwsh @pwshArgs -NoProfile -NonInteractive -Command $script "$Repo/feed" 2>&1
-        } finally { $env:HOME = $oldHome }
+            $env:XAI_FEED = "$Repo/feed"
+            $json = & $pwsh @pwshArgs -NoProfile -NonInteractive -Command $script 2>&1
+        } finally { $env:HOME = $oldHome; $env:XAI_FEED = $null }
         $LASTEXITCODE | Should -Be 0 -Because ($json | Out-String)
         $installed = ($json | Out-String) | ConvertFrom-Json
         $installed.Base | Should -BeLike "$($home2.FullName)/*"
