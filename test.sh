@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository and ends with one line: "N passed, N failed".
-#   xunit:  tests/Xai.Core.Tests (core library), tests/Xai.Sdk.IntegrationTests (packs the SDK, runs dotnet build)
+#   xunit:  tests/Xai.Core.Tests (core library), tests/Xai.Sdk.IntegrationTests (packs the SDK, runs dotnet build),
+#           tests/Xai.Deployment.Tests (board runner, and SSH against a loopback sshd board stand-in)
 #   CTest:  hls-lib (GoogleTest)
 #   Pester: tests/Xai.PowerShell.Tests (the PowerShell module, offline and against a board or its stand-in)
 # Logs and result files go to artifacts/test-results/.
@@ -13,6 +14,13 @@ passed=0
 failed=0
 
 suite_failed_to_run() { echo "test.sh: $1 did not run (see $2)"; failed=$((failed + 1)); }
+
+# --- board stand-in prerequisite (tests/Xai.Deployment.Tests start a real sshd on 127.0.0.1) ------
+if [[ ! -x /usr/sbin/sshd ]]; then
+  echo "test.sh: installing openssh-server for the loopback board stand-in"
+  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq openssh-server) >"$results/openssh-install.log" 2>&1 ||
+    echo "test.sh: could not install openssh-server (see $results/openssh-install.log); the stand-in tests will fail"
+fi
 
 # --- xunit -----------------------------------------------------------------------------------
 echo "== xunit"

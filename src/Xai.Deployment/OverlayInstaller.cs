@@ -124,7 +124,7 @@ public static class OverlayInstaller
     internal static JObject Runner(BoardSession session, string arguments, CancellationToken cancel)
     {
         var current = session.RemoteRoot + "/current";
-        var run = session.Run($"cd {Q(current)} && exec {session.Python} ./{Code.BoardRunnerLayout.ScriptName} {arguments}", cancel, session.RemoteRoot + "/runner.pid");
+        var run = session.Run($"cd {Q(current)} && {session.Python} ./{Code.BoardRunnerLayout.ScriptName} {arguments}", cancel, $"{session.RemoteRoot}/.runner-{Guid.NewGuid():N}.pid");
         return RunnerResult.Parse(run, session.Endpoint.ToString());
     }
 

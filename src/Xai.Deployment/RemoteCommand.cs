@@ -15,7 +15,8 @@ internal static class RemoteCommand
 
     public static Result Run(SshClient client, string command, CancellationToken cancel, string? pidFile = null)
     {
-        var text = pidFile is null ? command : $"echo $$ > {Quote(pidFile)}; {command}";
+        // The shell stays the group leader (no exec) so that it can remove its pid file afterwards.
+        var text = pidFile is null ? command : $"echo $$ > {Quote(pidFile)}; {command}; s=$?; rm -f {Quote(pidFile)}; exit $s";
         using var cmd = client.CreateCommand(text);
         try
         {
@@ -25,15 +26,6 @@ internal static class RemoteCommand
                 if (cancel.IsCancellationRequested)
                 {
                     Kill(client, pidFile);
-                    try
-                    {
-                        cmd.CancelAsync(forceKill: true, millisecondsTimeout: 200);
-                    }
-                    catch (Exception e) when (e is SshException or InvalidOperationException or ObjectDisposedException)
-                    {
-                        // The channel is gone already: nothing left to stop.
-                    }
-
                     cancel.ThrowIfCancellationRequested();
                 }
             }
@@ -58,7 +50,10 @@ internal static class RemoteCommand
         try
         {
             var p = Quote(pidFile);
-            using var kill = client.CreateCommand($"if [ -s {p} ]; then g=$(cat {p}); kill -TERM -- -$g 2>/dev/null; sleep 0.3; kill -KILL -- -$g 2>/dev/null; rm -f {p}; fi; true");
+            // TERM now (the runner exits at once); KILL half a second later in the background, so this returns at once.
+            using var kill = client.CreateCommand(
+                $"if [ -s {p} ]; then g=$(cat {p}); kill -TERM -- -$g 2>/dev/null; rm -f {p}; " +
+                $"nohup sh -c \"sleep 0.5; kill -KILL -- -$g\" >/dev/null 2>&1 </dev/null & fi; true");
             kill.CommandTimeout = TimeSpan.FromSeconds(2);
             kill.Execute();
         }

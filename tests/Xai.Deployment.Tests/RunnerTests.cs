@@ -33,6 +33,10 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
         var json = JObject.Parse(run.Output);
         Assert.Equal("xai-runner/1", (string?)json["schema"]);
         Assert.Equal("csim", (string?)json["backend"]);
+        var schema = JObject.Parse(File.ReadAllText(Path.Combine(Xai.Core.Tests.RepositoryLayout.Root, "schemas", "xai-runner-1.schema.json")));
+        Assert.Equal((string?)schema["properties"]!["schema"]!["const"], (string?)json["schema"]);
+        Assert.All(schema["required"]!.Values<string>(), key => Assert.NotNull(json[key!]));
+        Assert.All(json.Properties(), p => Assert.NotNull(schema["properties"]![p.Name]));
         Assert.Equal(2, ((JArray)json["variants"]![0]!["samplesMs"]!["total"]!).Count);
         var reference = File.ReadAllBytes(Path.Combine(build.BoardFolder, BoardRunnerLayout.ReferenceOutputName(build.Method)));
         var output = (JObject)json["output"]!;
