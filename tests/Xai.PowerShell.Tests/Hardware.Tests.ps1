@@ -104,6 +104,22 @@ Describe 'Board <Name>' -Tag Hardware -ForEach $Boards -AllowNullOrEmptyForEach 
         }
     }
 
+    It 'stops a benchmark within a second of Ctrl-C and leaves the board usable' {
+        # Ctrl-C is PowerShell's Stop() of the running pipeline; a second runspace plays the user.
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript('param($Manifest, $Session) Import-Module $Manifest; Invoke-XaiBenchmark -Session $Session -Iterations 100000 -Warmup 0 -Confirm:$false').
+            AddArgument("$((Resolve-Path "$PSScriptRoot/../..").Path)/Xai.psd1").AddArgument($Session)
+        $handle = $ps.BeginInvoke()
+        Start-Sleep -Seconds 3
+        $ps.InvocationStateInfo.State | Should -Be 'Running' -Because 'the benchmark should still be running when stopped'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $watch.Stop()
+        $ps.Dispose()
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 1.5
+        (Invoke-XaiBenchmark -Session $Session -Iterations 1 -Warmup 0 -ErrorAction Stop).Variant | Should -Contain 'FP+BP'
+    }
+
     It 'explains images with the C simulation''s classes and writes relevance and heatmaps' {
         $out = Join-Path $TestDrive $Name
         $results = Invoke-XaiAttribution -Session $Session -Image $Entry.images -OutputDirectory $out -Confirm:$false -ErrorAction Stop
