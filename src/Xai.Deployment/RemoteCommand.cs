@@ -51,13 +51,16 @@ internal static class RemoteCommand
         {
             var p = Quote(pidFile);
             // TERM now (the runner exits at once); KILL half a second later in the background, so this returns at once.
-            using var kill = client.CreateCommand(
+            var kill = client.CreateCommand(
                 $"if [ -s {p} ]; then g=$(cat {p}); kill -TERM -- -$g 2>/dev/null; rm -f {p}; " +
                 $"nohup sh -c \"sleep 0.5; kill -KILL -- -$g\" >/dev/null 2>&1 </dev/null & fi; true");
-            kill.CommandTimeout = TimeSpan.FromSeconds(2);
-            kill.Execute();
+            // Wait briefly (the request is on its way once the channel is open), not for the remote shell:
+            // Ctrl-C must return within a second even on a loaded board.
+            var done = kill.ExecuteAsync(CancellationToken.None);
+            done.ContinueWith(_ => kill.Dispose(), TaskScheduler.Default);
+            done.Wait(TimeSpan.FromMilliseconds(400));
         }
-        catch (Exception e) when (e is SshException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (e is SshException or ObjectDisposedException or InvalidOperationException or AggregateException)
         {
             // Best effort: the connection itself may be what failed.
         }

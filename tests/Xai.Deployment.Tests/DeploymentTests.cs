@@ -152,7 +152,7 @@ public sealed class DeploymentTests(DeployableBuild build, BoardStandIn standIn)
         cancel.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => run.GetAwaiter().GetResult());
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(1), $"stopped after {stopping.Elapsed.TotalMilliseconds:0} ms");
-        while (Directory.Exists($"/proc/{pid}") && stopping.Elapsed < TimeSpan.FromSeconds(1))
+        while (Directory.Exists($"/proc/{pid}") && stopping.Elapsed < TimeSpan.FromSeconds(3))
         {
             Thread.Sleep(20);
         }

@@ -116,6 +116,22 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
         Assert.Contains("Bitstream stage", (string)json["error"]!);
     }
 
+    [Fact]
+    public void AHeaderWithoutTheRegistersLeavesTheFpgaBackendUnavailableAndSaysWhy()
+    {
+        var copy = build.CopyOutput();
+        // What the integration tests' fake Vitis HLS writes: a header with no register map.
+        File.WriteAllText(Path.Combine(copy, build.Top.DriverHeaderName), "// test double: no register map\n");
+        BoardRunnerWriter.Write(build.Build.Plan, new Xai.Stages.BuildLayout(build.Build.Layout.IntermediateDirectory, copy), null);
+        var config = JObject.Parse(File.ReadAllText(Path.Combine(copy, BoardRunnerLayout.DirectoryName, BoardRunnerLayout.ConfigName)));
+        Assert.Equal(JTokenType.Null, config["fpga"]!.Type);
+        Assert.Contains("XAI7410", (string)config["fpgaUnavailable"]!);
+        var run = PythonProcess.Run(Path.Combine(copy, BoardRunnerLayout.DirectoryName, BoardRunnerLayout.ScriptName),
+            ["benchmark", "--backend", "fpga", "--bit", Path.Combine(copy, "odd.bit")]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("XXAI_TOP_CONTROL_ADDR_AP_CTRL", (string)JObject.Parse(run.Output)["error"]!);
+    }
+
     private PythonProcess.Result Runner(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null) =>
         PythonProcess.Run(Path.Combine(build.BoardFolder, BoardRunnerLayout.ScriptName), args, env);
 
