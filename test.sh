@@ -4,7 +4,7 @@
 #   xunit:  tests/Xai.Core.Tests (core library), tests/Xai.Sdk.IntegrationTests (packs the SDK, runs dotnet build),
 #           tests/Xai.Deployment.Tests (board runner, and SSH against a loopback sshd board stand-in)
 #   CTest:  hls-lib (GoogleTest)
-#   parse:  every .ps1/.psm1/.psd1 through a real PowerShell grammar (tree-sitter-powershell)
+#   Pester: tests/Xai.PowerShell.Tests (the PowerShell module, offline and against a board or its stand-in)
 # Logs and result files go to artifacts/test-results/.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,13 +16,6 @@ passed=0
 failed=0
 
 suite_failed_to_run() { echo "test.sh: $1 did not run (see $2)"; failed=$((failed + 1)); }
-
-# --- board stand-in prerequisite (tests/Xai.Deployment.Tests start a real sshd on 127.0.0.1) ------
-if [[ ! -x /usr/sbin/sshd ]]; then
-  echo "test.sh: installing openssh-server for the loopback board stand-in"
-  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq openssh-server) >"$results/openssh-install.log" 2>&1 ||
-    echo "test.sh: could not install openssh-server (see $results/openssh-install.log); the stand-in tests will fail"
-fi
 
 # --- xunit -----------------------------------------------------------------------------------
 echo "== xunit"
@@ -59,15 +52,42 @@ else
   suite_failed_to_run "hls-lib build" "$results/hls-build.log"
 fi
 
-# --- PowerShell parse check -------------------------------------------------------------------
-echo "== PowerShell parse (tree-sitter-powershell)"
-node tests/powershell/parse-check.mjs 2>&1 | tee "$results/powershell-parse.log"
-summary=$(grep -E '^powershell-parse: [0-9]+ passed, [0-9]+ failed$' "$results/powershell-parse.log" || true)
-if [[ -z "$summary" ]]; then
-  suite_failed_to_run "PowerShell parse check" "$results/powershell-parse.log"
+# --- PowerShell: Pester 6.2.0 under the pinned pwsh (.config/dotnet-tools.json) ----------------
+# The module is published into bin/ (and packed into ./feed) first; the suites run in a child pwsh
+# (a loaded module cannot be unloaded). The Hardware suite runs against the lab inventory in
+# XAI_LAB_INVENTORY when set, else against the loopback board stand-in (tests/board-standin) as one
+# inventory entry, on the sample build that ./build.sh leaves.
+echo "== PowerShell (Pester)"
+pester_module=""
+if dotnet tool restore >"$results/pester-setup.log" 2>&1 &&
+   dotnet publish src/Xai.PowerShell/Xai.PowerShell.csproj -c Release -nologo -v:quiet -clp:NoSummary >>"$results/pester-setup.log" 2>&1; then
+  pester_module=$(dotnet msbuild tests/Xai.PowerShell.Tests/Xai.PowerShell.Tests.csproj -restore -t:PrintPesterModule -nologo -v:m 2>>"$results/pester-setup.log" | sed -n 's/^ *pester-module=//p')
+fi
+if [[ -z "$pester_module" || ! -f "$pester_module" ]]; then
+  suite_failed_to_run "Pester set-up (module publish, Pester restore)" "$results/pester-setup.log"
 else
-  passed=$((passed + $(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$summary")))
-  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$summary")))
+  inventory="${XAI_LAB_INVENTORY:-}"
+  standin=""
+  if [[ -z "$inventory" ]]; then
+    standin="$root/artifacts/board-standin"
+    inventory="$root/artifacts/lab-inventory.standin.json"
+    if ! tests/board-standin/start-board-standin.sh --board pynq-z2 "$standin" >"$results/board-standin.log" 2>&1 ||
+       ! dotnet tool run pwsh -NoProfile -NonInteractive -File tests/Xai.PowerShell.Tests/New-StandInInventory.ps1 \
+           -StandIn "$standin/standin.json" -Build samples/table3 -Inventory "$inventory" >>"$results/board-standin.log" 2>&1; then
+      suite_failed_to_run "the board stand-in" "$results/board-standin.log"
+      inventory=""
+    fi
+  fi
+  dotnet tool run pwsh -NoProfile -NonInteractive -File tests/Xai.PowerShell.Tests/Invoke-XaiPester.ps1 \
+    -PesterModule "$pester_module" -ResultsDirectory "$results" -Inventory "$inventory" 2>&1 | tee "$results/pester.log" | grep -E '^\s*\[-\]|^pester:' || true
+  [[ -n "$standin" && -f "$standin/sshd.pid" ]] && tests/board-standin/stop-board-standin.sh "$standin" >/dev/null 2>&1
+  summary=$(grep -E '^pester: [0-9]+ passed, [0-9]+ failed' "$results/pester.log" | tail -n 1 || true)
+  if [[ -z "$summary" ]]; then
+    suite_failed_to_run "Pester" "$results/pester.log"
+  else
+    passed=$((passed + $(sed -E 's/^pester: ([0-9]+) passed.*/\1/' <<<"$summary")))
+    failed=$((failed + $(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$summary")))
+  fi
 fi
 
 echo "$passed passed, $failed failed"

@@ -35,14 +35,13 @@ package test  libgtest-dev                    # hls-lib tests (GoogleTest)
 package test  googletest
 package test  libbenchmark-dev                # Google Benchmark, for hls-lib micro-benchmarks (none is built yet)
 program test  tclsh    tcl8.6                 # generated vendor scripts run under the real tclsh
-program test  node     nodejs                 # PowerShell parse check (tree-sitter-powershell)
-program test  npm      npm
+package test  openssh-server                # loopback board stand-in (/usr/sbin/sshd, ssh-keygen) for the board tests
 package test  chromium                        # report.html screenshot test (/usr/bin/chromium)
 package test  python3-numpy                   # reads the build's .npy with numpy (/usr/bin/python3)
 package test  dataset-fashion-mnist           # XaiFidelityDataset's default (XaiFidelityImages), samples/table3's scripts
 
 # ---- set-up steps, after the packages -----------------------------------------------------------
-step test tests/powershell/node_modules/tree-sitter-powershell 'cd tests/powershell && npm ci --no-audit --no-fund'
+step build - 'dotnet tool restore >/dev/null'   # the pinned pwsh (.config/dotnet-tools.json)
 
 # ---- check, install, run ------------------------------------------------------------------------
 # The .NET SDK is not a Debian package (Microsoft publishes it): point the user at its installer.

@@ -52,7 +52,7 @@ public sealed record BuildArtifacts(
         var bit = bits.FirstOrDefault();
         var hwh = bit is null ? null : Path.ChangeExtension(bit, ".hwh");
         string? Optional(string path) => File.Exists(path) ? path : null;
-        var top = (string?)json["fpga"]?["tops"]?[0]?["name"] ?? "xai_top";
+        var top = (string?)(json["fpga"] as JObject)?["tops"]?[0]?["name"] ?? "xai_top";
         return new BuildArtifacts(
             output,
             Optional(Path.Combine(output, "report.json")),

@@ -5,21 +5,18 @@ namespace Xai.Sdk.IntegrationTests;
 /// <summary>
 /// prerequisites/install.sh, which ./build.sh and ./test.sh run first, on a stand-in machine: a copy
 /// of the script in an empty folder and a PATH of recording stand-ins for id, dpkg-query, apt-get,
-/// npm and the programs it looks for, so that what it would install (or tell the user to) is seen
+/// dotnet and the programs it looks for, so that what it would install (or tell the user to) is seen
 /// without touching the real machine.
 /// </summary>
 public sealed class PrerequisitesScriptTests : IDisposable
 {
-    private const string Marker = "tests/powershell/node_modules/tree-sitter-powershell";
-
-    private static readonly string[] Programs = ["dotnet", "g++", "cmake", "tclsh", "node"];
+    private static readonly string[] Programs = ["g++", "cmake", "tclsh"];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "xai-prereq-" + Guid.NewGuid().ToString("N")[..12]);
 
     public PrerequisitesScriptTests()
     {
         Directory.CreateDirectory(Path.Combine(_root, "prerequisites"));
-        Directory.CreateDirectory(Path.Combine(_root, "tests", "powershell"));
         Directory.CreateDirectory(Bin);
         File.Copy(Path.Combine(RepositoryLayout.Root, "prerequisites", "install.sh"), Path.Combine(_root, "prerequisites", "install.sh"));
         foreach (var tool in new[] { "bash", "dirname" })
@@ -31,7 +28,7 @@ public sealed class PrerequisitesScriptTests : IDisposable
         Shim("id", """echo "${FAKE_UID}" """);
         Shim("dpkg-query", """for p in $FAKE_MISSING; do [ "$p" = "${@: -1}" ] && exit 1; done; printf 'install ok installed'""");
         Shim("apt-get", """echo "apt-get $* DEBIAN_FRONTEND=${DEBIAN_FRONTEND:-}" >> "$FAKE_LOG" """);
-        Shim("npm", """echo "npm $* in $(pwd)" >> "$FAKE_LOG" """);
+        Shim("dotnet", """echo "dotnet $*" >> "$FAKE_LOG" """);
         foreach (var program in Programs)
         {
             Shim(program, "exit 0");
@@ -49,7 +46,7 @@ public sealed class PrerequisitesScriptTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("sudo apt-get update && sudo apt-get install -y chromium python3-numpy", run.Output);
-        Assert.Equal("", Calls()); // neither apt-get nor the npm step ran
+        Assert.Equal("", Calls()); // neither apt-get nor a set-up step ran
     }
 
     [Fact]
@@ -62,7 +59,7 @@ public sealed class PrerequisitesScriptTests : IDisposable
         Assert.Equal(3, calls.Length);
         Assert.Equal("apt-get update -qq DEBIAN_FRONTEND=noninteractive", calls[0]);
         Assert.Equal("apt-get install -y -qq chromium python3-numpy DEBIAN_FRONTEND=noninteractive", calls[1]);
-        Assert.Equal($"npm ci --no-audit --no-fund in {Path.Combine(_root, "tests", "powershell")}", calls[2]);
+        Assert.Equal("dotnet tool restore", calls[2]);
     }
 
     [Fact]
@@ -82,19 +79,16 @@ public sealed class PrerequisitesScriptTests : IDisposable
         var run = Run("build", uid: 1000, missing: ["chromium", "python3-numpy", "libgtest-dev"]);
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Equal("", Calls());
+        Assert.Equal("dotnet tool restore", Calls()); // no package asked for, only the pinned pwsh
     }
 
     [Fact]
     public void A_machine_that_has_everything_installs_nothing()
     {
-        Shim("npm", "exit 0");
-        Directory.CreateDirectory(Path.Combine(_root, Marker));
-
         var run = Run("test", uid: 0, missing: []);
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Equal("", Calls());
+        Assert.DoesNotContain("apt-get", Calls());
     }
 
     [Fact]

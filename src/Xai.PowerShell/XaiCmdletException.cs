@@ -1,0 +1,14 @@
+using System.Management.Automation;
+
+namespace Xai.PowerShell;
+
+/// <summary>A cmdlet-level error (ids from <see cref="CmdletErrorIds"/>) with its PowerShell category and target.</summary>
+public sealed class XaiCmdletException(string errorId, string message, ErrorCategory category, object? target)
+    : Exception(message)
+{
+    public string ErrorId { get; } = errorId;
+
+    public ErrorCategory Category { get; } = category;
+
+    public object? Target { get; } = target;
+}
