@@ -65,7 +65,7 @@ public sealed class LocateXaiVendorTools : XaiTask
         }
         else
         {
-            throw new XaiException(VendorBuildCodes.BadHardwareMethod,
+            throw new XaiException(DiagnosticCatalog.BadHardwareMethod,
                 $"Property XaiHardwareMethod is '{HardwareMethod}'; allowed: one of the project's XaiMethods ({string.Join(", ", methods)}), or empty for the first of them.", ProjectFile);
         }
 
@@ -73,7 +73,7 @@ public sealed class LocateXaiVendorTools : XaiTask
         {
             "" or "false" => false,
             "true" => true,
-            _ => throw new XaiException(VendorBuildCodes.BadBoolean, $"Property XaiBuildInferenceVariant is '{BuildInferenceVariant}'; allowed: true or false (empty = false).", ProjectFile),
+            _ => throw new XaiException(DiagnosticCatalog.BadBoolean, $"Property XaiBuildInferenceVariant is '{BuildInferenceVariant}'; allowed: true or false (empty = false).", ProjectFile),
         };
 
         var needHls = wanted.Count > 0;
@@ -109,7 +109,7 @@ public sealed class LocateXaiVendorTools : XaiTask
         foreach (var part in text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var name = StageNames.FirstOrDefault(s => s.Equals(part, StringComparison.OrdinalIgnoreCase))
-                ?? throw new XaiException(VendorBuildCodes.BadVendorStages,
+                ?? throw new XaiException(DiagnosticCatalog.BadVendorStages,
                     $"{(source == "XaiVendorStages" ? "Property XaiVendorStages" : "The requested stage list")} holds '{part}'; allowed: {string.Join(", ", StageNames)}, ';'-separated (empty: no vendor stage).", ProjectFile);
             stages.Add(name);
         }

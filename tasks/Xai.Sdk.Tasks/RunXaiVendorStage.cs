@@ -45,9 +45,9 @@ public sealed class RunXaiVendorStage : XaiProjectTask
 
         var code = message.VendorCode?.Replace(" ", "", StringComparison.Ordinal) ?? message.Severity switch
         {
-            VendorSeverity.Error => VendorBuildCodes.VendorErrorWithoutId,
-            VendorSeverity.CriticalWarning => VendorBuildCodes.VendorCriticalWarningWithoutId,
-            _ => VendorBuildCodes.VendorWarningWithoutId,
+            VendorSeverity.Error => DiagnosticCatalog.VendorErrorWithoutId,
+            VendorSeverity.CriticalWarning => DiagnosticCatalog.VendorCriticalWarningWithoutId,
+            _ => DiagnosticCatalog.VendorWarningWithoutId,
         };
         var file = message.SourceFile is { } source
             ? (Path.IsPathRooted(source) || !File.Exists(Path.Combine(invocation.WorkingDirectory, source)) ? source : Path.GetFullPath(Path.Combine(invocation.WorkingDirectory, source)))

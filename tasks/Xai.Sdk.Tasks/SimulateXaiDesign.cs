@@ -33,7 +33,7 @@ public sealed class SimulateXaiDesign : XaiProjectTask
             {
                 label = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l)
                     ? l
-                    : throw new XaiException("XAI4013", $"Item metadata 'TrueClass' (or 'Label') of image '{i.ItemSpec}' is '{text}'; expected a class index.", ProjectFile);
+                    : throw new XaiException(DiagnosticCatalog.BadImageLabel, $"Item metadata 'TrueClass' (or 'Label') of image '{i.ItemSpec}' is '{text}'; expected a class index.", ProjectFile);
             }
 
             return new CSimStage.LabeledImage(path, label ?? labels.GetValueOrDefault(Path.GetFileName(path)));

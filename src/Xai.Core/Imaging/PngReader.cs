@@ -22,7 +22,7 @@ public static class PngReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new XaiException("XAI4001", $"Cannot read image: {e.Message}", path, inner: e);
+            throw new XaiException(DiagnosticCatalog.ImageUnreadable, $"Cannot read image: {e.Message}", path, inner: e);
         }
 
         return Decode(bytes, path);
@@ -32,7 +32,7 @@ public static class PngReader
     {
         if (png.Length < Signature.Length || !png[..Signature.Length].SequenceEqual(Signature))
         {
-            throw new XaiException("XAI4002", "Not a PNG file (the 8-byte PNG signature is missing).", path);
+            throw new XaiException(DiagnosticCatalog.NotPng, "Not a PNG file (the 8-byte PNG signature is missing).", path);
         }
 
         int width = 0, height = 0, bitDepth = 0, colorType = -1;
@@ -45,21 +45,21 @@ public static class PngReader
         {
             if (png.Length - offset < 12)
             {
-                throw new XaiException("XAI4003", $"PNG is truncated: the file ends at byte {png.Length} inside a chunk header, before the IEND chunk.", path);
+                throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is truncated: the file ends at byte {png.Length} inside a chunk header, before the IEND chunk.", path);
             }
 
             var length = BinaryPrimitives.ReadUInt32BigEndian(png[offset..]);
             var type = System.Text.Encoding.ASCII.GetString(png.Slice(offset + 4, 4));
             if (length > int.MaxValue || png.Length - offset - 12 < length)
             {
-                throw new XaiException("XAI4003", $"PNG is truncated: chunk '{type}' at byte {offset} declares {length} bytes but the file ends first.", path);
+                throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is truncated: chunk '{type}' at byte {offset} declares {length} bytes but the file ends first.", path);
             }
 
             var data = png.Slice(offset + 8, (int)length);
             var crc = BinaryPrimitives.ReadUInt32BigEndian(png[(offset + 8 + (int)length)..]);
             if (crc != Crc32Png.Compute(png.Slice(offset + 4, 4 + (int)length)))
             {
-                throw new XaiException("XAI4003", $"PNG is corrupt: chunk '{type}' at byte {offset} fails its CRC check.", path);
+                throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: chunk '{type}' at byte {offset} fails its CRC check.", path);
             }
 
             switch (type)
@@ -67,7 +67,7 @@ public static class PngReader
                 case "IHDR":
                     if (length != 13)
                     {
-                        throw new XaiException("XAI4003", "PNG is corrupt: IHDR is not 13 bytes.", path);
+                        throw new XaiException(DiagnosticCatalog.PngCorrupt, "PNG is corrupt: IHDR is not 13 bytes.", path);
                     }
 
                     width = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(data), int.MaxValue);
@@ -76,22 +76,22 @@ public static class PngReader
                     colorType = data[9];
                     if (data[12] != 0)
                     {
-                        throw new XaiException("XAI4005", "PNG is interlaced (Adam7); save it without interlacing.", path);
+                        throw new XaiException(DiagnosticCatalog.PngInterlaced, "PNG is interlaced (Adam7); save it without interlacing.", path);
                     }
 
                     if (bitDepth != 8)
                     {
-                        throw new XaiException("XAI4004", $"PNG has {bitDepth}-bit samples; the SDK reads 8-bit images only. Convert it to 8 bits per channel.", path);
+                        throw new XaiException(DiagnosticCatalog.PngNot8Bit, $"PNG has {bitDepth}-bit samples; the SDK reads 8-bit images only. Convert it to 8 bits per channel.", path);
                     }
 
                     if (colorType is not (0 or 2 or 3 or 4 or 6))
                     {
-                        throw new XaiException("XAI4003", $"PNG is corrupt: colour type {colorType} does not exist.", path);
+                        throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: colour type {colorType} does not exist.", path);
                     }
 
                     if (width == 0 || height == 0 || (long)width * height > 64L * 1024 * 1024)
                     {
-                        throw new XaiException("XAI4003", $"PNG declares an unusable size {width}x{height}.", path);
+                        throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG declares an unusable size {width}x{height}.", path);
                     }
 
                     break;
@@ -114,12 +114,12 @@ public static class PngReader
 
         if (colorType < 0)
         {
-            throw new XaiException("XAI4003", "PNG is corrupt: no IHDR chunk.", path);
+            throw new XaiException(DiagnosticCatalog.PngCorrupt, "PNG is corrupt: no IHDR chunk.", path);
         }
 
         if (colorType == 3 && (palette is null || palette.Length % 3 != 0))
         {
-            throw new XaiException("XAI4003", "PNG is corrupt: a palette image without a valid PLTE chunk.", path);
+            throw new XaiException(DiagnosticCatalog.PngCorrupt, "PNG is corrupt: a palette image without a valid PLTE chunk.", path);
         }
 
         var samples = colorType switch { 0 => 1, 2 => 3, 3 => 1, 4 => 2, _ => 4 };
@@ -135,7 +135,7 @@ public static class PngReader
                 var n = z.Read(raw, read, raw.Length - read);
                 if (n == 0)
                 {
-                    throw new XaiException("XAI4003", $"PNG is truncated: its image data holds {read} of {raw.Length} bytes.", path);
+                    throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is truncated: its image data holds {read} of {raw.Length} bytes.", path);
                 }
 
                 read += n;
@@ -143,7 +143,7 @@ public static class PngReader
         }
         catch (InvalidDataException e)
         {
-            throw new XaiException("XAI4003", $"PNG is corrupt: its compressed image data cannot be inflated ({e.Message}).", path, inner: e);
+            throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: its compressed image data cannot be inflated ({e.Message}).", path, inner: e);
         }
 
         var pixels = Unfilter(raw, stride, samples, height, path);
@@ -171,7 +171,7 @@ public static class PngReader
                     2 => b,
                     3 => (a + b) >> 1,
                     4 => Paeth(a, b, c),
-                    _ => throw new XaiException("XAI4003", $"PNG is corrupt: row {y} uses filter type {filter}, which does not exist.", path),
+                    _ => throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: row {y} uses filter type {filter}, which does not exist.", path),
                 };
                 output[dst + x] = (byte)(raw[src + x] + predictor);
             }
@@ -221,7 +221,7 @@ public static class PngReader
                     var index = px[i];
                     if (index >= entries)
                     {
-                        throw new XaiException("XAI4003", $"PNG is corrupt: pixel {i % width},{i / width} uses palette entry {index} of {entries}.", path);
+                        throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: pixel {i % width},{i / width} uses palette entry {index} of {entries}.", path);
                     }
 
                     output[i * channels] = palette[index * 3];

@@ -16,7 +16,7 @@ public static class LabelTable
 
         if (!File.Exists(path))
         {
-            throw new XaiException("XAI4014", $"Labels file '{path}' does not exist (property XaiLabelsFile).", path);
+            throw new XaiException(DiagnosticCatalog.BadLabelsFile, $"Labels file '{path}' does not exist (property XaiLabelsFile).", path);
         }
 
         var lines = File.ReadAllLines(path);
@@ -25,7 +25,7 @@ public static class LabelTable
         var labelColumn = header.IndexOf("label");
         if (fileColumn < 0 || labelColumn < 0)
         {
-            throw new XaiException("XAI4014", "Labels file needs a header row with columns 'file' and 'label'.", path, 1);
+            throw new XaiException(DiagnosticCatalog.BadLabelsFile, "Labels file needs a header row with columns 'file' and 'label'.", path, 1);
         }
 
         for (var i = 1; i < lines.Length; i++)
@@ -38,7 +38,7 @@ public static class LabelTable
             var cells = lines[i].Split(',');
             if (cells.Length <= Math.Max(fileColumn, labelColumn) || !int.TryParse(cells[labelColumn].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var label))
             {
-                throw new XaiException("XAI4014", $"Labels file line {i + 1} is not 'file,label' with a class index.", path, i + 1);
+                throw new XaiException(DiagnosticCatalog.BadLabelsFile, $"Labels file line {i + 1} is not 'file,label' with a class index.", path, i + 1);
             }
 
             labels[Path.GetFileName(cells[fileColumn].Trim())] = label;

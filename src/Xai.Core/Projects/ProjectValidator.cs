@@ -25,14 +25,14 @@ public static class ProjectValidator
         string modelPath = "";
         if (string.IsNullOrWhiteSpace(p.Model))
         {
-            Error("XAI1101", "Property 'XaiModel' is not set; set it to the path of the trained network's ONNX file, e.g. <XaiModel>model.onnx</XaiModel>.");
+            Error(DiagnosticCatalog.ModelNotSet, "Property 'XaiModel' is not set; set it to the path of the trained network's ONNX file, e.g. <XaiModel>model.onnx</XaiModel>.");
         }
         else
         {
             modelPath = Path.GetFullPath(Path.Combine(projectDir, p.Model.Trim()));
             if (!File.Exists(modelPath))
             {
-                Error("XAI1102", $"Property 'XaiModel' names '{p.Model.Trim()}', but no file exists at '{modelPath}'.");
+                Error(DiagnosticCatalog.ModelFileMissing, $"Property 'XaiModel' names '{p.Model.Trim()}', but no file exists at '{modelPath}'.");
             }
         }
 
@@ -40,11 +40,11 @@ public static class ProjectValidator
         var boardId = p.Board.Trim();
         if (boardId.Length == 0)
         {
-            Error("XAI1001", $"Property 'XaiBoard' is not set; allowed: {string.Join(", ", boards.Ids)}.");
+            Error(DiagnosticCatalog.UnknownBoard, $"Property 'XaiBoard' is not set; allowed: {string.Join(", ", boards.Ids)}.");
         }
         else if (!boards.TryGet(boardId, out var found))
         {
-            Error("XAI1001", $"Property 'XaiBoard' is '{boardId}', which is not a known board; allowed: {string.Join(", ", boards.Ids)}.");
+            Error(DiagnosticCatalog.UnknownBoard, $"Property 'XaiBoard' is '{boardId}', which is not a known board; allowed: {string.Join(", ", boards.Ids)}.");
         }
         else
         {
@@ -55,39 +55,39 @@ public static class ProjectValidator
         var methods = AttributionMethodList.Parse(methodText, out var unknown);
         if (unknown.Count > 0)
         {
-            Error("XAI1002", $"Property 'XaiMethods' names unknown method(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; allowed: {string.Join(", ", AttributionMethodList.ValidNames)}.");
+            Error(DiagnosticCatalog.BadMethods, $"Property 'XaiMethods' names unknown method(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; allowed: {string.Join(", ", AttributionMethodList.ValidNames)}.");
         }
         else if (methods.Count == 0)
         {
-            Error("XAI1002", $"Property 'XaiMethods' lists no method; allowed: {string.Join(", ", AttributionMethodList.ValidNames)}.");
+            Error(DiagnosticCatalog.BadMethods, $"Property 'XaiMethods' lists no method; allowed: {string.Join(", ", AttributionMethodList.ValidNames)}.");
         }
 
         var numerics = NumericsScheme.PerTensor;
         if (!string.IsNullOrWhiteSpace(p.Numerics) &&
             (!Enum.TryParse(p.Numerics.Trim(), ignoreCase: true, out numerics) || !Enum.IsDefined(numerics) || int.TryParse(p.Numerics, out _)))
         {
-            Error("XAI1003", $"Property 'XaiNumerics' is '{p.Numerics.Trim()}'; allowed: {string.Join(", ", Enum.GetNames<NumericsScheme>())}.");
+            Error(DiagnosticCatalog.BadNumerics, $"Property 'XaiNumerics' is '{p.Numerics.Trim()}'; allowed: {string.Join(", ", Enum.GetNames<NumericsScheme>())}.");
         }
 
         int oh = 0, ow = 0;
         var parallelism = string.IsNullOrWhiteSpace(p.ConvParallelism) ? board?.Defaults.ConvParallelism : p.ConvParallelism.Trim();
         if (parallelism is not null && !TryParseParallelism(parallelism, out oh, out ow))
         {
-            Error("XAI1004", $"Property 'XaiConvParallelism' is '{parallelism}'; expected N_OHxN_OW with each factor a power of two from 1 to 32, e.g. 4x4, 4x8, 8x8.");
+            Error(DiagnosticCatalog.BadConvParallelism, $"Property 'XaiConvParallelism' is '{parallelism}'; expected N_OHxN_OW with each factor a power of two from 1 to 32, e.g. 4x4, 4x8, 8x8.");
         }
 
         var fcTile = board?.Defaults.FcTile ?? 16;
         if (!string.IsNullOrWhiteSpace(p.FcTile) &&
             (!int.TryParse(p.FcTile.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out fcTile) || !FcTiles.Contains(fcTile)))
         {
-            Error("XAI1005", $"Property 'XaiFcTile' is '{p.FcTile.Trim()}'; allowed: 16, 32.");
+            Error(DiagnosticCatalog.BadFcTile, $"Property 'XaiFcTile' is '{p.FcTile.Trim()}'; allowed: 16, 32.");
         }
 
         var clock = board?.Defaults.ClockMHz ?? 100;
         if (!string.IsNullOrWhiteSpace(p.ClockMHz) &&
             (!double.TryParse(p.ClockMHz.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out clock) || !(clock > 0 && clock <= 500)))
         {
-            Error("XAI1006", $"Property 'XaiClockMHz' is '{p.ClockMHz.Trim()}'; expected a number of MHz above 0 and at most 500.");
+            Error(DiagnosticCatalog.BadClock, $"Property 'XaiClockMHz' is '{p.ClockMHz.Trim()}'; expected a number of MHz above 0 and at most 500.");
         }
 
         int? targetClass = null;
@@ -99,7 +99,7 @@ public static class ProjectValidator
             }
             else
             {
-                Error("XAI1007", $"Property 'XaiTargetClass' is '{p.TargetClass.Trim()}'; expected a class index (0, 1, ...) or empty to explain the predicted class.");
+                Error(DiagnosticCatalog.BadTargetClass, $"Property 'XaiTargetClass' is '{p.TargetClass.Trim()}'; expected a class index (0, 1, ...) or empty to explain the predicted class.");
             }
         }
 
@@ -107,7 +107,7 @@ public static class ProjectValidator
         if (!string.IsNullOrWhiteSpace(p.FidelityImages) &&
             !int.TryParse(p.FidelityImages.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out fidelityImages))
         {
-            Error("XAI1008", $"Property 'XaiFidelityImages' is '{p.FidelityImages.Trim()}'; expected a whole number of images, 0 or more.");
+            Error(DiagnosticCatalog.BadFidelityImages, $"Property 'XaiFidelityImages' is '{p.FidelityImages.Trim()}'; expected a whole number of images, 0 or more.");
         }
 
         if (board is not null && oh > 0)
@@ -116,7 +116,7 @@ public static class ProjectValidator
             var dsps = oh * ow + fcTile;
             if (dsps > board.Resources.Dsp)
             {
-                Error("XAI1009", $"Properties 'XaiConvParallelism' ({oh}x{ow}) and 'XaiFcTile' ({fcTile}) need {dsps} DSP slices, but board '{board.Id}' has {board.Resources.Dsp}.");
+                Error(DiagnosticCatalog.ExceedsBoardDsps, $"Properties 'XaiConvParallelism' ({oh}x{ow}) and 'XaiFcTile' ({fcTile}) need {dsps} DSP slices, but board '{board.Id}' has {board.Resources.Dsp}.");
             }
         }
 

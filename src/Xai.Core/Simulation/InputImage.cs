@@ -16,14 +16,14 @@ public sealed record InputImage(string Path, string Stem, RasterImage Raster, fl
         var raster = PngReader.Read(path);
         if (raster.Width != input.Width || raster.Height != input.Height)
         {
-            throw new XaiException("XAI4010", $"Image is {raster.Width}x{raster.Height}; the network takes {input.Width}x{input.Height} (width x height).", path);
+            throw new XaiException(DiagnosticCatalog.ImageWrongSize, $"Image is {raster.Width}x{raster.Height}; the network takes {input.Width}x{input.Height} (width x height).", path);
         }
 
         var colour = raster.Channels >= 3 ? 3 : 1;
         if (colour != input.Channels)
         {
             var what = raster.Channels switch { 1 => "gray", 3 => "RGB", _ => "RGBA" };
-            throw new XaiException("XAI4011", $"Image is {what} ({colour} colour channel{(colour == 1 ? "" : "s")}); the network takes {input.Channels} channel{(input.Channels == 1 ? "" : "s")}.", path);
+            throw new XaiException(DiagnosticCatalog.ImageWrongChannels, $"Image is {what} ({colour} colour channel{(colour == 1 ? "" : "s")}); the network takes {input.Channels} channel{(input.Channels == 1 ? "" : "s")}.", path);
         }
 
         var plane = input.Width * input.Height;

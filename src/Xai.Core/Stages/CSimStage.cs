@@ -23,12 +23,12 @@ public static class CSimStage
     {
         if (images.Count == 0)
         {
-            throw new XaiException("XAI4012", "The project lists no images: add XaiImage items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
+            throw new XaiException(DiagnosticCatalog.NoImages, "The project lists no images: add XaiImage items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
         }
 
         if (targetClass is { } t && t >= model.Network.OutputClasses)
         {
-            throw new XaiException("XAI1010", $"Property 'XaiTargetClass' is {t}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", projectFile);
+            throw new XaiException(DiagnosticCatalog.TargetClassOutOfRange, $"Property 'XaiTargetClass' is {t}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", projectFile);
         }
 
         var inputs = images.Select(i => InputImage.Load(i.Path, model.Network.InputShape, i.Label)).ToList();

@@ -14,7 +14,7 @@ public static class CalibrateStage
     {
         if (images.Count == 0)
         {
-            throw new XaiException("XAI4012", "No calibration images: add XaiImage (or XaiCalibrationImage) items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
+            throw new XaiException(DiagnosticCatalog.NoImages, "No calibration images: add XaiImage (or XaiCalibrationImage) items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
         }
 
         var inputs = images.Select(p => InputImage.Load(p, model.Network.InputShape, null).Tensor).ToList();
@@ -24,7 +24,7 @@ public static class CalibrateStage
         var run = ProcessRunner.Run(layout.CalibrationProgram, ["calibrate", layout.FloatWeights, inputFile, inputs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)], layout.IntermediateDirectory, cancel)!;
         if (run.ExitCode != 0)
         {
-            throw new XaiException("XAI3102", $"Calibration run failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.CalibrationProgram);
+            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"Calibration run failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.CalibrationProgram);
         }
 
         AtomicFile.WriteAllTextIfChanged(layout.CalibrationRanges, run.StandardOutput);

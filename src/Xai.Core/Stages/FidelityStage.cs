@@ -27,7 +27,7 @@ public static class FidelityStage
 
         if (!FashionMnistTestSet.IsPresent(datasetDirectory))
         {
-            report(XaiDiagnostic.Warning("XAI3301", $"XaiFidelityImages={count}, but the Fashion-MNIST test set is not in '{datasetDirectory}'; install it (apt-get install dataset-fashion-mnist) or set XaiFidelityDataset. Fidelity on the dataset was skipped."));
+            report(XaiDiagnostic.Warning(DiagnosticCatalog.FidelityDatasetMissing, $"XaiFidelityImages={count}, but the Fashion-MNIST test set is not in '{datasetDirectory}'; install it (apt-get install dataset-fashion-mnist) or set XaiFidelityDataset. Fidelity on the dataset was skipped."));
             return null;
         }
 

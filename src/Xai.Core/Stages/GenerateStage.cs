@@ -19,7 +19,7 @@ public static class GenerateStage
         var model = LoadedModel.Load(settings.ModelPath);
         if (settings.TargetClass is { } target && target >= model.Network.OutputClasses)
         {
-            throw new XaiException("XAI1010", $"Property 'XaiTargetClass' is {target}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", settings.ProjectFile);
+            throw new XaiException(DiagnosticCatalog.TargetClassOutOfRange, $"Property 'XaiTargetClass' is {target}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", settings.ProjectFile);
         }
 
         var plan = DesignPlanner.Plan(model.Network, model.Layers, settings, Path.GetFileName(settings.ModelPath), calibration: null);

@@ -44,7 +44,7 @@ public static class HardwareCollection
             {
                 var files = string.Join(", ", report.Files.Select(f => f.Path));
                 record["mismatch"] = string.Join("; ", mismatches);
-                diagnostics.Add(XaiDiagnostic.Warning(VendorBuildCodes.ReportForAnotherDesign,
+                diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.ReportForAnotherDesign,
                     $"The {stage} reports ({files}) are for {string.Join(" and ", mismatches)}: they describe another design, so report.json marks their figures as not this design's (matchesDesign=false).",
                     report.Files.FirstOrDefault()?.Path));
             }
@@ -55,7 +55,7 @@ public static class HardwareCollection
         {
             record["matchesDesign"] = false;
             record["error"] = $"{e.Diagnostic.Code}: {e.Diagnostic.Message}";
-            diagnostics.Add(XaiDiagnostic.Warning(VendorBuildCodes.HardwareReportUnreadable,
+            diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.HardwareReportUnreadable,
                 $"The {stage} reports of {topFunction} could not be read ({e.Diagnostic.Code}: {e.Diagnostic.Message}); report.json has no hardware figures for it.",
                 e.Diagnostic.File));
         }

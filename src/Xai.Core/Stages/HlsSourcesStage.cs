@@ -5,6 +5,7 @@ using Xai.CodeGeneration;
 using Xai.IO;
 using Xai.Planning;
 using Xai.Simulation;
+using Xai.Diagnostics;
 
 namespace Xai.Stages;
 
@@ -63,7 +64,7 @@ public static class HlsSourcesStage
     {
         if (!File.Exists(vendor.SourcesManifest))
         {
-            throw new Diagnostics.XaiException(VendorBuildCodes.UpstreamMissing, "The HLS sources have not been generated: build the XaiHlsSources target first.", vendor.SourcesManifest);
+            throw new Diagnostics.XaiException(DiagnosticCatalog.UpstreamMissing, "The HLS sources have not been generated: build the XaiHlsSources target first.", vendor.SourcesManifest);
         }
 
         var json = JObject.Parse(File.ReadAllText(vendor.SourcesManifest));
@@ -94,7 +95,7 @@ public static class HlsSourcesStage
         var bytes = File.ReadAllBytes(outputs);
         if (bytes.Length % (record * profiles * plan.Methods.Count) != 0 || bytes.Length == 0)
         {
-            throw new Diagnostics.XaiException("XAI3103", $"C simulation output holds {bytes.Length} bytes, not a whole number of images of {plan.Methods.Count} methods and {profiles} profiles; rebuild XaiCSim.", outputs);
+            throw new Diagnostics.XaiException(DiagnosticCatalog.SimulationOutputSize, $"C simulation output holds {bytes.Length} bytes, not a whole number of images of {plan.Methods.Count} methods and {profiles} profiles; rebuild XaiCSim.", outputs);
         }
 
         byte[] Record(NumericsProfile p) => bytes.AsSpan(((int)p * plan.Methods.Count + methodIndex) * record, record).ToArray();

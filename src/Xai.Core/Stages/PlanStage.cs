@@ -5,6 +5,7 @@ using Xai.IO;
 using Xai.Planning;
 using Xai.Projects;
 using Xai.Reporting;
+using Xai.Diagnostics;
 
 namespace Xai.Stages;
 
@@ -19,7 +20,7 @@ public static class PlanStage
     {
         if (!File.Exists(layout.CalibrationRanges))
         {
-            throw new Diagnostics.XaiException("XAI3201", "No calibration ranges yet: build the XaiCalibrate target first.", layout.CalibrationRanges);
+            throw new Diagnostics.XaiException(DiagnosticCatalog.CalibrationRangesUnusable, "No calibration ranges yet: build the XaiCalibrate target first.", layout.CalibrationRanges);
         }
 
         var ranges = CalibrationRanges.Parse(File.ReadAllText(layout.CalibrationRanges), model.Layers.Count, layout.CalibrationRanges);

@@ -82,7 +82,7 @@ public sealed record VendorToolSet(HlsToolchain? Hls, string? HlsProblem, ToolLo
     {
         if (!File.Exists(layout.ToolsFile))
         {
-            throw new XaiException(VendorBuildCodes.UpstreamMissing, "The vendor tools have not been located: build the XaiLocateVendorTools target first.", layout.ToolsFile);
+            throw new XaiException(DiagnosticCatalog.UpstreamMissing, "The vendor tools have not been located: build the XaiLocateVendorTools target first.", layout.ToolsFile);
         }
 
         var json = JObject.Parse(File.ReadAllText(layout.ToolsFile));

@@ -65,7 +65,7 @@ public sealed class CsynthReport
         var root = LoadXml(report);
         if (root.Name.LocalName != "profile")
         {
-            throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, root, $"root element is <{root.Name.LocalName}>; expected <profile> (a csynth.xml written by Vivado HLS or Vitis HLS).");
+            throw Error(report, DiagnosticCatalog.CsynthMissingElement, root, $"root element is <{root.Name.LocalName}>; expected <profile> (a csynth.xml written by Vivado HLS or Vitis HLS).");
         }
 
         var version = RequiredText(report, root, "ReportVersion", "Version");
@@ -131,13 +131,13 @@ public sealed class CsynthReport
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
             using var reader = XmlReader.Create(new StringReader(report.Text), settings);
             var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-            return document.Root ?? throw report.Error(ReportDiagnosticCodes.CsynthXmlMalformed, "csynth.xml has no root element.");
+            return document.Root ?? throw report.Error(DiagnosticCatalog.CsynthXmlMalformed, "csynth.xml has no root element.");
         }
         catch (XmlException e)
         {
             throw new XaiException(
                 XaiDiagnostic.Error(
-                    ReportDiagnosticCodes.CsynthXmlMalformed,
+                    DiagnosticCatalog.CsynthXmlMalformed,
                     $"csynth.xml is not well-formed XML ({e.Message}); the file may be truncated. Re-run C synthesis to regenerate it.",
                     report.Source,
                     e.LineNumber,
@@ -151,7 +151,7 @@ public sealed class CsynthReport
         var dsp = table.Element("DSP48E") ?? table.Element("DSP");
         if (dsp is null)
         {
-            throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, table, $"{PathOf(table)} has no <DSP48E> (Vivado HLS) or <DSP> (Vitis HLS) element.");
+            throw Error(report, DiagnosticCatalog.CsynthMissingElement, table, $"{PathOf(table)} has no <DSP48E> (Vivado HLS) or <DSP> (Vitis HLS) element.");
         }
 
         var counts = new ResourceCounts(
@@ -217,7 +217,7 @@ public sealed class CsynthReport
         foreach (var name in path)
         {
             current = current.Element(name)
-                ?? throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, current, $"missing <{name}> under {PathOf(current)}; expected {PathOf(from)}/{string.Join("/", path)}.");
+                ?? throw Error(report, DiagnosticCatalog.CsynthMissingElement, current, $"missing <{name}> under {PathOf(current)}; expected {PathOf(from)}/{string.Join("/", path)}.");
         }
 
         return current;
@@ -229,7 +229,7 @@ public sealed class CsynthReport
         var text = element.Value.Trim();
         return text.Length > 0
             ? text
-            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is empty; expected a value.");
+            : throw Error(report, DiagnosticCatalog.CsynthBadValue, element, $"{PathOf(element)} is empty; expected a value.");
     }
 
     private static string? OptionalText(XElement from, params string[] path)
@@ -248,7 +248,7 @@ public sealed class CsynthReport
 
         return ReportNumber.TryParseWhole(text, out var value) && value >= 0
             ? value
-            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{text.Trim()}'; expected a whole number of clock cycles or 'undef'.");
+            : throw Error(report, DiagnosticCatalog.CsynthBadValue, element, $"{PathOf(element)} is '{text.Trim()}'; expected a whole number of clock cycles or 'undef'.");
     }
 
     private static long? OptionalCycles(ReportText report, XElement? element) =>
@@ -257,12 +257,12 @@ public sealed class CsynthReport
     private static long Count(ReportText report, XElement element) =>
         ReportNumber.TryParseWhole(element.Value, out var value) && value >= 0
             ? value
-            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{element.Value.Trim()}'; expected a whole, non-negative resource count.");
+            : throw Error(report, DiagnosticCatalog.CsynthBadValue, element, $"{PathOf(element)} is '{element.Value.Trim()}'; expected a whole, non-negative resource count.");
 
     private static double Real(ReportText report, XElement element) =>
         ReportNumber.TryParseReal(element.Value, out var value) && value >= 0
             ? value
-            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{element.Value.Trim()}'; expected a non-negative number of nanoseconds.");
+            : throw Error(report, DiagnosticCatalog.CsynthBadValue, element, $"{PathOf(element)} is '{element.Value.Trim()}'; expected a non-negative number of nanoseconds.");
 
     private static string PathOf(XElement element) =>
         "/" + string.Join("/", element.AncestorsAndSelf().Reverse().Select(e => e.Name.LocalName));

@@ -111,17 +111,17 @@ public sealed partial class HlsExportReport
         {
             if (!resources.ContainsKey(name))
             {
-                throw report.Error(ReportDiagnosticCodes.ExportMissing, $"{Kind}: no '{name}:' resource line; expected the resource usage section export_design writes (the report may be truncated).");
+                throw report.Error(DiagnosticCatalog.ExportMissing, $"{Kind}: no '{name}:' resource line; expected the resource usage section export_design writes (the report may be truncated).");
             }
         }
 
         if (target is null)
         {
-            throw report.Error(ReportDiagnosticCodes.ExportMissing, $"{Kind}: no 'CP required:' (or '| Target |') line; expected the final timing section.");
+            throw report.Error(DiagnosticCatalog.ExportMissing, $"{Kind}: no 'CP required:' (or '| Target |') line; expected the final timing section.");
         }
 
         var achieved = impl ?? synth
-            ?? throw report.Error(ReportDiagnosticCodes.ExportMissing, $"{Kind}: no 'CP achieved post-implementation:'/'CP achieved post-synthesis:' (or '| Post-Route |'/'| Post-Synthesis |') line; expected the final timing section.");
+            ?? throw report.Error(DiagnosticCatalog.ExportMissing, $"{Kind}: no 'CP achieved post-implementation:'/'CP achieved post-synthesis:' (or '| Post-Route |'/'| Post-Synthesis |') line; expected the final timing section.");
 
         return new HlsExportReport
         {
@@ -150,12 +150,12 @@ public sealed partial class HlsExportReport
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
             using var reader = XmlReader.Create(new StringReader(report.Text), settings);
             root = XDocument.Load(reader, LoadOptions.SetLineInfo).Root
-                ?? throw report.Error(ReportDiagnosticCodes.ExportXmlMalformed, $"{Kind}: the xml has no root element.");
+                ?? throw report.Error(DiagnosticCatalog.ExportXmlMalformed, $"{Kind}: the xml has no root element.");
         }
         catch (XmlException e)
         {
             throw new XaiException(
-                XaiDiagnostic.Error(ReportDiagnosticCodes.ExportXmlMalformed, $"{Kind} is not well-formed XML ({e.Message}); the file may be truncated.", report.Source, e.LineNumber, e.LinePosition),
+                XaiDiagnostic.Error(DiagnosticCatalog.ExportXmlMalformed, $"{Kind} is not well-formed XML ({e.Message}); the file may be truncated.", report.Source, e.LineNumber, e.LinePosition),
                 e);
         }
 
@@ -208,7 +208,7 @@ public sealed partial class HlsExportReport
         {
             if (!ReportNumber.TryParseWhole(element.Value, out var value) || value < 0)
             {
-                throw XmlError(report, element, $"<{element.Name.LocalName}> is '{element.Value.Trim()}'; expected a whole, non-negative resource count.", ReportDiagnosticCodes.ExportBadValue);
+                throw XmlError(report, element, $"<{element.Name.LocalName}> is '{element.Value.Trim()}'; expected a whole, non-negative resource count.", DiagnosticCatalog.ExportBadValue);
             }
 
             result.TryAdd(element.Name.LocalName, value);
@@ -227,10 +227,10 @@ public sealed partial class HlsExportReport
 
         return ReportNumber.TryParseReal(element.Value, out var value) && value >= 0
             ? value
-            : throw XmlError(report, element, $"<{name}> is '{element.Value.Trim()}'; expected a clock period in ns.", ReportDiagnosticCodes.ExportBadValue);
+            : throw XmlError(report, element, $"<{name}> is '{element.Value.Trim()}'; expected a clock period in ns.", DiagnosticCatalog.ExportBadValue);
     }
 
-    private static XaiException XmlError(ReportText report, XElement at, string message, string code = ReportDiagnosticCodes.ExportMissing)
+    private static XaiException XmlError(ReportText report, XElement at, string message, string code = DiagnosticCatalog.ExportMissing)
     {
         var info = (IXmlLineInfo)at;
         return new XaiException(XaiDiagnostic.Error(code, $"{Kind}: {message}", report.Source, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0));
@@ -241,12 +241,12 @@ public sealed partial class HlsExportReport
     private static long Whole(ReportText report, int index, string name, string text) =>
         ReportNumber.TryParseWhole(text, out var value) && value >= 0
             ? value
-            : throw report.Error(ReportDiagnosticCodes.ExportBadValue, $"{Kind}: {name} is '{text}'; expected a whole, non-negative resource count.", index);
+            : throw report.Error(DiagnosticCatalog.ExportBadValue, $"{Kind}: {name} is '{text}'; expected a whole, non-negative resource count.", index);
 
     private static double Period(ReportText report, int index, string name, string text) =>
         ReportNumber.TryParseReal(text, out var value) && value >= 0
             ? value
-            : throw report.Error(ReportDiagnosticCodes.ExportBadValue, $"{Kind}: {name} is '{text}'; expected a clock period in ns.", index);
+            : throw report.Error(DiagnosticCatalog.ExportBadValue, $"{Kind}: {name} is '{text}'; expected a clock period in ns.", index);
 
     [GeneratedRegex(@"^(?<name>SLICE|CLB|LUT|FF|DSP|BRAM|URAM|SRL|LATCH):\s*(?<value>\S+)$")]
     private static partial Regex ResourceLine();

@@ -30,7 +30,7 @@ public sealed class ReportText
     {
         if (!File.Exists(path))
         {
-            throw new XaiException(ReportDiagnosticCodes.FileNotFound, $"{kind} not found.", path);
+            throw new XaiException(DiagnosticCatalog.ReportFileNotFound, $"{kind} not found.", path);
         }
 
         byte[] bytes;
@@ -40,7 +40,7 @@ public sealed class ReportText
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new XaiException(ReportDiagnosticCodes.UnreadableFile, $"cannot read {kind}: {e.Message}", path, inner: e);
+            throw new XaiException(DiagnosticCatalog.ReportUnreadableFile, $"cannot read {kind}: {e.Message}", path, inner: e);
         }
 
         return FromBytes(bytes, path, kind);
@@ -64,7 +64,7 @@ public sealed class ReportText
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new XaiException(ReportDiagnosticCodes.EmptyFile, $"{kind} is empty; expected the text the vendor tool writes.", source);
+            throw new XaiException(DiagnosticCatalog.ReportEmptyFile, $"{kind} is empty; expected the text the vendor tool writes.", source);
         }
 
         var line = 1;
@@ -77,7 +77,7 @@ public sealed class ReportText
             else if (char.IsControl(c) && c != '\r' && c != '\t' && c != '\f')
             {
                 throw new XaiException(
-                    ReportDiagnosticCodes.BinaryFile,
+                    DiagnosticCatalog.ReportBinaryFile,
                     $"{kind} contains binary data (control character U+{(int)c:X4}); expected a text report.",
                     source,
                     line);

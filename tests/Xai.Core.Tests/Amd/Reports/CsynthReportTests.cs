@@ -110,7 +110,7 @@ public class CsynthReportTests
         var text = File.ReadAllText(Fixtures.PathOf("fastmachinelearning__hls4ml__myproject_csynth.xml"))
             .Replace("<DSP48E>73</DSP48E>", "", StringComparison.Ordinal);
         var e = Assert.Throws<XaiException>(() => CsynthReport.Parse(ReportText.FromString(text, "x/csynth.xml", "csynth.xml")));
-        Assert.Equal(ReportDiagnosticCodes.CsynthMissingElement, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthMissingElement, e.Code);
         Assert.Equal("x/csynth.xml", e.Diagnostic.File);
         Assert.Contains("/profile/AreaEstimates/Resources", e.Message);
         Assert.True(e.Diagnostic.Line > 0);
@@ -122,7 +122,7 @@ public class CsynthReportTests
         var text = File.ReadAllText(Fixtures.PathOf("fastmachinelearning__hls4ml__myproject_csynth.xml"))
             .Replace("<Worst-caseLatency>10</Worst-caseLatency>", "<Worst-caseLatency>ten</Worst-caseLatency>", StringComparison.Ordinal);
         var e = Assert.Throws<XaiException>(() => CsynthReport.Parse(ReportText.FromString(text, "csynth.xml", "csynth.xml")));
-        Assert.Equal(ReportDiagnosticCodes.CsynthBadValue, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthBadValue, e.Code);
         Assert.Contains("Worst-caseLatency", e.Message);
         Assert.Contains("'ten'", e.Message);
     }
@@ -132,7 +132,7 @@ public class CsynthReportTests
     {
         var text = File.ReadAllText(Fixtures.PathOf("ValdecirDesenv__FPGA_picoZed__csynth.xml"));
         var e = Assert.Throws<XaiException>(() => CsynthReport.Parse(ReportText.FromString(text[..(text.Length / 2)], "csynth.xml", "csynth.xml")));
-        Assert.Equal(ReportDiagnosticCodes.CsynthXmlMalformed, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthXmlMalformed, e.Code);
         Assert.Contains("truncated", e.Message);
     }
 
@@ -140,7 +140,7 @@ public class CsynthReportTests
     public void Wrong_root_is_a_coded_error()
     {
         var e = Assert.Throws<XaiException>(() => CsynthReport.Parse(ReportText.FromString("<project><x/></project>", "a.xml", "csynth.xml")));
-        Assert.Equal(ReportDiagnosticCodes.CsynthMissingElement, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthMissingElement, e.Code);
         Assert.Contains("<profile>", e.Message);
     }
 
