@@ -19,27 +19,27 @@ public static class CSimStage
 {
     public sealed record LabeledImage(string Path, int? Label);
 
-    public static JObject Run(LoadedModel model, DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<JObject?>? extra = null)
+    public static JObject Run(DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<JObject?>? extra = null)
     {
         if (images.Count == 0)
         {
             throw new XaiException(DiagnosticCatalog.NoImages, "The project lists no images: add XaiImage items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
         }
 
-        if (targetClass is { } t && t >= model.Network.OutputClasses)
+        if (targetClass is { } t && t >= plan.Classes)
         {
-            throw new XaiException(DiagnosticCatalog.TargetClassOutOfRange, $"Property 'XaiTargetClass' is {t}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", projectFile);
+            throw new XaiException(DiagnosticCatalog.TargetClassOutOfRange, $"Property 'XaiTargetClass' is {t}, but the network has {plan.Classes} classes (0 to {plan.Classes - 1}).", projectFile);
         }
 
-        var inputs = images.Select(i => InputImage.Load(i.Path, model.Network.InputShape, i.Label)).ToList();
+        var inputs = images.Select(i => InputImage.Load(i.Path, plan.InputShape, i.Label)).ToList();
         new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.SimulationProgram, [tools.HlsInclude, layout.GeneratedDirectory], [], cancel);
 
         var started = DateTime.UtcNow;
         var results = CSimProgram.Run(
             layout.SimulationProgram, layout.FloatWeights, inputs.Select(i => i.Tensor).ToList(), targetClass ?? -1, sameClass: false,
-            layout.IntermediateDirectory, "csim", plan.Methods, model.Network.OutputClasses, cancel);
+            layout.IntermediateDirectory, "csim", plan.Methods, plan.Classes, cancel);
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
-        var shape = model.Network.InputShape;
+        var shape = plan.InputShape;
 
         // Everything the user sees is written to a staging directory first and swapped in at the
         // end, so a failure or Ctrl-C part-way leaves the previous run's maps, heatmaps and

@@ -1,5 +1,6 @@
 using Xai.Diagnostics;
 using Xai.IO;
+using Xai.Planning;
 using Xai.Simulation;
 
 namespace Xai.Stages;
@@ -10,14 +11,14 @@ namespace Xai.Stages;
 /// </summary>
 public static class CalibrateStage
 {
-    public static void Run(LoadedModel model, IReadOnlyList<string> images, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel)
+    public static void Run(DesignPlan network, IReadOnlyList<string> images, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel)
     {
         if (images.Count == 0)
         {
             throw new XaiException(DiagnosticCatalog.NoImages, "No calibration images: add XaiImage (or XaiCalibrationImage) items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
         }
 
-        var inputs = images.Select(p => InputImage.Load(p, model.Network.InputShape, null).Tensor).ToList();
+        var inputs = images.Select(p => InputImage.Load(p, network.InputShape, null).Tensor).ToList();
         var inputFile = Path.Combine(layout.IntermediateDirectory, "calibration-inputs.f32");
         CSimResults.WriteFloats(inputFile, inputs);
         new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.CalibrationProgram, [tools.HlsInclude, layout.GeneratedDirectory], ["XAI_CALIBRATE_ONLY"], cancel);

@@ -18,7 +18,7 @@ public static class FidelityStage
 {
     private const int Chunk = 50;
 
-    public static JObject? Run(LoadedModel model, DesignPlan plan, int count, string datasetDirectory, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
+    public static JObject? Run(DesignPlan plan, int count, string datasetDirectory, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
     {
         if (count <= 0)
         {
@@ -31,7 +31,7 @@ public static class FidelityStage
             return null;
         }
 
-        var (images, labels) = FashionMnistTestSet.Load(datasetDirectory, count, model.Network.InputShape);
+        var (images, labels) = FashionMnistTestSet.Load(datasetDirectory, count, plan.InputShape);
         var fidelity = new ProfileFidelity(plan.Methods);
         int correctFloat = 0, correctPlanned = 0;
         var started = DateTime.UtcNow;
@@ -41,7 +41,7 @@ public static class FidelityStage
             var chunk = images.Skip(start).Take(Chunk).ToList();
             var results = CSimProgram.Run(
                 layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true,
-                layout.IntermediateDirectory, "fidelity", plan.Methods, model.Network.OutputClasses, cancel);
+                layout.IntermediateDirectory, "fidelity", plan.Methods, plan.Classes, cancel);
             for (var k = 0; k < chunk.Count; k++)
             {
                 var first = plan.Methods[0];

@@ -4,7 +4,7 @@ using Xai.Stages;
 namespace Xai.Sdk.Tasks;
 
 /// <summary>Stage Report: report.json and report.html in the output directory.</summary>
-public sealed class WriteXaiReport : XaiProjectTask
+public sealed class XaiReportTask : XaiProjectTask
 {
     /// <summary>Optional text file, one class name per line.</summary>
     public string ClassNamesFile { get; set; } = "";
@@ -18,7 +18,7 @@ public sealed class WriteXaiReport : XaiProjectTask
     {
         var names = File.Exists(ClassNamesFile) ? File.ReadAllLines(ClassNamesFile).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList() : [];
         var stages = (Stages ?? []).ToDictionary(s => s.ItemSpec, s => s.GetMetadata("Status"));
-        ReportStage.Run(Settings(), Layout, names, stages);
+        ReportStage.Run(Settings, Layout, names, stages);
         ReportFile = Layout.ReportHtml;
         Info($"Report: {Layout.ReportHtml}");
     }

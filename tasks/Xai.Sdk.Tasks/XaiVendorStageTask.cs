@@ -1,41 +1,39 @@
 using Microsoft.Build.Framework;
 using Xai.Amd.Toolchain;
 using Xai.Diagnostics;
+using Xai.Planning;
 using Xai.Stages;
 
 namespace Xai.Sdk.Tasks;
 
 /// <summary>
-/// Runs one vendor stage (Synthesize, CoSimulate, Bitstream) with the tools XaiLocateVendorTools
-/// chose. Every line a tool prints is logged as it arrives; lines the vendor log scanner recognises
-/// become MSBuild errors and warnings whose code is the vendor's own id without the space
-/// (<c>HLS207-3776</c>, <c>SYN201-201</c>, <c>Synth8-439</c>, <c>COSIM212-4</c>), or XAI5690-XAI5692 for
-/// ERROR / CRITICAL WARNING / WARNING lines without an id, located at the source file and line when
-/// the tool names them. Success is decided by ToolRunVerdict (outputs exist, no ERROR line), not by
-/// the exit code. Cancelling the build kills the tool.
+/// Base of the vendor stage tasks (Synthesize, CoSimulate, Bitstream): runs the stage with the tools
+/// XaiLocateVendorTools chose on the plan XaiPlan saved. Every line a tool prints is logged as it
+/// arrives; lines the vendor log scanner recognises become MSBuild errors and warnings whose code is
+/// the vendor's own id without the space (<c>HLS207-3776</c>, <c>SYN201-201</c>, <c>Synth8-439</c>,
+/// <c>COSIM212-4</c>), or XAI5690-XAI5692 for ERROR / CRITICAL WARNING / WARNING lines without an id,
+/// located at the source file and line when the tool names them. Success is decided by
+/// ToolRunVerdict (outputs exist, no ERROR line), not by the exit code. Cancelling the build kills the tool.
 /// </summary>
-public sealed class RunXaiVendorStage : XaiProjectTask
+public abstract class XaiVendorStageTask : XaiProjectTask
 {
-    [Required] public string Stage { get; set; } = "";
+    protected abstract VendorStage Stage { get; }
 
     protected override void ExecuteCore()
     {
-        var stage = Enum.Parse<VendorStage>(Stage, ignoreCase: true);
-        var settings = Settings();
-        var plan = PlanStage.Compute(settings, LoadedModel.Load(settings.ModelPath), Layout);
         var vendor = VendorLayout.For(Layout);
-        var tools = VendorToolSet.Load(vendor);
-        var outcome = stage == VendorStage.Bitstream
-            ? BitstreamStage.Run(plan, settings, tools, Layout, vendor, Stream, Cancellation)
-            : HlsStage.Run(stage, plan, settings, tools, HlsIncludeDirectory, vendor, Stream, Cancellation);
+        var outcome = Run(PlanStage.Load(Layout), VendorToolSet.Load(vendor), vendor);
         Report(outcome.Diagnostics);
         if (outcome.Succeeded)
         {
-            Info($"{stage}: {outcome.Summary}");
+            Info($"{Stage}: {outcome.Summary}");
         }
     }
 
-    private void Stream(ToolInvocation invocation, string line)
+    protected abstract VendorStageOutcome Run(DesignPlan plan, VendorToolSet tools, VendorLayout vendor);
+
+    /// <summary>Logs one line of a tool's output, as an MSBuild diagnostic when it is one.</summary>
+    protected void Stream(ToolInvocation invocation, string line)
     {
         Log.LogMessage(MessageImportance.Normal, line);
         if (VendorLogScanner.ParseLine(line) is not { Severity: >= VendorSeverity.Warning } message)
