@@ -67,7 +67,7 @@ public static class XaiCommandLine
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Reaching here is a bug in a parser; still answer in the coded form hosts expect.
-                stderr.WriteLine(XaiDiagnostic.Error(ReportDiagnosticCodes.InternalError, $"internal error while reading reports ({e.GetType().Name}: {e.Message}); please report this with the file.", target));
+                stderr.WriteLine(XaiDiagnostic.Error(DiagnosticCatalog.ReportInternalError, $"internal error while reading reports ({e.GetType().Name}: {e.Message}); please report this with the file.", target));
                 return InputError;
             }
         });

@@ -24,11 +24,11 @@ public sealed record BitstreamHeader(string Path, string DesignName, string Part
         }
         catch (IOException e)
         {
-            throw new XaiException(DeploymentCodes.BitstreamHeaderInvalid, $"The bitstream cannot be read: {e.Message}", bitPath, inner: e);
+            throw new XaiException(DiagnosticCatalog.BitstreamHeaderInvalid, $"The bitstream cannot be read: {e.Message}", bitPath, inner: e);
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new XaiException(DeploymentCodes.BitstreamHeaderInvalid, $"The bitstream cannot be read: {e.Message}", bitPath, inner: e);
+            throw new XaiException(DiagnosticCatalog.BitstreamHeaderInvalid, $"The bitstream cannot be read: {e.Message}", bitPath, inner: e);
         }
     }
 
@@ -79,7 +79,7 @@ public sealed record BitstreamHeader(string Path, string DesignName, string Part
     }
 
     private static XaiException Bad(string path, string what) =>
-        new(DeploymentCodes.BitstreamHeaderInvalid, $"Not a Xilinx .bit file: {what}.", path);
+        new(DiagnosticCatalog.BitstreamHeaderInvalid, $"Not a Xilinx .bit file: {what}.", path);
 
     private ref struct HeaderReader(ReadOnlySpan<byte> bytes, string path)
     {

@@ -23,7 +23,7 @@ public static class BoardRunner
     {
         if (options.Iterations < 1 || options.Warmup < 0)
         {
-            throw new XaiException(DeploymentCodes.EndpointInvalid, $"Iterations must be at least 1 and Warmup at least 0; got {options.Iterations} and {options.Warmup}.");
+            throw new XaiException(DiagnosticCatalog.EndpointInvalid, $"Iterations must be at least 1 and Warmup at least 0; got {options.Iterations} and {options.Warmup}.");
         }
 
         var installed = Installed(session, cancel);
@@ -77,7 +77,7 @@ public static class BoardRunner
         var paths = pngPaths.ToList();
         if (paths.Count == 0)
         {
-            throw new XaiException(DeploymentCodes.ImagesMissing, "No images were given: pass one or more PNG files the network's size.");
+            throw new XaiException(DiagnosticCatalog.ImagesMissing, "No images were given: pass one or more PNG files the network's size.");
         }
 
         var installed = Installed(session, cancel);
@@ -113,7 +113,7 @@ public static class BoardRunner
         var outputs = (json["images"] as JArray ?? []).OfType<JObject>().ToList();
         if (outputs.Count != images.Count)
         {
-            throw new XaiException(DeploymentCodes.RunnerOutputInvalid, $"The runner returned {outputs.Count} results for {images.Count} images.");
+            throw new XaiException(DiagnosticCatalog.RunnerOutputInvalid, $"The runner returned {outputs.Count} results for {images.Count} images.");
         }
 
         var relevanceDir = Path.Combine(localOutputDir, "relevance");
@@ -154,7 +154,7 @@ public static class BoardRunner
         var run = session.Run($"cat {RemoteCommand.Quote(current + "/" + BoardRunnerLayout.ConfigName)} && echo && ls {RemoteCommand.Quote(current)}", cancel);
         if (run.ExitCode != 0)
         {
-            throw new XaiException(DeploymentCodes.NoOverlayInstalled, $"No overlay is installed on {session.Endpoint} ({current} has no runner): install a build first (Install-XaiBitstream).");
+            throw new XaiException(DiagnosticCatalog.NoOverlayInstalled, $"No overlay is installed on {session.Endpoint} ({current} has no runner): install a build first (Install-XaiBitstream).");
         }
 
         var split = run.Output.LastIndexOf('}');
@@ -168,12 +168,12 @@ public static class BoardRunner
         var backend = requested ?? (session.IsStandIn ? "csim" : "fpga");
         if (backend is not ("fpga" or "csim"))
         {
-            throw new XaiException(DeploymentCodes.BackendUnavailable, $"Backend is '{backend}'; allowed: fpga, csim.");
+            throw new XaiException(DiagnosticCatalog.BackendUnavailable, $"Backend is '{backend}'; allowed: fpga, csim.");
         }
 
         if (backend == "fpga" && session.IsStandIn)
         {
-            throw new XaiException(DeploymentCodes.BackendUnavailable, $"{session.Endpoint} is a board stand-in: it has no programmable logic, so only the csim backend runs there.");
+            throw new XaiException(DiagnosticCatalog.BackendUnavailable, $"{session.Endpoint} is a board stand-in: it has no programmable logic, so only the csim backend runs there.");
         }
 
         return backend;
@@ -221,7 +221,7 @@ public static class BoardRunner
     {
         if (token is not JArray array || (expected >= 0 && array.Count != expected))
         {
-            throw new XaiException(DeploymentCodes.RunnerOutputInvalid, $"The runner's {what} is not an array of {(expected >= 0 ? expected.ToString() : "")} numbers.");
+            throw new XaiException(DiagnosticCatalog.RunnerOutputInvalid, $"The runner's {what} is not an array of {(expected >= 0 ? expected.ToString() : "")} numbers.");
         }
 
         // JSON carries the float32 values as doubles exactly (Python's float repr round-trips).

@@ -42,7 +42,7 @@ public sealed partial class BoardSession
     {
         if (string.IsNullOrWhiteSpace(endpoint.HostName) || endpoint.Port is < 1 or > 65535)
         {
-            throw new XaiException(DeploymentCodes.EndpointInvalid, $"HostName must be a host name or address and Port 1 to 65535; got '{endpoint.HostName}' port {endpoint.Port}.");
+            throw new XaiException(DiagnosticCatalog.EndpointInvalid, $"HostName must be a host name or address and Port 1 to 65535; got '{endpoint.HostName}' port {endpoint.Port}.");
         }
 
         if (endpoint.Transport == BoardTransport.Jtag)
@@ -111,7 +111,7 @@ public sealed partial class BoardSession
             ? [k]
             : new[] { "id_ed25519", "id_ecdsa", "id_rsa" }.Select(n => Path.Combine(BoardEndpoint.Home, ".ssh", n)).ToArray();
         var path = candidates.FirstOrDefault(File.Exists)
-            ?? throw new XaiException(DeploymentCodes.KeyFileUnusable,
+            ?? throw new XaiException(DiagnosticCatalog.KeyFileUnusable,
                 endpoint.KeyFile is null
                     ? "No KeyFile was given and none of ~/.ssh/id_ed25519, id_ecdsa, id_rsa exists: pass the private key the board's authorized_keys accepts."
                     : "KeyFile does not exist: pass an OpenSSH private key file.",
@@ -122,7 +122,7 @@ public sealed partial class BoardSession
         }
         catch (Exception e) when (e is SshException or IOException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            throw new XaiException(DeploymentCodes.KeyFileUnusable, $"KeyFile is not a usable private key without passphrase ({e.Message}).", path, inner: e);
+            throw new XaiException(DiagnosticCatalog.KeyFileUnusable, $"KeyFile is not a usable private key without passphrase ({e.Message}).", path, inner: e);
         }
     }
 
@@ -131,7 +131,7 @@ public sealed partial class BoardSession
         var where = $"{endpoint.HostName} port {endpoint.Port}";
         if (fingerprint is not null && verdict == HostKeyVerdict.Mismatch)
         {
-            return new XaiException(DeploymentCodes.HostKeyMismatch,
+            return new XaiException(DiagnosticCatalog.HostKeyMismatch,
                 $"The host key of {where} ({keyType} {fingerprint}) differs from the one {known.Path} lists for it: the board was re-imaged or this is not the board. Nothing was sent. If the change is expected, remove the old line (ssh-keygen -R '{KnownHosts.HostPattern(endpoint.HostName, endpoint.Port)}' -f {known.Path}) and connect with TrustHostKeyFingerprint.",
                 known.Path, inner: e);
         }
@@ -140,18 +140,18 @@ public sealed partial class BoardSession
         {
             var others = known.KeyTypesFor(endpoint.HostName, endpoint.Port);
             var given = endpoint.TrustHostKeyFingerprint is { } t ? $" TrustHostKeyFingerprint '{t}' does not match it." : "";
-            return new XaiException(DeploymentCodes.HostKeyUnknown,
+            return new XaiException(DiagnosticCatalog.HostKeyUnknown,
                 $"{where} is not in {known.Path}{(others.Count > 0 ? $" with a {keyType} key (only {string.Join(", ", others)})" : "")}. Its host key is {keyType} {fingerprint}: check it on the board's console (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and pass it as TrustHostKeyFingerprint to accept and remember it.{given}",
                 known.Path, inner: e);
         }
 
         return e switch
         {
-            SshAuthenticationException => new XaiException(DeploymentCodes.KeyRejected,
+            SshAuthenticationException => new XaiException(DiagnosticCatalog.KeyRejected,
                 $"{where} rejected user '{endpoint.UserName}' with key {endpoint.KeyFile ?? "(default key)"}: add its .pub to ~{endpoint.UserName}/.ssh/authorized_keys on the board ({e.Message}).", endpoint.KeyFile, inner: e),
-            SocketException or SshOperationTimeoutException or OperationCanceledException or TimeoutException => new XaiException(DeploymentCodes.Unreachable,
+            SocketException or SshOperationTimeoutException or OperationCanceledException or TimeoutException => new XaiException(DiagnosticCatalog.Unreachable,
                 $"Cannot reach {where} within {endpoint.EffectiveConnectTimeout.TotalSeconds:0.#} s ({e.Message}): check the board is powered, on the network and running sshd, and the host name and port.", inner: e),
-            _ => new XaiException(DeploymentCodes.SshFailure, $"SSH to {where} failed: {e.Message}", inner: e),
+            _ => new XaiException(DiagnosticCatalog.SshFailure, $"SSH to {where} failed: {e.Message}", inner: e),
         };
     }
 
@@ -163,7 +163,7 @@ public sealed partial class BoardSession
         var measuredArch = Value("arch");
         if (run.ExitCode != 0 || measuredArch.Length == 0)
         {
-            throw new XaiException(DeploymentCodes.BoardProbeFailed, $"The board probe (uname, device-tree model) failed on {endpoint} (exit {run.ExitCode}): {run.Error.Trim()}");
+            throw new XaiException(DiagnosticCatalog.BoardProbeFailed, $"The board probe (uname, device-tree model) failed on {endpoint} (exit {run.ExitCode}): {run.Error.Trim()}");
         }
 
         var start = run.Output.IndexOf("standin<<", StringComparison.Ordinal);
@@ -179,7 +179,7 @@ public sealed partial class BoardSession
             }
             catch (Newtonsoft.Json.JsonException e)
             {
-                throw new XaiException(DeploymentCodes.BoardProbeFailed, $"The stand-in's xai-standin.json is not JSON: {e.Message}", inner: e);
+                throw new XaiException(DiagnosticCatalog.BoardProbeFailed, $"The stand-in's xai-standin.json is not JSON: {e.Message}", inner: e);
             }
 
             arch = (string?)declared["architecture"] ?? "";
@@ -200,20 +200,20 @@ public sealed partial class BoardSession
         var wanted = BoardIdentity.ArchitectureOf(expected);
         if (!string.Equals(arch, wanted, StringComparison.Ordinal))
         {
-            throw new XaiException(DeploymentCodes.ArchitectureMismatch,
+            throw new XaiException(DiagnosticCatalog.ArchitectureMismatch,
                 $"{endpoint} reports CPU architecture '{arch}'{(standIn ? " (declared by a stand-in)" : "")}, but board '{expected.Id}' ({expected.Family}) has '{wanted}': this is not a {expected.DisplayName}.", expected.SourceFile);
         }
 
         if (!BoardIdentity.ModelMatches(expected, model))
         {
-            throw new XaiException(DeploymentCodes.DeviceTreeMismatch,
+            throw new XaiException(DiagnosticCatalog.DeviceTreeMismatch,
                 $"{endpoint} has device-tree model '{model}', which names none of {string.Join(", ", BoardIdentity.ModelTokens(expected).Select(t => $"'{t}'"))} expected for board '{expected.Id}'.", expected.SourceFile);
         }
 
         return new BoardSession(endpoint, expected, arch, model, fingerprint, standIn, root, client, python);
     }
 
-    internal SshClient Ssh => _ssh ?? throw new XaiException(DeploymentCodes.BackendUnavailable, $"The session to {Endpoint} uses JTAG: nothing runs on the board's CPU (connect with Transport Ssh).");
+    internal SshClient Ssh => _ssh ?? throw new XaiException(DiagnosticCatalog.BackendUnavailable, $"The session to {Endpoint} uses JTAG: nothing runs on the board's CPU (connect with Transport Ssh).");
 
     internal SftpClient Sftp
     {

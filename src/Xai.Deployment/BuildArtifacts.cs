@@ -34,7 +34,7 @@ public sealed record BuildArtifacts(
         var config = Path.Combine(board, BoardRunnerLayout.ConfigName);
         if (!File.Exists(runner) || !File.Exists(config))
         {
-            throw new XaiException(DeploymentCodes.RunnerMissing,
+            throw new XaiException(DiagnosticCatalog.RunnerMissing,
                 $"The build output has no board-side runner ({BoardRunnerLayout.DirectoryName}/{BoardRunnerLayout.ScriptName}): build the project (the CSim stage writes it: dotnet build).", output);
         }
 
@@ -45,7 +45,7 @@ public sealed record BuildArtifacts(
         }
         catch (Newtonsoft.Json.JsonException e)
         {
-            throw new XaiException(DeploymentCodes.RunnerMissing, $"The runner config is not JSON ({e.Message}): rebuild the project.", config, inner: e);
+            throw new XaiException(DiagnosticCatalog.RunnerMissing, $"The runner config is not JSON ({e.Message}): rebuild the project.", config, inner: e);
         }
 
         var bits = Directory.EnumerateFiles(output, "*.bit").OrderByDescending(File.GetLastWriteTimeUtc).ToList();
@@ -74,13 +74,13 @@ public sealed record BuildArtifacts(
     {
         if (Bitstream is null)
         {
-            throw new XaiException(DeploymentCodes.BitstreamMissing,
+            throw new XaiException(DiagnosticCatalog.BitstreamMissing,
                 "The build has no bitstream (.bit): run the Bitstream stage (dotnet build -t:Bitstream, which needs Vitis HLS and Vivado), then install again.", OutputDirectory);
         }
 
         if (Hwh is null)
         {
-            throw new XaiException(DeploymentCodes.HwhMissing,
+            throw new XaiException(DiagnosticCatalog.HwhMissing,
                 $"{Path.GetFileName(Bitstream)} has no hardware handoff beside it ({Path.GetFileNameWithoutExtension(Bitstream)}.hwh); PYNQ's Overlay needs it: run the Bitstream stage again.", Bitstream);
         }
 
@@ -97,7 +97,7 @@ public sealed record BuildArtifacts(
 
         if (!Directory.Exists(full))
         {
-            throw new XaiException(DeploymentCodes.BuildOutputMissing, "No such project or build output directory.", full);
+            throw new XaiException(DiagnosticCatalog.BuildOutputMissing, "No such project or build output directory.", full);
         }
 
         if (Directory.Exists(Path.Combine(full, BoardRunnerLayout.DirectoryName)) || File.Exists(Path.Combine(full, "report.json")))
@@ -110,7 +110,7 @@ public sealed record BuildArtifacts(
             .Where(d => File.Exists(Path.Combine(d, "report.json")) || Directory.Exists(Path.Combine(d, BoardRunnerLayout.DirectoryName)))
             .OrderByDescending(Directory.GetLastWriteTimeUtc)
             .FirstOrDefault();
-        return built ?? throw new XaiException(DeploymentCodes.BuildOutputMissing,
+        return built ?? throw new XaiException(DiagnosticCatalog.BuildOutputMissing,
             "Neither this directory nor its bin/Release or bin/Debug holds a build (report.json or board/): build the project first (dotnet build).", full);
     }
 }

@@ -22,11 +22,11 @@ public sealed record HwhFile(string Path, string Part, IReadOnlyDictionary<strin
         }
         catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)
         {
-            throw new XaiException(DeploymentCodes.HwhInvalid, $"The hardware handoff cannot be read as XML: {e.Message}", hwhPath, inner: e);
+            throw new XaiException(DiagnosticCatalog.HwhInvalid, $"The hardware handoff cannot be read as XML: {e.Message}", hwhPath, inner: e);
         }
 
         var info = doc.Root?.Element("SYSTEMINFO")
-            ?? throw new XaiException(DeploymentCodes.HwhInvalid, "The hardware handoff has no EDKSYSTEM/SYSTEMINFO element, so its part is unknown.", hwhPath);
+            ?? throw new XaiException(DiagnosticCatalog.HwhInvalid, "The hardware handoff has no EDKSYSTEM/SYSTEMINFO element, so its part is unknown.", hwhPath);
         var part = (string?)info.Attribute("PART");
         if (string.IsNullOrWhiteSpace(part))
         {
@@ -34,7 +34,7 @@ public sealed record HwhFile(string Path, string Part, IReadOnlyDictionary<strin
             var package = (string?)info.Attribute("PACKAGE");
             if (string.IsNullOrWhiteSpace(device) || string.IsNullOrWhiteSpace(package))
             {
-                throw new XaiException(DeploymentCodes.HwhInvalid, "SYSTEMINFO names neither PART nor DEVICE and PACKAGE.", hwhPath);
+                throw new XaiException(DiagnosticCatalog.HwhInvalid, "SYSTEMINFO names neither PART nor DEVICE and PACKAGE.", hwhPath);
             }
 
             part = device + package + ((string?)info.Attribute("SPEEDGRADE") ?? "");

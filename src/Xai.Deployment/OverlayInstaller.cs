@@ -48,7 +48,7 @@ public static class OverlayInstaller
                 }
                 catch (Exception e) when (e is SshException or IOException)
                 {
-                    throw new XaiException(DeploymentCodes.CopyFailed, $"Copying {Path.GetFileName(files[i])} to {session.Endpoint} failed: {e.Message}. The previous overlay is still installed.", files[i], inner: e);
+                    throw new XaiException(DiagnosticCatalog.CopyFailed, $"Copying {Path.GetFileName(files[i])} to {session.Endpoint} failed: {e.Message}. The previous overlay is still installed.", files[i], inner: e);
                 }
             }
 
@@ -60,7 +60,7 @@ public static class OverlayInstaller
                 var name = parts[1].TrimStart('*', ' ');
                 if (!hashes.TryGetValue(name, out var expected) || expected != parts[0])
                 {
-                    throw new XaiException(DeploymentCodes.ChecksumMismatch, $"{name} arrived on {session.Endpoint} with SHA-256 {parts[0]}, not {expected}: the copy is corrupt. The previous overlay is still installed.", name);
+                    throw new XaiException(DiagnosticCatalog.ChecksumMismatch, $"{name} arrived on {session.Endpoint} with SHA-256 {parts[0]}, not {expected}: the copy is corrupt. The previous overlay is still installed.", name);
                 }
             }
 
@@ -92,7 +92,7 @@ public static class OverlayInstaller
         var state = (string?)load["state"] ?? "";
         if (!string.Equals(state, "operating", StringComparison.Ordinal))
         {
-            throw new XaiException(DeploymentCodes.LoadFailed, $"After loading {Path.GetFileName(bit)}, /sys/class/fpga_manager/fpga0/state reads '{state}', not 'operating'.", bit);
+            throw new XaiException(DiagnosticCatalog.LoadFailed, $"After loading {Path.GetFileName(bit)}, /sys/class/fpga_manager/fpga0/state reads '{state}', not 'operating'.", bit);
         }
 
         progress?.Report(new DeploymentProgress(activity, "done", 100));
@@ -106,14 +106,14 @@ public static class OverlayInstaller
         var board = session.Board;
         if (!PartName.Matches(header.Part, board.Part))
         {
-            throw new XaiException(DeploymentCodes.PartMismatch,
+            throw new XaiException(DiagnosticCatalog.PartMismatch,
                 $"The bitstream was built for part '{header.Part}' (header field b), but board '{board.Id}' has part '{board.Part}': rebuild with XaiBoard={board.Id} or connect to the board it was built for. Nothing was copied.", bit);
         }
 
         var handoff = HwhFile.Read(hwh);
         if (!PartName.Matches(handoff.Part, board.Part))
         {
-            throw new XaiException(DeploymentCodes.HwhPartMismatch,
+            throw new XaiException(DiagnosticCatalog.HwhPartMismatch,
                 $"The hardware handoff names part '{handoff.Part}' (SYSTEMINFO), but board '{board.Id}' has part '{board.Part}': the .hwh is not the one built with this .bit. Nothing was copied.", hwh);
         }
 
@@ -131,19 +131,19 @@ public static class OverlayInstaller
     private static InstalledOverlay ProgramOverJtag(BoardSession session, BuildArtifacts build, string bit, BitstreamHeader header, CancellationToken cancel)
     {
         var script = build.JtagScript
-            ?? throw new XaiException(DeploymentCodes.JtagUnavailable, "The build has no JTAG programming script (program_<board>.tcl): run the Bitstream stage.", build.OutputDirectory);
+            ?? throw new XaiException(DiagnosticCatalog.JtagUnavailable, "The build has no JTAG programming script (program_<board>.tcl): run the Bitstream stage.", build.OutputDirectory);
         var run = ProcessRunner.Run("vivado", ["-mode", "batch", "-notrace", "-nojournal", "-nolog", "-source", script], build.OutputDirectory, cancel)
-            ?? throw new XaiException(DeploymentCodes.JtagUnavailable, "JTAG programming needs Vivado's hardware manager (vivado on PATH), which was not found.", script);
+            ?? throw new XaiException(DiagnosticCatalog.JtagUnavailable, "JTAG programming needs Vivado's hardware manager (vivado on PATH), which was not found.", script);
         if (run.ExitCode != 0)
         {
-            throw new XaiException(DeploymentCodes.LoadFailed, $"Vivado could not program {session.Board.Id} over JTAG (exit {run.ExitCode}): {run.StandardError.Trim()}", script);
+            throw new XaiException(DiagnosticCatalog.LoadFailed, $"Vivado could not program {session.Board.Id} over JTAG (exit {run.ExitCode}): {run.StandardError.Trim()}", script);
         }
 
         return new InstalledOverlay("", new Dictionary<string, string> { [Path.GetFileName(bit)] = Sha256Of(bit) }, "jtag", Path.GetFileName(bit), header.Part, false);
     }
 
     private static RemoteCommand.Result Check(RemoteCommand.Result result, string what) =>
-        result.ExitCode == 0 ? result : throw new XaiException(DeploymentCodes.CopyFailed, $"Could not {what} on the board (exit {result.ExitCode}): {result.Error.Trim()}. The previous overlay is still installed.");
+        result.ExitCode == 0 ? result : throw new XaiException(DiagnosticCatalog.CopyFailed, $"Could not {what} on the board (exit {result.ExitCode}): {result.Error.Trim()}. The previous overlay is still installed.");
 
     private static string Sha256Of(string path)
     {

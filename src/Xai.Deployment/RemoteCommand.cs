@@ -37,7 +37,7 @@ internal static class RemoteCommand
         catch (SshException e)
         {
             cancel.ThrowIfCancellationRequested();
-            throw new XaiException(DeploymentCodes.SshFailure, $"Running a command on the board failed: {e.Message}", inner: e);
+            throw new XaiException(DiagnosticCatalog.SshFailure, $"Running a command on the board failed: {e.Message}", inner: e);
         }
         finally
         {

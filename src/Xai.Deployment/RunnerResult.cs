@@ -29,15 +29,15 @@ internal static class RunnerResult
             var shown = run.Output.Length > 300 ? run.Output[..300] + "…" : run.Output;
             if (run.ExitCode != 0)
             {
-                throw new XaiException(DeploymentCodes.RunnerFailed, $"The runner on {where} exited with {run.ExitCode} without a result: {Tail(run.Error)}");
+                throw new XaiException(DiagnosticCatalog.RunnerFailed, $"The runner on {where} exited with {run.ExitCode} without a result: {Tail(run.Error)}");
             }
 
-            throw new XaiException(DeploymentCodes.RunnerOutputInvalid, $"The runner on {where} printed no {BoardRunnerLayout.ResultSchema} JSON document; its output began: '{shown.Trim()}'.");
+            throw new XaiException(DiagnosticCatalog.RunnerOutputInvalid, $"The runner on {where} printed no {BoardRunnerLayout.ResultSchema} JSON document; its output began: '{shown.Trim()}'.");
         }
 
         if (run.ExitCode != 0 || json.Value<bool?>("ok") != true)
         {
-            throw new XaiException(DeploymentCodes.RunnerFailed, $"The runner on {where} failed (exit {run.ExitCode}): {(string?)json["error"] ?? Tail(run.Error)}");
+            throw new XaiException(DiagnosticCatalog.RunnerFailed, $"The runner on {where} failed (exit {run.ExitCode}): {(string?)json["error"] ?? Tail(run.Error)}");
         }
 
         return json;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
+using Xai.Diagnostics;
 
 namespace Xai.PowerShell;
 
@@ -27,7 +28,7 @@ internal sealed record BuildLocation(string OutputDirectory, string? ProjectFile
         {
             throw File.Exists(full)
                 ? NotABuild(full)
-                : new XaiCmdletException(CmdletErrorIds.PathNotFound, $"'{full}' does not exist; expected a .xaiproj, its folder, or a build output folder with report.json.", ErrorCategory.ObjectNotFound, full);
+                : new XaiCmdletException(DiagnosticCatalog.PathNotFound, $"'{full}' does not exist; expected a .xaiproj, its folder, or a build output folder with report.json.", ErrorCategory.ObjectNotFound, full);
         }
 
         if (File.Exists(Path.Combine(full, "report.json")))
@@ -50,7 +51,7 @@ internal sealed record BuildLocation(string OutputDirectory, string? ProjectFile
         if (configuration is not null)
         {
             chosen = built.FirstOrDefault(c => c.Equals(configuration, StringComparison.OrdinalIgnoreCase))
-                ?? throw new XaiCmdletException(CmdletErrorIds.NotABuild,
+                ?? throw new XaiCmdletException(DiagnosticCatalog.NotABuild,
                     $"'{projectFile}' has no report.json for configuration '{configuration}' under bin/; built: {(built.Count == 0 ? "none" : string.Join(", ", built))}. Build it: dotnet build \"{projectFile}\" -c {configuration}.",
                     ErrorCategory.ObjectNotFound, projectFile);
         }
@@ -58,11 +59,11 @@ internal sealed record BuildLocation(string OutputDirectory, string? ProjectFile
         {
             chosen = built.Count switch
             {
-                0 => throw new XaiCmdletException(CmdletErrorIds.NotABuild,
+                0 => throw new XaiCmdletException(DiagnosticCatalog.NotABuild,
                     $"'{projectFile}' has not been built (no bin/<Configuration>/report.json); run: dotnet build \"{projectFile}\".",
                     ErrorCategory.ObjectNotFound, projectFile),
                 1 => built[0],
-                _ => throw new XaiCmdletException(CmdletErrorIds.AmbiguousBuild,
+                _ => throw new XaiCmdletException(DiagnosticCatalog.AmbiguousBuild,
                     $"'{projectFile}' is built in several configurations ({string.Join(", ", built)}); pass -Configuration with one of them.",
                     ErrorCategory.InvalidArgument, projectFile),
             };
@@ -99,7 +100,7 @@ internal sealed record BuildLocation(string OutputDirectory, string? ProjectFile
         return new BuildLocation(outputDirectory, null, null);
     }
 
-    private static XaiCmdletException NotABuild(string path) => new(CmdletErrorIds.NotABuild,
+    private static XaiCmdletException NotABuild(string path) => new(DiagnosticCatalog.NotABuild,
         $"'{path}' is not a build: expected a .xaiproj, a folder with exactly one .xaiproj, or a build output folder with report.json.",
         ErrorCategory.InvalidArgument, path);
 }

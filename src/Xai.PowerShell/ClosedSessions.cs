@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Xai.Deployment;
+using Xai.Diagnostics;
 
 namespace Xai.PowerShell;
 
@@ -14,7 +15,7 @@ internal static class ClosedSessions
     {
         if (Closed.TryGetValue(session, out _))
         {
-            throw new XaiCmdletException(CmdletErrorIds.SessionClosed,
+            throw new XaiCmdletException(DiagnosticCatalog.SessionClosed,
                 $"The session to {session.Endpoint} was closed by Disconnect-XaiBoard; connect again with Connect-XaiBoard.",
                 System.Management.Automation.ErrorCategory.InvalidOperation, session);
         }

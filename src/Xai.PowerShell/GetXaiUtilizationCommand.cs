@@ -2,6 +2,7 @@ using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 using Xai.Amd.Reports;
 using Xai.Boards;
+using Xai.Diagnostics;
 
 namespace Xai.PowerShell;
 
@@ -66,7 +67,7 @@ public sealed class GetXaiUtilizationCommand : XaiCmdlet
     {
         if (!File.Exists(full) && !Directory.Exists(full))
         {
-            throw new XaiCmdletException(CmdletErrorIds.PathNotFound, $"'{full}' does not exist; expected a build, a vendor report file or a folder of reports.", ErrorCategory.ObjectNotFound, full);
+            throw new XaiCmdletException(DiagnosticCatalog.PathNotFound, $"'{full}' does not exist; expected a build, a vendor report file or a folder of reports.", ErrorCategory.ObjectNotFound, full);
         }
 
         if (IsBuild(full))
@@ -96,7 +97,7 @@ public sealed class GetXaiUtilizationCommand : XaiCmdlet
             : Variants.Select(v => (v.Variant, File: System.IO.Path.Combine(vendor, $"hardware.{v.Top}.json"))).Where(v => File.Exists(v.File)).ToList();
         if (records.Count == 0)
         {
-            throw new XaiCmdletException(CmdletErrorIds.NoVendorReports,
+            throw new XaiCmdletException(DiagnosticCatalog.NoVendorReports,
                 $"The build in '{location.OutputDirectory}' has no vendor reports ({(vendor is null ? "no obj/<Configuration>/xai folder beside the project" : $"no hardware.xai_top.json in {vendor}")}); "
                 + $"run the vendor stages: dotnet build \"{location.ProjectFile ?? location.OutputDirectory}\" -t:Synthesize (needs Vitis HLS), or pass the report files themselves.",
                 ErrorCategory.ObjectNotFound, location.OutputDirectory);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Xai.Deployment;
+using Xai.Diagnostics;
 
 namespace Xai.PowerShell;
 
@@ -38,7 +39,7 @@ public sealed class InvokeXaiAttributionCommand : XaiCmdlet
 
             foreach (var missing in paths.Where(p => !File.Exists(p)).DefaultIfEmpty(paths.Count == 0 ? image : null).OfType<string>())
             {
-                WriteXaiError(new XaiCmdletException(CmdletErrorIds.ImageNotFound, $"Image '{missing}' does not exist; it is left out.", ErrorCategory.ObjectNotFound, missing), missing);
+                WriteXaiError(new XaiCmdletException(DiagnosticCatalog.ImageNotFound, $"Image '{missing}' does not exist; it is left out.", ErrorCategory.ObjectNotFound, missing), missing);
             }
         }
     }

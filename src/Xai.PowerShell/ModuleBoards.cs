@@ -1,4 +1,5 @@
 using Xai.Boards;
+using Xai.Diagnostics;
 
 namespace Xai.PowerShell;
 
@@ -13,7 +14,7 @@ internal static class ModuleBoards
     public static Board Get(string name) =>
         Catalog.TryGet(name, out var board)
             ? board
-            : throw new XaiCmdletException(CmdletErrorIds.UnknownBoard,
+            : throw new XaiCmdletException(DiagnosticCatalog.CmdletUnknownBoard,
                 $"Unknown board '{name}'; allowed: {string.Join(", ", Catalog.Ids)} (boards/*.json in {ModuleLayout.BoardsDirectory}).",
                 System.Management.Automation.ErrorCategory.ObjectNotFound, name);
 }

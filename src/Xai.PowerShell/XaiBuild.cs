@@ -1,7 +1,8 @@
 using System.Management.Automation;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 using Xai.Deployment;
+using Xai.Diagnostics;
 
 namespace Xai.PowerShell;
 
@@ -86,7 +87,7 @@ public sealed class XaiBuild
         {
             artifacts = BuildArtifacts.Locate(output);
         }
-        catch (Diagnostics.XaiException e) when (e.Code == DeploymentCodes.RunnerMissing)
+        catch (Diagnostics.XaiException e) when (e.Code == DiagnosticCatalog.RunnerMissing)
         {
         }
 
@@ -115,5 +116,5 @@ public sealed class XaiBuild
     }
 
     private static XaiCmdletException Bad(BuildLocation location, string what) =>
-        new(CmdletErrorIds.BadBuildReport, $"'{location.ReportJson}' {what}", ErrorCategory.InvalidData, location.ReportJson);
+        new(DiagnosticCatalog.BadBuildReport, $"'{location.ReportJson}' {what}", ErrorCategory.InvalidData, location.ReportJson);
 }

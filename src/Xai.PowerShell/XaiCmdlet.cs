@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Xai.Diagnostics;
 
 namespace Xai.PowerShell;
 
@@ -37,7 +38,7 @@ public abstract class XaiCmdlet : PSCmdlet, IDisposable
         }
         catch (ItemNotFoundException)
         {
-            throw new XaiCmdletException(CmdletErrorIds.PathNotFound, $"Nothing matches '{path}'.", ErrorCategory.ObjectNotFound, path);
+            throw new XaiCmdletException(DiagnosticCatalog.PathNotFound, $"Nothing matches '{path}'.", ErrorCategory.ObjectNotFound, path);
         }
     }
 

@@ -14,27 +14,27 @@ internal static class XaiErrorRecord
     {
         XaiCmdletException e => Record(e, e.ErrorId, e.Category, e.Target ?? target, e.Message),
         XaiException e => Record(e, e.Code, CategoryOf(e.Code), e.Diagnostic.File ?? target, e.Diagnostic.ToString()),
-        OperationCanceledException e => Record(e, CmdletErrorIds.Stopped, ErrorCategory.OperationStopped, target, "Stopped by the user."),
-        _ => Record(exception, CmdletErrorIds.Unexpected, ErrorCategory.NotSpecified, target,
+        OperationCanceledException e => Record(e, DiagnosticCatalog.CmdletStopped, ErrorCategory.OperationStopped, target, "Stopped by the user."),
+        _ => Record(exception, DiagnosticCatalog.CmdletUnexpected, ErrorCategory.NotSpecified, target,
             $"Unexpected {exception.GetType().Name}: {exception.Message} (a bug in Xai; please report it with this message)."),
     };
 
-    // Board access codes one by one (DeploymentCodes); the other core ranges by range.
+    // Board access codes (XAI7100-XAI7499) one by one; the other core ranges by range.
     internal static ErrorCategory CategoryOf(string code) => code switch
     {
-        DeploymentCodes.HostKeyUnknown or DeploymentCodes.HostKeyMismatch => ErrorCategory.SecurityError,
-        DeploymentCodes.KeyRejected => ErrorCategory.AuthenticationError,
-        DeploymentCodes.Unreachable or DeploymentCodes.SshFailure => ErrorCategory.ConnectionError,
-        DeploymentCodes.KeyFileUnusable or DeploymentCodes.EndpointInvalid => ErrorCategory.InvalidArgument,
-        DeploymentCodes.ArchitectureMismatch or DeploymentCodes.DeviceTreeMismatch or DeploymentCodes.BoardProbeFailed => ErrorCategory.DeviceError,
-        DeploymentCodes.BuildOutputMissing or DeploymentCodes.BitstreamMissing or DeploymentCodes.HwhMissing or DeploymentCodes.RunnerMissing => ErrorCategory.ObjectNotFound,
-        DeploymentCodes.BitstreamHeaderInvalid or DeploymentCodes.HwhInvalid => ErrorCategory.InvalidData,
-        DeploymentCodes.PartMismatch or DeploymentCodes.HwhPartMismatch => ErrorCategory.InvalidArgument,
-        DeploymentCodes.CopyFailed => ErrorCategory.WriteError,
-        DeploymentCodes.ChecksumMismatch or DeploymentCodes.RunnerFailed or DeploymentCodes.RunnerOutputInvalid => ErrorCategory.InvalidResult,
-        DeploymentCodes.LoadFailed => ErrorCategory.DeviceError,
-        DeploymentCodes.NoOverlayInstalled or DeploymentCodes.ImagesMissing => ErrorCategory.ObjectNotFound,
-        DeploymentCodes.JtagUnavailable or DeploymentCodes.BackendUnavailable => ErrorCategory.NotInstalled,
+        DiagnosticCatalog.HostKeyUnknown or DiagnosticCatalog.HostKeyMismatch => ErrorCategory.SecurityError,
+        DiagnosticCatalog.KeyRejected => ErrorCategory.AuthenticationError,
+        DiagnosticCatalog.Unreachable or DiagnosticCatalog.SshFailure => ErrorCategory.ConnectionError,
+        DiagnosticCatalog.KeyFileUnusable or DiagnosticCatalog.EndpointInvalid => ErrorCategory.InvalidArgument,
+        DiagnosticCatalog.ArchitectureMismatch or DiagnosticCatalog.DeviceTreeMismatch or DiagnosticCatalog.BoardProbeFailed => ErrorCategory.DeviceError,
+        DiagnosticCatalog.BuildOutputMissing or DiagnosticCatalog.BitstreamMissing or DiagnosticCatalog.HwhMissing or DiagnosticCatalog.RunnerMissing => ErrorCategory.ObjectNotFound,
+        DiagnosticCatalog.BitstreamHeaderInvalid or DiagnosticCatalog.HwhInvalid => ErrorCategory.InvalidData,
+        DiagnosticCatalog.PartMismatch or DiagnosticCatalog.HwhPartMismatch => ErrorCategory.InvalidArgument,
+        DiagnosticCatalog.CopyFailed => ErrorCategory.WriteError,
+        DiagnosticCatalog.ChecksumMismatch or DiagnosticCatalog.RunnerFailed or DiagnosticCatalog.RunnerOutputInvalid => ErrorCategory.InvalidResult,
+        DiagnosticCatalog.LoadFailed => ErrorCategory.DeviceError,
+        DiagnosticCatalog.NoOverlayInstalled or DiagnosticCatalog.ImagesMissing => ErrorCategory.ObjectNotFound,
+        DiagnosticCatalog.JtagUnavailable or DiagnosticCatalog.BackendUnavailable => ErrorCategory.NotInstalled,
         _ when code.StartsWith("XAI5", StringComparison.Ordinal) || code.StartsWith("XAI6", StringComparison.Ordinal) => ErrorCategory.InvalidData,
         _ => ErrorCategory.InvalidOperation,
     };

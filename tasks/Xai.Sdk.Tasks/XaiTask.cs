@@ -25,7 +25,7 @@ public abstract class XaiTask : Microsoft.Build.Utilities.Task, ICancelableTask
     {
         if (!_cancel.IsCancellationRequested)
         {
-            Log.LogError(null, OutputCodes.Cancelled, null, null, 0, 0, 0, 0, $"Build cancelled during {GetType().Name}; its tools were stopped and the previous results are unchanged.");
+            Log.LogError(null, DiagnosticCatalog.Cancelled, null, null, 0, 0, 0, 0, $"Build cancelled during {GetType().Name}; its tools were stopped and the previous results are unchanged.");
         }
 
         _cancel.Cancel();
@@ -48,7 +48,7 @@ public abstract class XaiTask : Microsoft.Build.Utilities.Task, ICancelableTask
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Log.LogError(null, OutputCodes.StageIoFailed, null, null, 0, 0, 0, 0, $"{GetType().Name} could not read or write a file: {e.Message}");
+            Log.LogError(null, DiagnosticCatalog.StageIoFailed, null, null, 0, 0, 0, 0, $"{GetType().Name} could not read or write a file: {e.Message}");
         }
 
         return !Log.HasLoggedErrors;

@@ -282,7 +282,9 @@ Describe 'Connect-XaiBoard without a board' {
 Describe 'Error ids' {
     It 'lists every cmdlet error id in the README''s diagnostics table' {
         $readme = Get-Content -Raw "$Repo/README.md"
-        $ids = [Xai.PowerShell.CmdletErrorIds].GetFields() | ForEach-Object { $_.GetValue($null) }
+        # The cmdlets' own ids are the catalog's 7000-7099 and 7500-7599 ranges.
+        $ids = [Xai.Diagnostics.DiagnosticCatalog]::Entries | Where-Object Code -Match '^XAI7[05]\d\d$' | ForEach-Object Code
+        $ids | Should -Not -BeNullOrEmpty
         foreach ($id in $ids) { $readme | Should -Match "``$id``" -Because "$id is a cmdlet error id" }
     }
 }

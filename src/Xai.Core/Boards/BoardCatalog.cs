@@ -23,7 +23,7 @@ public sealed class BoardCatalog
     {
         if (!Directory.Exists(directory))
         {
-            throw new XaiException("XAI6001", $"The boards directory '{directory}' does not exist; the Xai.Sdk package is incomplete.", directory);
+            throw new XaiException(DiagnosticCatalog.BoardsDirectoryUnusable, $"The boards directory '{directory}' does not exist; the Xai.Sdk package is incomplete.", directory);
         }
 
         var boards = new Dictionary<string, Board>(StringComparer.OrdinalIgnoreCase);
@@ -32,13 +32,13 @@ public sealed class BoardCatalog
             var board = ReadBoard(file);
             if (!boards.TryAdd(board.Id, board))
             {
-                throw new XaiException("XAI6003", $"Board id '{board.Id}' is defined twice (also in '{boards[board.Id].SourceFile}').", file);
+                throw new XaiException(DiagnosticCatalog.DuplicateBoard, $"Board id '{board.Id}' is defined twice (also in '{boards[board.Id].SourceFile}').", file);
             }
         }
 
         if (boards.Count == 0)
         {
-            throw new XaiException("XAI6001", $"The boards directory '{directory}' holds no board files (*.json).", directory);
+            throw new XaiException(DiagnosticCatalog.BoardsDirectoryUnusable, $"The boards directory '{directory}' holds no board files (*.json).", directory);
         }
 
         return new BoardCatalog(boards);
@@ -53,28 +53,28 @@ public sealed class BoardCatalog
         }
         catch (JsonException e)
         {
-            throw new XaiException("XAI6002", $"Board file is not valid JSON: {e.Message}", file, inner: e);
+            throw new XaiException(DiagnosticCatalog.BadBoardFile, $"Board file is not valid JSON: {e.Message}", file, inner: e);
         }
 
         string Text(string path) =>
             json.SelectToken(path) is JValue { Type: JTokenType.String } v && !string.IsNullOrWhiteSpace((string?)v)
                 ? (string)v!
-                : throw new XaiException("XAI6002", $"Board file lacks the text field '{path}'.", file);
+                : throw new XaiException(DiagnosticCatalog.BadBoardFile, $"Board file lacks the text field '{path}'.", file);
 
         int Count(string path) =>
             json.SelectToken(path) is JValue { Type: JTokenType.Integer } v && (long)v! >= 0
                 ? (int)(long)v!
-                : throw new XaiException("XAI6002", $"Board file field '{path}' must be a non-negative integer.", file);
+                : throw new XaiException(DiagnosticCatalog.BadBoardFile, $"Board file field '{path}' must be a non-negative integer.", file);
 
         double Number(string path) =>
             json.SelectToken(path) is JValue { Type: JTokenType.Integer or JTokenType.Float } v && (double)v! > 0
                 ? (double)v!
-                : throw new XaiException("XAI6002", $"Board file field '{path}' must be a positive number.", file);
+                : throw new XaiException(DiagnosticCatalog.BadBoardFile, $"Board file field '{path}' must be a positive number.", file);
 
         var family = Text("family");
         if (family is not ("zynq" or "zynquplus"))
         {
-            throw new XaiException("XAI6002", $"Board file field 'family' is '{family}'; allowed: zynq, zynquplus.", file);
+            throw new XaiException(DiagnosticCatalog.BadBoardFile, $"Board file field 'family' is '{family}'; allowed: zynq, zynquplus.", file);
         }
 
         return new Board(
@@ -96,7 +96,7 @@ public sealed class BoardCatalog
             var clock = Number("defaults.clockMHz");
             return range.MinMHz <= range.MaxMHz && range.Contains(clock)
                 ? range
-                : throw new XaiException("XAI6002", $"Board file field 'plClockMHz' ({range.MinMHz} to {range.MaxMHz}) must be a range holding 'defaults.clockMHz' ({clock}).", file);
+                : throw new XaiException(DiagnosticCatalog.BadBoardFile, $"Board file field 'plClockMHz' ({range.MinMHz} to {range.MaxMHz}) must be a range holding 'defaults.clockMHz' ({clock}).", file);
         }
     }
 }

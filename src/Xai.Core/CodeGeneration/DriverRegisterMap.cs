@@ -13,9 +13,6 @@ namespace Xai.CodeGeneration;
 /// </summary>
 public sealed partial record DriverRegisterMap(string TopFunction, IReadOnlyDictionary<string, int> Offsets, IReadOnlyDictionary<string, int> Bits)
 {
-    /// <summary>The header has no register the runner needs (a header of another top or bundle).</summary>
-    public const string RegisterMissingCode = "XAI7410";
-
     [GeneratedRegex(@"^\s*#define\s+X(?<top>[A-Z0-9_]+?)_(?<bundle>[A-Z0-9_]+?)_(?<kind>ADDR|BITS)_(?<name>[A-Z0-9_]+)\s+(?<value>0x[0-9A-Fa-f]+|\d+)\s*$", RegexOptions.Multiline)]
     private static partial Regex Define();
 
@@ -42,7 +39,7 @@ public sealed partial record DriverRegisterMap(string TopFunction, IReadOnlyDict
         var missing = required.Where(r => !offsets.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
-            throw new XaiException(RegisterMissingCode,
+            throw new XaiException(DiagnosticCatalog.DriverRegisterMissing,
                 $"The driver header defines no X{prefix}_ADDR_{string.Join($", X{prefix}_ADDR_", missing)}; it must be the one Vitis HLS exported for top '{top}' (bundle '{bundle}').",
                 headerPath);
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using Xai.Attribution;
 using Xai.Planning;
+using Xai.Diagnostics;
 
 namespace Xai.CodeGeneration;
 
@@ -125,6 +126,6 @@ public static class HlsTopWriter
     internal static NumericsPlan ProfileOf(DesignPlan plan, AttributionMethod method) =>
         plan.Numerics.TryGetValue(method, out var profile)
             ? profile
-            : throw new Diagnostics.XaiException(Stages.VendorBuildCodes.BadHardwareMethod,
+            : throw new Diagnostics.XaiException(DiagnosticCatalog.BadHardwareMethod,
                 $"Property XaiHardwareMethod is '{method}', which is not one of the project's XaiMethods ({string.Join(", ", plan.Methods)}); the hardware can only use a planned method.");
 }

@@ -9,10 +9,10 @@ public enum DiagnosticSeverity
 
 /// <summary>
 /// One coded finding about the user's input or a tool run, in the shape MSBuild prints
-/// (<c>file(line,col): error XAI1203: message</c>). The code is stable across releases so that
+/// (<c>file(line,col): error XAI1001: message</c>). The code is stable across releases so that
 /// users can search for it and suppress warnings by it.
 /// </summary>
-/// <param name="Code">Stable code, <c>XAI</c> followed by four digits. Ranges: 1xxx project and
+/// <param name="Code">Stable code from <see cref="DiagnosticCatalog"/>, <c>XAI</c> and four digits. Ranges: 1xxx project and
 /// properties, 2xxx model import, 3xxx planning, code generation and C simulation, 4xxx images,
 /// 5xxx vendor tools and their reports, 6xxx boards.</param>
 /// <param name="Severity">Error stops the stage; warning does not.</param>

@@ -24,12 +24,12 @@ public static class FashionMnistTestSet
         var (_, labelBytes) = ReadIdx(Path.Combine(directory, "t10k-labels-idx1-ubyte.gz"));
         if (dims.Length != 3 || dims[1] != 28 || dims[2] != 28)
         {
-            throw new XaiException("XAI3302", $"Expected 28x28 images, found dimensions [{string.Join(",", dims)}].", imagesFile);
+            throw new XaiException(DiagnosticCatalog.FidelityDatasetUnreadable, $"Expected 28x28 images, found dimensions [{string.Join(",", dims)}].", imagesFile);
         }
 
         if (input.Height < 28 || input.Width < 28)
         {
-            throw new XaiException("XAI3303", $"Fashion-MNIST images are 28x28; the network takes {input.Height}x{input.Width}, too small to hold them.", imagesFile);
+            throw new XaiException(DiagnosticCatalog.FidelityInputTooSmall, $"Fashion-MNIST images are 28x28; the network takes {input.Height}x{input.Width}, too small to hold them.", imagesFile);
         }
 
         var n = Math.Min(count, dims[0]);
@@ -69,7 +69,7 @@ public static class FashionMnistTestSet
             var bytes = memory.ToArray();
             if (bytes.Length < 4 || bytes[0] != 0 || bytes[1] != 0 || bytes[2] != 0x08)
             {
-                throw new XaiException("XAI3302", "Not an unsigned-byte IDX file.", path);
+                throw new XaiException(DiagnosticCatalog.FidelityDatasetUnreadable, "Not an unsigned-byte IDX file.", path);
             }
 
             var rank = bytes[3];
@@ -82,14 +82,14 @@ public static class FashionMnistTestSet
             var data = bytes[(4 + 4 * rank)..];
             if (data.LongLength != dims.Aggregate(1L, (a, d) => a * d))
             {
-                throw new XaiException("XAI3302", $"IDX header says [{string.Join(",", dims)}] but the file holds {data.Length} values.", path);
+                throw new XaiException(DiagnosticCatalog.FidelityDatasetUnreadable, $"IDX header says [{string.Join(",", dims)}] but the file holds {data.Length} values.", path);
             }
 
             return (dims, data);
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            throw new XaiException("XAI3302", $"Cannot read the dataset file: {e.Message}", path, inner: e);
+            throw new XaiException(DiagnosticCatalog.FidelityDatasetUnreadable, $"Cannot read the dataset file: {e.Message}", path, inner: e);
         }
     }
 }

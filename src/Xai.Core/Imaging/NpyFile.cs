@@ -53,21 +53,21 @@ public static partial class NpyFile
     {
         if (npy.Length < 10 || npy[0] != 0x93 || Encoding.ASCII.GetString(npy.Slice(1, 5)) != "NUMPY")
         {
-            throw new XaiException("XAI3901", "Not a .npy file (magic string missing).", path);
+            throw new XaiException(DiagnosticCatalog.NpyFileUnreadable, "Not a .npy file (magic string missing).", path);
         }
 
         int headerLength = npy[6] == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(npy[8..]) : (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(npy[8..]), int.MaxValue);
         var start = npy[6] == 1 ? 10 : 12;
         if (npy.Length < start + headerLength)
         {
-            throw new XaiException("XAI3901", ".npy file is truncated inside its header.", path);
+            throw new XaiException(DiagnosticCatalog.NpyFileUnreadable, ".npy file is truncated inside its header.", path);
         }
 
         var header = Encoding.ASCII.GetString(npy.Slice(start, headerLength));
         var m = HeaderPattern().Match(header);
         if (!m.Success || m.Groups["descr"].Value != "<f4" || m.Groups["fortran"].Value != "False")
         {
-            throw new XaiException("XAI3901", $".npy header '{header.Trim()}' is not a little-endian float32 C-order array.", path);
+            throw new XaiException(DiagnosticCatalog.NpyFileUnreadable, $".npy header '{header.Trim()}' is not a little-endian float32 C-order array.", path);
         }
 
         var shape = m.Groups["shape"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -76,7 +76,7 @@ public static partial class NpyFile
         var data = npy[(start + headerLength)..];
         if (data.Length != count * 4)
         {
-            throw new XaiException("XAI3901", $".npy file holds {data.Length} data bytes; its shape needs {count * 4}.", path);
+            throw new XaiException(DiagnosticCatalog.NpyFileUnreadable, $".npy file holds {data.Length} data bytes; its shape needs {count * 4}.", path);
         }
 
         var values = new float[count];

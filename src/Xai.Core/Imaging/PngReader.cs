@@ -27,23 +27,23 @@ public static class PngReader
         var status = FileStatus.Of(path);
         if (status.Kind is not (FileKind.Regular or FileKind.Missing))
         {
-            throw new XaiException("XAI4015", $"Image is a {status.Kind.Describe()}, not a regular file; images are read from regular PNG files only.", path);
+            throw new XaiException(DiagnosticCatalog.ImageNotRegularFile, $"Image is a {status.Kind.Describe()}, not a regular file; images are read from regular PNG files only.", path);
         }
 
         if (status.Size > MaxFileBytes)
         {
-            throw new XaiException("XAI4016", $"Image file is {status.Size / (1024 * 1024)} MiB; PNG files are read up to {MaxFileBytes / (1024 * 1024)} MiB.", path);
+            throw new XaiException(DiagnosticCatalog.ImageFileTooLarge, $"Image file is {status.Size / (1024 * 1024)} MiB; PNG files are read up to {MaxFileBytes / (1024 * 1024)} MiB.", path);
         }
 
         byte[] bytes;
         try
         {
             bytes = RegularFile.ReadAtMost(path, MaxFileBytes)
-                ?? throw new XaiException("XAI4016", $"Image file grew past {MaxFileBytes / (1024 * 1024)} MiB while being read.", path);
+                ?? throw new XaiException(DiagnosticCatalog.ImageFileTooLarge, $"Image file grew past {MaxFileBytes / (1024 * 1024)} MiB while being read.", path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new XaiException("XAI4001", $"Cannot read image: {e.Message}", path, inner: e);
+            throw new XaiException(DiagnosticCatalog.ImageUnreadable, $"Cannot read image: {e.Message}", path, inner: e);
         }
 
         return Decode(bytes, path, checkHeader);
@@ -53,7 +53,7 @@ public static class PngReader
     {
         if (png.Length < Signature.Length || !png[..Signature.Length].SequenceEqual(Signature))
         {
-            throw new XaiException("XAI4002", "Not a PNG file (the 8-byte PNG signature is missing).", path);
+            throw new XaiException(DiagnosticCatalog.NotPng, "Not a PNG file (the 8-byte PNG signature is missing).", path);
         }
 
         int width = 0, height = 0, bitDepth = 0, colorType = -1;
@@ -66,21 +66,21 @@ public static class PngReader
         {
             if (png.Length - offset < 12)
             {
-                throw new XaiException("XAI4003", $"PNG is truncated: the file ends at byte {png.Length} inside a chunk header, before the IEND chunk.", path);
+                throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is truncated: the file ends at byte {png.Length} inside a chunk header, before the IEND chunk.", path);
             }
 
             var length = BinaryPrimitives.ReadUInt32BigEndian(png[offset..]);
             var type = System.Text.Encoding.ASCII.GetString(png.Slice(offset + 4, 4));
             if (length > int.MaxValue || png.Length - offset - 12 < length)
             {
-                throw new XaiException("XAI4003", $"PNG is truncated: chunk '{type}' at byte {offset} declares {length} bytes but the file ends first.", path);
+                throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is truncated: chunk '{type}' at byte {offset} declares {length} bytes but the file ends first.", path);
             }
 
             var data = png.Slice(offset + 8, (int)length);
             var crc = BinaryPrimitives.ReadUInt32BigEndian(png[(offset + 8 + (int)length)..]);
             if (crc != Crc32Png.Compute(png.Slice(offset + 4, 4 + (int)length)))
             {
-                throw new XaiException("XAI4003", $"PNG is corrupt: chunk '{type}' at byte {offset} fails its CRC check.", path);
+                throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: chunk '{type}' at byte {offset} fails its CRC check.", path);
             }
 
             switch (type)
@@ -88,7 +88,7 @@ public static class PngReader
                 case "IHDR":
                     if (length != 13)
                     {
-                        throw new XaiException("XAI4003", "PNG is corrupt: IHDR is not 13 bytes.", path);
+                        throw new XaiException(DiagnosticCatalog.PngCorrupt, "PNG is corrupt: IHDR is not 13 bytes.", path);
                     }
 
                     width = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(data), int.MaxValue);
@@ -97,22 +97,22 @@ public static class PngReader
                     colorType = data[9];
                     if (data[12] != 0)
                     {
-                        throw new XaiException("XAI4005", "PNG is interlaced (Adam7); save it without interlacing.", path);
+                        throw new XaiException(DiagnosticCatalog.PngInterlaced, "PNG is interlaced (Adam7); save it without interlacing.", path);
                     }
 
                     if (bitDepth != 8)
                     {
-                        throw new XaiException("XAI4004", $"PNG has {bitDepth}-bit samples; the SDK reads 8-bit images only. Convert it to 8 bits per channel.", path);
+                        throw new XaiException(DiagnosticCatalog.PngNot8Bit, $"PNG has {bitDepth}-bit samples; the SDK reads 8-bit images only. Convert it to 8 bits per channel.", path);
                     }
 
                     if (colorType is not (0 or 2 or 3 or 4 or 6))
                     {
-                        throw new XaiException("XAI4003", $"PNG is corrupt: colour type {colorType} does not exist.", path);
+                        throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: colour type {colorType} does not exist.", path);
                     }
 
                     if (width == 0 || height == 0 || (long)width * height > 64L * 1024 * 1024)
                     {
-                        throw new XaiException("XAI4003", $"PNG declares an unusable size {width}x{height}.", path);
+                        throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG declares an unusable size {width}x{height}.", path);
                     }
 
                     checkHeader?.Invoke(new PngHeader(width, height, bitDepth, (PngColourType)colorType));
@@ -136,12 +136,12 @@ public static class PngReader
 
         if (colorType < 0)
         {
-            throw new XaiException("XAI4003", "PNG is corrupt: no IHDR chunk.", path);
+            throw new XaiException(DiagnosticCatalog.PngCorrupt, "PNG is corrupt: no IHDR chunk.", path);
         }
 
         if (colorType == 3 && (palette is null || palette.Length % 3 != 0))
         {
-            throw new XaiException("XAI4003", "PNG is corrupt: a palette image without a valid PLTE chunk.", path);
+            throw new XaiException(DiagnosticCatalog.PngCorrupt, "PNG is corrupt: a palette image without a valid PLTE chunk.", path);
         }
 
         var samples = colorType switch { 0 => 1, 2 => 3, 3 => 1, 4 => 2, _ => 4 };
@@ -157,7 +157,7 @@ public static class PngReader
                 var n = z.Read(raw, read, raw.Length - read);
                 if (n == 0)
                 {
-                    throw new XaiException("XAI4003", $"PNG is truncated: its image data holds {read} of {raw.Length} bytes.", path);
+                    throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is truncated: its image data holds {read} of {raw.Length} bytes.", path);
                 }
 
                 read += n;
@@ -165,7 +165,7 @@ public static class PngReader
         }
         catch (InvalidDataException e)
         {
-            throw new XaiException("XAI4003", $"PNG is corrupt: its compressed image data cannot be inflated ({e.Message}).", path, inner: e);
+            throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: its compressed image data cannot be inflated ({e.Message}).", path, inner: e);
         }
 
         var pixels = Unfilter(raw, stride, samples, height, path);
@@ -193,7 +193,7 @@ public static class PngReader
                     2 => b,
                     3 => (a + b) >> 1,
                     4 => Paeth(a, b, c),
-                    _ => throw new XaiException("XAI4003", $"PNG is corrupt: row {y} uses filter type {filter}, which does not exist.", path),
+                    _ => throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: row {y} uses filter type {filter}, which does not exist.", path),
                 };
                 output[dst + x] = (byte)(raw[src + x] + predictor);
             }
@@ -222,7 +222,7 @@ public static class PngReader
                 var colour = colorType == 0 ? 1 : 3;
                 if (transparency.Length < colour * 2)
                 {
-                    throw new XaiException("XAI4003", $"PNG is corrupt: its tRNS chunk holds {transparency.Length} bytes; {((PngColourType)colorType).Describe()} needs {colour * 2}.", path);
+                    throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: its tRNS chunk holds {transparency.Length} bytes; {((PngColourType)colorType).Describe()} needs {colour * 2}.", path);
                 }
 
                 var output = new byte[count * (colour + 1)];
@@ -261,7 +261,7 @@ public static class PngReader
                     var index = px[i];
                     if (index >= entries)
                     {
-                        throw new XaiException("XAI4003", $"PNG is corrupt: pixel {i % width},{i / width} uses palette entry {index} of {entries}.", path);
+                        throw new XaiException(DiagnosticCatalog.PngCorrupt, $"PNG is corrupt: pixel {i % width},{i / width} uses palette entry {index} of {entries}.", path);
                     }
 
                     output[i * channels] = palette[index * 3];

@@ -37,7 +37,7 @@ internal sealed class OnnxGraphChain
 
     public static OnnxGraphChain Build(GraphProto graph, string source)
     {
-        XaiException Error(string message) => new(OnnxImportCodes.NotSingleChain, message, source);
+        XaiException Error(string message) => new(DiagnosticCatalog.NotSingleChain, message, source);
 
         var constants = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
         foreach (var initializer in graph.Initializer)
@@ -64,7 +64,7 @@ internal sealed class OnnxGraphChain
         {
             var names = inputs.Count == 0 ? "none" : string.Join(", ", inputs.Select(v => $"'{v.Name}'"));
             throw new XaiException(
-                OnnxImportCodes.InputCount,
+                DiagnosticCatalog.InputCount,
                 $"The graph must have exactly one input (the image) besides its initializers; it has {inputs.Count}: {names}.",
                 source);
         }
@@ -117,7 +117,7 @@ internal sealed class OnnxGraphChain
 
             if (node.Node.Output.Count == 0 || node.Node.Output[0].Length == 0)
             {
-                throw new XaiException(OnnxImportCodes.NodeArity, $"{node.Label} has no output.", source);
+                throw new XaiException(DiagnosticCatalog.NodeArity, $"{node.Label} has no output.", source);
             }
 
             foreach (var extra in node.Node.Output.Skip(1).Where(o => o.Length > 0))
@@ -167,10 +167,10 @@ internal sealed class OnnxGraphChain
     {
         node.RequireKnownAttributes("value");
         var value = node.Tensor("value")
-            ?? throw node.Error(OnnxImportCodes.UnsupportedAttribute, $"{node.Label} has no 'value' tensor; only tensor-valued Constant nodes are supported.");
+            ?? throw node.Error(DiagnosticCatalog.UnsupportedAttribute, $"{node.Label} has no 'value' tensor; only tensor-valued Constant nodes are supported.");
         if (node.Node.Output.Count != 1 || node.Node.Output[0].Length == 0)
         {
-            throw node.Error(OnnxImportCodes.NodeArity, $"{node.Label} must have exactly one output.");
+            throw node.Error(DiagnosticCatalog.NodeArity, $"{node.Label} must have exactly one output.");
         }
 
         constants[node.Node.Output[0]] = value;

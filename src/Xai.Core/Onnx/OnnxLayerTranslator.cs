@@ -56,7 +56,7 @@ internal sealed class OnnxLayerTranslator
             if (node.InputName(0) != _value)
             {
                 throw node.Error(
-                    OnnxImportCodes.NotSingleChain,
+                    DiagnosticCatalog.NotSingleChain,
                     $"{node.Label} must take the previous value '{_value}' as its first input; its first input is '{node.InputName(0)}'.");
             }
 
@@ -107,7 +107,7 @@ internal sealed class OnnxLayerTranslator
         if (_layers.Count == 0 || !_shape.IsVector)
         {
             throw new XaiException(
-                OnnxImportCodes.OutputNotScores,
+                DiagnosticCatalog.OutputNotScores,
                 _layers.Count == 0
                     ? "The graph has no layers; the network must end in a vector of class scores."
                     : $"The network ends in a feature map {_shape}; it must end in a vector of class scores (Flatten, then Gemm/MatMul).",
@@ -365,7 +365,7 @@ internal sealed class OnnxLayerTranslator
             int biasInput = add.InputName(0) == output ? 1 : 0;
             if (add.InputName(1 - biasInput) != output)
             {
-                throw add.Error(OnnxImportCodes.NotSingleChain, $"{add.Label} does not add to the output '{output}' of {node.Label}.");
+                throw add.Error(DiagnosticCatalog.NotSingleChain, $"{add.Label} does not add to the output '{output}' of {node.Label}.");
             }
 
             bias = OptionalBias(add, biasInput, outFeatures);
@@ -381,7 +381,7 @@ internal sealed class OnnxLayerTranslator
         if (conv is null)
         {
             throw node.Error(
-                OnnxImportCodes.BatchNormalizationPlacement,
+                DiagnosticCatalog.BatchNormalizationPlacement,
                 $"{node.Label} does not directly follow a Conv, so it cannot be folded into one; only Conv -> BatchNormalization is supported.");
         }
 
@@ -408,7 +408,7 @@ internal sealed class OnnxLayerTranslator
             if (!(denominator > 0) || double.IsInfinity(denominator))
             {
                 throw node.Error(
-                    OnnxImportCodes.InitializerData,
+                    DiagnosticCatalog.InitializerData,
                     $"{node.Label}: variance + epsilon of channel {c} is {denominator}; it must be a positive finite number.");
             }
         }
@@ -507,7 +507,7 @@ internal sealed class OnnxLayerTranslator
         if (!_chain.Constants.TryGetValue(name, out var tensor))
         {
             throw node.Error(
-                OnnxImportCodes.MissingInitializer,
+                DiagnosticCatalog.MissingInitializer,
                 $"{node.Label}: input {index} '{name}' ({role}) is neither an initializer nor a Constant; it must be a constant tensor stored in the model.");
         }
 
@@ -569,8 +569,8 @@ internal sealed class OnnxLayerTranslator
     }
 
     private XaiException Shape(OnnxNodeView node, string message) =>
-        node.Error(OnnxImportCodes.ShapeMismatch, $"{node.Label}: {message}");
+        node.Error(DiagnosticCatalog.ShapeMismatch, $"{node.Label}: {message}");
 
     private static XaiException Unsupported(OnnxNodeView node, string what) =>
-        node.Error(OnnxImportCodes.UnsupportedOperator, $"{node.Label}: {what}. Supported: {OnnxOperators.SupportedList}.");
+        node.Error(DiagnosticCatalog.UnsupportedOperator, $"{node.Label}: {what}. Supported: {OnnxOperators.SupportedList}.");
 }

@@ -10,7 +10,7 @@ namespace Xai.Onnx;
 /// hardware implements is accepted — a single chain of Conv (odd square kernel, stride 1, 'same'
 /// padding, optionally followed by BatchNormalization, which is folded in), Relu, 2x2/2 MaxPool,
 /// Flatten/Reshape and Gemm or MatMul(+Add) — with float32 weights stored in the file. Anything else
-/// fails with an <see cref="XaiException"/> whose code is one of <see cref="OnnxImportCodes"/>.
+/// fails with an <see cref="XaiException"/> whose code is one of the XAI2xxx codes of <see cref="DiagnosticCatalog"/>.
 /// </summary>
 public sealed class OnnxModelImporter
 {
@@ -20,12 +20,12 @@ public sealed class OnnxModelImporter
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
         {
-            throw new XaiException(OnnxImportCodes.FileUnreadable, $"'{path}' is a directory; expected an .onnx model file.", path);
+            throw new XaiException(DiagnosticCatalog.OnnxFileUnreadable, $"'{path}' is a directory; expected an .onnx model file.", path);
         }
 
         if (!File.Exists(path))
         {
-            throw new XaiException(OnnxImportCodes.FileNotFound, $"The model file '{path}' does not exist.", path);
+            throw new XaiException(DiagnosticCatalog.OnnxFileNotFound, $"The model file '{path}' does not exist.", path);
         }
 
         byte[] bytes;
@@ -35,7 +35,7 @@ public sealed class OnnxModelImporter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new XaiException(OnnxImportCodes.FileUnreadable, $"The model file '{path}' cannot be read: {e.Message}", path, inner: e);
+            throw new XaiException(DiagnosticCatalog.OnnxFileUnreadable, $"The model file '{path}' cannot be read: {e.Message}", path, inner: e);
         }
 
         return Import(bytes, path, Path.GetFileNameWithoutExtension(path));
@@ -56,7 +56,7 @@ public sealed class OnnxModelImporter
         }
         catch (IOException e)
         {
-            throw new XaiException(OnnxImportCodes.FileUnreadable, $"The model '{sourceName}' cannot be read: {e.Message}", sourceName, inner: e);
+            throw new XaiException(DiagnosticCatalog.OnnxFileUnreadable, $"The model '{sourceName}' cannot be read: {e.Message}", sourceName, inner: e);
         }
 
         return Import(buffer.ToArray(), sourceName, Path.GetFileNameWithoutExtension(sourceName));
@@ -66,7 +66,7 @@ public sealed class OnnxModelImporter
     {
         if (bytes.Length == 0)
         {
-            throw new XaiException(OnnxImportCodes.EmptyFile, $"The model file '{source}' is empty (0 bytes); expected an ONNX model.", source);
+            throw new XaiException(DiagnosticCatalog.OnnxEmptyFile, $"The model file '{source}' is empty (0 bytes); expected an ONNX model.", source);
         }
 
         ModelProto model;
@@ -77,7 +77,7 @@ public sealed class OnnxModelImporter
         catch (InvalidProtocolBufferException e)
         {
             throw new XaiException(
-                OnnxImportCodes.NotOnnx,
+                DiagnosticCatalog.NotOnnx,
                 $"'{source}' is not a readable ONNX model ({bytes.Length} bytes): the protobuf data is truncated or corrupt ({e.Message}).",
                 source,
                 inner: e);
@@ -86,7 +86,7 @@ public sealed class OnnxModelImporter
         if (model.Graph is null)
         {
             throw new XaiException(
-                OnnxImportCodes.NoGraph,
+                DiagnosticCatalog.NoGraph,
                 $"'{source}' holds no ONNX graph (ir_version {model.IrVersion}); it is probably not an ONNX model.",
                 source);
         }
@@ -104,7 +104,7 @@ public sealed class OnnxModelImporter
         var tensor = input.Type?.TensorType;
         if (tensor is null)
         {
-            throw new XaiException(OnnxImportCodes.InputType, $"The graph input '{input.Name}' is not declared as a tensor.", source);
+            throw new XaiException(DiagnosticCatalog.InputType, $"The graph input '{input.Name}' is not declared as a tensor.", source);
         }
 
         if (tensor.ElemType != (int)TensorProto.Types.DataType.Float)
@@ -112,7 +112,7 @@ public sealed class OnnxModelImporter
             var type = Enum.IsDefined(typeof(TensorProto.Types.DataType), tensor.ElemType)
                 ? ((TensorProto.Types.DataType)tensor.ElemType).ToString().ToUpperInvariant()
                 : $"type {tensor.ElemType}";
-            throw new XaiException(OnnxImportCodes.InputType, $"The graph input '{input.Name}' has element type {type}; only FLOAT (float32) is supported.", source);
+            throw new XaiException(DiagnosticCatalog.InputType, $"The graph input '{input.Name}' has element type {type}; only FLOAT (float32) is supported.", source);
         }
 
         var dims = tensor.Shape?.Dim;
@@ -126,7 +126,7 @@ public sealed class OnnxModelImporter
         if (dims is null || dims.Count != 4 || !dims.Skip(1).All(concrete))
         {
             throw new XaiException(
-                OnnxImportCodes.InputShape,
+                DiagnosticCatalog.InputShape,
                 $"The graph input '{input.Name}' has {Stated()}; expected one image [1,C,H,W] with fixed positive C, H and W.",
                 source);
         }
@@ -135,7 +135,7 @@ public sealed class OnnxModelImporter
         if (batch.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && batch.DimValue != 1)
         {
             throw new XaiException(
-                OnnxImportCodes.InputBatch,
+                DiagnosticCatalog.InputBatch,
                 $"The graph input '{input.Name}' has batch size {batch.DimValue} in {Stated()}; the accelerator processes one image: batch must be 1.",
                 source);
         }
@@ -143,7 +143,7 @@ public sealed class OnnxModelImporter
         long planeCount = dims[1].DimValue * dims[2].DimValue; // each factor fits in an int, so no overflow
         if (planeCount > int.MaxValue || planeCount * dims[3].DimValue > int.MaxValue)
         {
-            throw new XaiException(OnnxImportCodes.InputShape, $"The graph input '{input.Name}' {Stated()} is too large.", source);
+            throw new XaiException(DiagnosticCatalog.InputShape, $"The graph input '{input.Name}' {Stated()} is too large.", source);
         }
 
         return TensorShape.FeatureMap((int)dims[1].DimValue, (int)dims[2].DimValue, (int)dims[3].DimValue);

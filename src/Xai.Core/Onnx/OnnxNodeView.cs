@@ -42,7 +42,7 @@ internal sealed class OnnxNodeView
             {
                 var allowed = known.Length == 0 ? "none" : string.Join(", ", known);
                 throw Error(
-                    OnnxImportCodes.UnsupportedAttribute,
+                    DiagnosticCatalog.UnsupportedAttribute,
                     $"{Label}: attribute '{attribute.Name}' is not supported for {OpType}; known attributes: {allowed}.");
             }
         }
@@ -75,7 +75,7 @@ internal sealed class OnnxNodeView
 
     /// <summary>An "attribute value not supported" error naming the node, the attribute, what it holds and what is allowed.</summary>
     public XaiException UnsupportedValue(string attribute, string actual, string allowed) =>
-        Error(OnnxImportCodes.UnsupportedAttribute, $"{Label}: {attribute} = {actual} is not supported; allowed: {allowed}.");
+        Error(DiagnosticCatalog.UnsupportedAttribute, $"{Label}: {attribute} = {actual} is not supported; allowed: {allowed}.");
 
     public XaiException Error(string code, string message) => new(code, message, _source);
 
@@ -93,14 +93,14 @@ internal sealed class OnnxNodeView
         if (count < minimum || count > maximum)
         {
             var expected = minimum == maximum ? $"{minimum}" : $"{minimum} to {maximum}";
-            throw Error(OnnxImportCodes.NodeArity, $"{Label} has {count} inputs; {OpType} takes {expected}.");
+            throw Error(DiagnosticCatalog.NodeArity, $"{Label} has {count} inputs; {OpType} takes {expected}.");
         }
 
         for (int i = 0; i < minimum; i++)
         {
             if (Node.Input[i].Length == 0)
             {
-                throw Error(OnnxImportCodes.NodeArity, $"{Label}: required input {i} is empty.");
+                throw Error(DiagnosticCatalog.NodeArity, $"{Label}: required input {i} is empty.");
             }
         }
     }
@@ -122,7 +122,7 @@ internal sealed class OnnxNodeView
         if (found is not null && found.Type != AttributeProto.Types.AttributeType.Undefined && found.Type != expected)
         {
             throw Error(
-                OnnxImportCodes.UnsupportedAttribute,
+                DiagnosticCatalog.UnsupportedAttribute,
                 $"{Label}: attribute '{name}' has type {found.Type}; {OpType} expects {expected}.");
         }
 

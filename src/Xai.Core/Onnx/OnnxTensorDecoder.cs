@@ -76,7 +76,7 @@ internal sealed class OnnxTensorDecoder
         if (tensor.DataLocation == TensorProto.Types.DataLocation.External || tensor.ExternalData.Count > 0)
         {
             throw Error(
-                OnnxImportCodes.InitializerExternal,
+                DiagnosticCatalog.InitializerExternal,
                 $"{Describe(tensor)} ({usedBy}) keeps its data in an external file; export the model with the weights inside the .onnx file " +
                 "(torch.onnx.export does so for models under 2 GB).");
         }
@@ -84,13 +84,13 @@ internal sealed class OnnxTensorDecoder
         if (tensor.DataType != (int)required)
         {
             throw Error(
-                OnnxImportCodes.InitializerType,
+                DiagnosticCatalog.InitializerType,
                 $"{Describe(tensor)} ({usedBy}) has element type {TypeName(tensor.DataType)}; only {TypeName((int)required)} is supported here.");
         }
 
         if (tensor.Dims.Any(d => d < 0))
         {
-            throw Error(OnnxImportCodes.InitializerDims, $"{Describe(tensor)} ({usedBy}) has a negative dimension in dims {OnnxNodeView.Format(tensor.Dims)}.");
+            throw Error(DiagnosticCatalog.InitializerDims, $"{Describe(tensor)} ({usedBy}) has a negative dimension in dims {OnnxNodeView.Format(tensor.Dims)}.");
         }
 
         if (tensor.Dims.Contains(0))
@@ -105,7 +105,7 @@ internal sealed class OnnxTensorDecoder
         {
             if (d > limit / count)
             {
-                throw Error(OnnxImportCodes.InitializerDims, $"{Describe(tensor)} ({usedBy}) has dims {OnnxNodeView.Format(tensor.Dims)}: more than {limit} elements.");
+                throw Error(DiagnosticCatalog.InitializerDims, $"{Describe(tensor)} ({usedBy}) has dims {OnnxNodeView.Format(tensor.Dims)}: more than {limit} elements.");
             }
 
             count *= d;
@@ -119,7 +119,7 @@ internal sealed class OnnxTensorDecoder
         if (typedCount > 0)
         {
             throw Error(
-                OnnxImportCodes.InitializerData,
+                DiagnosticCatalog.InitializerData,
                 $"{Describe(tensor)} ({usedBy}) has data in both raw_data and a typed field; ONNX allows only one.");
         }
     }
@@ -130,7 +130,7 @@ internal sealed class OnnxTensorDecoder
         if (tensor.RawData.Length != expected)
         {
             throw Error(
-                OnnxImportCodes.InitializerData,
+                DiagnosticCatalog.InitializerData,
                 $"{Describe(tensor)} ({usedBy}) has {tensor.RawData.Length} bytes of raw_data; dims {OnnxNodeView.Format(tensor.Dims)} need {expected}.");
         }
     }
@@ -141,7 +141,7 @@ internal sealed class OnnxTensorDecoder
         {
             var holds = actual == 0 ? "holds no data" : $"holds {actual} values in {field}";
             throw Error(
-                OnnxImportCodes.InitializerData,
+                DiagnosticCatalog.InitializerData,
                 $"{Describe(tensor)} ({usedBy}) {holds}; dims {OnnxNodeView.Format(tensor.Dims)} need {count}.");
         }
     }

@@ -73,13 +73,13 @@ public sealed class CalibrationRanges
             }
             catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentException or OverflowException)
             {
-                throw new XaiException("XAI3201", $"Calibration output line '{raw.Trim()}' is malformed.", source, inner: e);
+                throw new XaiException(DiagnosticCatalog.CalibrationRangesUnusable, $"Calibration output line '{raw.Trim()}' is malformed.", source, inner: e);
             }
         }
 
         if (images <= 0 || double.IsNaN(input) || act.Any(double.IsNaN) || grads.Values.Any(g => g.Any(double.IsNaN)))
         {
-            throw new XaiException("XAI3201", "Calibration output is incomplete: the program did not report every range.", source);
+            throw new XaiException(DiagnosticCatalog.CalibrationRangesUnusable, "Calibration output is incomplete: the program did not report every range.", source);
         }
 
         return new CalibrationRanges(images, input, act, grads);

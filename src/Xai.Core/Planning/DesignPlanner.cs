@@ -19,16 +19,7 @@ public static class DesignPlanner
 
     public static DesignPlan Plan(Network network, IReadOnlyList<HardwareLayer> layers, ProjectSettings settings, string modelFileName, CalibrationRanges? calibration)
     {
-        var boundaries = layers.Count + 1;
-        var paper = NumericsPlan.PaperFaithful(boundaries);
-        var numerics = new Dictionary<AttributionMethod, NumericsPlan>();
-        foreach (var method in settings.Methods)
-        {
-            numerics[method] = settings.Numerics == NumericsScheme.PaperFaithful || calibration is null
-                ? paper
-                : PerTensor(layers, calibration, method);
-        }
-
+        var paper = NumericsPlan.PaperFaithful(layers.Count + 1);
         return new DesignPlan
         {
             NetworkName = network.Name,
@@ -51,10 +42,34 @@ public static class DesignPlanner
             ConvTileCo = 16,
             FcTile = settings.FcTile,
             ClockMHz = settings.ClockMHz,
-            Numerics = numerics,
+            Numerics = NumericsFor(layers, settings.Methods, settings.Numerics, paper, calibration),
             PaperNumerics = paper,
             Calibration = calibration,
         };
+    }
+
+    /// <summary>
+    /// The plan Generate made before calibration, with the number formats sized from
+    /// <paramref name="calibration"/>: equal to planning the network with it from the start.
+    /// </summary>
+    public static DesignPlan Calibrated(DesignPlan plan, CalibrationRanges calibration) => plan with
+    {
+        Numerics = NumericsFor(plan.Layers, plan.Methods, plan.Scheme, plan.PaperNumerics, calibration),
+        Calibration = calibration,
+    };
+
+    private static Dictionary<AttributionMethod, NumericsPlan> NumericsFor(
+        IReadOnlyList<HardwareLayer> layers, IReadOnlyList<AttributionMethod> methods, NumericsScheme scheme, NumericsPlan paper, CalibrationRanges? calibration)
+    {
+        var numerics = new Dictionary<AttributionMethod, NumericsPlan>();
+        foreach (var method in methods)
+        {
+            numerics[method] = scheme == NumericsScheme.PaperFaithful || calibration is null
+                ? paper
+                : PerTensor(layers, calibration, method);
+        }
+
+        return numerics;
     }
 
     public static NumericsPlan PerTensor(IReadOnlyList<HardwareLayer> layers, CalibrationRanges ranges, AttributionMethod method)

@@ -61,7 +61,7 @@ public static class HardwareLayerMapper
                     var layer = layers[i];
                     var before = i == 0 ? "the input" : $"{layers[i - 1].GetType().Name.Replace("Layer", "")} '{layers[i - 1].Name}'";
                     throw new XaiException(
-                        "XAI3001",
+                        DiagnosticCatalog.NoHardwareBlock,
                         $"Layer {layer.GetType().Name.Replace("Layer", "")} '{layer.Name}' after {before} has no hardware block: supported sequences are Conv [Relu] [MaxPool] and [Flatten] Gemm/MatMul [Relu].",
                         modelFile);
                 }
@@ -70,7 +70,7 @@ public static class HardwareLayerMapper
 
         if (result.Count == 0 || result[^1] is not DenseBlockLayer || result[^1].Relu)
         {
-            throw new XaiException("XAI3002", "The network must end in a dense layer without ReLU that produces the class scores (logits).", modelFile);
+            throw new XaiException(DiagnosticCatalog.NoLogitsLayer, "The network must end in a dense layer without ReLU that produces the class scores (logits).", modelFile);
         }
 
         return result;

@@ -20,13 +20,13 @@ public static class ClassNameList
 
         if (!File.Exists(path))
         {
-            throw new XaiException("XAI1103", $"Class names file '{path}' does not exist (property XaiClassNamesFile); give a text file with one class name per line or leave the property empty.", path);
+            throw new XaiException(DiagnosticCatalog.ClassNamesFileMissing, $"Class names file '{path}' does not exist (property XaiClassNamesFile); give a text file with one class name per line or leave the property empty.", path);
         }
 
         var names = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (names.Count != classes)
         {
-            throw new XaiException("XAI1108", $"Class names file has {names.Count} names (non-blank lines), but the network has {classes} classes; give exactly one name per class, in class-index order (property XaiClassNamesFile).", path);
+            throw new XaiException(DiagnosticCatalog.ClassNamesCountMismatch, $"Class names file has {names.Count} names (non-blank lines), but the network has {classes} classes; give exactly one name per class, in class-index order (property XaiClassNamesFile).", path);
         }
 
         return names;

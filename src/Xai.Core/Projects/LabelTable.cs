@@ -40,7 +40,7 @@ public sealed class LabelTable
 
         if (!File.Exists(path))
         {
-            throw new XaiException("XAI4014", $"Labels file '{path}' does not exist (property XaiLabelsFile).", path);
+            throw new XaiException(DiagnosticCatalog.BadLabelsFile, $"Labels file '{path}' does not exist (property XaiLabelsFile).", path);
         }
 
         var lines = File.ReadAllLines(path);
@@ -49,7 +49,7 @@ public sealed class LabelTable
         var labelColumn = header.IndexOf("label");
         if (fileColumn < 0 || labelColumn < 0)
         {
-            throw new XaiException("XAI4014", "Labels file needs a header row with columns 'file' and 'label'.", path, 1);
+            throw new XaiException(DiagnosticCatalog.BadLabelsFile, "Labels file needs a header row with columns 'file' and 'label'.", path, 1);
         }
 
         var errors = new List<XaiDiagnostic>();
@@ -63,7 +63,7 @@ public sealed class LabelTable
             var cells = lines[i].Split(',');
             if (cells.Length <= Math.Max(fileColumn, labelColumn) || !int.TryParse(cells[labelColumn].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var label))
             {
-                throw new XaiException("XAI4014", $"Labels file line {i + 1} is not 'file,label' with a class index.", path, i + 1);
+                throw new XaiException(DiagnosticCatalog.BadLabelsFile, $"Labels file line {i + 1} is not 'file,label' with a class index.", path, i + 1);
             }
 
             var file = System.IO.Path.GetFileName(cells[fileColumn].Trim());
@@ -72,11 +72,11 @@ public sealed class LabelTable
             {
                 if (earlier.Label != label)
                 {
-                    errors.Add(XaiDiagnostic.Error("XAI1104", $"Labels file lists image '{file}' twice with different labels: {earlier.Label} on line {earlier.Line}, {label} on line {row.Line}; keep one row per image.", path, row.Line));
+                    errors.Add(XaiDiagnostic.Error(DiagnosticCatalog.LabelsConflict, $"Labels file lists image '{file}' twice with different labels: {earlier.Label} on line {earlier.Line}, {label} on line {row.Line}; keep one row per image.", path, row.Line));
                 }
                 else
                 {
-                    report(XaiDiagnostic.Warning("XAI1105", $"Labels file lists image '{file}' twice (lines {earlier.Line} and {row.Line}, both label {label}); keep one row per image.", path, row.Line));
+                    report(XaiDiagnostic.Warning(DiagnosticCatalog.LabelsDuplicateRow, $"Labels file lists image '{file}' twice (lines {earlier.Line} and {row.Line}, both label {label}); keep one row per image.", path, row.Line));
                 }
 
                 continue;
@@ -107,7 +107,7 @@ public sealed class LabelTable
 
         var listed = string.Join(", ", unknown.Take(5).Select(r => $"'{r.File}' (line {r.Line})"));
         return XaiDiagnostic.Warning(
-            "XAI1106",
+            DiagnosticCatalog.LabelsUnknownRows,
             $"Labels file has {unknown.Count} row{(unknown.Count == 1 ? "" : "s")} naming no XaiImage of the project: {listed}{(unknown.Count > 5 ? ", ..." : "")}. Those labels are not used; check the file names if an image was meant.",
             Path,
             unknown[0].Line);

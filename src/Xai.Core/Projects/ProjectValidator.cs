@@ -26,14 +26,14 @@ public static class ProjectValidator
         string modelPath = "";
         if (string.IsNullOrWhiteSpace(p.Model))
         {
-            Error("XAI1101", "Property 'XaiModel' is not set; set it to the path of the trained network's ONNX file, e.g. <XaiModel>model.onnx</XaiModel>.");
+            Error(DiagnosticCatalog.ModelNotSet, "Property 'XaiModel' is not set; set it to the path of the trained network's ONNX file, e.g. <XaiModel>model.onnx</XaiModel>.");
         }
         else
         {
             modelPath = Path.GetFullPath(Path.Combine(projectDir, p.Model.Trim()));
             if (!File.Exists(modelPath))
             {
-                Error("XAI1102", $"Property 'XaiModel' names '{p.Model.Trim()}', but no file exists at '{modelPath}'.");
+                Error(DiagnosticCatalog.ModelFileMissing, $"Property 'XaiModel' names '{p.Model.Trim()}', but no file exists at '{modelPath}'.");
             }
         }
 
@@ -41,11 +41,11 @@ public static class ProjectValidator
         var boardId = p.Board.Trim();
         if (boardId.Length == 0)
         {
-            Error("XAI1001", $"Property 'XaiBoard' is not set; allowed: {string.Join(", ", boards.Ids)}.");
+            Error(DiagnosticCatalog.UnknownBoard, $"Property 'XaiBoard' is not set; allowed: {string.Join(", ", boards.Ids)}.");
         }
         else if (!boards.TryGet(boardId, out var found))
         {
-            Error("XAI1001", $"Property 'XaiBoard' is '{boardId}', which is not a known board; allowed: {string.Join(", ", boards.Ids)}.");
+            Error(DiagnosticCatalog.UnknownBoard, $"Property 'XaiBoard' is '{boardId}', which is not a known board; allowed: {string.Join(", ", boards.Ids)}.");
         }
         else
         {
@@ -56,32 +56,32 @@ public static class ProjectValidator
         var methods = AttributionMethodList.Parse(methodText, out var unknown);
         if (unknown.Count > 0)
         {
-            Error("XAI1002", $"Property 'XaiMethods' names unknown method(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; allowed: {string.Join(", ", AttributionMethodList.ValidNames)}.");
+            Error(DiagnosticCatalog.BadMethods, $"Property 'XaiMethods' names unknown method(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; allowed: {string.Join(", ", AttributionMethodList.ValidNames)}.");
         }
         else if (methods.Count == 0)
         {
-            Error("XAI1002", $"Property 'XaiMethods' lists no method; allowed: {string.Join(", ", AttributionMethodList.ValidNames)}.");
+            Error(DiagnosticCatalog.BadMethods, $"Property 'XaiMethods' lists no method; allowed: {string.Join(", ", AttributionMethodList.ValidNames)}.");
         }
 
         var numerics = NumericsScheme.PerTensor;
         if (!string.IsNullOrWhiteSpace(p.Numerics) &&
             (!Enum.TryParse(p.Numerics.Trim(), ignoreCase: true, out numerics) || !Enum.IsDefined(numerics) || int.TryParse(p.Numerics, out _)))
         {
-            Error("XAI1003", $"Property 'XaiNumerics' is '{p.Numerics.Trim()}'; allowed: {string.Join(", ", Enum.GetNames<NumericsScheme>())}.");
+            Error(DiagnosticCatalog.BadNumerics, $"Property 'XaiNumerics' is '{p.Numerics.Trim()}'; allowed: {string.Join(", ", Enum.GetNames<NumericsScheme>())}.");
         }
 
         int oh = 0, ow = 0;
         var parallelism = string.IsNullOrWhiteSpace(p.ConvParallelism) ? board?.Defaults.ConvParallelism : p.ConvParallelism.Trim();
         if (parallelism is not null && !TryParseParallelism(parallelism, out oh, out ow))
         {
-            Error("XAI1004", $"Property 'XaiConvParallelism' is '{parallelism}'; expected N_OHxN_OW with each factor a power of two from 1 to 32, e.g. 4x4, 4x8, 8x8.");
+            Error(DiagnosticCatalog.BadConvParallelism, $"Property 'XaiConvParallelism' is '{parallelism}'; expected N_OHxN_OW with each factor a power of two from 1 to 32, e.g. 4x4, 4x8, 8x8.");
         }
 
         var fcTile = board?.Defaults.FcTile ?? 16;
         if (!string.IsNullOrWhiteSpace(p.FcTile) &&
             (!int.TryParse(p.FcTile.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out fcTile) || !FcTiles.Contains(fcTile)))
         {
-            Error("XAI1005", $"Property 'XaiFcTile' is '{p.FcTile.Trim()}'; allowed: 16, 32.");
+            Error(DiagnosticCatalog.BadFcTile, $"Property 'XaiFcTile' is '{p.FcTile.Trim()}'; allowed: 16, 32.");
         }
 
         // The range is the board's (boards/*.json plClockMHz): what its PS can clock the PL at and the
@@ -93,7 +93,7 @@ public static class ProjectValidator
             var allowed = range is null ? "a number of MHz above 0" : $"a number of MHz from {range.MinMHz.ToString(CultureInfo.InvariantCulture)} to {range.MaxMHz.ToString(CultureInfo.InvariantCulture)} (board '{board!.Id}', plClockMHz in {Path.GetFileName(board.SourceFile)})";
             if (!double.TryParse(p.ClockMHz.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out clock) || !double.IsFinite(clock) || !(clock > 0) || (range is not null && !range.Contains(clock)))
             {
-                Error("XAI1006", $"Property 'XaiClockMHz' is '{p.ClockMHz.Trim()}'; expected {allowed}.");
+                Error(DiagnosticCatalog.BadClock, $"Property 'XaiClockMHz' is '{p.ClockMHz.Trim()}'; expected {allowed}.");
             }
         }
 
@@ -110,12 +110,12 @@ public static class ProjectValidator
         // and say nothing: accuracy "n/a" and classes shown as numbers.
         if (!string.IsNullOrWhiteSpace(p.LabelsFile) && !File.Exists(Path.Combine(projectDir, p.LabelsFile.Trim())))
         {
-            Error("XAI4014", $"Property 'XaiLabelsFile' names '{p.LabelsFile.Trim()}', but no file exists there; give the CSV of true classes (header 'file,label') or leave the property empty.");
+            Error(DiagnosticCatalog.BadLabelsFile, $"Property 'XaiLabelsFile' names '{p.LabelsFile.Trim()}', but no file exists there; give the CSV of true classes (header 'file,label') or leave the property empty.");
         }
 
         if (!string.IsNullOrWhiteSpace(p.ClassNamesFile) && !File.Exists(Path.Combine(projectDir, p.ClassNamesFile.Trim())))
         {
-            Error("XAI1103", $"Property 'XaiClassNamesFile' names '{p.ClassNamesFile.Trim()}', but no file exists there; give a text file with one class name per line or leave the property empty.");
+            Error(DiagnosticCatalog.ClassNamesFileMissing, $"Property 'XaiClassNamesFile' names '{p.ClassNamesFile.Trim()}', but no file exists there; give a text file with one class name per line or leave the property empty.");
         }
 
         int? targetClass = null;
@@ -127,7 +127,7 @@ public static class ProjectValidator
             }
             else
             {
-                Error("XAI1007", $"Property 'XaiTargetClass' is '{p.TargetClass.Trim()}'; expected a class index (0, 1, ...) or empty to explain the predicted class.");
+                Error(DiagnosticCatalog.BadTargetClass, $"Property 'XaiTargetClass' is '{p.TargetClass.Trim()}'; expected a class index (0, 1, ...) or empty to explain the predicted class.");
             }
         }
 
@@ -135,7 +135,7 @@ public static class ProjectValidator
         if (!string.IsNullOrWhiteSpace(p.FidelityImages) &&
             !int.TryParse(p.FidelityImages.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out fidelityImages))
         {
-            Error("XAI1008", $"Property 'XaiFidelityImages' is '{p.FidelityImages.Trim()}'; expected a whole number of images, 0 or more.");
+            Error(DiagnosticCatalog.BadFidelityImages, $"Property 'XaiFidelityImages' is '{p.FidelityImages.Trim()}'; expected a whole number of images, 0 or more.");
         }
 
         if (board is not null && oh > 0)
@@ -144,7 +144,7 @@ public static class ProjectValidator
             var dsps = oh * ow + fcTile;
             if (dsps > board.Resources.Dsp)
             {
-                Error("XAI1009", $"Properties 'XaiConvParallelism' ({oh}x{ow}) and 'XaiFcTile' ({fcTile}) need {dsps} DSP slices, but board '{board.Id}' has {board.Resources.Dsp}.");
+                Error(DiagnosticCatalog.ExceedsBoardDsps, $"Properties 'XaiConvParallelism' ({oh}x{ow}) and 'XaiFcTile' ({fcTile}) need {dsps} DSP slices, but board '{board.Id}' has {board.Resources.Dsp}.");
             }
         }
 

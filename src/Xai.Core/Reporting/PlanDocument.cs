@@ -1,3 +1,4 @@
+using Xai.Diagnostics;
 using Xai.Planning;
 using Xai.Reporting.Model;
 
@@ -79,7 +80,7 @@ public static class PlanDocument
 
     /// <summary>Reads a plan.json written by this SDK.</summary>
     /// <exception cref="Diagnostics.XaiException">XAI3500 missing, XAI3503 not JSON or a key missing or mistyped.</exception>
-    public static XaiPlan Read(string path) => ReportJson.Read<XaiPlan>(path, ReportDocumentCodes.PlanUnreadable, "plan.json");
+    public static XaiPlan Read(string path) => ReportJson.Read<XaiPlan>(path, DiagnosticCatalog.PlanJsonUnreadable, "plan.json");
 
     public static string Serialize(XaiPlan plan) => ReportJson.Serialize(plan);
 

@@ -13,7 +13,7 @@ public static class ReportDocument
     {
         if (!File.Exists(path))
         {
-            throw new XaiException(ReportDocumentCodes.Missing, "report.json does not exist: build the project first (dotnet build).", path);
+            throw new XaiException(DiagnosticCatalog.DocumentMissing, "report.json does not exist: build the project first (dotnet build).", path);
         }
 
         return Parse(File.ReadAllText(path), path);
@@ -30,16 +30,16 @@ public static class ReportDocument
         }
         catch (Newtonsoft.Json.JsonException e)
         {
-            throw new XaiException(ReportDocumentCodes.ReportUnreadable, $"report.json is not JSON: {e.Message}", path);
+            throw new XaiException(DiagnosticCatalog.ReportJsonUnreadable, $"report.json is not JSON: {e.Message}", path);
         }
 
         if (schema != XaiReport.SchemaName)
         {
-            throw new XaiException(ReportDocumentCodes.UnknownSchema,
+            throw new XaiException(DiagnosticCatalog.ReportSchemaUnknown,
                 $"report.json has 'schema' {(schema is null ? "missing" : $"'{schema}'")}; this SDK reads '{XaiReport.SchemaName}'.", path);
         }
 
-        return ReportJson.Deserialize<XaiReport>(text, path, ReportDocumentCodes.ReportUnreadable, "report.json");
+        return ReportJson.Deserialize<XaiReport>(text, path, DiagnosticCatalog.ReportJsonUnreadable, "report.json");
     }
 
     public static string Serialize(XaiReport report) => ReportJson.Serialize(report);

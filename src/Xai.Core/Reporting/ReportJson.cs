@@ -39,13 +39,13 @@ public static class ReportJson
     }
 
     /// <summary>Reads <paramref name="path"/> as a document of type <typeparamref name="T"/>.</summary>
-    /// <exception cref="XaiException"><see cref="ReportDocumentCodes.Missing"/> when the file is missing; <paramref name="code"/> when it does not fit.</exception>
+    /// <exception cref="XaiException"><see cref="DiagnosticCatalog.DocumentMissing"/> when the file is missing; <paramref name="code"/> when it does not fit.</exception>
     public static T Read<T>(string path, string code, string what)
         where T : class
     {
         if (!File.Exists(path))
         {
-            throw new XaiException(ReportDocumentCodes.Missing, $"{what} does not exist.", path);
+            throw new XaiException(DiagnosticCatalog.DocumentMissing, $"{what} does not exist.", path);
         }
 
         return Deserialize<T>(File.ReadAllText(path), path, code, what);

@@ -36,10 +36,10 @@ public static class CSimProgram
         }
 
         var run = ProcessRunner.Run(program, arguments, workDirectory, cancel)
-            ?? throw new XaiException("XAI3102", "The C-simulation program could not be started.", program);
+            ?? throw new XaiException(DiagnosticCatalog.SimulationFailed, "The C-simulation program could not be started.", program);
         if (run.ExitCode != 0)
         {
-            throw new XaiException("XAI3102", $"C simulation failed (exit {run.ExitCode}): {run.StandardError.Trim()}", program);
+            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"C simulation failed (exit {run.ExitCode}): {run.StandardError.Trim()}", program);
         }
 
         return CSimResults.Read(outputFile, inputs.Count, methods, classes, inputs.Count == 0 ? 0 : inputs[0].Length);

@@ -27,7 +27,7 @@ public static class CSimResults
         var expected = (long)images * profiles.Length * methods.Count * record;
         if (bytes.Length != expected)
         {
-            throw new XaiException("XAI3103", $"C simulation wrote {bytes.Length} bytes; {expected} were expected for {images} images.", path);
+            throw new XaiException(DiagnosticCatalog.SimulationOutputSize, $"C simulation wrote {bytes.Length} bytes; {expected} were expected for {images} images.", path);
         }
 
         var results = new Dictionary<(int, NumericsProfile, AttributionMethod), CSimOutput>();

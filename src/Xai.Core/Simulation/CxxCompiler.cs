@@ -19,21 +19,21 @@ public sealed partial class CxxCompiler(string compiler)
         args.AddRange(defines.Select(d => "-D" + d));
         args.AddRange(["-o", output + ".tmp", source]);
         var run = ProcessRunner.Run(Compiler, args, Path.GetDirectoryName(Path.GetFullPath(source))!, cancel)
-            ?? throw new XaiException("XAI3100", $"The C++ compiler '{Compiler}' was not found; C simulation needs it. Install g++ (apt-get install g++) or set XaiCxx to a compiler's path.");
+            ?? throw new XaiException(DiagnosticCatalog.CompilerNotFound, $"The C++ compiler '{Compiler}' was not found; C simulation needs it. Install g++ (apt-get install g++) or set XaiCxx to a compiler's path.");
         if (run.ExitCode != 0)
         {
             var first = CompilerError().Matches(run.StandardError).FirstOrDefault();
             if (first is not null)
             {
                 throw new XaiException(XaiDiagnostic.Error(
-                    "XAI3101",
+                    DiagnosticCatalog.CSimDoesNotCompile,
                     $"C simulation does not compile: {first.Groups["message"].Value.Trim()}",
                     first.Groups["file"].Value,
                     int.Parse(first.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
                     int.Parse(first.Groups["col"].Value, System.Globalization.CultureInfo.InvariantCulture)));
             }
 
-            throw new XaiException("XAI3101", $"C simulation does not compile ({Compiler} exit {run.ExitCode}): {Tail(run.StandardError)}", source);
+            throw new XaiException(DiagnosticCatalog.CSimDoesNotCompile, $"C simulation does not compile ({Compiler} exit {run.ExitCode}): {Tail(run.StandardError)}", source);
         }
 
         File.Move(output + ".tmp", output, overwrite: true);

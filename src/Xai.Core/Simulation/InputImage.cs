@@ -49,13 +49,13 @@ public sealed record InputImage(string Path, string Stem, RasterImage Raster, fl
             colourType = header.ColourType;
             if (header.Width != input.Width || header.Height != input.Height)
             {
-                throw new XaiException("XAI4010", $"Image is {header.Width}x{header.Height}; the network takes {input.Width}x{input.Height} (width x height).", path);
+                throw new XaiException(DiagnosticCatalog.ImageWrongSize, $"Image is {header.Width}x{header.Height}; the network takes {input.Width}x{input.Height} (width x height).", path);
             }
 
             var colour = header.ColourType.ColourChannels();
             if (colour != input.Channels)
             {
-                throw new XaiException("XAI4011", $"Image is PNG {header.ColourType.Describe()}, {colour} colour channel{(colour == 1 ? "" : "s")}; the network takes {input.Channels} channel{(input.Channels == 1 ? "" : "s")}.", path);
+                throw new XaiException(DiagnosticCatalog.ImageWrongChannels, $"Image is PNG {header.ColourType.Describe()}, {colour} colour channel{(colour == 1 ? "" : "s")}; the network takes {input.Channels} channel{(input.Channels == 1 ? "" : "s")}.", path);
             }
         });
 
@@ -96,7 +96,7 @@ public sealed record InputImage(string Path, string Stem, RasterImage Raster, fl
         {
             var where = colourType is PngColourType.GreyAlpha or PngColourType.Rgba ? "alpha channel" : "tRNS chunk";
             throw new XaiException(
-                "XAI4017",
+                DiagnosticCatalog.ImageNotOpaque,
                 $"Image is PNG {colourType.Describe()} and its {where} makes {transparent} of {raster.Width * raster.Height} pixels not fully opaque " +
                 $"(first at x={first % raster.Width}, y={first / raster.Width}, alpha {raster.Pixels[first * raster.Channels + alpha]}); images must be fully opaque, " +
                 "because what a transparent pixel shows depends on a background the SDK cannot know. Flatten the image onto the background the network was trained with, or save it without alpha.",

@@ -46,8 +46,8 @@ public static partial class BitstreamStage
         DesignPlan plan, ProjectSettings settings, VendorToolSet tools, BuildLayout build, VendorLayout vendor,
         Action<ToolInvocation, string> onLine, CancellationToken cancel)
     {
-        var vivado = tools.Vivado ?? throw new XaiException(ToolDiagnosticCodes.ToolNotFound, $"Bitstream needs Vivado: {tools.VivadoProblem}", settings.ProjectFile);
-        var hls = tools.Hls ?? throw new XaiException(ToolDiagnosticCodes.ToolNotFound, $"Bitstream needs the HLS IP, and the HLS tools were not found: {tools.HlsProblem}", settings.ProjectFile);
+        var vivado = tools.Vivado ?? throw new XaiException(DiagnosticCatalog.ToolNotFound, $"Bitstream needs Vivado: {tools.VivadoProblem}", settings.ProjectFile);
+        var hls = tools.Hls ?? throw new XaiException(DiagnosticCatalog.ToolNotFound, $"Bitstream needs the HLS IP, and the HLS tools were not found: {tools.HlsProblem}", settings.ProjectFile);
         var sources = HlsSourcesStage.Load(plan, vendor);
         var top = sources.Tops[0];
         var hlsLayout = HlsOutputLayout.For(hls.Flow, vendor.WorkingDirectory, new HlsProjectSpec
@@ -60,7 +60,7 @@ public static partial class BitstreamStage
         });
         if (!File.Exists(hlsLayout.IpComponent))
         {
-            throw new XaiException(VendorBuildCodes.UpstreamMissing,
+            throw new XaiException(DiagnosticCatalog.UpstreamMissing,
                 $"Bitstream needs the exported HLS IP ({hlsLayout.IpComponent}), which is missing: run the Synthesize stage first (dotnet build -t:Synthesize).", hlsLayout.IpComponent);
         }
 
@@ -81,7 +81,7 @@ public static partial class BitstreamStage
         var header = FindDriverHeader(hlsLayout.SolutionDirectory, top.DriverHeaderName);
         if (header is null)
         {
-            diagnostics.Add(XaiDiagnostic.Warning(VendorBuildCodes.DriverHeaderMissing,
+            diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.DriverHeaderMissing,
                 $"The exported IP holds no {top.DriverHeaderName} under {Path.Combine(hlsLayout.SolutionDirectory, "impl")}; read the register offsets from the .hwh instead.",
                 hlsLayout.SolutionDirectory));
         }

@@ -29,6 +29,12 @@ public sealed record BuildLayout(string IntermediateDirectory, string OutputDire
 
     public string PlanFile => Path.Combine(ResultsDirectory, "plan.json");
 
+    /// <summary>Generate's plan (before calibration), read by Calibrate and Plan instead of the ONNX model.</summary>
+    public string NetworkPlanFile => Path.Combine(IntermediateDirectory, "network-plan.json");
+
+    /// <summary>Plan's machine-readable plan, read by every later stage instead of planning again.</summary>
+    public string DesignPlanFile => Path.Combine(IntermediateDirectory, "design-plan.json");
+
     public string CSimResultsFile => Path.Combine(IntermediateDirectory, "csim.json");
 
     public string ReportJson => Path.Combine(ResultsDirectory, "report.json");

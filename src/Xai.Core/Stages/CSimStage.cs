@@ -20,29 +20,29 @@ public static class CSimStage
     /// <param name="LabelSource">Where the label came from, for messages (a labels file line or item metadata).</param>
     public sealed record LabeledImage(string Path, int? Label, string? LabelSource = null);
 
-    public static CsimSection Run(LoadedModel model, DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<DatasetFidelity?>? extra = null)
+    public static CsimSection Run(DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<DatasetFidelity?>? extra = null)
     {
         if (images.Count == 0)
         {
-            throw new XaiException("XAI4012", "The project lists no images: add XaiImage items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
+            throw new XaiException(DiagnosticCatalog.NoImages, "The project lists no images: add XaiImage items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
         }
 
-        if (targetClass is { } t && t >= model.Network.OutputClasses)
+        if (targetClass is { } t && t >= plan.Classes)
         {
-            throw new XaiException("XAI1010", $"Property 'XaiTargetClass' is {t}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", projectFile);
+            throw new XaiException(DiagnosticCatalog.TargetClassOutOfRange, $"Property 'XaiTargetClass' is {t}, but the network has {plan.Classes} classes (0 to {plan.Classes - 1}).", projectFile);
         }
 
         // A label outside the classes is an error, not a miss: accuracy would silently count it wrong
         // (label 42 on a 10-class network gave accuracy 0.0). Reported with every bad image at once.
-        var classes = model.Network.OutputClasses;
+        var classes = plan.Classes;
         var problems = images
             .Where(i => i.Label is { } l && (l < 0 || l >= classes))
-            .Select(i => XaiDiagnostic.Error("XAI1107", $"Image '{i.Path}' has label {i.Label} ({i.LabelSource ?? "item metadata"}), but the network has {classes} classes (0 to {classes - 1}).", projectFile))
+            .Select(i => XaiDiagnostic.Error(DiagnosticCatalog.ImageLabelOutOfRange, $"Image '{i.Path}' has label {i.Label} ({i.LabelSource ?? "item metadata"}), but the network has {classes} classes (0 to {classes - 1}).", projectFile))
             .ToList();
         IReadOnlyList<InputImage> inputs = [];
         try
         {
-            inputs = InputImage.LoadAll(images.Select(i => (i.Path, i.Label)).ToList(), model.Network.InputShape);
+            inputs = InputImage.LoadAll(images.Select(i => (i.Path, i.Label)).ToList(), plan.InputShape);
         }
         catch (XaiException e)
         {
@@ -60,9 +60,9 @@ public static class CSimStage
         var started = DateTime.UtcNow;
         var results = CSimProgram.Run(
             layout.SimulationProgram, layout.FloatWeights, inputs.Select(i => i.Tensor).ToList(), targetClass ?? -1, sameClass: false,
-            layout.IntermediateDirectory, "csim", plan.Methods, model.Network.OutputClasses, cancel);
+            layout.IntermediateDirectory, "csim", plan.Methods, plan.Classes, cancel);
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
-        var shape = model.Network.InputShape;
+        var shape = plan.InputShape;
 
         // The maps are written to a staging directory first and swapped into the results being
         // assembled at the end, so a failure or Ctrl-C part-way leaves the previous run's maps,
@@ -179,7 +179,7 @@ public static class CSimStage
     /// <exception cref="XaiException">XAI3504 when it does not fit (written by another SDK version: rebuild).</exception>
     public static CsimSection? Load(BuildLayout layout) =>
         File.Exists(layout.CSimResultsFile)
-            ? ReportJson.Read<CsimSection>(layout.CSimResultsFile, ReportDocumentCodes.StageFileUnreadable, "The C simulation's results (csim.json)")
+            ? ReportJson.Read<CsimSection>(layout.CSimResultsFile, DiagnosticCatalog.StageFileUnreadable, "The C simulation's results (csim.json)")
             : null;
 
     public static Dictionary<string, FidelitySummary> Fidelity(IReadOnlyDictionary<AttributionMethod, FidelityMeasurement> measurements) =>

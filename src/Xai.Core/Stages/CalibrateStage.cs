@@ -1,5 +1,6 @@
 using Xai.Diagnostics;
 using Xai.IO;
+using Xai.Planning;
 using Xai.Simulation;
 
 namespace Xai.Stages;
@@ -10,21 +11,21 @@ namespace Xai.Stages;
 /// </summary>
 public static class CalibrateStage
 {
-    public static void Run(LoadedModel model, IReadOnlyList<string> images, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel)
+    public static void Run(DesignPlan network, IReadOnlyList<string> images, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel)
     {
         if (images.Count == 0)
         {
-            throw new XaiException("XAI4012", "No calibration images: add XaiImage (or XaiCalibrationImage) items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
+            throw new XaiException(DiagnosticCatalog.NoImages, "No calibration images: add XaiImage (or XaiCalibrationImage) items, e.g. <XaiImage Include=\"images/*.png\" />.", projectFile);
         }
 
-        var inputs = InputImage.LoadAll(images.Select(p => (p, (int?)null)).ToList(), model.Network.InputShape).Select(i => i.Tensor).ToList();
+        var inputs = InputImage.LoadAll(images.Select(p => (p, (int?)null)).ToList(), network.InputShape).Select(i => i.Tensor).ToList();
         var inputFile = Path.Combine(layout.IntermediateDirectory, "calibration-inputs.f32");
         CSimResults.WriteFloats(inputFile, inputs);
         new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.CalibrationProgram, [tools.HlsInclude, layout.GeneratedDirectory], ["XAI_CALIBRATE_ONLY"], cancel);
         var run = ProcessRunner.Run(layout.CalibrationProgram, ["calibrate", layout.FloatWeights, inputFile, inputs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)], layout.IntermediateDirectory, cancel)!;
         if (run.ExitCode != 0)
         {
-            throw new XaiException("XAI3102", $"Calibration run failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.CalibrationProgram);
+            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"Calibration run failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.CalibrationProgram);
         }
 
         AtomicFile.WriteAllTextIfChanged(layout.CalibrationRanges, run.StandardOutput);

@@ -18,7 +18,7 @@ public static class FidelityStage
 {
     private const int Chunk = 50;
 
-    public static DatasetFidelity? Run(LoadedModel model, DesignPlan plan, int count, string datasetDirectory, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
+    public static DatasetFidelity? Run(DesignPlan plan, int count, string datasetDirectory, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
     {
         if (count <= 0)
         {
@@ -27,15 +27,15 @@ public static class FidelityStage
 
         if (!FashionMnistTestSet.IsPresent(datasetDirectory))
         {
-            report(XaiDiagnostic.Warning("XAI3301", $"XaiFidelityImages={count}, but the Fashion-MNIST test set is not in '{datasetDirectory}'; install it (apt-get install dataset-fashion-mnist) or set XaiFidelityDataset. Fidelity on the dataset was skipped."));
+            report(XaiDiagnostic.Warning(DiagnosticCatalog.FidelityDatasetMissing, $"XaiFidelityImages={count}, but the Fashion-MNIST test set is not in '{datasetDirectory}'; install it (apt-get install dataset-fashion-mnist) or set XaiFidelityDataset. Fidelity on the dataset was skipped."));
             return null;
         }
 
-        var (images, labels) = FashionMnistTestSet.Load(datasetDirectory, count, model.Network.InputShape);
+        var (images, labels) = FashionMnistTestSet.Load(datasetDirectory, count, plan.InputShape);
         if (images.Count < count)
         {
             // Capped, not an error: all the test set is measured, but the figure is not over the number asked for.
-            report(XaiDiagnostic.Warning("XAI1011", $"XaiFidelityImages={count}, but the Fashion-MNIST test set in '{datasetDirectory}' has {images.Count} images; fidelity is measured on all {images.Count}. Set XaiFidelityImages to {images.Count} or less."));
+            report(XaiDiagnostic.Warning(DiagnosticCatalog.FidelityImagesCapped, $"XaiFidelityImages={count}, but the Fashion-MNIST test set in '{datasetDirectory}' has {images.Count} images; fidelity is measured on all {images.Count}. Set XaiFidelityImages to {images.Count} or less."));
         }
         var fidelity = new ProfileFidelity(plan.Methods);
         int correctFloat = 0, correctPlanned = 0;
@@ -46,7 +46,7 @@ public static class FidelityStage
             var chunk = images.Skip(start).Take(Chunk).ToList();
             var results = CSimProgram.Run(
                 layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true,
-                layout.IntermediateDirectory, "fidelity", plan.Methods, model.Network.OutputClasses, cancel);
+                layout.IntermediateDirectory, "fidelity", plan.Methods, plan.Classes, cancel);
             for (var k = 0; k < chunk.Count; k++)
             {
                 var first = plan.Methods[0];

@@ -10,7 +10,8 @@ namespace Xai.Stages;
 
 /// <summary>
 /// Stage "Generate": imports the model, maps it onto blocks and writes what depends only on the
-/// network and the engine configuration: xai_network.h, the float weight image and a model summary.
+/// network and the engine configuration: xai_network.h, the float weight image, a model summary and
+/// the plan before calibration, which Calibrate and Plan load instead of importing the model again.
 /// </summary>
 public static class GenerateStage
 {
@@ -19,11 +20,12 @@ public static class GenerateStage
         var model = LoadedModel.Load(settings.ModelPath);
         if (settings.TargetClass is { } target && target >= model.Network.OutputClasses)
         {
-            throw new XaiException("XAI1010", $"Property 'XaiTargetClass' is {target}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", settings.ProjectFile);
+            throw new XaiException(DiagnosticCatalog.TargetClassOutOfRange, $"Property 'XaiTargetClass' is {target}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", settings.ProjectFile);
         }
 
         var plan = DesignPlanner.Plan(model.Network, model.Layers, settings, Path.GetFileName(settings.ModelPath), calibration: null);
         AtomicFile.WriteAllTextIfChanged(layout.NetworkHeader, NetworkHeaderWriter.Write(plan));
+        DesignPlanFile.Save(plan, layout.NetworkPlanFile);
         CSimResults.WriteFloats(layout.FloatWeights, [WeightImage.Float(model.Layers)], onlyIfChanged: true);
         var summary = new JObject
         {

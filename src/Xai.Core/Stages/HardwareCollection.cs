@@ -37,7 +37,7 @@ public static class HardwareCollection
             if (mismatches.Count > 0)
             {
                 var files = string.Join(", ", report.Files.Select(f => f.Path));
-                diagnostics.Add(XaiDiagnostic.Warning(VendorBuildCodes.ReportForAnotherDesign,
+                diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.ReportForAnotherDesign,
                     $"The {stage} reports ({files}) are for {string.Join(" and ", mismatches)}: they describe another design, so report.json marks their figures as not this design's (matchesDesign=false).",
                     report.Files.FirstOrDefault()?.Path));
             }
@@ -52,7 +52,7 @@ public static class HardwareCollection
         catch (XaiException e)
         {
             record = Record(topFunction, directories, stage, producedBy) with { MatchesDesign = false, Error = $"{e.Diagnostic.Code}: {e.Diagnostic.Message}" };
-            diagnostics.Add(XaiDiagnostic.Warning(VendorBuildCodes.HardwareReportUnreadable,
+            diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.HardwareReportUnreadable,
                 $"The {stage} reports of {topFunction} could not be read ({e.Diagnostic.Code}: {e.Diagnostic.Message}); report.json has no hardware figures for it.",
                 e.Diagnostic.File));
         }
@@ -65,7 +65,7 @@ public static class HardwareCollection
     /// <summary>The record <see cref="Save"/> wrote for <paramref name="topFunction"/>.</summary>
     /// <exception cref="XaiException">XAI3504 when it does not fit (written by another SDK version: rebuild).</exception>
     public static HardwareTopRecord Load(VendorLayout vendor, string topFunction) =>
-        ReportJson.Read<HardwareTopRecord>(vendor.HardwareReport(topFunction), ReportDocumentCodes.StageFileUnreadable, $"The hardware record of {topFunction} (hardware.{topFunction}.json)");
+        ReportJson.Read<HardwareTopRecord>(vendor.HardwareReport(topFunction), DiagnosticCatalog.StageFileUnreadable, $"The hardware record of {topFunction} (hardware.{topFunction}.json)");
 
     private static HardwareTopRecord Record(string topFunction, IReadOnlyList<string> directories, VendorStage stage, string producedBy) => new()
     {

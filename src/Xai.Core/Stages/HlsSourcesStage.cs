@@ -4,6 +4,7 @@ using Xai.IO;
 using Xai.Planning;
 using Xai.Reporting;
 using Xai.Simulation;
+using Xai.Diagnostics;
 
 namespace Xai.Stages;
 
@@ -56,7 +57,7 @@ public static class HlsSourcesStage
     {
         if (!File.Exists(vendor.SourcesManifest))
         {
-            throw new Diagnostics.XaiException(VendorBuildCodes.UpstreamMissing, "The HLS sources have not been generated: build the XaiHlsSources target first.", vendor.SourcesManifest);
+            throw new Diagnostics.XaiException(DiagnosticCatalog.UpstreamMissing, "The HLS sources have not been generated: build the XaiHlsSources target first.", vendor.SourcesManifest);
         }
 
         var manifest = LoadManifest(vendor);
@@ -69,7 +70,7 @@ public static class HlsSourcesStage
     /// <summary>The manifest as written, without the plan.</summary>
     /// <exception cref="Diagnostics.XaiException">XAI3504 when it does not fit.</exception>
     public static HlsSourcesManifest LoadManifest(VendorLayout vendor) =>
-        ReportJson.Read<HlsSourcesManifest>(vendor.SourcesManifest, ReportDocumentCodes.StageFileUnreadable, "The HLS sources manifest (hls-sources.json)");
+        ReportJson.Read<HlsSourcesManifest>(vendor.SourcesManifest, DiagnosticCatalog.StageFileUnreadable, "The HLS sources manifest (hls-sources.json)");
 
     // The C simulation's record of image 0 for the hardware method, planned and float, byte for byte.
     private static bool WriteTestbenchData(DesignPlan plan, AttributionMethod method, NumericsPlan profile, NetworkMemorySizes sizes, BuildLayout build, VendorLayout vendor)
@@ -92,7 +93,7 @@ public static class HlsSourcesStage
         var bytes = File.ReadAllBytes(outputs);
         if (bytes.Length % (record * profiles * plan.Methods.Count) != 0 || bytes.Length == 0)
         {
-            throw new Diagnostics.XaiException("XAI3103", $"C simulation output holds {bytes.Length} bytes, not a whole number of images of {plan.Methods.Count} methods and {profiles} profiles; rebuild XaiCSim.", outputs);
+            throw new Diagnostics.XaiException(DiagnosticCatalog.SimulationOutputSize, $"C simulation output holds {bytes.Length} bytes, not a whole number of images of {plan.Methods.Count} methods and {profiles} profiles; rebuild XaiCSim.", outputs);
         }
 
         byte[] Record(NumericsProfile p) => bytes.AsSpan(((int)p * plan.Methods.Count + methodIndex) * record, record).ToArray();

@@ -57,7 +57,7 @@ public static class HlsStage
     {
         if (stage == VendorStage.CoSimulate && !sources.HasTestbenchData)
         {
-            throw new XaiException(VendorBuildCodes.NoTestbenchData,
+            throw new XaiException(DiagnosticCatalog.NoTestbenchData,
                 "Co-simulation needs the testbench's data, taken from the first simulated image, and the C simulation had none: add an XaiImage item.", settings.ProjectFile);
         }
 
@@ -93,7 +93,7 @@ public static class HlsStage
         VendorStage stage, DesignPlan plan, ProjectSettings settings, VendorToolSet tools, string hlsInclude,
         VendorLayout vendor, Action<ToolInvocation, string> onLine, CancellationToken cancel)
     {
-        var toolchain = tools.Hls ?? throw new XaiException(ToolDiagnosticCodes.ToolNotFound, $"{stage} needs the HLS tools: {tools.HlsProblem}", settings.ProjectFile);
+        var toolchain = tools.Hls ?? throw new XaiException(DiagnosticCatalog.ToolNotFound, $"{stage} needs the HLS tools: {tools.HlsProblem}", settings.ProjectFile);
         var sources = HlsSourcesStage.Load(plan, vendor);
         var runs = Prepare(stage, toolchain, sources, settings, hlsInclude, vendor);
         var diagnostics = new List<XaiDiagnostic>();

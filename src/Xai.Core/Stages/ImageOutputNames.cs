@@ -10,8 +10,6 @@ namespace Xai.Stages;
 /// </summary>
 public static class ImageOutputNames
 {
-    public const string DuplicateImageCode = "XAI3406";
-
     /// <param name="paths">Full paths of the images, in project order.</param>
     /// <returns>One name per path, in the same order, with '/' between folders.</returns>
     public static IReadOnlyList<string> For(IReadOnlyList<string> paths, string projectFile)
@@ -19,7 +17,7 @@ public static class ImageOutputNames
         var twice = paths.GroupBy(Path.GetFullPath, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
-            throw new XaiException(DuplicateImageCode, $"Image '{twice.Key}' is listed more than once in the XaiImage items; list each image once.", projectFile);
+            throw new XaiException(DiagnosticCatalog.DuplicateImage, $"Image '{twice.Key}' is listed more than once in the XaiImage items; list each image once.", projectFile);
         }
 
         var names = paths.Select(p => Path.GetFileNameWithoutExtension(p)).ToArray();
@@ -37,7 +35,7 @@ public static class ImageOutputNames
         var clash = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
         {
-            throw new XaiException(DuplicateImageCode, $"Images {string.Join(" and ", paths.Where((_, i) => string.Equals(names[i], clash.Key, StringComparison.OrdinalIgnoreCase)).Select(p => $"'{p}'"))} differ only in letter case; their results would overwrite each other. Rename one.", projectFile);
+            throw new XaiException(DiagnosticCatalog.DuplicateImage, $"Images {string.Join(" and ", paths.Where((_, i) => string.Equals(names[i], clash.Key, StringComparison.OrdinalIgnoreCase)).Select(p => $"'{p}'"))} differ only in letter case; their results would overwrite each other. Rename one.", projectFile);
         }
 
         return names;

@@ -1,40 +1,40 @@
 using Xai.CodeGeneration;
+using Xai.Diagnostics;
 using Xai.IO;
 using Xai.Planning;
-using Xai.Projects;
 using Xai.Reporting;
 
 namespace Xai.Stages;
 
 /// <summary>
-/// Stage "Plan": sizes the number formats from the calibration ranges, writes the readable
-/// plan.json, xai_numerics.h and the 16-bit DRAM weight image of each profile.
+/// Stage "Plan": sizes the number formats of Generate's plan from the calibration ranges, writes
+/// the readable plan.json, xai_numerics.h, the 16-bit DRAM weight image of each profile and the
+/// machine-readable plan the later stages load (<see cref="Load"/>).
 /// </summary>
 public static class PlanStage
 {
-    /// <summary>The plan from the recorded calibration, without writing anything.</summary>
-    public static DesignPlan Compute(ProjectSettings settings, LoadedModel model, BuildLayout layout)
+    public static DesignPlan Run(BuildLayout layout)
     {
         if (!File.Exists(layout.CalibrationRanges))
         {
-            throw new Diagnostics.XaiException("XAI3201", "No calibration ranges yet: build the XaiCalibrate target first.", layout.CalibrationRanges);
+            throw new XaiException(DiagnosticCatalog.CalibrationRangesUnusable, "No calibration ranges yet: build the XaiCalibrate target first.", layout.CalibrationRanges);
         }
 
-        var ranges = CalibrationRanges.Parse(File.ReadAllText(layout.CalibrationRanges), model.Layers.Count, layout.CalibrationRanges);
-        return DesignPlanner.Plan(model.Network, model.Layers, settings, Path.GetFileName(settings.ModelPath), ranges);
-    }
-
-    public static DesignPlan Run(ProjectSettings settings, LoadedModel model, BuildLayout layout)
-    {
-        var plan = Compute(settings, model, layout);
+        var network = DesignPlanFile.Load(layout.NetworkPlanFile, layout.FloatWeights);
+        var ranges = CalibrationRanges.Parse(File.ReadAllText(layout.CalibrationRanges), network.Layers.Count, layout.CalibrationRanges);
+        var plan = DesignPlanner.Calibrated(network, ranges);
         AtomicFile.WriteAllTextIfChanged(layout.NumericsHeader, NumericsHeaderWriter.Write(plan));
-        var floats = WeightImage.Float(model.Layers);
+        var floats = WeightImage.Float(plan.Layers);
         foreach (var profile in plan.Numerics.Values.Append(plan.PaperNumerics).DistinctBy(p => p.Name))
         {
             AtomicFile.WriteAllBytes(layout.WeightImage(profile.Name), WeightImage.Quantized(floats, profile.Weight));
         }
 
         AtomicFile.WriteAllTextIfChanged(layout.PlanFile, PlanDocument.Serialize(PlanDocument.Build(plan)));
+        DesignPlanFile.Save(plan, layout.DesignPlanFile);
         return plan;
     }
+
+    /// <summary>The plan the last <see cref="Run"/> made (XAI3202 when there is none).</summary>
+    public static DesignPlan Load(BuildLayout layout) => DesignPlanFile.Load(layout.DesignPlanFile, layout.FloatWeights);
 }

@@ -23,7 +23,7 @@ public static class PublishStage
         {
             return target.Publish(layout.ResultsDirectory, cancel)
                 .Select(d => XaiDiagnostic.Warning(
-                    OutputCodes.EntryDisplaced,
+                    DiagnosticCatalog.EntryDisplaced,
                     $"'{d.Entry}' was not written by Xai.Sdk and stood where the build's '{Path.GetFileName(d.Entry)}' goes; it was moved to '{d.MovedTo}' (nothing was deleted).",
                     d.MovedTo))
                 .ToList();
@@ -37,9 +37,13 @@ public static class PublishStage
 
     /// <summary>The coded error for a failure to write results into <paramref name="directory"/>.</summary>
     public static XaiException OutputError(string directory, Exception e) =>
-        OutputCodes.IsDiskFull(e)
-            ? new XaiException(OutputCodes.OutputFull, $"The disk holding the output directory (XaiOutputDir) is full; the previous results are unchanged. Free space or set XaiOutputDir elsewhere. ({e.Message})", directory, inner: e)
-            : new XaiException(OutputCodes.OutputNotWritable, $"The output directory (XaiOutputDir) cannot be written; the previous results are unchanged. It must be a writable folder. ({e.Message})", directory, inner: e);
+        IsDiskFull(e)
+            ? new XaiException(DiagnosticCatalog.OutputFull, $"The disk holding the output directory (XaiOutputDir) is full; the previous results are unchanged. Free space or set XaiOutputDir elsewhere. ({e.Message})", directory, inner: e)
+            : new XaiException(DiagnosticCatalog.OutputNotWritable, $"The output directory (XaiOutputDir) cannot be written; the previous results are unchanged. It must be a writable folder. ({e.Message})", directory, inner: e);
+
+    /// <summary>errno ENOSPC, which .NET reports as the IOException's HResult on Unix.</summary>
+    private static bool IsDiskFull(Exception e) =>
+        e.HResult == 28 || e.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase) || e.HResult == unchecked((int)0x80070070);
 
     private static void TryRemoveLeftovers(PublishedDirectory target)
     {

@@ -25,6 +25,9 @@ public sealed record VendorLayout(string Directory)
     /// <summary>What the sources stage produced (method, variants, testbench): read by the tool stages.</summary>
     public string SourcesManifest => Path.Combine(Directory, "hls-sources.json");
 
+    /// <summary>The hardware method and inference variant LocateVendorTools chose (an input of the HLS sources).</summary>
+    public string ChoiceFile => Path.Combine(Directory, "vendor-settings.txt");
+
     /// <summary>The tools found and their versions, written only when it changes (an input of the tool stages).</summary>
     public string ToolsFile => Path.Combine(Directory, "tools.json");
 

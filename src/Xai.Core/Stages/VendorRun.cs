@@ -18,12 +18,12 @@ public static class VendorRun
         var run = ToolProcess.Run(invocation, onLine, cancel);
         if (run.StartError is not null)
         {
-            return new Result(false, [XaiDiagnostic.Error(VendorBuildCodes.ToolStartFailed, $"{invocation.Description}: '{invocation.Executable}' could not be started: {run.StartError}", invocation.Executable)]);
+            return new Result(false, [XaiDiagnostic.Error(DiagnosticCatalog.ToolStartFailed, $"{invocation.Description}: '{invocation.Executable}' could not be started: {run.StartError}", invocation.Executable)]);
         }
 
         if (run.Cancelled)
         {
-            return new Result(false, [XaiDiagnostic.Error(VendorBuildCodes.ToolCancelled, $"{invocation.Description} was stopped: the build was cancelled.", invocation.Executable)]);
+            return new Result(false, [XaiDiagnostic.Error(DiagnosticCatalog.ToolCancelled, $"{invocation.Description} was stopped: the build was cancelled.", invocation.Executable)]);
         }
 
         var verdict = invocation.LogFile is { } log
@@ -31,7 +31,7 @@ public static class VendorRun
             : ToolRunVerdict.Judge(invocation.Description, run.ExitCode, run.Lines, null, invocation.ExpectedOutputs);
         var own = new HashSet<string>
         {
-            ToolDiagnosticCodes.RunExitCode, ToolDiagnosticCodes.RunLogErrors, ToolDiagnosticCodes.RunOutputMissing, ToolDiagnosticCodes.RunLogMissing,
+            DiagnosticCatalog.RunExitCode, DiagnosticCatalog.RunLogErrors, DiagnosticCatalog.RunOutputMissing, DiagnosticCatalog.RunLogMissing,
         };
         return new Result(verdict.Succeeded, verdict.Diagnostics.Where(d => own.Contains(d.Code)).ToList());
     }

@@ -77,7 +77,7 @@ public sealed record VendorToolSet(HlsToolchain? Hls, string? HlsProblem, ToolLo
     {
         if (!File.Exists(layout.ToolsFile))
         {
-            throw new XaiException(VendorBuildCodes.UpstreamMissing, "The vendor tools have not been located: build the XaiLocateVendorTools target first.", layout.ToolsFile);
+            throw new XaiException(DiagnosticCatalog.UpstreamMissing, "The vendor tools have not been located: build the XaiLocateVendorTools target first.", layout.ToolsFile);
         }
 
         var record = LoadRecord(layout);
@@ -98,7 +98,7 @@ public sealed record VendorToolSet(HlsToolchain? Hls, string? HlsProblem, ToolLo
     /// <summary>The record <see cref="Save"/> wrote, as the report shows it.</summary>
     /// <exception cref="XaiException">XAI3504 when it does not fit (written by another SDK version: rebuild).</exception>
     public static VendorTools LoadRecord(VendorLayout layout) =>
-        ReportJson.Read<VendorTools>(layout.ToolsFile, ReportDocumentCodes.StageFileUnreadable, "The vendor tools record (tools.json)");
+        ReportJson.Read<VendorTools>(layout.ToolsFile, DiagnosticCatalog.StageFileUnreadable, "The vendor tools record (tools.json)");
 
     private static LocatedTool Describe(ToolLocation t) => new()
     {

@@ -48,10 +48,9 @@ public sealed class OddNetworkBuild : IDisposable
         }
 
         GenerateStage.Run(Settings, Layout);
-        var model = LoadedModel.Load(Settings.ModelPath);
-        CalibrateStage.Run(model, images, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
-        Plan = PlanStage.Run(Settings, model, Layout);
-        CSimStage.Run(model, Plan, images.Select(p => new CSimStage.LabeledImage(p, null)).ToList(), null, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
+        CalibrateStage.Run(DesignPlanFile.Load(Layout.NetworkPlanFile, Layout.FloatWeights), images, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
+        Plan = PlanStage.Run(Layout);
+        CSimStage.Run(Plan, images.Select(p => new CSimStage.LabeledImage(p, null)).ToList(), null, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
     }
 
     public static string HlsInclude => Path.Combine(RepositoryLayout.Root, "hls-lib", "include");

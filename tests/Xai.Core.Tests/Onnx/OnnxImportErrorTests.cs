@@ -3,7 +3,7 @@ using Xai.Diagnostics;
 using Xai.Onnx;
 using Xai.Onnx.Proto;
 using static Xai.Core.Tests.Onnx.OnnxModelBuilder;
-using Codes = Xai.Onnx.OnnxImportCodes;
+using Codes = Xai.Diagnostics.DiagnosticCatalog;
 
 namespace Xai.Core.Tests.Onnx;
 
@@ -301,11 +301,11 @@ public class OnnxImportErrorTests
     [Fact]
     public void EveryCode_IsInTheModelImportRange_AndDistinct()
     {
-        var codes = typeof(OnnxImportCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+        var codes = Xai.Diagnostics.DiagnosticCatalog.Entries.Select(e => e.Code).Where(c => c.StartsWith("XAI2", StringComparison.Ordinal)).ToList();
         Assert.Equal(codes.Count, codes.Distinct().Count());
         Assert.All(codes, c => Assert.Matches("^XAI2[0-9]{3}$", c));
         Assert.All(
-            codes.Where(c => c is not (Codes.FileNotFound or Codes.FileUnreadable or Codes.EmptyFile or Codes.NotOnnx or Codes.NoGraph)),
+            codes.Where(c => c is not (Codes.OnnxFileNotFound or Codes.OnnxFileUnreadable or Codes.OnnxEmptyFile or Codes.NotOnnx or Codes.NoGraph)),
             c => Assert.Contains(Cases.Values, k => k.Code == c));
     }
 
@@ -314,7 +314,7 @@ public class OnnxImportErrorTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"xai-missing-{Guid.NewGuid():N}", "model.onnx");
         var e = Assert.Throws<XaiException>(() => new OnnxModelImporter().Import(path));
-        Assert.Equal(Codes.FileNotFound, e.Code);
+        Assert.Equal(Codes.OnnxFileNotFound, e.Code);
         Assert.Equal(path, e.Diagnostic.File);
         Assert.Contains("does not exist", e.Message);
     }
@@ -323,14 +323,14 @@ public class OnnxImportErrorTests
     public void Directory_IsNotAModel()
     {
         var e = Assert.Throws<XaiException>(() => new OnnxModelImporter().Import(Path.GetTempPath()));
-        Assert.Equal(Codes.FileUnreadable, e.Code);
+        Assert.Equal(Codes.OnnxFileUnreadable, e.Code);
         Assert.Contains("directory", e.Message);
     }
 
     [Fact]
     public void EmptyFile_IsReportedAsEmpty()
     {
-        var e = OnnxImportHarness.FailsBytes(Array.Empty<byte>(), Codes.EmptyFile);
+        var e = OnnxImportHarness.FailsBytes(Array.Empty<byte>(), Codes.OnnxEmptyFile);
         Assert.Contains("0 bytes", e.Message);
     }
 

@@ -76,14 +76,13 @@ public sealed class ProjectFilesTests : IDisposable
         var layout = new BuildLayout(Path.Combine(_dir, "obj"), Path.Combine(_dir, "bin"));
         Directory.CreateDirectory(layout.IntermediateDirectory);
         var plan = GenerateStage.Run(settings, layout);
-        var model = LoadedModel.Load(settings.ModelPath);
         var good = Path.Combine(_dir, "good.png");
         File.WriteAllBytes(good, Xai.Imaging.PngWriter.Encode(new Xai.Imaging.RasterImage(14, 10, 3, new byte[14 * 10 * 3])));
         var small = Path.Combine(_dir, "small.png");
         File.WriteAllBytes(small, Xai.Imaging.PngWriter.Encode(new Xai.Imaging.RasterImage(2, 2, 3, new byte[12])));
 
         var e = Assert.Throws<XaiException>(() => CSimStage.Run(
-            model, plan,
+            plan,
             [new(good, 3, "labels.csv line 2"), new(good, 42, "labels.csv line 3"), new(small, 0)],
             null, settings.ProjectFile, layout, new ToolSettings("false", "", ""), CancellationToken.None));
         Assert.Equal(["XAI1107", "XAI4010"], e.Diagnostics.Select(d => d.Code));
@@ -126,7 +125,7 @@ public sealed class FidelityImagesCapTests : IDisposable
         var warnings = new List<XaiDiagnostic>();
 
         // No simulation program was compiled: the run fails after the check, which is all this test needs.
-        Assert.ThrowsAny<Exception>(() => FidelityStage.Run(LoadedModel.Load(settings.ModelPath), plan, 5, dataset, layout, warnings.Add, CancellationToken.None));
+        Assert.ThrowsAny<Exception>(() => FidelityStage.Run(plan, 5, dataset, layout, warnings.Add, CancellationToken.None));
         var warning = Assert.Single(warnings);
         Assert.Equal(("XAI1011", DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
         Assert.Contains("XaiFidelityImages=5", warning.Message);

@@ -152,25 +152,25 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
     {
         var layout = Copy("errors");
         var path = layout.ReportJson;
-        Assert.Equal(ReportDocumentCodes.Missing, Assert.Throws<XaiException>(() => ReportDocument.Read(path)).Code);
+        Assert.Equal(DiagnosticCatalog.DocumentMissing, Assert.Throws<XaiException>(() => ReportDocument.Read(path)).Code);
 
         File.WriteAllText(path, "{ \"schema\": \"xai-report/1\", ");
         var notJson = Assert.Throws<XaiException>(() => ReportDocument.Read(path));
-        Assert.Equal((ReportDocumentCodes.ReportUnreadable, path), (notJson.Code, notJson.Diagnostic.File));
+        Assert.Equal((DiagnosticCatalog.ReportJsonUnreadable, path), (notJson.Code, notJson.Diagnostic.File));
 
         var text = ReportDocument.Serialize(ReportStage.Build(build.Settings, layout, [], NoVendorStage));
         var newer = JObject.Parse(text);
         newer["schema"] = "xai-report/2";
         File.WriteAllText(path, newer.ToString());
         var other = Assert.Throws<XaiException>(() => ReportDocument.Read(path));
-        Assert.Equal(ReportDocumentCodes.UnknownSchema, other.Code);
+        Assert.Equal(DiagnosticCatalog.ReportSchemaUnknown, other.Code);
         Assert.Contains("'xai-report/2'", other.Message);
 
         var lacking = JObject.Parse(text);
         ((JObject)lacking["plan"]!["engine"]!).Remove("clockMHz");
         File.WriteAllText(path, lacking.ToString());
         var missingKey = Assert.Throws<XaiException>(() => ReportDocument.Read(path));
-        Assert.Equal(ReportDocumentCodes.ReportUnreadable, missingKey.Code);
+        Assert.Equal(DiagnosticCatalog.ReportJsonUnreadable, missingKey.Code);
         Assert.Contains("clockMHz", missingKey.Message);
     }
 
@@ -180,7 +180,7 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
         var layout = Copy("stale");
         File.WriteAllText(layout.CSimResultsFile, "{ \"images\": \"two\" }");
         var e = Assert.Throws<XaiException>(() => ReportStage.Build(build.Settings, layout, [], NoVendorStage));
-        Assert.Equal((ReportDocumentCodes.StageFileUnreadable, layout.CSimResultsFile), (e.Code, e.Diagnostic.File));
+        Assert.Equal((DiagnosticCatalog.StageFileUnreadable, layout.CSimResultsFile), (e.Code, e.Diagnostic.File));
     }
 
     [Fact]

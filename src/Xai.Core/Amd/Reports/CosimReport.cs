@@ -1,3 +1,5 @@
+using Xai.Diagnostics;
+
 namespace Xai.Amd.Reports;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class CosimReport
         var statusLine = report.FindLine(l => l.StartsWith('+') && l.Contains("RTL") && l.Contains("Status"));
         if (statusLine < 0)
         {
-            throw report.Error(ReportDiagnosticCodes.CosimTableMissing, $"{Kind}: no RTL/Status table; expected the table '+ RTL + Status +…' that cosim_design writes.");
+            throw report.Error(DiagnosticCatalog.CosimTableMissing, $"{Kind}: no RTL/Status table; expected the table '+ RTL + Status +…' that cosim_design writes.");
         }
 
         var hasTotal = statusLine > 0 && report.Lines[statusLine - 1].Contains("Total Execution Time");
@@ -60,7 +62,7 @@ public sealed class CosimReport
             {
                 if (results.Count == 0)
                 {
-                    throw report.Error(ReportDiagnosticCodes.CosimTableMissing, $"{Kind}: the table has no RTL rows.", i);
+                    throw report.Error(DiagnosticCatalog.CosimTableMissing, $"{Kind}: the table has no RTL rows.", i);
                 }
 
                 return new CosimReport
@@ -76,13 +78,13 @@ public sealed class CosimReport
 
             if (!AsciiTable.IsRow(line))
             {
-                throw report.Error(ReportDiagnosticCodes.CosimBadRow, $"{Kind}: expected a table row '| Verilog | Pass | …', found '{AsciiTable.Shorten(line)}'.", i);
+                throw report.Error(DiagnosticCatalog.CosimBadRow, $"{Kind}: expected a table row '| Verilog | Pass | …', found '{AsciiTable.Shorten(line)}'.", i);
             }
 
             results.Add(Row(report, i, columns));
         }
 
-        throw report.Error(ReportDiagnosticCodes.CosimTableMissing, $"{Kind}: the table has no closing +---+ border; the report is truncated.", report.Lines.Count - 1);
+        throw report.Error(DiagnosticCatalog.CosimTableMissing, $"{Kind}: the table has no closing +---+ border; the report is truncated.", report.Lines.Count - 1);
     }
 
     private static CosimResult Row(ReportText report, int index, int columns)
@@ -90,12 +92,12 @@ public sealed class CosimReport
         var cells = AsciiTable.Cells(report.Lines[index]);
         if (cells.Length != columns)
         {
-            throw report.Error(ReportDiagnosticCodes.CosimBadRow, $"{Kind}: row has {cells.Length} cells; expected {columns} (RTL, Status, Latency min/avg/max, Interval min/avg/max{(columns == NewColumns ? ", Total Execution Time" : "")}).", index);
+            throw report.Error(DiagnosticCatalog.CosimBadRow, $"{Kind}: row has {cells.Length} cells; expected {columns} (RTL, Status, Latency min/avg/max, Interval min/avg/max{(columns == NewColumns ? ", Total Execution Time" : "")}).", index);
         }
 
         if (cells[0].Length == 0)
         {
-            throw report.Error(ReportDiagnosticCodes.CosimBadRow, $"{Kind}: row has an empty RTL cell; expected Verilog or VHDL.", index);
+            throw report.Error(DiagnosticCatalog.CosimBadRow, $"{Kind}: row has an empty RTL cell; expected Verilog or VHDL.", index);
         }
 
         var status = cells[1] switch
@@ -103,7 +105,7 @@ public sealed class CosimReport
             "Pass" => CosimStatus.Pass,
             "Fail" => CosimStatus.Fail,
             "NA" => CosimStatus.NotRun,
-            _ => throw report.Error(ReportDiagnosticCodes.CosimBadRow, $"{Kind}: Status of '{cells[0]}' is '{cells[1]}'; expected Pass, Fail or NA.", index),
+            _ => throw report.Error(DiagnosticCatalog.CosimBadRow, $"{Kind}: Status of '{cells[0]}' is '{cells[1]}'; expected Pass, Fail or NA.", index),
         };
 
         long? Cycles(int column, string name)
@@ -116,7 +118,7 @@ public sealed class CosimReport
 
             return ReportNumber.TryParseWhole(text, out var value) && value >= 0
                 ? value
-                : throw report.Error(ReportDiagnosticCodes.CosimBadRow, $"{Kind}: {name} of '{cells[0]}' is '{text}'; expected a whole number of cycles or NA.", index);
+                : throw report.Error(DiagnosticCatalog.CosimBadRow, $"{Kind}: {name} of '{cells[0]}' is '{text}'; expected a whole number of cycles or NA.", index);
         }
 
         return new CosimResult(

@@ -68,10 +68,10 @@ public sealed class CsynthReport
 
     public static CsynthReport Parse(ReportText report)
     {
-        var root = ReportXml.LoadRoot(report, Kind, ReportDiagnosticCodes.CsynthXmlMalformed);
+        var root = ReportXml.LoadRoot(report, Kind, DiagnosticCatalog.CsynthXmlMalformed);
         if (root.Name.LocalName != "profile")
         {
-            throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, root, $"root element is <{root.Name.LocalName}>; expected <profile> (a csynth.xml written by Vivado HLS or Vitis HLS).");
+            throw Error(report, DiagnosticCatalog.CsynthMissingElement, root, $"root element is <{root.Name.LocalName}>; expected <profile> (a csynth.xml written by Vivado HLS or Vitis HLS).");
         }
 
         var version = RequiredText(report, root, "ReportVersion", "Version");
@@ -137,7 +137,7 @@ public sealed class CsynthReport
         var dsp = table.Element("DSP48E") ?? table.Element("DSP");
         if (dsp is null)
         {
-            throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, table, $"{PathOf(table)} has no <DSP48E> (Vivado HLS) or <DSP> (Vitis HLS) element.");
+            throw Error(report, DiagnosticCatalog.CsynthMissingElement, table, $"{PathOf(table)} has no <DSP48E> (Vivado HLS) or <DSP> (Vitis HLS) element.");
         }
 
         var counts = new ResourceCounts(
@@ -207,7 +207,7 @@ public sealed class CsynthReport
         {
             return read(element);
         }
-        catch (XaiException e) when (e.Code == ReportDiagnosticCodes.CsynthBadValue)
+        catch (XaiException e) when (e.Code == DiagnosticCatalog.CsynthBadValue)
         {
             var message = $"module '{module}': {e.Diagnostic.Message} The field was left unknown; the top's figures are unaffected.";
             if (!warnings.Any(w => w.Line == e.Diagnostic.Line && w.Message == message))
@@ -222,7 +222,7 @@ public sealed class CsynthReport
     private static XaiDiagnostic Warning(ReportText report, XElement at, string message)
     {
         var info = (IXmlLineInfo)at;
-        return XaiDiagnostic.Warning(ReportDiagnosticCodes.CsynthModuleValueUnread, message, report.Source, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0);
+        return XaiDiagnostic.Warning(DiagnosticCatalog.CsynthModuleValueUnread, message, report.Source, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0);
     }
 
     private static XElement? OptionalElement(XElement from, params string[] path)
@@ -242,7 +242,7 @@ public sealed class CsynthReport
         foreach (var name in path)
         {
             current = current.Element(name)
-                ?? throw Error(report, ReportDiagnosticCodes.CsynthMissingElement, current, $"missing <{name}> under {PathOf(current)}; expected {PathOf(from)}/{string.Join("/", path)}.");
+                ?? throw Error(report, DiagnosticCatalog.CsynthMissingElement, current, $"missing <{name}> under {PathOf(current)}; expected {PathOf(from)}/{string.Join("/", path)}.");
         }
 
         return current;
@@ -254,7 +254,7 @@ public sealed class CsynthReport
         var text = element.Value.Trim();
         return text.Length > 0
             ? text
-            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is empty; expected a value.");
+            : throw Error(report, DiagnosticCatalog.CsynthBadValue, element, $"{PathOf(element)} is empty; expected a value.");
     }
 
     private static string? OptionalText(XElement from, params string[] path)
@@ -281,7 +281,7 @@ public sealed class CsynthReport
 
         if (!ReportNumber.TryParseCycleBounds(text, out var low, out var high))
         {
-            throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{text.Trim()}'; expected a whole number of clock cycles, a range 'a ~ b' or 'undef'.");
+            throw Error(report, DiagnosticCatalog.CsynthBadValue, element, $"{PathOf(element)} is '{text.Trim()}'; expected a whole number of clock cycles, a range 'a ~ b' or 'undef'.");
         }
 
         return bound switch
@@ -296,12 +296,12 @@ public sealed class CsynthReport
     private static long Count(ReportText report, XElement element) =>
         ReportNumber.TryParseWhole(element.Value, out var value) && value >= 0
             ? value
-            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{element.Value.Trim()}'; expected a whole, non-negative resource count.");
+            : throw Error(report, DiagnosticCatalog.CsynthBadValue, element, $"{PathOf(element)} is '{element.Value.Trim()}'; expected a whole, non-negative resource count.");
 
     private static double Real(ReportText report, XElement element) =>
         ReportNumber.TryParseReal(element.Value, out var value) && value >= 0
             ? value
-            : throw Error(report, ReportDiagnosticCodes.CsynthBadValue, element, $"{PathOf(element)} is '{element.Value.Trim()}'; expected a non-negative number of nanoseconds.");
+            : throw Error(report, DiagnosticCatalog.CsynthBadValue, element, $"{PathOf(element)} is '{element.Value.Trim()}'; expected a non-negative number of nanoseconds.");
 
     private static string PathOf(XElement element) =>
         "/" + string.Join("/", element.AncestorsAndSelf().Reverse().Select(e => e.Name.LocalName));

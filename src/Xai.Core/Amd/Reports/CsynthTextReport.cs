@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Xai.Diagnostics;
 
 namespace Xai.Amd.Reports;
 
@@ -11,7 +12,7 @@ namespace Xai.Amd.Reports;
 public sealed partial class CsynthTextReport
 {
     private const string Kind = "text csynth report";
-    private const string Missing = ReportDiagnosticCodes.CsynthTextMissing;
+    private const string Missing = DiagnosticCatalog.CsynthTextMissing;
 
     public required string Source { get; init; }
 
@@ -154,7 +155,7 @@ public sealed partial class CsynthTextReport
 
             return ReportNumber.TryParseWhole(text, out var value) && value >= 0
                 ? value
-                : throw report.Error(ReportDiagnosticCodes.CsynthTextBadValue, $"{Kind}: '{rowName}' {column} is '{text}'; expected a whole number.", row.LineIndex);
+                : throw report.Error(DiagnosticCatalog.CsynthTextBadValue, $"{Kind}: '{rowName}' {column} is '{text}'; expected a whole number.", row.LineIndex);
         }
 
         return new ResourceCounts(Cell("LUT"), Cell("FF"), Cell("BRAM_18K"), Cell(dspColumn), Cell("URAM"));
@@ -171,7 +172,7 @@ public sealed partial class CsynthTextReport
 
         return ReportNumber.TryParseReal(number, out var value) && value >= 0
             ? value
-            : throw report.Error(ReportDiagnosticCodes.CsynthTextBadValue, $"{Kind}: clock {name} is '{text}'; expected e.g. '10.00 ns'.", row.LineIndex);
+            : throw report.Error(DiagnosticCatalog.CsynthTextBadValue, $"{Kind}: clock {name} is '{text}'; expected e.g. '10.00 ns'.", row.LineIndex);
     }
 
     private static long? Cycles(ReportText report, AsciiTableRow row, int column)
@@ -184,7 +185,7 @@ public sealed partial class CsynthTextReport
 
         return ReportNumber.TryParseWhole(text, out var value) && value >= 0
             ? value
-            : throw report.Error(ReportDiagnosticCodes.CsynthTextBadValue, $"{Kind}: latency/interval cell is '{text}'; expected a whole number of cycles or '?'.", row.LineIndex);
+            : throw report.Error(DiagnosticCatalog.CsynthTextBadValue, $"{Kind}: latency/interval cell is '{text}'; expected a whole number of cycles or '?'.", row.LineIndex);
     }
 
     [GeneratedRegex(@"^== (?<tool>Vivado|Vitis) HLS Report for '(?<top>[^']+)'")]

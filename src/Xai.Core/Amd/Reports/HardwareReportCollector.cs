@@ -34,7 +34,7 @@ public static class HardwareReportCollector
             return CollectFile(path);
         }
 
-        throw new XaiException(ReportDiagnosticCodes.FileNotFound, "no such file or directory; expected a report file or a build directory.", path);
+        throw new XaiException(DiagnosticCatalog.ReportFileNotFound, "no such file or directory; expected a report file or a build directory.", path);
     }
 
     public static HardwareReport CollectFile(string path)
@@ -42,7 +42,7 @@ public static class HardwareReportCollector
         var text = ReportText.Load(path, "report");
         var kind = ReportKindDetector.Detect(text)
             ?? throw new XaiException(
-                ReportDiagnosticCodes.UnknownReportKind,
+                DiagnosticCatalog.UnknownReportKind,
                 "not a report this SDK reads; expected csynth.xml or csynth.rpt, <top>_cosim.rpt, an HLS export report (.rpt/.xml), "
                 + "a Vivado report_utilization or report_timing_summary output, or an HLS log.",
                 path);
@@ -68,7 +68,7 @@ public static class HardwareReportCollector
         if (set.Files.Count == 0)
         {
             throw new XaiException(
-                ReportDiagnosticCodes.NoReportsFound,
+                DiagnosticCatalog.NoReportsFound,
                 "no reports found; expected <solution>/syn/report/csynth.xml, <solution>/sim/report/<top>_cosim.rpt, "
                 + "<solution>/impl/report/{verilog,vhdl}/*, <work_dir>/hls/… (unified flow), *_utilization_placed.rpt or *_timing_summary_routed.rpt "
                 + $"within {MaxDepth} directory levels.",
@@ -195,7 +195,7 @@ public static class HardwareReportCollector
             if (top.Count != 1)
             {
                 throw new XaiException(
-                    ReportDiagnosticCodes.AmbiguousReports,
+                    DiagnosticCatalog.AmbiguousReports,
                     $"no csynth.xml and {perModule.Count} per-module *_csynth.xml files ({string.Join(", ", perModule.Take(5).Select(f => f.Rel.TrimStart('/')))}); pass the top module's file.",
                     directory);
             }
@@ -290,7 +290,7 @@ public static class HardwareReportCollector
             0 => null,
             1 => list[0].Path,
             _ => throw new XaiException(
-                ReportDiagnosticCodes.AmbiguousReports,
+                DiagnosticCatalog.AmbiguousReports,
                 $"{list.Count} candidates for the {what} ({string.Join(", ", list.Take(5).Select(f => f.Rel.TrimStart('/')))}); the directory holds several solutions or runs — pass one solution or run directory, or the file itself.",
                 directory),
         };

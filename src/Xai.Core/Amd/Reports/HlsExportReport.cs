@@ -111,17 +111,17 @@ public sealed partial class HlsExportReport
         {
             if (!resources.ContainsKey(name))
             {
-                throw report.Error(ReportDiagnosticCodes.ExportMissing, $"{Kind}: no '{name}:' resource line; expected the resource usage section export_design writes (the report may be truncated).");
+                throw report.Error(DiagnosticCatalog.ExportMissing, $"{Kind}: no '{name}:' resource line; expected the resource usage section export_design writes (the report may be truncated).");
             }
         }
 
         if (target is null)
         {
-            throw report.Error(ReportDiagnosticCodes.ExportMissing, $"{Kind}: no 'CP required:' (or '| Target |') line; expected the final timing section.");
+            throw report.Error(DiagnosticCatalog.ExportMissing, $"{Kind}: no 'CP required:' (or '| Target |') line; expected the final timing section.");
         }
 
         var achieved = impl ?? synth
-            ?? throw report.Error(ReportDiagnosticCodes.ExportMissing, $"{Kind}: no 'CP achieved post-implementation:'/'CP achieved post-synthesis:' (or '| Post-Route |'/'| Post-Synthesis |') line; expected the final timing section.");
+            ?? throw report.Error(DiagnosticCatalog.ExportMissing, $"{Kind}: no 'CP achieved post-implementation:'/'CP achieved post-synthesis:' (or '| Post-Route |'/'| Post-Synthesis |') line; expected the final timing section.");
 
         return new HlsExportReport
         {
@@ -144,7 +144,7 @@ public sealed partial class HlsExportReport
 
     public static HlsExportReport ParseXml(ReportText report)
     {
-        var root = ReportXml.LoadRoot(report, Kind, ReportDiagnosticCodes.ExportXmlMalformed);
+        var root = ReportXml.LoadRoot(report, Kind, DiagnosticCatalog.ExportXmlMalformed);
 
         var area = root.Element("AreaReport")?.Element("Resources")
             ?? throw XmlError(report, root, "missing /profile/AreaReport/Resources; expected the export_design xml (<profile><AreaReport>…).");
@@ -195,7 +195,7 @@ public sealed partial class HlsExportReport
         {
             if (!ReportNumber.TryParseWhole(element.Value, out var value) || value < 0)
             {
-                throw XmlError(report, element, $"<{element.Name.LocalName}> is '{element.Value.Trim()}'; expected a whole, non-negative resource count.", ReportDiagnosticCodes.ExportBadValue);
+                throw XmlError(report, element, $"<{element.Name.LocalName}> is '{element.Value.Trim()}'; expected a whole, non-negative resource count.", DiagnosticCatalog.ExportBadValue);
             }
 
             result.TryAdd(element.Name.LocalName, value);
@@ -214,10 +214,10 @@ public sealed partial class HlsExportReport
 
         return ReportNumber.TryParseReal(element.Value, out var value) && value >= 0
             ? value
-            : throw XmlError(report, element, $"<{name}> is '{element.Value.Trim()}'; expected a clock period in ns.", ReportDiagnosticCodes.ExportBadValue);
+            : throw XmlError(report, element, $"<{name}> is '{element.Value.Trim()}'; expected a clock period in ns.", DiagnosticCatalog.ExportBadValue);
     }
 
-    private static XaiException XmlError(ReportText report, XElement at, string message, string code = ReportDiagnosticCodes.ExportMissing)
+    private static XaiException XmlError(ReportText report, XElement at, string message, string code = DiagnosticCatalog.ExportMissing)
     {
         var info = (IXmlLineInfo)at;
         return new XaiException(XaiDiagnostic.Error(code, $"{Kind}: {message}", report.Source, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0));
@@ -228,12 +228,12 @@ public sealed partial class HlsExportReport
     private static long Whole(ReportText report, int index, string name, string text) =>
         ReportNumber.TryParseWhole(text, out var value) && value >= 0
             ? value
-            : throw report.Error(ReportDiagnosticCodes.ExportBadValue, $"{Kind}: {name} is '{text}'; expected a whole, non-negative resource count.", index);
+            : throw report.Error(DiagnosticCatalog.ExportBadValue, $"{Kind}: {name} is '{text}'; expected a whole, non-negative resource count.", index);
 
     private static double Period(ReportText report, int index, string name, string text) =>
         ReportNumber.TryParseReal(text, out var value) && value >= 0
             ? value
-            : throw report.Error(ReportDiagnosticCodes.ExportBadValue, $"{Kind}: {name} is '{text}'; expected a clock period in ns.", index);
+            : throw report.Error(DiagnosticCatalog.ExportBadValue, $"{Kind}: {name} is '{text}'; expected a clock period in ns.", index);
 
     [GeneratedRegex(@"^(?<name>SLICE|CLB|LUT|FF|DSP|BRAM|URAM|SRL|LATCH):\s*(?<value>\S+)$")]
     private static partial Regex ResourceLine();

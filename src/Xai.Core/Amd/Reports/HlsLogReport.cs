@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Xai.Diagnostics;
 
 namespace Xai.Amd.Reports;
 
@@ -42,7 +43,7 @@ public sealed partial class HlsLogReport
 
         if (messages.Count == 0)
         {
-            throw report.Error(ReportDiagnosticCodes.LogHasNoMessages, $"{Kind}: no tool message lines; expected lines like 'INFO: [HLS 200-10] …'.");
+            throw report.Error(DiagnosticCatalog.LogHasNoMessages, $"{Kind}: no tool message lines; expected lines like 'INFO: [HLS 200-10] …'.");
         }
 
         return new HlsLogReport { Source = report.Source, Messages = messages };

@@ -40,10 +40,10 @@ public sealed class ReportText
         switch (status.Kind)
         {
             case FileKind.Missing or FileKind.Directory:
-                throw new XaiException(ReportDiagnosticCodes.FileNotFound, $"{kind} not found.", path);
+                throw new XaiException(DiagnosticCatalog.ReportFileNotFound, $"{kind} not found.", path);
             case not FileKind.Regular:
                 // A FIFO would wait for a writer forever, a device like /dev/zero never ends.
-                throw new XaiException(ReportDiagnosticCodes.NotRegularFile, $"{kind} is a {status.Kind.Describe()}, not a regular file; only regular files are read as reports.", path);
+                throw new XaiException(DiagnosticCatalog.ReportNotRegularFile, $"{kind} is a {status.Kind.Describe()}, not a regular file; only regular files are read as reports.", path);
         }
 
         if (status.Size > MaxBytes)
@@ -58,7 +58,7 @@ public sealed class ReportText
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new XaiException(ReportDiagnosticCodes.UnreadableFile, $"cannot read {kind}: {e.Message}", path, inner: e);
+            throw new XaiException(DiagnosticCatalog.ReportUnreadableFile, $"cannot read {kind}: {e.Message}", path, inner: e);
         }
 
         return FromBytes(bytes, path, kind);
@@ -67,7 +67,7 @@ public sealed class ReportText
     /// <param name="size">The size stat gave, or null when the file grew past the cap while being read.</param>
     private static XaiException TooLarge(string path, string kind, long? size) =>
         new(
-            ReportDiagnosticCodes.FileTooLarge,
+            DiagnosticCatalog.ReportFileTooLarge,
             $"{kind} {(size is { } s ? $"is {s / (1024.0 * 1024.0):0.0} MiB" : "grew while being read")}; reports are read up to {MaxBytes / (1024 * 1024)} MiB (vendor reports are far smaller), so this file is not read.",
             path);
 
@@ -89,7 +89,7 @@ public sealed class ReportText
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new XaiException(ReportDiagnosticCodes.EmptyFile, $"{kind} is empty; expected the text the vendor tool writes.", source);
+            throw new XaiException(DiagnosticCatalog.ReportEmptyFile, $"{kind} is empty; expected the text the vendor tool writes.", source);
         }
 
         var line = 1;
@@ -102,7 +102,7 @@ public sealed class ReportText
             else if (char.IsControl(c) && c != '\r' && c != '\t' && c != '\f')
             {
                 throw new XaiException(
-                    ReportDiagnosticCodes.BinaryFile,
+                    DiagnosticCatalog.ReportBinaryFile,
                     $"{kind} contains binary data (control character U+{(int)c:X4}); expected a text report.",
                     source,
                     line);

@@ -33,7 +33,7 @@ internal static class ReportXml
                 ? $"{kind} declares a document type (<!DOCTYPE ...>); DTDs are refused in reports because entities could expand without bound or read other files, and Vitis HLS never writes one. Regenerate the report or remove the DOCTYPE."
                 : $"{kind} is not well-formed XML ({e.Message}); the file may be truncated. Re-run the tool to regenerate it.";
             throw new XaiException(
-                XaiDiagnostic.Error(refused ? ReportDiagnosticCodes.XmlDocumentTypeRefused : malformedCode, message, report.Source, refused ? doctype + 1 : e.LineNumber, refused ? 0 : e.LinePosition),
+                XaiDiagnostic.Error(refused ? DiagnosticCatalog.XmlDocumentTypeRefused : malformedCode, message, report.Source, refused ? doctype + 1 : e.LineNumber, refused ? 0 : e.LinePosition),
                 e);
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Xai.Diagnostics;
 
 namespace Xai.Amd.Reports;
 
@@ -56,18 +57,18 @@ public sealed partial class TimingSummaryReport
     public static TimingSummaryReport Parse(ReportText report)
     {
         var header = VivadoReportHeader.Read(report);
-        var tool = header.RequiredTool(report, ReportDiagnosticCodes.TimingSummaryMissing, Kind);
+        var tool = header.RequiredTool(report, DiagnosticCatalog.TimingSummaryMissing, Kind);
 
         var title = report.FindLine(l => l.StartsWith("| Design Timing Summary", StringComparison.Ordinal));
         if (title < 0)
         {
-            throw report.Error(ReportDiagnosticCodes.TimingSummaryMissing, $"{Kind}: no '| Design Timing Summary' section; expected the report report_timing_summary writes (the file may be truncated).");
+            throw report.Error(DiagnosticCatalog.TimingSummaryMissing, $"{Kind}: no '| Design Timing Summary' section; expected the report report_timing_summary writes (the file may be truncated).");
         }
 
         var columnsLine = report.FindLine(l => l.Contains("WNS(ns)"), title);
         if (columnsLine < 0 || columnsLine + 2 >= report.Lines.Count)
         {
-            throw report.Error(ReportDiagnosticCodes.TimingSummaryMissing, $"{Kind}: the Design Timing Summary has no 'WNS(ns) TNS(ns) …' table; the report is truncated.", title);
+            throw report.Error(DiagnosticCatalog.TimingSummaryMissing, $"{Kind}: the Design Timing Summary has no 'WNS(ns) TNS(ns) …' table; the report is truncated.", title);
         }
 
         var names = ColumnSplit().Split(report.Lines[columnsLine].Trim());
@@ -75,7 +76,7 @@ public sealed partial class TimingSummaryReport
         var values = report.Lines[valuesLine].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (values.Length != names.Length)
         {
-            throw report.Error(ReportDiagnosticCodes.TimingSummaryBadValue, $"{Kind}: the Design Timing Summary row has {values.Length} values for {names.Length} columns ({string.Join(", ", names)}); the report is truncated or altered.", valuesLine);
+            throw report.Error(DiagnosticCatalog.TimingSummaryBadValue, $"{Kind}: the Design Timing Summary row has {values.Length} values for {names.Length} columns ({string.Join(", ", names)}); the report is truncated or altered.", valuesLine);
         }
 
         double? Slack(string column)
@@ -83,7 +84,7 @@ public sealed partial class TimingSummaryReport
             var at = Array.IndexOf(names, column);
             if (at < 0)
             {
-                throw report.Error(ReportDiagnosticCodes.TimingSummaryMissing, $"{Kind}: the Design Timing Summary has no '{column}' column.", columnsLine);
+                throw report.Error(DiagnosticCatalog.TimingSummaryMissing, $"{Kind}: the Design Timing Summary has no '{column}' column.", columnsLine);
             }
 
             var text = values[at];
@@ -94,7 +95,7 @@ public sealed partial class TimingSummaryReport
 
             return ReportNumber.TryParseReal(text, out var v)
                 ? v
-                : throw report.Error(ReportDiagnosticCodes.TimingSummaryBadValue, $"{Kind}: {column} is '{text}'; expected a number of nanoseconds or NA.", valuesLine);
+                : throw report.Error(DiagnosticCatalog.TimingSummaryBadValue, $"{Kind}: {column} is '{text}'; expected a number of nanoseconds or NA.", valuesLine);
         }
 
         long? Endpoints(string column)
@@ -106,7 +107,7 @@ public sealed partial class TimingSummaryReport
 
             return count >= 0 && count == Math.Floor(count)
                 ? (long)count
-                : throw report.Error(ReportDiagnosticCodes.TimingSummaryBadValue, $"{Kind}: {column} is '{count}'; expected a whole number of endpoints.", valuesLine);
+                : throw report.Error(DiagnosticCatalog.TimingSummaryBadValue, $"{Kind}: {column} is '{count}'; expected a whole number of endpoints.", valuesLine);
         }
 
         var wns = Slack("WNS(ns)");
@@ -170,7 +171,7 @@ public sealed partial class TimingSummaryReport
         var columns = report.FindLine(l => l.StartsWith("Clock ", StringComparison.Ordinal) && l.Contains("Period(ns)"), title);
         if (columns < 0 || columns + 1 >= report.Lines.Count)
         {
-            throw report.Error(ReportDiagnosticCodes.TimingSummaryMissing, $"{Kind}: the Clock Summary has no 'Clock Waveform(ns) Period(ns) Frequency(MHz)' table; the report is truncated.", title);
+            throw report.Error(DiagnosticCatalog.TimingSummaryMissing, $"{Kind}: the Clock Summary has no 'Clock Waveform(ns) Period(ns) Frequency(MHz)' table; the report is truncated.", title);
         }
 
         var clocks = new List<ClockDefinition>();
@@ -181,7 +182,7 @@ public sealed partial class TimingSummaryReport
                 || !ReportNumber.TryParseReal(match.Groups["period"].Value, out var period)
                 || !ReportNumber.TryParseReal(match.Groups["frequency"].Value, out var frequency))
             {
-                throw report.Error(ReportDiagnosticCodes.TimingSummaryBadValue, $"{Kind}: Clock Summary row '{AsciiTable.Shorten(report.Lines[i])}' is not 'name {{rise fall}} period frequency'.", i);
+                throw report.Error(DiagnosticCatalog.TimingSummaryBadValue, $"{Kind}: Clock Summary row '{AsciiTable.Shorten(report.Lines[i])}' is not 'name {{rise fall}} period frequency'.", i);
             }
 
             clocks.Add(new ClockDefinition(match.Groups["name"].Value, period, frequency));

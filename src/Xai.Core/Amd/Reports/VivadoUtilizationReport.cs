@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Xai.Diagnostics;
 
 namespace Xai.Amd.Reports;
 
@@ -11,7 +12,7 @@ namespace Xai.Amd.Reports;
 public sealed partial class VivadoUtilizationReport
 {
     private const string Kind = "Vivado utilization report";
-    private const string Missing = ReportDiagnosticCodes.UtilizationMissing;
+    private const string Missing = DiagnosticCatalog.UtilizationMissing;
 
     public required string Source { get; init; }
 
@@ -174,7 +175,7 @@ public sealed partial class VivadoUtilizationReport
         var numeric = text.StartsWith('<') ? text[1..] : text;
         return ReportNumber.TryParseReal(numeric, out var value) && value >= 0
             ? value
-            : throw report.Error(ReportDiagnosticCodes.UtilizationBadValue, $"{what}: '{name}' of '{row.Cells[0]}' is '{text}'; expected a non-negative number.", row.LineIndex);
+            : throw report.Error(DiagnosticCatalog.UtilizationBadValue, $"{what}: '{name}' of '{row.Cells[0]}' is '{text}'; expected a non-negative number.", row.LineIndex);
     }
 
     [GeneratedRegex(@"^\d+(?:\.\d+)*\.?\s+(?<title>\S.*?)\s*$")]

@@ -97,7 +97,7 @@ public static class HlsConfigWriter
     {
         if (path.Contains(',') || flags.Contains(','))
         {
-            throw new XaiException(ScriptDiagnosticCodes.ConfigValueNotRepresentable,
+            throw new XaiException(DiagnosticCatalog.ConfigValueNotRepresentable,
                 $"HLS field {field}: '{key}={path},{flags}' cannot be written to hls_config.cfg because the file or the flags contain a comma, which the format uses to separate them. Rename the file or drop the comma.");
         }
 
@@ -119,7 +119,7 @@ public static class HlsConfigWriter
             : null;
         if (problem is not null)
         {
-            throw new XaiException(ScriptDiagnosticCodes.ConfigValueNotRepresentable,
+            throw new XaiException(DiagnosticCatalog.ConfigValueNotRepresentable,
                 $"HLS field {field}: the value for '{key}' contains {problem}, which hls_config.cfg cannot represent; allowed: one line of text without '#' or ';'.");
         }
     }

@@ -34,7 +34,7 @@ public static partial class HlsProjectSpecValidator
 
         if (spec.SourceFiles.Count == 0)
         {
-            throw new XaiException(ScriptDiagnosticCodes.BadHlsSpec, $"HLS field {nameof(spec.SourceFiles)} is empty; at least one design source is needed.");
+            throw new XaiException(DiagnosticCatalog.BadHlsSpec, $"HLS field {nameof(spec.SourceFiles)} is empty; at least one design source is needed.");
         }
 
         foreach (var file in spec.SourceFiles)
@@ -79,7 +79,7 @@ public static partial class HlsProjectSpecValidator
 
         if ((spec.Steps & (HlsSteps.CSim | HlsSteps.CoSim)) != 0 && spec.TestbenchFiles.Count == 0)
         {
-            throw new XaiException(ScriptDiagnosticCodes.BadHlsSpec,
+            throw new XaiException(DiagnosticCatalog.BadHlsSpec,
                 $"HLS field {nameof(spec.TestbenchFiles)} is empty, but steps {spec.Steps} include a simulation; add the testbench or drop CSim/CoSim.");
         }
 
@@ -127,7 +127,7 @@ public static partial class HlsProjectSpecValidator
     {
         if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            throw new XaiException(ScriptDiagnosticCodes.HlsValueNotRepresentable,
+            throw new XaiException(DiagnosticCatalog.HlsValueNotRepresentable,
                 $"HLS field {field} holds {what} with whitespace or a control character ('{Printable(value)}'); Vitis HLS splits such values into several. Move or rename it so that it has no spaces.");
         }
     }
@@ -144,5 +144,5 @@ public static partial class HlsProjectSpecValidator
         string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     private static void Fail(string field, string value, string allowed) =>
-        throw new XaiException(ScriptDiagnosticCodes.BadHlsSpec, $"HLS field {field} is '{Printable(value)}'; allowed: {allowed}.");
+        throw new XaiException(DiagnosticCatalog.BadHlsSpec, $"HLS field {field} is '{Printable(value)}'; allowed: {allowed}.");
 }

@@ -22,18 +22,18 @@ public static partial class JtagProgramScriptWriter
     {
         if (string.IsNullOrEmpty(spec.BitFile) || spec.BitFile.Contains('\0'))
         {
-            throw new XaiException(ScriptDiagnosticCodes.BadProgramSpec, "JTAG field BitFile is empty; allowed: the path of a .bit file.");
+            throw new XaiException(DiagnosticCatalog.BadProgramSpec, "JTAG field BitFile is empty; allowed: the path of a .bit file.");
         }
 
         if (!DeviceName().IsMatch(spec.Board.Jtag.Device))
         {
-            throw new XaiException(ScriptDiagnosticCodes.BadProgramSpec,
+            throw new XaiException(DiagnosticCatalog.BadProgramSpec,
                 $"Board '{spec.Board.Id}' has jtag.device '{spec.Board.Jtag.Device}'; allowed: a hardware-manager device name (letters, digits, '_').", spec.Board.SourceFile);
         }
 
         if (spec.HardwareServerUrl is { } url && !ServerUrl().IsMatch(url))
         {
-            throw new XaiException(ScriptDiagnosticCodes.BadProgramSpec,
+            throw new XaiException(DiagnosticCatalog.BadProgramSpec,
                 $"JTAG field HardwareServerUrl is '{url}'; allowed: host or host:port, e.g. localhost:3121.");
         }
 

@@ -101,5 +101,5 @@ public sealed record ProcessingSystemPorts(
     }
 
     private static XaiException Unknown(Board board, string what, string allowed) =>
-        new(ScriptDiagnosticCodes.UnknownPsPort, $"Board '{board.Id}' has {what}, which the Vivado script writer does not support; allowed: {allowed}.", board.SourceFile);
+        new(DiagnosticCatalog.UnknownPsPort, $"Board '{board.Id}' has {what}, which the Vivado script writer does not support; allowed: {allowed}.", board.SourceFile);
 }

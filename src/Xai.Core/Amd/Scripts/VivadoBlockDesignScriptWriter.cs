@@ -207,5 +207,5 @@ public static partial class VivadoBlockDesignScriptWriter
     }
 
     private static void Fail(string field, string value, string allowed) =>
-        throw new XaiException(ScriptDiagnosticCodes.BadVivadoSpec, $"Vivado field {field} is '{value}'; allowed: {allowed}.");
+        throw new XaiException(DiagnosticCatalog.BadVivadoSpec, $"Vivado field {field} is '{value}'; allowed: {allowed}.");
 }

@@ -25,7 +25,7 @@ public static class HlsFlowSettingParser
             "" or "auto" => HlsFlowSetting.Auto,
             "classic" => HlsFlowSetting.Classic,
             "unified" => HlsFlowSetting.Unified,
-            _ => throw new XaiException(ToolDiagnosticCodes.BadFlowSetting,
+            _ => throw new XaiException(DiagnosticCatalog.BadFlowSetting,
                 $"Property {Property} is '{text}'; allowed: Auto (or empty), Classic, Unified.", projectFile),
         };
     }

@@ -37,7 +37,7 @@ public sealed class HlsToolchainResolver
             new(new HlsToolchain(HlsFlow.Unified, unifiedVersion, null, vpp, run, VersionNotes(vpp, run)), null, located);
 
         HlsToolchainResolution Missing(string message) =>
-            new(null, XaiDiagnostic.Warning(ToolDiagnosticCodes.ToolNotFound, message), located);
+            new(null, XaiDiagnostic.Warning(DiagnosticCatalog.ToolNotFound, message), located);
 
         switch (setting)
         {
@@ -66,7 +66,7 @@ public sealed class HlsToolchainResolver
 
                 if (unifiedVersion is { } uv && uv < ToolVersion.FirstUnifiedHls)
                 {
-                    throw new XaiException(ToolDiagnosticCodes.FlowUnavailable,
+                    throw new XaiException(DiagnosticCatalog.FlowUnavailable,
                         $"{HlsFlowSettingParser.Property}=Unified needs release 2023.2 or later, but the v++/vitis-run found are {uv}; " +
                         $"set {HlsFlowSettingParser.Property} to Classic or Auto, or point {vpp.Facts.Property} at a newer install.");
                 }
@@ -103,7 +103,7 @@ public sealed class HlsToolchainResolver
 
     private static List<XaiDiagnostic> VersionNotes(params ToolLocation[] tools) =>
         tools.Where(t => t.Found && t.Version is null)
-            .Select(t => XaiDiagnostic.Warning(ToolDiagnosticCodes.VersionUnknown,
+            .Select(t => XaiDiagnostic.Warning(DiagnosticCatalog.VersionUnknown,
                 $"The release of {t.ExecutablePath} could not be determined (no version in its -version output or install path); the HLS flow was chosen from the tools present."))
             .ToList();
 }

@@ -58,7 +58,7 @@ public sealed record ToolLocation(
     public XaiDiagnostic? NotFound => Found
         ? null
         : XaiDiagnostic.Warning(
-            ToolDiagnosticCodes.ToolNotFound,
+            DiagnosticCatalog.ToolNotFound,
             $"{Facts.ExecutableName} was not found (looked in: {(Searched.Count == 0 ? "nowhere" : string.Join("; ", Searched))}). To use it, {Facts.HowToPoint}.");
 
     public override string ToString() => Found

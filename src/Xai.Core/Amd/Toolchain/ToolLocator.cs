@@ -85,7 +85,7 @@ public sealed class ToolLocator
                 return Path.GetFullPath(path);
             }
 
-            throw new XaiException(ToolDiagnosticCodes.BadToolProperty,
+            throw new XaiException(DiagnosticCatalog.BadToolProperty,
                 $"Property {facts.Property} is '{path}', a file that cannot be executed; allowed: the {facts.ExecutableName} executable or its install directory (the one holding bin/{facts.ExecutableName}).");
         }
 
@@ -101,11 +101,11 @@ public sealed class ToolLocator
                 return inDirectory;
             }
 
-            throw new XaiException(ToolDiagnosticCodes.BadToolProperty,
+            throw new XaiException(DiagnosticCatalog.BadToolProperty,
                 $"Property {facts.Property} is the directory '{path}', which holds neither bin/{facts.ExecutableName} nor {facts.ExecutableName}; allowed: the {facts.ExecutableName} executable or its install directory.");
         }
 
-        throw new XaiException(ToolDiagnosticCodes.BadToolProperty,
+        throw new XaiException(DiagnosticCatalog.BadToolProperty,
             $"Property {facts.Property} is '{path}', which does not exist; allowed: the {facts.ExecutableName} executable or its install directory (e.g. /tools/Xilinx/Vitis_HLS/2023.2).");
     }
 

@@ -21,7 +21,7 @@ public sealed record ToolRunVerdict(bool Succeeded, IReadOnlyList<XaiDiagnostic>
     {
         if (!File.Exists(logFile))
         {
-            var missingLog = XaiDiagnostic.Error(ToolDiagnosticCodes.RunLogMissing,
+            var missingLog = XaiDiagnostic.Error(DiagnosticCatalog.RunLogMissing,
                 $"{description}: the log '{logFile}' was not written, so the run cannot be checked.", logFile);
             var rest = Judge(description, exitCode, [], logFile, expectedOutputs);
             return new ToolRunVerdict(false, [missingLog, .. rest.Diagnostics], rest.Messages);
@@ -35,7 +35,7 @@ public sealed record ToolRunVerdict(bool Succeeded, IReadOnlyList<XaiDiagnostic>
         catch (IOException e)
         {
             return new ToolRunVerdict(false,
-                [XaiDiagnostic.Error(ToolDiagnosticCodes.RunLogMissing, $"{description}: the log '{logFile}' cannot be read: {e.Message}", logFile)], []);
+                [XaiDiagnostic.Error(DiagnosticCatalog.RunLogMissing, $"{description}: the log '{logFile}' cannot be read: {e.Message}", logFile)], []);
         }
 
         return Judge(description, exitCode, lines, logFile, expectedOutputs);
@@ -49,14 +49,14 @@ public sealed record ToolRunVerdict(bool Succeeded, IReadOnlyList<XaiDiagnostic>
 
         if (exitCode != 0)
         {
-            diagnostics.Add(XaiDiagnostic.Error(ToolDiagnosticCodes.RunExitCode, $"{description} exited with code {exitCode}.", logName));
+            diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.RunExitCode, $"{description} exited with code {exitCode}.", logName));
         }
 
         var errors = messages.Where(m => m.Severity == VendorSeverity.Error).ToList();
         if (errors.Count > 0)
         {
             var first = errors[0];
-            diagnostics.Add(XaiDiagnostic.Error(ToolDiagnosticCodes.RunLogErrors,
+            diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.RunLogErrors,
                 $"{description}: the log holds {errors.Count} error line(s){(exitCode == 0 ? " although the tool exited with 0" : "")}; first: {(first.VendorCode is null ? "" : $"[{first.VendorCode}] ")}{first.Text}",
                 logName, first.LogLine));
         }
@@ -65,7 +65,7 @@ public sealed record ToolRunVerdict(bool Succeeded, IReadOnlyList<XaiDiagnostic>
         {
             if (!File.Exists(output))
             {
-                diagnostics.Add(XaiDiagnostic.Error(ToolDiagnosticCodes.RunOutputMissing,
+                diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.RunOutputMissing,
                     $"{description} did not produce '{output}'{(exitCode == 0 && errors.Count == 0 ? " although it reported success" : "")}.", output));
             }
         }

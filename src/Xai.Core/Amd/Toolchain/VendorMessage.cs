@@ -46,9 +46,9 @@ public sealed record VendorMessage(
     {
         var (code, severity) = Severity switch
         {
-            VendorSeverity.Error => (ToolDiagnosticCodes.VendorError, DiagnosticSeverity.Error),
-            VendorSeverity.CriticalWarning => (ToolDiagnosticCodes.VendorCriticalWarning, DiagnosticSeverity.Warning),
-            VendorSeverity.Warning => (ToolDiagnosticCodes.VendorWarning, DiagnosticSeverity.Warning),
+            VendorSeverity.Error => (DiagnosticCatalog.VendorError, DiagnosticSeverity.Error),
+            VendorSeverity.CriticalWarning => (DiagnosticCatalog.VendorCriticalWarning, DiagnosticSeverity.Warning),
+            VendorSeverity.Warning => (DiagnosticCatalog.VendorWarning, DiagnosticSeverity.Warning),
             _ => (null, DiagnosticSeverity.Warning),
         };
         if (code is null)

@@ -56,7 +56,7 @@ public class CosimReportTests
             +----------+----------+-----------------------------------------------+-----------------------------------------------+
             """;
         var e = Assert.Throws<XaiException>(() => CosimReport.Parse(ReportText.FromString(text, "t_cosim.rpt", "cosim report")));
-        Assert.Equal(ReportDiagnosticCodes.CosimBadRow, e.Code);
+        Assert.Equal(DiagnosticCatalog.CosimBadRow, e.Code);
         Assert.Contains("Pass, Fail or NA", e.Message);
         Assert.Equal(6, e.Diagnostic.Line);
     }
@@ -71,7 +71,7 @@ public class CosimReportTests
             |   Verilog|      Pass|           3699|           3699|           3699|             NA|             NA|             NA|
             """;
         var e = Assert.Throws<XaiException>(() => CosimReport.Parse(ReportText.FromString(text, "t_cosim.rpt", "cosim report")));
-        Assert.Equal(ReportDiagnosticCodes.CosimTableMissing, e.Code);
+        Assert.Equal(DiagnosticCatalog.CosimTableMissing, e.Code);
         Assert.Contains("truncated", e.Message);
     }
 }

@@ -142,7 +142,7 @@ public class CsynthReportTests
         var original = CsynthReport.Load(Fixtures.PathOf(ModuleFixture));
         var r = ParseWithModuleField(element, value);
         var warning = Assert.Single(r.Warnings);
-        Assert.Equal(ReportDiagnosticCodes.CsynthModuleValueUnread, warning.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthModuleValueUnread, warning.Code);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Contains("basic_output", warning.Message);
         Assert.Contains(element, warning.Message);
@@ -166,7 +166,7 @@ public class CsynthReportTests
             var path = Path.Combine(dir.FullName, "csynth.xml");
             File.WriteAllText(path, text[..at] + "<PipelineInitiationInterval>n/a?<" + text[(at + "<PipelineInitiationInterval>1<".Length)..]);
             var report = HardwareReportCollector.Collect(path);
-            Assert.Equal(ReportDiagnosticCodes.CsynthModuleValueUnread, Assert.Single(report.Warnings).Code);
+            Assert.Equal(DiagnosticCatalog.CsynthModuleValueUnread, Assert.Single(report.Warnings).Code);
             Assert.Contains("\"warnings\"", report.ToJson());
             Assert.NotNull(report.Latency);
         }
@@ -195,7 +195,7 @@ public class CsynthReportTests
         var moduleStart = text.IndexOf("<ModuleInformation>", StringComparison.Ordinal);
         var top = System.Text.RegularExpressions.Regex.Replace(text[..moduleStart], "<Worst-caseLatency>[^<]*</Worst-caseLatency>", "<Worst-caseLatency>soon</Worst-caseLatency>");
         var e = Assert.Throws<XaiException>(() => CsynthReport.Parse(ReportText.FromString(top + text[moduleStart..], "csynth.xml", "csynth.xml")));
-        Assert.Equal(ReportDiagnosticCodes.CsynthBadValue, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthBadValue, e.Code);
     }
 
     [SharedFixtureFact("hashi0203__Vitis_HLS_Gaussian__csynth.xml")]
@@ -212,7 +212,7 @@ public class CsynthReportTests
         var text = File.ReadAllText(Fixtures.PathOf("fastmachinelearning__hls4ml__myproject_csynth.xml"))
             .Replace("<DSP48E>73</DSP48E>", "", StringComparison.Ordinal);
         var e = Assert.Throws<XaiException>(() => CsynthReport.Parse(ReportText.FromString(text, "x/csynth.xml", "csynth.xml")));
-        Assert.Equal(ReportDiagnosticCodes.CsynthMissingElement, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthMissingElement, e.Code);
         Assert.Equal("x/csynth.xml", e.Diagnostic.File);
         Assert.Contains("/profile/AreaEstimates/Resources", e.Message);
         Assert.True(e.Diagnostic.Line > 0);
@@ -224,7 +224,7 @@ public class CsynthReportTests
         var text = File.ReadAllText(Fixtures.PathOf("fastmachinelearning__hls4ml__myproject_csynth.xml"))
             .Replace("<Worst-caseLatency>10</Worst-caseLatency>", "<Worst-caseLatency>ten</Worst-caseLatency>", StringComparison.Ordinal);
         var e = Assert.Throws<XaiException>(() => CsynthReport.Parse(ReportText.FromString(text, "csynth.xml", "csynth.xml")));
-        Assert.Equal(ReportDiagnosticCodes.CsynthBadValue, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthBadValue, e.Code);
         Assert.Contains("Worst-caseLatency", e.Message);
         Assert.Contains("'ten'", e.Message);
     }
@@ -234,7 +234,7 @@ public class CsynthReportTests
     {
         var text = File.ReadAllText(Fixtures.PathOf("ValdecirDesenv__FPGA_picoZed__csynth.xml"));
         var e = Assert.Throws<XaiException>(() => CsynthReport.Parse(ReportText.FromString(text[..(text.Length / 2)], "csynth.xml", "csynth.xml")));
-        Assert.Equal(ReportDiagnosticCodes.CsynthXmlMalformed, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthXmlMalformed, e.Code);
         Assert.Contains("truncated", e.Message);
     }
 
@@ -242,7 +242,7 @@ public class CsynthReportTests
     public void Wrong_root_is_a_coded_error()
     {
         var e = Assert.Throws<XaiException>(() => CsynthReport.Parse(ReportText.FromString("<project><x/></project>", "a.xml", "csynth.xml")));
-        Assert.Equal(ReportDiagnosticCodes.CsynthMissingElement, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthMissingElement, e.Code);
         Assert.Contains("<profile>", e.Message);
     }
 

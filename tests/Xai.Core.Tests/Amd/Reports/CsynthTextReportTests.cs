@@ -47,7 +47,7 @@ public class CsynthTextReportTests
         var text = ReportText.FromString("================================================================\n== Synthesis Summary Report of 'top'\n", "csynth.rpt", "text csynth report");
         Assert.Equal(ReportKind.CsynthText, ReportKindDetector.Detect(text));
         var e = Assert.Throws<XaiException>(() => CsynthTextReport.Parse(text));
-        Assert.Equal(ReportDiagnosticCodes.CsynthTextMissing, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthTextMissing, e.Code);
         Assert.Contains("csynth.xml", e.Message);
     }
 }

@@ -96,7 +96,7 @@ public class EveryFixtureTests
         if (kind is null)
         {
             var e = Assert.Throws<XaiException>(() => HardwareReportCollector.Collect(path));
-            Assert.Equal(ReportDiagnosticCodes.UnknownReportKind, e.Code);
+            Assert.Equal(DiagnosticCatalog.UnknownReportKind, e.Code);
             Assert.Equal(path, e.Diagnostic.File);
             return;
         }

@@ -134,7 +134,7 @@ public sealed class HardwareReportCollectorTests : IDisposable
         Place("BojanFaletic__MA_HLS__csynth.xml", "proj/solution2/syn/report/csynth.xml");
 
         var e = Assert.Throws<XaiException>(() => HardwareReportCollector.Collect(root));
-        Assert.Equal(ReportDiagnosticCodes.AmbiguousReports, e.Code);
+        Assert.Equal(DiagnosticCatalog.AmbiguousReports, e.Code);
         Assert.Contains("proj/solution1/syn/report/csynth.xml", e.Message);
         Assert.Contains("proj/solution2/syn/report/csynth.xml", e.Message);
         // Pointing at one solution resolves it.
@@ -144,10 +144,10 @@ public sealed class HardwareReportCollectorTests : IDisposable
     [Fact]
     public void Empty_directory_and_missing_path_are_coded_errors()
     {
-        Assert.Equal(ReportDiagnosticCodes.NoReportsFound, Assert.Throws<XaiException>(() => HardwareReportCollector.Collect(root)).Code);
+        Assert.Equal(DiagnosticCatalog.NoReportsFound, Assert.Throws<XaiException>(() => HardwareReportCollector.Collect(root)).Code);
         var missing = Path.Combine(root, "nope");
         var e = Assert.Throws<XaiException>(() => HardwareReportCollector.Collect(missing));
-        Assert.Equal(ReportDiagnosticCodes.FileNotFound, e.Code);
+        Assert.Equal(DiagnosticCatalog.ReportFileNotFound, e.Code);
         Assert.Equal(missing, e.Diagnostic.File);
     }
 
@@ -159,7 +159,7 @@ public sealed class HardwareReportCollectorTests : IDisposable
         File.WriteAllText(path, File.ReadAllText(Fixtures.PathOf("fastmachinelearning__hls4ml__myproject_csynth.xml"))[..5000]);
 
         var e = Assert.Throws<XaiException>(() => HardwareReportCollector.Collect(root));
-        Assert.Equal(ReportDiagnosticCodes.CsynthXmlMalformed, e.Code);
+        Assert.Equal(DiagnosticCatalog.CsynthXmlMalformed, e.Code);
         Assert.Equal(path, e.Diagnostic.File);
     }
 

@@ -50,7 +50,7 @@ public class HlsExportReportTests
         var text = File.ReadAllText(Fixtures.PathOf(Rpt));
         var cut = text[..text.IndexOf("#=== Final timing", StringComparison.Ordinal)];
         var e = Assert.Throws<XaiException>(() => HlsExportReport.ParseText(ReportText.FromString(cut, "x_export.rpt", "HLS export report")));
-        Assert.Equal(ReportDiagnosticCodes.ExportMissing, e.Code);
+        Assert.Equal(DiagnosticCatalog.ExportMissing, e.Code);
         Assert.Contains("CP required", e.Message);
     }
 }

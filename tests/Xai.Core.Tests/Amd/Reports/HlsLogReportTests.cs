@@ -31,6 +31,6 @@ public class HlsLogReportTests
     public void Text_without_messages_is_a_coded_error()
     {
         var e = Assert.Throws<XaiException>(() => HlsLogReport.Parse(ReportText.FromString("hello\nworld\n", "x.log", "HLS log")));
-        Assert.Equal(ReportDiagnosticCodes.LogHasNoMessages, e.Code);
+        Assert.Equal(DiagnosticCatalog.LogHasNoMessages, e.Code);
     }
 }

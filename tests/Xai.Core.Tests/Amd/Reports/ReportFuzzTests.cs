@@ -105,7 +105,7 @@ public class ReportFuzzTests
         var path = Path.Combine(Directory.CreateTempSubdirectory("xai-fuzz-").FullName, "csynth.xml");
         File.WriteAllBytes(path, []);
         var e = Assert.Throws<XaiException>(() => HardwareReportCollector.Collect(path));
-        Assert.Equal(ReportDiagnosticCodes.EmptyFile, e.Code);
+        Assert.Equal(DiagnosticCatalog.ReportEmptyFile, e.Code);
         Assert.Equal(path, e.Diagnostic.File);
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }

@@ -39,7 +39,7 @@ public sealed class ReportReadingLimitsTests : IDisposable
         var fifo = Path.Combine(_dir, "csynth.xml");
         MakeFifo(fifo);
         var e = Refused(() => HardwareReportCollector.Collect(fifo));
-        Assert.Equal(ReportDiagnosticCodes.NotRegularFile, e.Code);
+        Assert.Equal(DiagnosticCatalog.ReportNotRegularFile, e.Code);
         Assert.Contains("named pipe (FIFO)", e.Message);
         Assert.Equal(fifo, e.Diagnostic.File);
     }
@@ -51,14 +51,14 @@ public sealed class ReportReadingLimitsTests : IDisposable
         Directory.CreateDirectory(report);
         MakeFifo(Path.Combine(report, "csynth.xml"));
         var e = Refused(() => HardwareReportCollector.Collect(_dir));
-        Assert.Equal(ReportDiagnosticCodes.NotRegularFile, e.Code);
+        Assert.Equal(DiagnosticCatalog.ReportNotRegularFile, e.Code);
     }
 
     [Fact]
     public void Dev_zero_is_refused_as_a_character_device()
     {
         var e = Refused(() => HardwareReportCollector.Collect("/dev/zero"));
-        Assert.Equal(ReportDiagnosticCodes.NotRegularFile, e.Code);
+        Assert.Equal(DiagnosticCatalog.ReportNotRegularFile, e.Code);
         Assert.Contains("character device", e.Message);
     }
 
@@ -83,7 +83,7 @@ public sealed class ReportReadingLimitsTests : IDisposable
         var before = GC.GetAllocatedBytesForCurrentThread();
         var e = Assert.Throws<XaiException>(() => HardwareReportCollector.Collect(big));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(ReportDiagnosticCodes.FileTooLarge, e.Code);
+        Assert.Equal(DiagnosticCatalog.ReportFileTooLarge, e.Code);
         Assert.Contains("300.4 MiB", e.Message);
         Assert.Contains("64 MiB", e.Message);
         Assert.True(allocated < 1024 * 1024, $"allocated {allocated} bytes to refuse a 315 MB file");
@@ -147,7 +147,7 @@ public sealed class ReportReadingLimitsTests : IDisposable
         var path = Path.Combine(_dir, name);
         File.WriteAllText(path, xml);
         var e = Assert.Throws<XaiException>(() => HardwareReportCollector.Collect(path));
-        Assert.Equal(ReportDiagnosticCodes.XmlDocumentTypeRefused, e.Code);
+        Assert.Equal(DiagnosticCatalog.XmlDocumentTypeRefused, e.Code);
         Assert.DoesNotContain("truncated", e.Message);
         Assert.Contains("DOCTYPE", e.Message);
         Assert.Equal(2, e.Diagnostic.Line);

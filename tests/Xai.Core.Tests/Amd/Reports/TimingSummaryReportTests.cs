@@ -67,7 +67,7 @@ public class TimingSummaryReportTests
         var at = Array.FindIndex(lines, l => l.Contains("WNS(ns)")) + 2;
         lines[at] = lines[at][..30];
         var e = Assert.Throws<XaiException>(() => TimingSummaryReport.Parse(ReportText.FromString(string.Join("\n", lines), "t.rpt", "Vivado timing summary")));
-        Assert.Equal(ReportDiagnosticCodes.TimingSummaryBadValue, e.Code);
+        Assert.Equal(DiagnosticCatalog.TimingSummaryBadValue, e.Code);
         Assert.Equal(at + 1, e.Diagnostic.Line);
     }
 }

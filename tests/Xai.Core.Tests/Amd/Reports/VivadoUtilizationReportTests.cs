@@ -81,7 +81,7 @@ public class VivadoUtilizationReportTests
         var text = File.ReadAllText(Fixtures.PathOf("ARX-0__HLS-pynq__design_1_wrapper_utilization_placed.rpt"))
             .Replace("4. DSP\n------", "4. XYZ\n------", StringComparison.Ordinal);
         var e = Assert.Throws<XaiException>(() => VivadoUtilizationReport.Parse(ReportText.FromString(text, "u.rpt", "Vivado utilization report")));
-        Assert.Equal(ReportDiagnosticCodes.UtilizationMissing, e.Code);
+        Assert.Equal(DiagnosticCatalog.UtilizationMissing, e.Code);
         Assert.Contains("'DSP'", e.Message);
         Assert.Equal("u.rpt", e.Diagnostic.File);
     }
@@ -92,7 +92,7 @@ public class VivadoUtilizationReportTests
         var text = File.ReadAllText(Fixtures.PathOf("ARX-0__HLS-pynq__design_1_wrapper_utilization_placed.rpt"))
             .Replace("| DSPs           |   29 |", "| DSPs           |   2x |", StringComparison.Ordinal);
         var e = Assert.Throws<XaiException>(() => VivadoUtilizationReport.Parse(ReportText.FromString(text, "u.rpt", "Vivado utilization report")));
-        Assert.Equal(ReportDiagnosticCodes.UtilizationBadValue, e.Code);
+        Assert.Equal(DiagnosticCatalog.UtilizationBadValue, e.Code);
         Assert.Contains("'2x'", e.Message);
         Assert.True(e.Diagnostic.Line > 100);
     }

@@ -4,7 +4,7 @@ using Xai.Stages;
 namespace Xai.Sdk.Tasks;
 
 /// <summary>Stage Report: report.json and report.html in the output directory.</summary>
-public sealed class WriteXaiReport : XaiProjectTask
+public sealed class XaiReportTask : XaiProjectTask
 {
     /// <summary>Optional text file, one class name per line.</summary>
     public string ClassNamesFile { get; set; } = "";
@@ -19,7 +19,7 @@ public sealed class WriteXaiReport : XaiProjectTask
         var classes = (int)Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Layout.PlanFile))["classes"]!;
         var names = Xai.Projects.ClassNameList.Load(ClassNamesFile, classes);
         var stages = (Stages ?? []).ToDictionary(s => s.ItemSpec, s => s.GetMetadata("Status"));
-        ReportStage.Run(Settings(), Layout, names, stages);
+        ReportStage.Run(Settings, Layout, names, stages);
         ReportFile = Layout.ReportHtml;
     }
 }

@@ -4,7 +4,7 @@ using Xai.Stages;
 namespace Xai.Sdk.Tasks;
 
 /// <summary>Stage Publish: the build's results become the output directory's visible set, all at once.</summary>
-public sealed class PublishXaiResults : XaiTask
+public sealed class XaiPublishTask : XaiTask
 {
     [Required] public string IntermediateDirectory { get; set; } = "";
 

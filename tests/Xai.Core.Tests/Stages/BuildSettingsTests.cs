@@ -1,0 +1,86 @@
+using Xai.Attribution;
+using Xai.Boards;
+using Xai.Diagnostics;
+using Xai.Projects;
+using Xai.Stages;
+
+namespace Xai.Core.Tests.Stages;
+
+/// <summary>settings.json: resolved once, read back whole by every stage, rewritten only when a setting changes.</summary>
+public sealed class BuildSettingsTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "xai-settings-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public BuildSettingsTests()
+    {
+        Directory.CreateDirectory(_dir);
+        File.WriteAllBytes(Path.Combine(_dir, "model.onnx"), [1]);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string SettingsFile => Path.Combine(_dir, "obj", "settings.json");
+
+    private BuildSettings? Resolve(string board = "zcu104", string methods = "DeconvNet;Saliency", List<XaiDiagnostic>? diagnostics = null) =>
+        ResolveProjectStage.Run(
+            new ProjectProperties { ProjectFile = Path.Combine(_dir, "p.xaiproj"), Model = "model.onnx", Board = board, Methods = methods, TargetClass = "3", ClockMHz = "125.5" },
+            BoardCatalog.Load(RepositoryLayout.Boards),
+            new BuildLayout(Path.Combine(_dir, "obj"), Path.Combine(_dir, "bin")),
+            new ToolSettings("clang++", "/sdk/hls-lib/include", "/sdk/hls-lib/csim/xai_csim_main.cpp"),
+            "",
+            SettingsFile,
+            diagnostics ?? []);
+
+    [Fact]
+    public void What_a_stage_loads_equals_what_ResolveProject_resolved()
+    {
+        var resolved = Resolve()!;
+        var loaded = BuildSettings.Load(SettingsFile);
+
+        Assert.Empty(DesignPlanHandOffTests.Differences(resolved, loaded, "settings"));
+        Assert.Equal([AttributionMethod.DeconvNet, AttributionMethod.Saliency], loaded.Project.Methods);
+        Assert.Equal("zcu104", loaded.Project.Board.Id);
+        Assert.Equal((8, 8, 32), (loaded.Project.ConvParallelismH, loaded.Project.ConvParallelismW, loaded.Project.FcTile));
+        Assert.Equal(125.5, loaded.Project.ClockMHz);
+        Assert.Equal(3, loaded.Project.TargetClass);
+        Assert.Equal("clang++", loaded.Tools.Compiler);
+        Assert.Equal(Xai.Fidelity.FashionMnistTestSet.DefaultDirectory, loaded.FidelityDataset);
+        Assert.Contains("\"boardPart\": \"xilinx.com:zcu104:part0:1.1\"", File.ReadAllText(SettingsFile));
+    }
+
+    [Fact]
+    public void The_file_is_rewritten_only_when_a_setting_changes()
+    {
+        Resolve();
+        var first = File.GetLastWriteTimeUtc(SettingsFile);
+        File.SetLastWriteTimeUtc(SettingsFile, first.AddMinutes(-5));
+        var old = File.GetLastWriteTimeUtc(SettingsFile);
+
+        Resolve();
+        Assert.Equal(old, File.GetLastWriteTimeUtc(SettingsFile));
+
+        Resolve(board: "ultra96-v2");
+        Assert.NotEqual(old, File.GetLastWriteTimeUtc(SettingsFile));
+        Assert.Equal("ultra96-v2", BuildSettings.Load(SettingsFile).Project.Board.Id);
+    }
+
+    [Fact]
+    public void Invalid_properties_write_nothing_and_report_every_error()
+    {
+        var diagnostics = new List<XaiDiagnostic>();
+        Assert.Null(Resolve(board: "zedboard", methods: "Occlusion", diagnostics: diagnostics));
+        Assert.Equal([DiagnosticCatalog.UnknownBoard, DiagnosticCatalog.BadMethods], diagnostics.Select(d => d.Code));
+        Assert.False(File.Exists(SettingsFile));
+    }
+
+    [Fact]
+    public void A_missing_or_foreign_settings_file_is_XAI1050()
+    {
+        Assert.Equal(DiagnosticCatalog.SettingsUnreadable, Assert.Throws<XaiException>(() => BuildSettings.Load(SettingsFile)).Code);
+        Directory.CreateDirectory(Path.GetDirectoryName(SettingsFile)!);
+        File.WriteAllText(SettingsFile, "{\"board\": \"pynq-z2\"}");
+        Assert.Equal(DiagnosticCatalog.SettingsUnreadable, Assert.Throws<XaiException>(() => BuildSettings.Load(SettingsFile)).Code);
+        File.WriteAllText(SettingsFile, "{ not json");
+        Assert.Equal(DiagnosticCatalog.SettingsUnreadable, Assert.Throws<XaiException>(() => BuildSettings.Load(SettingsFile)).Code);
+    }
+}
