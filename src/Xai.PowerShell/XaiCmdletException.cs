@@ -2,7 +2,7 @@ using System.Management.Automation;
 
 namespace Xai.PowerShell;
 
-/// <summary>A cmdlet-level error (ids from the XAI7000-XAI7099 and XAI7500-XAI7599 ranges of <see cref="Xai.Diagnostics.DiagnosticCatalog"/>) with its PowerShell category and target.</summary>
+/// <summary>A cmdlet-level error (ids from the 70xx and 75xx ranges of <see cref="Xai.Diagnostics.DiagnosticCatalog"/>) with its PowerShell category and target.</summary>
 public sealed class XaiCmdletException(string errorId, string message, ErrorCategory category, object? target)
     : Exception(message)
 {

@@ -19,7 +19,7 @@ internal static class XaiErrorRecord
             $"Unexpected {exception.GetType().Name}: {exception.Message} (a bug in Xai; please report it with this message)."),
     };
 
-    // Board access codes (XAI7100-XAI7499) one by one; the other core ranges by range.
+    // Board access codes (71xx-74xx) one by one; the other core ranges by range.
     internal static ErrorCategory CategoryOf(string code) => code switch
     {
         DiagnosticCatalog.HostKeyUnknown or DiagnosticCatalog.HostKeyMismatch => ErrorCategory.SecurityError,

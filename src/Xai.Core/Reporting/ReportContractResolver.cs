@@ -8,7 +8,8 @@ namespace Xai.Reporting;
 /// <summary>
 /// How the report's types map to JSON: camelCase names, dictionary keys as written (method names,
 /// report field paths), and required-ness from the C# nullability, so that reading a file that lacks a
-/// key fails with its path instead of leaving a null behind. Nullable members are written as
+/// key fails with its path instead of leaving a null behind (members with a ShouldSerialize method, left out
+/// when empty, are optional). Nullable members are written as
 /// <c>null</c>, except those marked to be left out and those of the normalized vendor report
 /// (<see cref="HardwareReport"/>: a figure the reports did not give is absent).
 /// </summary>
@@ -41,7 +42,9 @@ public sealed class ReportContractResolver : DefaultContractResolver
             };
         }
 
-        property.Required = !nullable ? Required.Always
+        // A member written only when it has something to say (a ShouldSerialize method) may be absent.
+        property.Required = property.ShouldSerialize is not null ? Required.Default
+            : !nullable ? Required.Always
             : property.NullValueHandling == NullValueHandling.Ignore ? Required.Default
             : Required.AllowNull;
         return property;

@@ -231,6 +231,7 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
         var layout = new BuildLayout(Path.Combine(build.Directory, name, "obj"), Path.Combine(build.Directory, name, "bin"));
         Directory.CreateDirectory(layout.IntermediateDirectory);
         Directory.CreateDirectory(layout.OutputDirectory);
+        Directory.CreateDirectory(layout.ResultsDirectory);
         File.Copy(build.Layout.PlanFile, layout.PlanFile, overwrite: true);
         File.Copy(build.Layout.CSimResultsFile, layout.CSimResultsFile, overwrite: true);
         // The sources stage reads the generated headers and the C simulation's first image.
