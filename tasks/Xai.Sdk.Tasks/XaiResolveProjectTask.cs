@@ -27,6 +27,9 @@ public sealed class XaiResolveProjectTask : XaiTask
     public string ClockMHz { get; set; } = "";
     public string TargetClass { get; set; } = "";
     public string FidelityImages { get; set; } = "";
+    public string HlsFlow { get; set; } = "";
+    public string LabelsFile { get; set; } = "";
+    public string ClassNamesFile { get; set; } = "";
     public string FidelityDataset { get; set; } = "";
     public string HlsIncludeDirectory { get; set; } = "";
     public string CSimMain { get; set; } = "";
@@ -55,6 +58,9 @@ public sealed class XaiResolveProjectTask : XaiTask
             ClockMHz = ClockMHz,
             TargetClass = TargetClass,
             FidelityImages = FidelityImages,
+            HlsFlow = HlsFlow,
+            LabelsFile = LabelsFile,
+            ClassNamesFile = ClassNamesFile,
         };
         var resolved = ResolveProjectStage.Run(
             properties, BoardCatalog.Load(BoardsDirectory), new BuildLayout(IntermediateDirectory, OutputDirectory),

@@ -1,9 +1,13 @@
+using Xai.Amd.Toolchain;
 using Xai.Attribution;
 using Xai.Boards;
 
 namespace Xai.Projects;
 
 /// <summary>A project's settings after validation: every value typed, checked and defaulted.</summary>
+/// <param name="HlsFlow">XaiHlsFlow.</param>
+/// <param name="LabelsFile">XaiLabelsFile as a full path, null for none.</param>
+/// <param name="ClassNamesFile">XaiClassNamesFile as a full path, null for none.</param>
 public sealed record ProjectSettings(
     string ProjectFile,
     string ModelPath,
@@ -15,4 +19,7 @@ public sealed record ProjectSettings(
     int FcTile,
     double ClockMHz,
     int? TargetClass,
-    int FidelityImages);
+    int FidelityImages,
+    HlsFlowSetting HlsFlow = HlsFlowSetting.Auto,
+    string? LabelsFile = null,
+    string? ClassNamesFile = null);

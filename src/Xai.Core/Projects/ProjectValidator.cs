@@ -97,9 +97,10 @@ public static class ProjectValidator
             }
         }
 
+        var hlsFlow = HlsFlowSetting.Auto;
         try
         {
-            HlsFlowSettingParser.Parse(p.HlsFlow, p.ProjectFile);
+            hlsFlow = HlsFlowSettingParser.Parse(p.HlsFlow, p.ProjectFile);
         }
         catch (XaiException e)
         {
@@ -153,8 +154,13 @@ public static class ProjectValidator
             return null;
         }
 
-        return new ProjectSettings(p.ProjectFile, modelPath, board, methods, numerics, oh, ow, fcTile, clock, targetClass, fidelityImages);
+        return new ProjectSettings(
+            p.ProjectFile, modelPath, board, methods, numerics, oh, ow, fcTile, clock, targetClass, fidelityImages, hlsFlow,
+            ProjectFilePath(projectDir, p.LabelsFile), ProjectFilePath(projectDir, p.ClassNamesFile));
     }
+
+    private static string? ProjectFilePath(string projectDir, string value) =>
+        string.IsNullOrWhiteSpace(value) ? null : Path.GetFullPath(Path.Combine(projectDir, value.Trim()));
 
     public static bool TryParseParallelism(string text, out int oh, out int ow)
     {

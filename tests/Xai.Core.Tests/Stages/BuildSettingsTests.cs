@@ -49,6 +49,32 @@ public sealed class BuildSettingsTests : IDisposable
     }
 
     [Fact]
+    public void The_inputs_properties_HlsFlow_labels_and_class_names_are_checked_and_saved()
+    {
+        File.WriteAllText(Path.Combine(_dir, "labels.csv"), "file,label\n");
+        File.WriteAllText(Path.Combine(_dir, "names.txt"), "a\n");
+        var settingsFile = Path.Combine(_dir, "obj", "inputs.json");
+        BuildSettings? Run(string flow, string labels, List<XaiDiagnostic> diagnostics) => ResolveProjectStage.Run(
+            new ProjectProperties { ProjectFile = Path.Combine(_dir, "p.xaiproj"), Model = "model.onnx", Board = "pynq-z2", HlsFlow = flow, LabelsFile = labels, ClassNamesFile = "names.txt" },
+            BoardCatalog.Load(RepositoryLayout.Boards),
+            new BuildLayout(Path.Combine(_dir, "obj"), Path.Combine(_dir, "bin")),
+            new ToolSettings("g++", "", ""),
+            "",
+            settingsFile,
+            diagnostics);
+
+        Assert.NotNull(Run("classic", "labels.csv", []));
+        var loaded = BuildSettings.Load(settingsFile);
+        Assert.Equal(Xai.Amd.Toolchain.HlsFlowSetting.Classic, loaded.Project.HlsFlow);
+        Assert.Equal(Path.Combine(_dir, "labels.csv"), loaded.Project.LabelsFile);
+        Assert.Equal(Path.Combine(_dir, "names.txt"), loaded.Project.ClassNamesFile);
+
+        var diagnostics = new List<XaiDiagnostic>();
+        Assert.Null(Run("fast", "missing.csv", diagnostics));
+        Assert.Equal([DiagnosticCatalog.BadFlowSetting, DiagnosticCatalog.BadLabelsFile], diagnostics.Select(d => d.Code));
+    }
+
+    [Fact]
     public void The_file_is_rewritten_only_when_a_setting_changes()
     {
         Resolve();

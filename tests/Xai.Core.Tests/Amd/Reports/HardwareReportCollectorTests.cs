@@ -188,4 +188,25 @@ public sealed class HardwareReportCollectorTests : IDisposable
         Assert.Equal(text, Xai.Reporting.ReportJson.Serialize(Xai.Reporting.ReportJson.Deserialize<HardwareReport>(text, path, "XAI3504", "the report")));
         Assert.DoesNotContain("Lut", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Warnings_are_written_only_when_there_are_some_fit_the_schema_and_read_back()
+    {
+        // Before the fix a report without warnings could not be read back ('warnings' was required),
+        // and one with warnings did not fit the schema.
+        var path = Fixtures.PathOf("fastmachinelearning__hls4ml__myproject_csynth.xml");
+        var schemas = Xai.Tests.ReportSchemas.In(RepositoryLayout.Root);
+        var plain = HardwareReportCollector.Collect(path);
+        var plainText = Xai.Reporting.ReportJson.Serialize(plain);
+        Assert.DoesNotContain("\"warnings\"", plainText, StringComparison.Ordinal);
+        Assert.Empty(Xai.Reporting.ReportJson.Deserialize<HardwareReport>(plainText, path, "XAI3504", "the report").Warnings);
+
+        var warned = HardwareReportCollector.Collect(path);
+        warned.Warnings.Add(XaiDiagnostic.Warning("XAI5113", "LUT of module 'conv' is 'n/a'; left unknown.", path, 12));
+        var text = Xai.Reporting.ReportJson.Serialize(warned);
+        schemas.AssertDefinition("HardwareReport", text, "a hardware report with a warning");
+        var back = Xai.Reporting.ReportJson.Deserialize<HardwareReport>(text, path, "XAI3504", "the report");
+        Assert.Equal(warned.Warnings, back.Warnings);
+        Assert.Equal(text, Xai.Reporting.ReportJson.Serialize(back));
+    }
 }
