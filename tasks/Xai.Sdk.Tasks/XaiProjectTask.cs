@@ -16,8 +16,11 @@ public abstract class XaiProjectTask : XaiTask
     /// <summary>settings.json, written by XaiResolveProject.</summary>
     [Required] public string SettingsFile { get; set; } = "";
 
+    /// <summary>XaiOutputDir, given only to the stages that write there directly (not in settings.json).</summary>
+    public string OutputDirectory { get; set; } = "";
+
     /// <summary>The resolved settings (XAI1050 when the file is missing or unreadable).</summary>
-    protected BuildSettings Build => _build ??= BuildSettings.Load(SettingsFile);
+    protected BuildSettings Build => _build ??= BuildSettings.Load(SettingsFile, OutputDirectory);
 
     protected ProjectSettings Settings => Build.Project;
 

@@ -11,7 +11,10 @@ namespace Xai.Stages;
 /// <summary>
 /// What every stage reads, resolved once by XaiResolveProject and saved as settings.json: the
 /// validated project settings, where the stages read and write, and the C++ parts and compiler.
-/// The file changes only when a setting does, so the stages list it among their Inputs.
+/// The file changes only when a setting does, so the stages list it among their Inputs. The output
+/// directory is not in it: the stages assemble their results under obj/ and XaiPublish shows them in
+/// XaiOutputDir, so choosing another XaiOutputDir re-runs no stage; the few tasks that write there
+/// directly (CSim's board/ folder, Bitstream's files) are given it.
 /// </summary>
 /// <param name="FidelityDataset">Directory of the Fashion-MNIST IDX files for XaiFidelityImages.</param>
 public sealed record BuildSettings(ProjectSettings Project, BuildLayout Layout, ToolSettings Tools, string FidelityDataset)
@@ -34,14 +37,14 @@ public sealed record BuildSettings(ProjectSettings Project, BuildLayout Layout, 
         ["layout"] = new JObject
         {
             ["intermediateDirectory"] = Layout.IntermediateDirectory,
-            ["outputDirectory"] = Layout.OutputDirectory,
         },
         ["tools"] = JObject.FromObject(Tools, Serializer),
         ["fidelityDataset"] = FidelityDataset,
     };
 
+    /// <param name="outputDirectory">XaiOutputDir, for the stages that write there; empty for the others.</param>
     /// <exception cref="XaiException">XAI1050 when the file is missing, unreadable or of another format.</exception>
-    public static BuildSettings Load(string path)
+    public static BuildSettings Load(string path, string outputDirectory = "")
     {
         try
         {
@@ -54,7 +57,7 @@ public sealed record BuildSettings(ProjectSettings Project, BuildLayout Layout, 
             var layout = (JObject)json["layout"]!;
             return new BuildSettings(
                 json["project"]!.ToObject<ProjectSettings>(Serializer)!,
-                new BuildLayout((string)layout["intermediateDirectory"]!, (string)layout["outputDirectory"]!),
+                new BuildLayout((string)layout["intermediateDirectory"]!, outputDirectory),
                 json["tools"]!.ToObject<ToolSettings>(Serializer)!,
                 (string)json["fidelityDataset"]!);
         }

@@ -35,7 +35,7 @@ public sealed class BuildSettingsTests : IDisposable
     public void What_a_stage_loads_equals_what_ResolveProject_resolved()
     {
         var resolved = Resolve()!;
-        var loaded = BuildSettings.Load(SettingsFile);
+        var loaded = BuildSettings.Load(SettingsFile, resolved.Layout.OutputDirectory);
 
         Assert.Empty(DesignPlanHandOffTests.Differences(resolved, loaded, "settings"));
         Assert.Equal([AttributionMethod.DeconvNet, AttributionMethod.Saliency], loaded.Project.Methods);
@@ -46,6 +46,24 @@ public sealed class BuildSettingsTests : IDisposable
         Assert.Equal("clang++", loaded.Tools.Compiler);
         Assert.Equal(Xai.Fidelity.FashionMnistTestSet.DefaultDirectory, loaded.FidelityDataset);
         Assert.Contains("\"boardPart\": \"xilinx.com:zcu104:part0:1.1\"", File.ReadAllText(SettingsFile));
+    }
+
+    [Fact]
+    public void The_output_directory_is_not_a_setting_so_changing_it_reruns_no_stage()
+    {
+        Resolve();
+        var before = File.ReadAllText(SettingsFile);
+        Assert.DoesNotContain(Path.Combine(_dir, "bin"), before);
+        ResolveProjectStage.Run(
+            new ProjectProperties { ProjectFile = Path.Combine(_dir, "p.xaiproj"), Model = "model.onnx", Board = "zcu104", Methods = "DeconvNet;Saliency", TargetClass = "3", ClockMHz = "125.5" },
+            BoardCatalog.Load(RepositoryLayout.Boards),
+            new BuildLayout(Path.Combine(_dir, "obj"), Path.Combine(_dir, "elsewhere")),
+            new ToolSettings("clang++", "/sdk/hls-lib/include", "/sdk/hls-lib/csim/xai_csim_main.cpp"),
+            "",
+            SettingsFile,
+            []);
+        Assert.Equal(before, File.ReadAllText(SettingsFile));
+        Assert.Equal(Path.Combine(_dir, "elsewhere"), BuildSettings.Load(SettingsFile, Path.Combine(_dir, "elsewhere")).Layout.OutputDirectory);
     }
 
     [Fact]
