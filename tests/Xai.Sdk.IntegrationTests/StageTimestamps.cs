@@ -12,15 +12,23 @@ internal sealed class StageTimestamps
         _times = files.ToDictionary(f => f, f =>
         {
             Assert.True(File.Exists(project.PathOf(f)), $"{f} does not exist");
-            return File.GetLastWriteTimeUtc(project.PathOf(f));
+            return WriteTime(project.PathOf(f));
         });
     }
+
+    /// <summary>
+    /// The time of the file a path shows: bin/Debug/report.json is a symbolic link through
+    /// .xai/current (XaiPublish), and the link's own time (what File.GetLastWriteTimeUtc gives on Unix)
+    /// never changes; the published file keeps the time the stage wrote it.
+    /// </summary>
+    private static DateTime WriteTime(string path) =>
+        File.Exists(path) && File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target ? target.LastWriteTimeUtc : File.GetLastWriteTimeUtc(path);
 
     public static StageTimestamps Take(XaiProject project, params string[] files) => new(project, files);
 
     /// <summary>Files whose time differs now from when this was taken.</summary>
     public IReadOnlyList<string> Changed() =>
-        _times.Where(kv => File.GetLastWriteTimeUtc(_project.PathOf(kv.Key)) != kv.Value).Select(kv => kv.Key).Order().ToList();
+        _times.Where(kv => WriteTime(_project.PathOf(kv.Key)) != kv.Value).Select(kv => kv.Key).Order().ToList();
 
     public void AssertUnchanged(string step, params string[] files)
     {
