@@ -12,7 +12,7 @@ internal sealed class StageTimestamps
         _times = files.ToDictionary(f => f, f =>
         {
             Assert.True(File.Exists(project.PathOf(f)), $"{f} does not exist");
-            return File.GetLastWriteTimeUtc(project.PathOf(f));
+            return WriteTime(project.PathOf(f));
         });
     }
 
@@ -20,7 +20,12 @@ internal sealed class StageTimestamps
 
     /// <summary>Files whose time differs now from when this was taken.</summary>
     public IReadOnlyList<string> Changed() =>
-        _times.Where(kv => File.GetLastWriteTimeUtc(_project.PathOf(kv.Key)) != kv.Value).Select(kv => kv.Key).Order().ToList();
+        _times.Where(kv => WriteTime(_project.PathOf(kv.Key)) != kv.Value).Select(kv => kv.Key).Order().ToList();
+
+    // The published results (bin/Debug/report.json, …) are fixed symbolic links into .xai/current;
+    // .NET reports a link's own time, so read the time of the file it leads to.
+    private static DateTime WriteTime(string path) =>
+        File.GetLastWriteTimeUtc(File.Exists(path) ? File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path : path);
 
     public void AssertUnchanged(string step, params string[] files)
     {
