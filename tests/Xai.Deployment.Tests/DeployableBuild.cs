@@ -23,6 +23,7 @@ public sealed class DeployableBuild : IDisposable
         Offsets = offsets;
         File.WriteAllText(Path.Combine(Output, Top.DriverHeaderName), header);
         BoardRunnerWriter.Write(_build.Plan, _build.Layout, null);
+        PublishStage.Run(_build.Layout, CancellationToken.None);
         WriteBitstream(Output, "7z020clg400", 0xAA);
     }
 
@@ -49,14 +50,34 @@ public sealed class DeployableBuild : IDisposable
         File.WriteAllText(Path.Combine(directory, "odd.hwh"), TestHardwareFiles.Hwh(hwhDevice, "clg400", "-1"));
     }
 
-    /// <summary>A copy of the output directory, to change without touching the shared build.</summary>
+    /// <summary>
+    /// A copy of the output directory as a user sees it (published board/ and the rest followed through
+    /// their links, the .xai store left out), to change without touching the shared build.
+    /// </summary>
     public string CopyOutput()
     {
         var copy = Path.Combine(_build.Directory, "copy-" + Guid.NewGuid().ToString("N")[..8]);
-        foreach (var file in Directory.EnumerateFiles(Output, "*", SearchOption.AllDirectories))
+        CopyFollowingLinks(Output, copy);
+        return copy;
+    }
+
+    /// <summary>
+    /// A layout over a copy of the build's obj/ that shows results in <paramref name="output"/>: for
+    /// tests that rewrite the board folder (obj/.../results/board) without touching the shared build.
+    /// </summary>
+    public BuildLayout CopyLayout(string output)
+    {
+        var intermediate = Path.Combine(_build.Directory, "obj-" + Guid.NewGuid().ToString("N")[..8]);
+        CopyFollowingLinks(_build.Layout.IntermediateDirectory, intermediate);
+        return new BuildLayout(intermediate, output);
+    }
+
+    private static void CopyFollowingLinks(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
         {
-            var target = Path.Combine(copy, Path.GetRelativePath(Output, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var target = Path.Combine(to, Path.GetFileName(file));
             File.Copy(file, target);
             if (!OperatingSystem.IsWindows())
             {
@@ -64,7 +85,10 @@ public sealed class DeployableBuild : IDisposable
             }
         }
 
-        return copy;
+        foreach (var directory in Directory.GetDirectories(from).Where(d => Path.GetFileName(d) != ".xai"))
+        {
+            CopyFollowingLinks(directory, Path.Combine(to, Path.GetFileName(directory)));
+        }
     }
 
     public void Dispose() => _build.Dispose();

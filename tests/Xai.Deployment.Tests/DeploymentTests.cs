@@ -43,7 +43,7 @@ public sealed class DeploymentTests(DeployableBuild build, BoardStandIn standIn)
             Assert.Equal("csim", r.Backend);
             var stem = Path.GetFileNameWithoutExtension(r.Image);
             Assert.Equal(Path.Combine(local, "relevance", $"{stem}.{build.Method}.npy"), r.RelevanceFile);
-            Assert.Equal(File.ReadAllBytes(Path.Combine(build.Output, "relevance", $"{stem}.{build.Method}.npy")), File.ReadAllBytes(r.RelevanceFile));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(build.Build.Layout.RelevanceDirectory, $"{stem}.{build.Method}.npy")), File.ReadAllBytes(r.RelevanceFile));
             Assert.True(new FileInfo(r.HeatmapFile).Length > 0);
         }
     }

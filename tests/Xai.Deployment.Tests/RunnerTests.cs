@@ -107,9 +107,9 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
     {
         var copy = build.CopyOutput();
         File.Delete(Path.Combine(copy, build.Top.DriverHeaderName));
-        var layout = new Xai.Stages.BuildLayout(build.Build.Layout.IntermediateDirectory, copy);
+        var layout = build.CopyLayout(copy);
         BoardRunnerWriter.Write(build.Build.Plan, layout, null);
-        var run = PythonProcess.Run(Path.Combine(copy, BoardRunnerLayout.DirectoryName, BoardRunnerLayout.ScriptName),
+        var run = PythonProcess.Run(Path.Combine(layout.BoardDirectory, BoardRunnerLayout.ScriptName),
             ["benchmark", "--backend", "fpga", "--bit", Path.Combine(copy, "odd.bit")]);
         Assert.Equal(1, run.ExitCode);
         var json = JObject.Parse(run.Output);
@@ -123,11 +123,12 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
         var copy = build.CopyOutput();
         // What the integration tests' fake Vitis HLS writes: a header with no register map.
         File.WriteAllText(Path.Combine(copy, build.Top.DriverHeaderName), "// test double: no register map\n");
-        BoardRunnerWriter.Write(build.Build.Plan, new Xai.Stages.BuildLayout(build.Build.Layout.IntermediateDirectory, copy), null);
-        var config = JObject.Parse(File.ReadAllText(Path.Combine(copy, BoardRunnerLayout.DirectoryName, BoardRunnerLayout.ConfigName)));
+        var layout = build.CopyLayout(copy);
+        BoardRunnerWriter.Write(build.Build.Plan, layout, null);
+        var config = JObject.Parse(File.ReadAllText(Path.Combine(layout.BoardDirectory, BoardRunnerLayout.ConfigName)));
         Assert.Equal(JTokenType.Null, config["fpga"]!.Type);
         Assert.Contains("XAI7410", (string)config["fpgaUnavailable"]!);
-        var run = PythonProcess.Run(Path.Combine(copy, BoardRunnerLayout.DirectoryName, BoardRunnerLayout.ScriptName),
+        var run = PythonProcess.Run(Path.Combine(layout.BoardDirectory, BoardRunnerLayout.ScriptName),
             ["benchmark", "--backend", "fpga", "--bit", Path.Combine(copy, "odd.bit")]);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("XXAI_TOP_CONTROL_ADDR_AP_CTRL", (string)JObject.Parse(run.Output)["error"]!);

@@ -1,9 +1,12 @@
 namespace Xai.Sdk.IntegrationTests;
 
 /// <summary>
-/// While a tool runs, its task yields the MSBuild node. Two projects built in parallel on ONE node
-/// (-m:1), whose C simulations each wait for the other's to have started, finish only if the first
-/// task gave the node up while its tool ran; without yielding the first waits in vain and fails.
+/// While a tool runs, its task yields the MSBuild node. Three projects built in parallel on TWO nodes
+/// (-m:2), whose C simulations each wait for the other two to have started, finish only if the tasks
+/// gave their nodes up while their tools ran: without yielding at most two projects execute and the
+/// third never starts. (MSBuild's scheduler lets another request onto a yielded node only while
+/// executing + yielding requests stay below its limit, which is 1 for -m:1 and 3 for -m:2, so one
+/// node cannot show it.)
 /// </summary>
 [Collection(PackedSdkCollection.Name)]
 public sealed class YieldingBuildTests(PackedSdk sdk)
@@ -13,10 +16,12 @@ public sealed class YieldingBuildTests(PackedSdk sdk)
     {
         var meet = Path.Combine(Path.GetTempPath(), "xai-meet-" + Guid.NewGuid().ToString("N")[..8]);
         var started = meet + "-started-";
-        using var a = OddNetworkProject.Create(sdk, images: 1, name: "a", properties: "<XaiCxx>$(MSBuildProjectDirectory)/toolchain/cxx-meeting</XaiCxx>");
-        using var b = OddNetworkProject.Create(sdk, images: 1, name: "b", properties: "<XaiCxx>$(MSBuildProjectDirectory)/toolchain/cxx-meeting</XaiCxx>");
-        foreach (var (project, mine, other) in new[] { (a, "a", "b"), (b, "b", "a") })
+        string[] names = ["a", "b", "c"];
+        var projects = names.Select(n => OddNetworkProject.Create(sdk, images: 1, name: n, properties: "<XaiCxx>$(MSBuildProjectDirectory)/toolchain/cxx-meeting</XaiCxx>")).ToList();
+        using var cleanup = new DisposeAll(projects);
+        foreach (var (project, mine) in projects.Zip(names))
         {
+            var waitForOthers = string.Join(" ", names.Where(n => n != mine).Select(n => $"'{started}{n}'"));
             FakeCompiler.Write(project, "cxx-meeting", $$"""
                 out=""
                 prev=""
@@ -33,10 +38,12 @@ public sealed class YieldingBuildTests(PackedSdk sdk)
                 if [ ! -e '{{meet}}' ]; then exec '$out.real' "\$@"; fi
                 touch '{{started}}{{mine}}'
                 i=0
-                while [ ! -e '{{started}}{{other}}' ]; do
-                  i=\$((i+1))
-                  if [ \$i -gt 3000 ]; then echo "the other project's simulation never started: the node was not yielded" >&2; exit 9; fi
-                  sleep 0.1
+                for other in {{waitForOthers}}; do
+                  while [ ! -e "\$other" ]; do
+                    i=\$((i+1))
+                    if [ \$i -gt 3000 ]; then echo "another project's simulation never started: the nodes were not yielded" >&2; exit 9; fi
+                    sleep 0.1
+                  done
                 done
                 exec '$out.real' "\$@"
                 EOF2
@@ -50,19 +57,20 @@ public sealed class YieldingBuildTests(PackedSdk sdk)
 
         File.WriteAllText(meet, "");
 
-        var both = Path.Combine(a.Directory, "both.proj");
-        File.WriteAllText(both, $"""
+        var first = projects[0];
+        var all = Path.Combine(first.Directory, "all.proj");
+        File.WriteAllText(all, $"""
             <Project>
               <Target Name="Build">
-                <MSBuild Projects="{a.ProjectFile};{b.ProjectFile}" BuildInParallel="true" />
+                <MSBuild Projects="{string.Join(";", projects.Select(p => p.ProjectFile))}" BuildInParallel="true" />
               </Target>
             </Project>
             """);
-        var run = DotnetCli.Run(a.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = a.PackageCache }, "build", both, "--no-restore", "-m:1", "-nologo", "-v:m", "-clp:NoSummary");
+        var run = DotnetCli.Run(first.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = first.PackageCache }, "build", all, "--no-restore", "-m:2", "-nr:false", "-nologo", "-v:m", "-clp:NoSummary");
 
-        Assert.True(run.ExitCode == 0, run.Output);
-        Assert.True(File.Exists(started + "a") && File.Exists(started + "b"));
         File.Delete(meet);
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(run.Output, "C simulation:").Count);
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.All(names, n => Assert.True(File.Exists(started + n), n + " never started"));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(run.Output, "C simulation:").Count);
     }
 }

@@ -9,7 +9,8 @@ using Xai.Stages;
 namespace Xai.CodeGeneration;
 
 /// <summary>
-/// Writes the board folder of the build output (<see cref="BoardRunnerLayout"/>): the Python
+/// Writes the board folder of the build results (<see cref="BoardRunnerLayout"/>; XaiPublish makes it
+/// the output directory's board/ with the other results): the Python
 /// runner, its config (sizes, number formats and exponents per method, and, once the Bitstream
 /// stage has copied the HLS driver header beside the .bit, the register offsets parsed from it),
 /// the weight images, the C-simulation program and image 0's C-simulation record as reference.
@@ -19,7 +20,7 @@ public static class BoardRunnerWriter
 {
     public static void Write(DesignPlan plan, BuildLayout layout, int? targetClass)
     {
-        var board = Path.Combine(layout.OutputDirectory, BoardRunnerLayout.DirectoryName);
+        var board = layout.BoardDirectory;
         Directory.CreateDirectory(board);
         var sizes = NetworkMemorySizes.For(plan);
         var vendor = VendorLayout.For(layout);

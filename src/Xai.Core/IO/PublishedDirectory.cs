@@ -67,13 +67,17 @@ public sealed class PublishedDirectory(string root, IReadOnlyList<string> entrie
         Directory.CreateDirectory(staging);
         File.WriteAllText(Path.Combine(staging, MarkerName), version + "\n");
         cancel.ThrowIfCancellationRequested();
-        Rename(staging, Path.Combine(Store, version));
-        var displaced = LinkEntries();
+        var published = Path.Combine(Store, version);
+        Rename(staging, published);
+        var present = entries.Where(e => Path.Exists(Path.Combine(published, e))).ToList();
+        var displaced = LinkEntries(present);
 
         // The one atomic step: a new link beside the old, renamed over it.
         var link = Path.Combine(Store, $"{CurrentName}.{version}{StagingSuffix}");
         File.CreateSymbolicLink(link, version);
         Rename(link, Current);
+        // An entry this build did not produce would show as a dangling link: take it away.
+        RemoveLinks(entries.Except(present));
         RemoveLeftovers();
         return displaced;
     }
@@ -106,10 +110,46 @@ public sealed class PublishedDirectory(string root, IReadOnlyList<string> entrie
         }
     }
 
-    private IReadOnlyList<Displaced> LinkEntries()
+    /// <summary>
+    /// Takes the published set away (what `dotnet clean` asks for): the entry links that point into
+    /// <c>.xai/current</c> and the <c>.xai/</c> store. Anything else of the same name, and every other
+    /// file in the directory, is left.
+    /// </summary>
+    public void Remove()
+    {
+        RemoveLinks(entries);
+
+        if (new DirectoryInfo(Store) is { Exists: true } store)
+        {
+            // A link named .xai is removed as a link; a recursive delete never follows the links inside.
+            if (store.LinkTarget is not null)
+            {
+                File.Delete(Store);
+            }
+            else
+            {
+                store.Delete(recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Deletes the entry links of <paramref name="names"/> that point into the store (only the SDK's own).</summary>
+    private void RemoveLinks(IEnumerable<string> names)
+    {
+        foreach (var entry in names)
+        {
+            var path = Path.Combine(Root, entry);
+            if (new FileInfo(path).LinkTarget == $"{StoreName}/{CurrentName}/{entry}")
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private List<Displaced> LinkEntries(IEnumerable<string> present)
     {
         var displaced = new List<Displaced>();
-        foreach (var entry in entries)
+        foreach (var entry in present)
         {
             var path = Path.Combine(Root, entry);
             var target = $"{StoreName}/{CurrentName}/{entry}";

@@ -45,5 +45,8 @@ public sealed record BuildLayout(string IntermediateDirectory, string OutputDire
 
     public string HeatmapDirectory => Path.Combine(ResultsDirectory, "heatmaps");
 
+    /// <summary>The board-side runner folder (CodeGeneration.BoardRunnerLayout), published as the output's board/.</summary>
+    public string BoardDirectory => Path.Combine(ResultsDirectory, "board");
+
     public string WeightImage(string profile) => Path.Combine(GeneratedDirectory, $"weights.{profile}.bin");
 }

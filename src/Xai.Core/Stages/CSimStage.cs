@@ -149,16 +149,7 @@ public static class CSimStage
         Swap(stagingHeatmaps, layout.HeatmapDirectory);
         Directory.Delete(staging, recursive: true);
         AtomicFile.WriteAllText(layout.CSimResultsFile, ReportJson.Serialize(csim));
-        try
-        {
-            // board/ goes to XaiOutputDir directly: a failure there is the output directory's (XAI3401,
-            // XAI3402 when full), as for publishing, not a stage's own file under obj/ (XAI3405).
-            CodeGeneration.BoardRunnerWriter.Write(plan, layout, targetClass);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw PublishStage.OutputError(layout.OutputDirectory, e);
-        }
+        CodeGeneration.BoardRunnerWriter.Write(plan, layout, targetClass);
 
         return csim;
     }

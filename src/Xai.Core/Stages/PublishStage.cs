@@ -5,13 +5,13 @@ namespace Xai.Stages;
 
 /// <summary>
 /// Stage "Publish", the last of a build: makes the results the stages assembled under
-/// <c>obj/.../xai/results/</c> (plan.json, relevance/, heatmaps/, report.json, report.html) the
+/// <c>obj/.../xai/results/</c> (plan.json, relevance/, heatmaps/, board/, report.json, report.html) the
 /// visible contents of the output directory, all at once (<see cref="PublishedDirectory"/>).
 /// Everything is copied, so the output directory may be on another file system than obj/.
 /// </summary>
 public static class PublishStage
 {
-    public static readonly IReadOnlyList<string> Entries = ["plan.json", "relevance", "heatmaps", "report.json", "report.html"];
+    public static readonly IReadOnlyList<string> Entries = ["plan.json", "relevance", "heatmaps", "board", "report.json", "report.html"];
 
     public static PublishedDirectory Target(BuildLayout layout) => new(layout.OutputDirectory, Entries);
 
@@ -31,6 +31,20 @@ public static class PublishStage
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryRemoveLeftovers(target);
+            throw OutputError(target.Root, e);
+        }
+    }
+
+    /// <summary>`dotnet clean`: removes the published set from <paramref name="outputDirectory"/> (<see cref="PublishedDirectory.Remove"/>).</summary>
+    public static void Unpublish(string outputDirectory)
+    {
+        var target = new PublishedDirectory(outputDirectory, Entries);
+        try
+        {
+            target.Remove();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
             throw OutputError(target.Root, e);
         }
     }

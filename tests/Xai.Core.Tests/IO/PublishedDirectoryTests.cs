@@ -38,6 +38,40 @@ public sealed class PublishedDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void An_entry_the_build_did_not_produce_has_no_link_and_a_vanished_one_loses_its_link()
+    {
+        var target = new PublishedDirectory(Output, Entries);
+        var source = Results("one");
+        target.Publish(source, CancellationToken.None);
+        Directory.Delete(Path.Combine(source, "maps"), recursive: true);
+
+        target.Publish(source, CancellationToken.None);
+
+        Assert.Null(new FileInfo(Path.Combine(Output, "maps")).LinkTarget);
+        Assert.Equal(["report.json"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName).Where(n => n != PublishedDirectory.StoreName));
+    }
+
+    [Fact]
+    public void Remove_takes_away_the_store_and_its_links_and_nothing_else()
+    {
+        var target = new PublishedDirectory(Output, Entries);
+        target.Publish(Results("one"), CancellationToken.None);
+        File.WriteAllText(Path.Combine(Output, "notes.txt"), "mine");
+        // A user's own report.json where the link was: not the SDK's, so it stays.
+        File.Delete(Path.Combine(Output, "report.json"));
+        File.WriteAllText(Path.Combine(Output, "report.json"), "mine too");
+
+        target.Remove();
+
+        Assert.False(Directory.Exists(target.Store));
+        Assert.False(Path.Exists(Path.Combine(Output, "maps")));
+        Assert.Null(new FileInfo(Path.Combine(Output, "maps")).LinkTarget);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(Output, "notes.txt")));
+        Assert.Equal("mine too", File.ReadAllText(Path.Combine(Output, "report.json")));
+        target.Remove();
+    }
+
+    [Fact]
     public void Leftovers_of_a_killed_publish_are_removed_by_the_next_and_were_never_visible()
     {
         var target = new PublishedDirectory(Output, Entries);
