@@ -115,7 +115,7 @@ public sealed class OutputDirectoryTests(PackedSdk sdk)
         using var project = OddNetworkProject.Create(sdk, images: 2, properties: "<XaiOutputDir>small/</XaiOutputDir>");
         var output = project.PathOf("small");
         Directory.CreateDirectory(output);
-        Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", output);
+        Run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", output);
         try
         {
             var first = project.Build();
@@ -143,6 +143,45 @@ public sealed class OutputDirectoryTests(PackedSdk sdk)
         {
             Run("umount", output);
         }
+    }
+
+    [Fact]
+    public void A_read_only_output_directory_is_one_coded_error_and_keeps_the_previous_results()
+    {
+        if (Environment.UserName != "root" && !string.Equals(Environment.GetEnvironmentVariable("USER"), "root", StringComparison.Ordinal))
+        {
+            Assert.Fail("This test makes the output directory a read-only bind mount and needs root (root ignores file modes, so chmod cannot make it read-only).");
+        }
+
+        using var project = OddNetworkProject.Create(sdk, images: 1, properties: "<XaiOutputDir>ro/</XaiOutputDir>");
+        var output = project.PathOf("ro");
+        var first = project.Build();
+        Assert.True(first.Succeeded, first.ToString());
+        var visible = VisibleResults.Read(output);
+
+        Run("mount", "--bind", output, output);
+        try
+        {
+            Run("mount", "-o", "remount,bind,ro", output);
+            Assert.ThrowsAny<IOException>(() => File.WriteAllText(Path.Combine(output, "probe"), "even root cannot write here"));
+            project.WriteFile("images/img0.png", TestPng.Noise(seed: 92));
+            var readOnly = project.Build();
+
+            Assert.False(readOnly.Succeeded);
+            Assert.DoesNotContain("MSB4018", readOnly.Output);
+            var error = Assert.Single(readOnly.Errors);
+            Assert.Equal("XAI3401", error.Code);
+            Assert.Contains("XaiOutputDir", error.Message);
+            VisibleResults.AssertEqual(visible, VisibleResults.Read(output), "publishing to a read-only directory");
+        }
+        finally
+        {
+            Run("umount", output);
+        }
+
+        var writable = project.Build();
+        Assert.True(writable.Succeeded, writable.ToString());
+        VisibleResults.AssertTidy(output);
     }
 
     [Fact]
