@@ -107,10 +107,7 @@ public sealed class OutputDirectoryTests(PackedSdk sdk)
     [Fact]
     public void A_full_output_directory_is_one_coded_error_and_keeps_the_previous_results()
     {
-        if (Environment.UserName != "root" && !string.Equals(Environment.GetEnvironmentVariable("USER"), "root", StringComparison.Ordinal))
-        {
-            Assert.Fail("This test mounts a small tmpfs and needs root; it cannot fake a full disk otherwise.");
-        }
+        RequireRoot("it mounts a small tmpfs; a full disk cannot be faked otherwise");
 
         using var project = OddNetworkProject.Create(sdk, images: 2, properties: "<XaiOutputDir>small/</XaiOutputDir>");
         var output = project.PathOf("small");
@@ -148,10 +145,7 @@ public sealed class OutputDirectoryTests(PackedSdk sdk)
     [Fact]
     public void A_read_only_output_directory_is_one_coded_error_and_keeps_the_previous_results()
     {
-        if (Environment.UserName != "root" && !string.Equals(Environment.GetEnvironmentVariable("USER"), "root", StringComparison.Ordinal))
-        {
-            Assert.Fail("This test makes the output directory a read-only bind mount and needs root (root ignores file modes, so chmod cannot make it read-only).");
-        }
+        RequireRoot("it makes the output directory a read-only bind mount; root ignores file modes, so chmod cannot");
 
         using var project = OddNetworkProject.Create(sdk, images: 1, properties: "<XaiOutputDir>ro/</XaiOutputDir>");
         var output = project.PathOf("ro");
@@ -216,6 +210,14 @@ public sealed class OutputDirectoryTests(PackedSdk sdk)
         var error = Assert.Single(result.Errors);
         Assert.Equal("XAI3406", error.Code);
         Assert.Contains("img0.png", error.Message);
+    }
+
+    private static void RequireRoot(string why)
+    {
+        if (Environment.UserName != "root" && !string.Equals(Environment.GetEnvironmentVariable("USER"), "root", StringComparison.Ordinal))
+        {
+            Assert.Fail($"This test needs root: {why}.");
+        }
     }
 
     private static string Device(string path) => Run("stat", "-c", "%d", path).Trim();
