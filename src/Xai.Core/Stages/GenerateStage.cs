@@ -23,6 +23,10 @@ public static class GenerateStage
             throw new XaiException(DiagnosticCatalog.TargetClassOutOfRange, $"Property 'XaiTargetClass' is {target}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", settings.ProjectFile);
         }
 
+        // The first stage that knows the class count checks the names against it, before any
+        // compilation or simulation (Report reads them again, for an edited file).
+        ClassNameList.Load(settings.ClassNamesFile ?? "", model.Network.OutputClasses);
+
         var plan = DesignPlanner.Plan(model.Network, model.Layers, settings, Path.GetFileName(settings.ModelPath), calibration: null);
         AtomicFile.WriteAllTextIfChanged(layout.NetworkHeader, NetworkHeaderWriter.Write(plan));
         DesignPlanFile.Save(plan, layout.NetworkPlanFile);

@@ -64,6 +64,27 @@ public sealed class ProjectFilesTests : IDisposable
     }
 
     [Fact]
+    public void Generate_checks_the_class_names_against_the_network_before_writing_anything()
+    {
+        // odd.onnx has 4 classes; three names are one short.
+        File.Copy(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", "odd", "odd.onnx"), Path.Combine(_dir, "odd.onnx"));
+        Write("names.txt", "a\nb\nc\n");
+        var settings = ProjectValidator.Validate(
+            new ProjectProperties { ProjectFile = Path.Combine(_dir, "odd.xaiproj"), Model = "odd.onnx", Board = "pynq-z2", ClassNamesFile = "names.txt" },
+            BoardCatalog.Load(RepositoryLayout.Boards),
+            [])!;
+        var layout = new BuildLayout(Path.Combine(_dir, "obj"), Path.Combine(_dir, "bin"));
+        Directory.CreateDirectory(layout.IntermediateDirectory);
+
+        Assert.Equal("XAI1108", Assert.Throws<XaiException>(() => GenerateStage.Run(settings, layout)).Code);
+        Assert.False(File.Exists(layout.NetworkHeader));
+
+        Write("names.txt", "a\nb\nc\nd\n");
+        GenerateStage.Run(settings, layout);
+        Assert.True(File.Exists(layout.NetworkHeader));
+    }
+
+    [Fact]
     public void A_label_outside_the_classes_stops_the_simulation_with_every_bad_image()
     {
         // odd.onnx: input [3,10,14], 4 classes. The checks come before any compilation.
