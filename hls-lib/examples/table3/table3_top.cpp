@@ -10,8 +10,8 @@
 // offsets are s_axilite (control registers). DRAM regions the host must allocate:
 //   weights   [weight_image_size]  flat image, per layer weights (PyTorch order) then biases
 //   image     [3*32*32]            input, C,H,W
-//   act       [act_arena_size]     FP activations (kept for BP)
-//   grad      [grad_arena_size]    BP scratch
+//   act       [act_arena_size]     the image's copy and the FP activations (kept for BP)
+//   grad      [grad_arena_size]    BP gradients
 //   relevance [3*32*32]            input relevance; true value = stored * 2^-relevance_exponent
 //   logits    [10]
 #include "table3_top.h"
@@ -34,8 +34,8 @@ void table3_top(const top_weight_t* weights, const top_act_t* image, top_act_t* 
                 int* relevance_exponent) {
 #pragma HLS INTERFACE m_axi port = weights offset = slave bundle = gmem0 depth = 591274 max_read_burst_length = 64
 #pragma HLS INTERFACE m_axi port = image offset = slave bundle = gmem1 depth = 3072
-#pragma HLS INTERFACE m_axi port = act offset = slave bundle = gmem1 depth = 61568
-#pragma HLS INTERFACE m_axi port = grad offset = slave bundle = gmem2 depth = 61578
+#pragma HLS INTERFACE m_axi port = act offset = slave bundle = gmem1 depth = 64650
+#pragma HLS INTERFACE m_axi port = grad offset = slave bundle = gmem2 depth = 64650
 #pragma HLS INTERFACE m_axi port = relevance offset = slave bundle = gmem2 depth = 3072
 #pragma HLS INTERFACE m_axi port = logits offset = slave bundle = gmem1 depth = 10
 #pragma HLS INTERFACE s_axilite port = weights
@@ -49,7 +49,7 @@ void table3_top(const top_weight_t* weights, const top_act_t* image, top_act_t* 
 #pragma HLS INTERFACE s_axilite port = predicted_class
 #pragma HLS INTERFACE s_axilite port = relevance_exponent
 #pragma HLS INTERFACE s_axilite port = return
-    static_assert(table3::act_arena_size == 61568 && table3::grad_arena_size == 61578,
+    static_assert(table3::act_arena_size == 64650 && table3::grad_arena_size == 64650,
                   "update the m_axi depths above");
     // On-chip state FP leaves for BP: 2-bit pool indices and the dense ReLU mask (BRAM bits).
     static table3::fp_state st;

@@ -4,10 +4,11 @@
 //   conv3x3(64->64) ReLU, maxpool2, flatten, FC 4096->128 ReLU, FC 128->10 (logits)
 //
 // This is the shape of top function the SDK's code generator emits for other networks:
-// one numerics profile (number formats and per-boundary gradient exponents), one engine
-// (parallelism and tiles, shared by all conv layers), one config struct per layer with the
-// same members in the same order, constexpr offsets into the weight image and the DRAM
-// arenas, and run<NUM, METHOD>() calling the blocks in network order.
+// one numerics profile (number formats and per-boundary gradient exponents), one engine of
+// each kind (parallelism and tiles, shared by all layers), one config struct per layer with
+// the same members in the same order, constexpr offsets into the weight image, the DRAM
+// arenas and the on-chip stores, the table of layer descriptors, and run<NUM, METHOD>()
+// handing it to xai::network_run.
 #ifndef XAI_EXAMPLES_TABLE3_TOP_H
 #define XAI_EXAMPLES_TABLE3_TOP_H
 
@@ -57,6 +58,8 @@ template <class NUM> struct engine {
     static const unsigned tile_w = 16;  ///< output tile columns (multiple of n_ow, even)
     static const unsigned tile_ci = 16; ///< input channels per tile
     static const unsigned tile_co = 16; ///< output channels per tile
+    static const unsigned max_kernel = 3; ///< largest kernel of the network
+    static const unsigned max_out_c = 64; ///< largest out_c (bias buffer)
     typedef typename NUM::act_t act_t;
     typedef typename NUM::weight_t weight_t;
     typedef typename NUM::accum_t accum_t;
@@ -123,67 +126,69 @@ static const unsigned w_fc2 = w_fc1 + xai::dense_shape<fc1_config<shape_only>>::
 static const unsigned weight_image_size = w_fc2 + xai::dense_shape<fc2_config<shape_only>>::param_count;
 static_assert(weight_image_size == 591274, "Table III has 591,274 parameters");
 
-// Activation arena: one region per layer output (kept until BP); logits go to their port.
-static const unsigned a_conv1 = 0;
+// Activation arena: the image (copied in by the top), then one region per layer output,
+// kept until BP; the last region holds the logits (copied out to their port).
+static const unsigned a_input = 0;
+static const unsigned a_conv1 = a_input + input_size;
 static const unsigned a_conv2 = a_conv1 + xai::conv2d_shape<conv1_config<shape_only>>::out_size;
 static const unsigned a_conv3 = a_conv2 + xai::conv2d_shape<conv2_config<shape_only>>::out_size;
 static const unsigned a_conv4 = a_conv3 + xai::conv2d_shape<conv3_config<shape_only>>::out_size;
 static const unsigned a_fc1 = a_conv4 + xai::conv2d_shape<conv4_config<shape_only>>::out_size;
-static const unsigned act_arena_size = a_fc1 + xai::dense_shape<fc1_config<shape_only>>::out_size;
+static const unsigned a_fc2 = a_fc1 + xai::dense_shape<fc1_config<shape_only>>::out_size;
+static const unsigned act_arena_size = a_fc2 + n_classes;
 
-// Gradient arena: gradient w.r.t. each layer's output (boundaries 6..1); boundary 0 is
-// the relevance port.
+// Gradient arena: gradient w.r.t. each layer's output (boundaries 6..1), then boundary 0,
+// the input relevance (copied out to its port).
 static const unsigned g_logits = 0;                        // boundary 6, [10]
 static const unsigned g_fc1 = g_logits + n_classes;        // boundary 5, [128]
 static const unsigned g_conv4 = g_fc1 + 128;               // boundary 4, [64,8,8]
 static const unsigned g_conv3 = g_conv4 + 64 * 8 * 8;      // boundary 3, [64,16,16]
 static const unsigned g_conv2 = g_conv3 + 64 * 16 * 16;    // boundary 2, [32,16,16]
 static const unsigned g_conv1 = g_conv2 + 32 * 16 * 16;    // boundary 1, [32,32,32]
-static const unsigned grad_arena_size = g_conv1 + 32 * 32 * 32;
+static const unsigned g_input = g_conv1 + 32 * 32 * 32;    // boundary 0, [3,32,32]
+static const unsigned grad_arena_size = g_input + input_size;
+
+// On-chip stores: 2-bit pool indices of conv2 and conv4, the dense ReLU's 128 mask bits.
+static const unsigned p_conv2 = 0, p_conv4 = p_conv2 + 32 * 16 * 16, pool_store_size = p_conv4 + 64 * 8 * 8;
+static const unsigned m_fc1 = 0, mask_store_size = 128;
 
 /// Exponent of the relevance written to the relevance port: true = stored * 2^-exp.
 template <class NUM> constexpr int relevance_exponent() { return NUM::grad_exp(0); }
 
-/// On-chip state FP leaves for BP (pool indices, stored ReLU masks). In the HLS top these
-/// are static arrays (BRAM bits); batch 1, so one set. Blocks never get null pointers
-/// (Vitis HLS cannot map them); unused arguments get the 1-element dummies.
+/// On-chip state FP leaves for BP (pool indices, stored ReLU masks): in the HLS top static
+/// arrays (BRAM bits); batch 1, so one set. Every layer's descriptor points into them.
 struct fp_state {
-    xai::pool_index_t pool2[32 * 16 * 16];
-    xai::pool_index_t pool4[64 * 8 * 8];
-    bool fc1_mask[128];
-    bool no_mask[1];                 // passed where a layer keeps no mask bits (never accessed)
-    xai::pool_index_t no_index[1];   // passed where a layer has no pool (never accessed)
+    xai::pool_index_t pools[pool_store_size];
+    bool masks[mask_store_size];
 };
 
-/// FP, then (if run_bp) BP for the target class. Returns the class explained (argmax of
-/// the logits unless `target` is a valid class index).
-template <class NUM, class METHOD>
+/// The network as the engines see it: one descriptor per layer, in network order.
+template <class NUM> struct network {
+    static const unsigned n_layers = 6;
+    static const xai::layer_desc layers[n_layers];
+};
+template <class NUM>
+const xai::layer_desc network<NUM>::layers[network<NUM>::n_layers] = {
+    //                                      params   act_in   act_out  grad_in  grad_out pool     mask
+    xai::conv_desc<conv1_config<NUM>>({w_conv1, a_input, a_conv1, g_input, g_conv1, 0, 0}),
+    xai::conv_desc<conv2_config<NUM>>({w_conv2, a_conv1, a_conv2, g_conv1, g_conv2, p_conv2, 0}),
+    xai::conv_desc<conv3_config<NUM>>({w_conv3, a_conv2, a_conv3, g_conv2, g_conv3, 0, 0}),
+    xai::conv_desc<conv4_config<NUM>>({w_conv4, a_conv3, a_conv4, g_conv3, g_conv4, p_conv4, 0}),
+    xai::dense_desc<fc1_config<NUM>>({w_fc1, a_conv4, a_fc1, g_conv4, g_fc1, 0, m_fc1}),
+    xai::dense_desc<fc2_config<NUM>>({w_fc2, a_fc1, a_fc2, g_fc1, g_logits, 0, 0}),
+};
+
+/// FP, then (if WITH_BP and run_bp) BP for the target class. Returns the class explained
+/// (argmax of the logits unless `target` is a valid class index).
+template <class NUM, class METHOD, bool WITH_BP = true>
 unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,
              typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,
              bool run_bp, fp_state& st) {
 #pragma HLS INLINE
-    // FP
-    xai::conv2d_fp<conv1_config<NUM>, METHOD>(image, weights + w_conv1, act + a_conv1, st.no_mask, st.no_index);
-    xai::conv2d_fp<conv2_config<NUM>, METHOD>(act + a_conv1, weights + w_conv2, act + a_conv2, st.no_mask, st.pool2);
-    xai::conv2d_fp<conv3_config<NUM>, METHOD>(act + a_conv2, weights + w_conv3, act + a_conv3, st.no_mask, st.no_index);
-    xai::conv2d_fp<conv4_config<NUM>, METHOD>(act + a_conv3, weights + w_conv4, act + a_conv4, st.no_mask, st.pool4);
-    xai::dense_fp<fc1_config<NUM>, METHOD>(act + a_conv4, weights + w_fc1, act + a_fc1, st.fc1_mask);
-    xai::dense_fp<fc2_config<NUM>, METHOD>(act + a_fc1, weights + w_fc2, logits, st.no_mask);
-    const unsigned cls = xai::select_target<n_classes>(logits, target);
-    if (!run_bp) return cls;
-    // BP (the seed 2^grad_exp(6) must be representable in grad_t)
-    xai::seed_gradient<n_classes, NUM::grad_exp(6)>(grad + g_logits, cls);
-    xai::dense_bp<fc2_config<NUM>, METHOD>(grad + g_logits, weights + w_fc2, logits, st.no_mask, grad + g_fc1);
-    xai::dense_bp<fc1_config<NUM>, METHOD>(grad + g_fc1, weights + w_fc1, act + a_fc1, st.fc1_mask, grad + g_conv4);
-    xai::conv2d_bp<conv4_config<NUM>, METHOD>(grad + g_conv4, weights + w_conv4, act + a_conv4, st.no_mask, st.pool4,
-                                              grad + g_conv3);
-    xai::conv2d_bp<conv3_config<NUM>, METHOD>(grad + g_conv3, weights + w_conv3, act + a_conv3, st.no_mask, st.no_index,
-                                              grad + g_conv2);
-    xai::conv2d_bp<conv2_config<NUM>, METHOD>(grad + g_conv2, weights + w_conv2, act + a_conv2, st.no_mask, st.pool2,
-                                              grad + g_conv1);
-    xai::conv2d_bp<conv1_config<NUM>, METHOD>(grad + g_conv1, weights + w_conv1, act + a_conv1, st.no_mask, st.no_index,
-                                              relevance);
-    return cls;
+    // (the seed 2^grad_exp(6) must be representable in grad_t)
+    return xai::network_run<engine<NUM>, fc_engine<NUM>, METHOD, WITH_BP, network<NUM>::n_layers, n_classes, input_size,
+                            NUM::grad_exp(6)>(network<NUM>::layers, image, weights, act, grad, relevance, logits, target,
+                                              run_bp, st.pools, st.masks);
 }
 
 } // namespace table3

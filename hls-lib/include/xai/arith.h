@@ -22,6 +22,31 @@ template <int S, class OUT, class T> inline OUT convert_scaled(const T& x) {
     return OUT(x * T(pow2(S)));
 }
 
+/// Largest |shift| a run-time layer descriptor may ask of convert_shifted.
+static const int max_runtime_shift = 31;
+
+namespace arith_detail {
+/// Binary search over the compile-time shifts [LO, HI]: in hardware a tree of muxes over
+/// shifted copies (a barrel shifter), in C simulation about log2(63) compares per value.
+template <class OUT, int LO, int HI> struct shift_dispatch {
+    static const int mid = LO + (HI - LO) / 2;
+    template <class T> static OUT apply(const T& x, int s) {
+        return s <= mid ? shift_dispatch<OUT, LO, mid>::apply(x, s) : shift_dispatch<OUT, mid + 1, HI>::apply(x, s);
+    }
+};
+template <class OUT, int S> struct shift_dispatch<OUT, S, S> {
+    template <class T> static OUT apply(const T& x, int) { return convert_scaled<S, OUT>(x); }
+};
+} // namespace arith_detail
+
+/// convert_scaled with the shift known only at run time (a layer descriptor's exponent
+/// difference): the same value, bit for bit, as convert_scaled<s, OUT>(x) for
+/// |s| <= max_runtime_shift (layer_desc builders check the range at compile time).
+template <class OUT, class T> inline OUT convert_shifted(const T& x, int s) {
+#pragma HLS INLINE
+    return arith_detail::shift_dispatch<OUT, -max_runtime_shift, max_runtime_shift>::apply(x, s);
+}
+
 /// Per-layer activation exponents, read from a block configuration with default 0 so that
 /// configurations written before activation scaling existed keep meaning "no scaling".
 /// act_in_exp: the block's input is stored as true * 2^act_in_exp (its bias is loaded scaled

@@ -16,7 +16,7 @@
 #include "method.h"
 #include "arith.h"
 #include "relu.h"
-#include "csim_mac.h"
+#include "dense_engine.h"
 
 namespace xai {
 
@@ -47,147 +47,30 @@ template <class CONFIG_T> struct dense_shape {
     static_assert(CONFIG_T::n_in > 0 && CONFIG_T::n_out > 0, "dense: empty layer");
 };
 
-#if !defined(__SYNTHESIS__) && !defined(XAI_HLS_LOOPS)
-namespace dense_detail {
-/// C simulation with fixed types and a wrapping accumulator: exact integer dot products
-/// (csim_mac.h). Returns false for other types (the plain loop below runs instead).
-template <unsigned T, class IN_T, class W_T, class ACC_T>
-bool core_csim(const IN_T v[T], const W_T w[T][T], ACC_T acc[T], std::true_type) {
-    typedef csim::int_mac<IN_T, W_T, ACC_T> M;
-    for (unsigned r = 0; r < T; r++) {
-        typename M::sum_t s = 0;
-        for (unsigned c = 0; c < T; c++) s += M::product(v[c], M::raw16(w[r][c]));
-        acc[r] = M::add(acc[r], s);
-    }
-    return true;
-}
-template <unsigned T, class IN_T, class W_T, class ACC_T>
-bool core_csim(const IN_T*, const W_T (*)[T], ACC_T*, std::false_type) { return false; }
-} // namespace dense_detail
-#endif
-
-/// acc[r] += sum_c w[r][c] * v[c]: `T` MACs per cycle (r unrolled, c pipelined).
-template <unsigned T, class IN_T, class W_T, class ACC_T>
-void dense_core(const IN_T v[T], const W_T w[T][T], ACC_T acc[T]) {
-#pragma HLS INLINE off
-#if !defined(__SYNTHESIS__) && !defined(XAI_HLS_LOOPS)
-    if (dense_detail::core_csim<T>(v, w, acc, std::integral_constant<bool, csim::int_mac<IN_T, W_T, ACC_T>::enabled>()))
-        return;
-#endif
-dense_c:
-    for (unsigned c = 0; c < T; c++) {
-#pragma HLS PIPELINE II = 1
-    dense_r:
-        for (unsigned r = 0; r < T; r++) {
-#pragma HLS UNROLL
-            acc[r] += v[c] * w[r][c];
-        }
-    }
-}
-
-/// FP. in: DRAM [n_in]; params: parameter block; out: DRAM [n_out];
+/// FP of one dense layer as a standalone block (a network runs its layers on one shared
+/// engine, see network.h). in: DRAM [n_in]; params: parameter block; out: DRAM [n_out];
 /// relu_mask: on-chip [n_out] bits, written when the method needs it and masks are stored.
 template <class CONFIG_T, class METHOD>
 void dense_fp(const typename CONFIG_T::act_t* in, const typename CONFIG_T::weight_t* params,
               typename CONFIG_T::act_t* out, bool* relu_mask) {
-    static_assert(is_method<METHOD>::value, "METHOD must be xai::Saliency, xai::DeconvNet or xai::GuidedBackprop");
-    typedef dense_shape<CONFIG_T> S;
-    typedef typename CONFIG_T::act_t act_t;
-    typedef typename CONFIG_T::weight_t w_t;
-    typedef typename CONFIG_T::accum_t acc_t;
-    const unsigned T = CONFIG_T::tile, NI = CONFIG_T::n_in, NO = CONFIG_T::n_out;
-    act_t v[T];
-    w_t w[T][T];
-    acc_t acc[T];
-#pragma HLS ARRAY_PARTITION variable = w complete dim = 1
-#pragma HLS ARRAY_PARTITION variable = acc complete
-
-dense_fp_o:
-    for (unsigned o0 = 0; o0 < NO; o0 += T) {
-        for (unsigned r = 0; r < T; r++) {
-#pragma HLS UNROLL
-            acc[r] = o0 + r < NO ? convert_scaled<act_in_exp_of<CONFIG_T>::value, acc_t>(acc_t(params[S::weight_count + o0 + r]))
-                                 : acc_t(0);
-        }
-    dense_fp_i:
-        for (unsigned i0 = 0; i0 < NI; i0 += T) {
-            for (unsigned c = 0; c < T; c++) {
-#pragma HLS PIPELINE II = 1
-                v[c] = i0 + c < NI ? in[i0 + c] : act_t(0);
-            }
-            for (unsigned r = 0; r < T; r++)
-                for (unsigned c = 0; c < T; c++) {
-#pragma HLS PIPELINE II = 1
-                    w[r][c] = (o0 + r < NO && i0 + c < NI) ? params[(o0 + r) * NI + i0 + c] : w_t(0);
-                }
-            dense_core<T>(v, w, acc);
-        }
-    dense_fp_store:
-        for (unsigned r = 0; r < T; r++) {
-#pragma HLS PIPELINE II = 1
-            if (o0 + r < NO) {
-                act_t y = convert_scaled<act_shift_of<CONFIG_T>::value, act_t>(acc[r]);
-                if (CONFIG_T::relu) {
-                    const bool m = y > act_t(0);
-                    if (!m) y = act_t(0);
-                    if (METHOD::needs_relu_mask && CONFIG_T::store_relu_mask) relu_mask[o0 + r] = m;
-                }
-                out[o0 + r] = y;
-            }
-        }
-    }
+    (void)sizeof(dense_shape<CONFIG_T>);
+    const layer_desc d = dense_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
+    const engine_ports<CONFIG_T> p = {params, in, out, nullptr, nullptr, nullptr, relu_mask};
+    dense_engine_buffers<CONFIG_T> b;
+    dense_engine<CONFIG_T, METHOD, false>(d, false, p, b);
 }
 
-/// BP. grad_out: DRAM [n_out] gradient w.r.t. the layer output; fwd_out / relu_mask: mask
-/// source (see relu.h); grad_in: DRAM [n_in] gradient w.r.t. the input, scaled 2^grad_shift.
+/// BP of one dense layer as a standalone block. grad_out: DRAM [n_out] gradient w.r.t. the
+/// layer output; fwd_out / relu_mask: mask source (see relu.h); grad_in: DRAM [n_in]
+/// gradient w.r.t. the input, scaled 2^grad_shift.
 template <class CONFIG_T, class METHOD>
 void dense_bp(const typename CONFIG_T::grad_t* grad_out, const typename CONFIG_T::weight_t* params,
               const typename CONFIG_T::act_t* fwd_out, const bool* relu_mask, typename CONFIG_T::grad_t* grad_in) {
-    static_assert(is_method<METHOD>::value, "METHOD must be xai::Saliency, xai::DeconvNet or xai::GuidedBackprop");
-    typedef dense_shape<CONFIG_T> S;
-    typedef typename CONFIG_T::grad_t grad_t;
-    typedef typename CONFIG_T::weight_t w_t;
-    typedef typename CONFIG_T::grad_accum_t gacc_t;
-    const unsigned T = CONFIG_T::tile, NI = CONFIG_T::n_in, NO = CONFIG_T::n_out;
-    (void)sizeof(S);
-    grad_t v[T];
-    w_t w[T][T];
-    gacc_t acc[T];
-#pragma HLS ARRAY_PARTITION variable = w complete dim = 1
-#pragma HLS ARRAY_PARTITION variable = acc complete
-
-dense_bp_i:
-    for (unsigned i0 = 0; i0 < NI; i0 += T) {
-        for (unsigned r = 0; r < T; r++) {
-#pragma HLS UNROLL
-            acc[r] = gacc_t(0);
-        }
-    dense_bp_o:
-        for (unsigned o0 = 0; o0 < NO; o0 += T) {
-            for (unsigned c = 0; c < T; c++) {
-#pragma HLS PIPELINE II = 1
-                grad_t g(0);
-                if (o0 + c < NO) {
-                    g = grad_out[o0 + c];
-                    if (CONFIG_T::relu)
-                        g = METHOD::template backward<grad_t>(METHOD::needs_relu_mask ? relu_mask_at<CONFIG_T::store_relu_mask>(relu_mask, fwd_out, o0 + c) : false, g);
-                }
-                v[c] = g;
-            }
-            // Transposed load: w[r][c] = W[o0+c][i0+r].
-            for (unsigned r = 0; r < T; r++)
-                for (unsigned c = 0; c < T; c++) {
-#pragma HLS PIPELINE II = 1
-                    w[r][c] = (i0 + r < NI && o0 + c < NO) ? params[(o0 + c) * NI + i0 + r] : w_t(0);
-                }
-            dense_core<T>(v, w, acc);
-        }
-    dense_bp_store:
-        for (unsigned r = 0; r < T; r++) {
-#pragma HLS PIPELINE II = 1
-            if (i0 + r < NI) grad_in[i0 + r] = convert_scaled<CONFIG_T::grad_shift, grad_t>(acc[r]);
-        }
-    }
+    (void)sizeof(dense_shape<CONFIG_T>);
+    const layer_desc d = dense_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
+    const engine_ports<CONFIG_T> p = {params, fwd_out, nullptr, grad_out, grad_in, nullptr, const_cast<bool*>(relu_mask)};
+    dense_engine_buffers<CONFIG_T> b;
+    dense_engine<CONFIG_T, METHOD, true>(d, true, p, b);
 }
 
 } // namespace xai

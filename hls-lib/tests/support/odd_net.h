@@ -19,6 +19,7 @@ template <class T> struct numerics {
 
 template <class NUM> struct engine {
     static const unsigned n_oh = 2, n_ow = 4, tile_h = 4, tile_w = 8, tile_ci = 2, tile_co = 4;
+    static const unsigned max_kernel = 5, max_out_c = 7;
     typedef typename NUM::act_t act_t;
     typedef typename NUM::weight_t weight_t;
     typedef typename NUM::accum_t accum_t;
@@ -55,34 +56,34 @@ static const unsigned w_conv2 = w_conv1 + xai::conv2d_shape<conv1_config<shape_o
 static const unsigned w_fc1 = w_conv2 + xai::conv2d_shape<conv2_config<shape_only>>::param_count;
 static const unsigned w_fc2 = w_fc1 + xai::dense_shape<fc1_config<shape_only>>::param_count;
 static const unsigned weight_image_size = w_fc2 + xai::dense_shape<fc2_config<shape_only>>::param_count;
-static const unsigned a_conv1 = 0, a_conv2 = 5 * 5 * 7, a_fc1 = a_conv2 + 42, act_arena_size = a_fc1 + 9;
+static const unsigned a_input = 0, a_conv1 = input_size, a_conv2 = a_conv1 + 5 * 5 * 7, a_fc1 = a_conv2 + 42,
+                      a_fc2 = a_fc1 + 9, act_arena_size = a_fc2 + n_classes;
 static const unsigned g_logits = 0, g_fc1 = 4, g_conv2 = g_fc1 + 9, g_conv1 = g_conv2 + 42,
-                      grad_arena_size = g_conv1 + 5 * 5 * 7;
+                      g_input = g_conv1 + 5 * 5 * 7, grad_arena_size = g_input + input_size;
+static const unsigned p_conv1 = 0, p_conv2 = 5 * 5 * 7, m_conv1 = 0;
 
 struct fp_state {
-    xai::pool_index_t pool1[5 * 5 * 7];
-    xai::pool_index_t pool2[42];
-    bool conv1_mask[5 * 5 * 7];
+    xai::pool_index_t pools[5 * 5 * 7 + 42];
+    bool masks[5 * 5 * 7];
+};
+
+template <class NUM> struct network {
+    static const xai::layer_desc layers[4];
+};
+template <class NUM>
+const xai::layer_desc network<NUM>::layers[4] = {
+    xai::conv_desc<conv1_config<NUM>>({w_conv1, a_input, a_conv1, g_input, g_conv1, p_conv1, m_conv1}),
+    xai::conv_desc<conv2_config<NUM>>({w_conv2, a_conv1, a_conv2, g_conv1, g_conv2, p_conv2, 0}),
+    xai::dense_desc<fc1_config<NUM>>({w_fc1, a_conv2, a_fc1, g_conv2, g_fc1, 0, 0}),
+    xai::dense_desc<fc2_config<NUM>>({w_fc2, a_fc1, a_fc2, g_fc1, g_logits, 0, 0}),
 };
 
 template <class NUM, class METHOD>
 unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,
              typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,
              bool run_bp, fp_state& st) {
-    xai::conv2d_fp<conv1_config<NUM>, METHOD>(image, weights + w_conv1, act + a_conv1, st.conv1_mask, st.pool1);
-    xai::conv2d_fp<conv2_config<NUM>, METHOD>(act + a_conv1, weights + w_conv2, act + a_conv2, nullptr, st.pool2);
-    xai::dense_fp<fc1_config<NUM>, METHOD>(act + a_conv2, weights + w_fc1, act + a_fc1, nullptr);
-    xai::dense_fp<fc2_config<NUM>, METHOD>(act + a_fc1, weights + w_fc2, logits, nullptr);
-    const unsigned cls = xai::select_target<n_classes>(logits, target);
-    if (!run_bp) return cls;
-    xai::seed_gradient<n_classes, NUM::grad_exp(4)>(grad + g_logits, cls);
-    xai::dense_bp<fc2_config<NUM>, METHOD>(grad + g_logits, weights + w_fc2, nullptr, nullptr, grad + g_fc1);
-    xai::dense_bp<fc1_config<NUM>, METHOD>(grad + g_fc1, weights + w_fc1, act + a_fc1, nullptr, grad + g_conv2);
-    xai::conv2d_bp<conv2_config<NUM>, METHOD>(grad + g_conv2, weights + w_conv2, act + a_conv2, nullptr, st.pool2,
-                                              grad + g_conv1);
-    xai::conv2d_bp<conv1_config<NUM>, METHOD>(grad + g_conv1, weights + w_conv1, act + a_conv1, st.conv1_mask,
-                                              st.pool1, relevance);
-    return cls;
+    return xai::network_run<engine<NUM>, fc_engine<NUM>, METHOD, true, 4, n_classes, input_size, NUM::grad_exp(4)>(
+        network<NUM>::layers, image, weights, act, grad, relevance, logits, target, run_bp, st.pools, st.masks);
 }
 
 } // namespace odd_net

@@ -80,7 +80,8 @@ public static class HlsTopWriter
         }
 
         s.AppendLine($"#pragma HLS INTERFACE s_axilite port=return bundle={HlsTopDesign.ControlBundle}");
-        s.AppendLine("    // Pool indices and ReLU masks FP leaves for BP: on chip, one set (batch 1).");
+        s.AppendLine("    // Pool indices and ReLU masks FP leaves for BP: on chip, one set (batch 1). The engines' tile buffers");
+        s.AppendLine("    // are declared once inside run() (xai::network_run), i.e. in this top.");
         s.AppendLine("    static xai_generated::fp_state st;");
         if (variant == HlsTopVariant.Explain)
         {
@@ -89,10 +90,11 @@ public static class HlsTopWriter
         }
         else
         {
-            s.AppendLine("    // run_bp is the constant false: the BP blocks are unreachable and not synthesized, so the");
-            s.AppendLine("    // gradient arguments are never used.");
-            s.AppendLine("    return xai_generated::run<xai_generated::top_numerics, xai_generated::top_method>(");
-            s.AppendLine("        image, weights, act, nullptr, nullptr, logits, -1, false, st);");
+            s.AppendLine("    // WITH_BP = false: the engines are built without their BP paths, so the gradient arguments are never");
+            s.AppendLine("    // touched. They still get arrays, not null pointers, which Vitis HLS cannot map.");
+            s.AppendLine("    static xai_generated::top_grad_t no_grad[1], no_relevance[1];");
+            s.AppendLine("    return xai_generated::run<xai_generated::top_numerics, xai_generated::top_method, false>(");
+            s.AppendLine("        image, weights, act, no_grad, no_relevance, logits, -1, false, st);");
         }
 
         s.AppendLine("}");

@@ -5,11 +5,13 @@ using Xai.Planning;
 namespace Xai.CodeGeneration;
 
 /// <summary>
-/// Writes <c>xai_network.h</c>: the network as calls of hls-lib blocks, in the shape of
-/// hls-lib's hand-written Table III top: one engine (parallelism, tiles) shared by every
-/// convolution, one config struct per block, constexpr offsets into the weight image and the
-/// DRAM arenas, and <c>run&lt;NUM, METHOD&gt;()</c>. It depends on the network and the
-/// parallelism only; number formats come from a numerics profile (<c>xai_numerics.h</c>).
+/// Writes <c>xai_network.h</c>: the network as a table of hls-lib layer descriptors, in the
+/// shape of hls-lib's hand-written Table III top: one convolution engine and one vector-matrix
+/// engine (parallelism, tiles) shared by every layer, one config struct per block, constexpr
+/// offsets into the weight image, the DRAM arenas and the on-chip stores, and
+/// <c>run&lt;NUM, METHOD, WITH_BP&gt;()</c> handing the table to <c>xai::network_run</c>. It
+/// depends on the network and the parallelism only; number formats come from a numerics
+/// profile (<c>xai_numerics.h</c>).
 /// </summary>
 public static class NetworkHeaderWriter
 {
@@ -58,6 +60,8 @@ public static class NetworkHeaderWriter
         s.AppendLine($"    static const unsigned n_oh = {plan.ConvParallelismH}; ///< MACs in parallel along output rows");
         s.AppendLine($"    static const unsigned n_ow = {plan.ConvParallelismW}; ///< MACs in parallel along output columns");
         s.AppendLine($"    static const unsigned tile_h = {plan.ConvTileH}, tile_w = {plan.ConvTileW}, tile_ci = {plan.ConvTileCi}, tile_co = {plan.ConvTileCo};");
+        var convs = layers.OfType<ConvBlockLayer>().ToList();
+        s.AppendLine($"    static const unsigned max_kernel = {(convs.Count == 0 ? 1 : convs.Max(c => c.Conv.KernelSize))}, max_out_c = {(convs.Count == 0 ? 1 : convs.Max(c => c.Conv.OutChannels))}; ///< bound the buffers");
         AppendProfileTypes(s);
         s.AppendLine("};");
         s.AppendLine();
@@ -101,102 +105,67 @@ public static class NetworkHeaderWriter
 
         s.AppendLine($"static const unsigned weight_image_size = {offset};");
         s.AppendLine();
-        s.AppendLine("// Activation arena (DRAM): one region per block output, kept for BP; the logits have their own port.");
-        long act = 0;
-        var actOffsets = new List<long>();
-        for (var i = 0; i < n - 1; i++)
+        var place = ArenaLayout.For(plan);
+        s.AppendLine("// Activation arena (DRAM): the image (copied in by the top), then one region per block output, kept");
+        s.AppendLine("// for BP; the last holds the logits (copied out to their port).");
+        s.AppendLine("static const unsigned a_input = 0;");
+        for (var i = 0; i < n; i++)
         {
-            actOffsets.Add(act);
-            s.AppendLine($"static const unsigned a_{layers[i].Name} = {act};");
-            act += layers[i].OutputShape.ElementCount;
+            s.AppendLine($"static const unsigned a_{layers[i].Name} = {place.ActOut[i]};");
         }
 
-        s.AppendLine($"static const unsigned act_arena_size = {Math.Max(act, 1)};");
-        s.AppendLine("static const unsigned act_offset[n_layers] = {" + string.Join(", ", actOffsets.Append(0)) + "};");
+        s.AppendLine($"static const unsigned act_arena_size = {place.ActArena};");
+        s.AppendLine("static const unsigned act_offset[n_layers] = {" + string.Join(", ", place.ActOut) + "};");
         s.AppendLine("static const unsigned act_size[n_layers] = {" + string.Join(", ", layers.Select(l => l.OutputShape.ElementCount)) + "};");
         s.AppendLine();
-        s.AppendLine("// Gradient arena (DRAM): gradient w.r.t. each block's output, boundaries n..1; boundary 0 is the relevance port.");
-        long grad = 0;
-        var gradOffsets = new long[n + 1];
-        for (var b = n; b >= 1; b--)
+        s.AppendLine("// Gradient arena (DRAM): gradient w.r.t. each block's output, boundaries n..1, then boundary 0, the");
+        s.AppendLine("// input relevance (copied out to its port).");
+        for (var b = n; b >= 0; b--)
         {
-            gradOffsets[b] = grad;
-            s.AppendLine($"static const unsigned g_{b} = {grad}; ///< [{layers[b - 1].OutputShape.ElementCount}] w.r.t. {layers[b - 1].Name} output");
-            grad += layers[b - 1].OutputShape.ElementCount;
+            var what = b == 0 ? "the input (relevance)" : $"{layers[b - 1].Name} output";
+            s.AppendLine($"static const unsigned g_{b} = {place.Grad[b]}; ///< w.r.t. {what}");
         }
 
-        s.AppendLine($"static const unsigned grad_arena_size = {grad};");
-        s.AppendLine("static const unsigned grad_offset[n_boundaries] = {" + string.Join(", ", gradOffsets) + "};");
+        s.AppendLine($"static const unsigned grad_arena_size = {place.GradArena};");
+        s.AppendLine("static const unsigned grad_offset[n_boundaries] = {" + string.Join(", ", place.Grad) + "};");
         s.AppendLine("static const unsigned grad_size[n_boundaries] = {input_size, " + string.Join(", ", layers.Select(l => l.OutputShape.ElementCount)) + "};");
         s.AppendLine();
-        s.AppendLine("/// On-chip state FP leaves for BP: pool indices and stored ReLU masks (batch 1, one set).");
+        s.AppendLine("/// On-chip state FP leaves for BP: 2-bit pool indices and the ReLU mask bits of the layers that store");
+        s.AppendLine("/// them (dense; conv masks are recomputed from the output in DRAM). Batch 1, one set; every layer's");
+        s.AppendLine("/// descriptor points into it.");
         s.AppendLine("struct fp_state {");
-        var stateMembers = 0;
-        foreach (var l in layers)
+        s.AppendLine($"    xai::pool_index_t pools[{Math.Max(place.PoolStore, 1)}];");
+        s.AppendLine($"    bool masks[{Math.Max(place.MaskStore, 1)}];");
+        s.AppendLine("};");
+        s.AppendLine();
+        s.AppendLine("/// The network as the engines see it: one descriptor per block, in network order.");
+        s.AppendLine("template <class NUM> struct network {");
+        s.AppendLine("    static const xai::layer_desc layers[n_layers];");
+        s.AppendLine("};");
+        s.AppendLine("template <class NUM>");
+        s.AppendLine("const xai::layer_desc network<NUM>::layers[n_layers] = {");
+        s.AppendLine("    //   params, act_in, act_out, grad_in, grad_out, pool_at, mask_at");
+        for (var i = 0; i < n; i++)
         {
-            if (l is ConvBlockLayer { Pool: true })
-            {
-                s.AppendLine($"    xai::pool_index_t {l.Name}_pool[{l.OutputShape.ElementCount}];");
-                stateMembers++;
-            }
-            else if (l is DenseBlockLayer { Relu: true })
-            {
-                s.AppendLine($"    bool {l.Name}_mask[{l.OutputShape.ElementCount}];");
-                stateMembers++;
-            }
-        }
-
-        if (stateMembers == 0)
-        {
-            s.AppendLine("    bool unused;");
+            var l = layers[i];
+            var builder = l is ConvBlockLayer ? "conv_desc" : "dense_desc";
+            var actIn = i == 0 ? "a_input" : $"a_{layers[i - 1].Name}";
+            s.AppendLine($"    xai::{builder}<{l.Name}_config<NUM>>({{w_{l.Name}, {actIn}, a_{l.Name}, g_{i}, g_{i + 1}, {place.PoolAt[i]}, {place.MaskAt[i]}}}),");
         }
 
         s.AppendLine("};");
         s.AppendLine();
-        s.AppendLine("/// FP, then (if run_bp) BP for the target class; returns the class explained (argmax of the");
+        s.AppendLine("/// FP, then (if WITH_BP and run_bp) BP for the target class; returns the class explained (argmax of the");
         s.AppendLine("/// logits unless `target` is a valid class index). The image is stored scaled by 2^NUM::act_exp(0), the logits");
-        s.AppendLine($"/// come out scaled by 2^NUM::act_exp({n}); relevance true value = stored * 2^-NUM::grad_exp(0).");
-        s.AppendLine("template <class NUM, class METHOD>");
+        s.AppendLine($"/// come out scaled by 2^NUM::act_exp({n}); relevance true value = stored * 2^-NUM::grad_exp(0). WITH_BP = false");
+        s.AppendLine("/// builds an FP-only design (no BP paths in the engines; grad and relevance are never touched).");
+        s.AppendLine("template <class NUM, class METHOD, bool WITH_BP = true>");
         s.AppendLine("unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,");
         s.AppendLine("             typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,");
         s.AppendLine("             bool run_bp, fp_state& st) {");
         s.AppendLine("#pragma HLS INLINE");
-        s.AppendLine("    // FP");
-        for (var i = 0; i < n; i++)
-        {
-            var l = layers[i];
-            var input = i == 0 ? "image" : $"act + a_{layers[i - 1].Name}";
-            var output = i == n - 1 ? "logits" : $"act + a_{l.Name}";
-            if (l is ConvBlockLayer c)
-            {
-                s.AppendLine($"    xai::conv2d_fp<{l.Name}_config<NUM>, METHOD>({input}, weights + w_{l.Name}, {output}, nullptr, {(c.Pool ? $"st.{l.Name}_pool" : "nullptr")});");
-            }
-            else
-            {
-                s.AppendLine($"    xai::dense_fp<{l.Name}_config<NUM>, METHOD>({input}, weights + w_{l.Name}, {output}, {(l.Relu ? $"st.{l.Name}_mask" : "nullptr")});");
-            }
-        }
-
-        s.AppendLine("    const unsigned cls = xai::select_target<n_classes>(logits, target);");
-        s.AppendLine("    if (!run_bp) return cls;");
-        s.AppendLine("    // BP");
-        s.AppendLine($"    xai::seed_gradient<n_classes, NUM::grad_exp({n})>(grad + g_{n}, cls);");
-        for (var i = n - 1; i >= 0; i--)
-        {
-            var l = layers[i];
-            var gradIn = i == 0 ? "relevance" : $"grad + g_{i}";
-            var fwdOut = i == n - 1 ? "nullptr" : $"act + a_{l.Name}";
-            if (l is ConvBlockLayer c)
-            {
-                s.AppendLine($"    xai::conv2d_bp<{l.Name}_config<NUM>, METHOD>(grad + g_{i + 1}, weights + w_{l.Name}, {fwdOut}, nullptr, {(c.Pool ? $"st.{l.Name}_pool" : "nullptr")}, {gradIn});");
-            }
-            else
-            {
-                s.AppendLine($"    xai::dense_bp<{l.Name}_config<NUM>, METHOD>(grad + g_{i + 1}, weights + w_{l.Name}, {(l.Relu ? fwdOut : "nullptr")}, {(l.Relu ? $"st.{l.Name}_mask" : "nullptr")}, {gradIn});");
-            }
-        }
-
-        s.AppendLine("    return cls;");
+        s.AppendLine($"    return xai::network_run<engine<NUM>, fc_engine<NUM>, METHOD, WITH_BP, n_layers, n_classes, input_size, NUM::grad_exp({n})>(");
+        s.AppendLine("        network<NUM>::layers, image, weights, act, grad, relevance, logits, target, run_bp, st.pools, st.masks);");
         s.AppendLine("}");
         s.AppendLine();
         s.AppendLine("} // namespace xai_generated");

@@ -13,11 +13,8 @@ public sealed record NetworkMemorySizes(long Input, long WeightImage, long ActAr
 {
     public static NetworkMemorySizes For(DesignPlan plan)
     {
-        var layers = plan.Layers;
-        var weights = layers.Sum(l => l.ParameterCount);
-        // Every block output but the last (the logits have their own port), at least one element.
-        var act = Math.Max(layers.Take(layers.Count - 1).Sum(l => (long)l.OutputShape.ElementCount), 1);
-        var grad = layers.Sum(l => (long)l.OutputShape.ElementCount);
-        return new NetworkMemorySizes(plan.InputShape.ElementCount, weights, act, grad, plan.Classes);
+        var layout = ArenaLayout.For(plan);
+        return new NetworkMemorySizes(plan.InputShape.ElementCount, plan.Layers.Sum(l => l.ParameterCount), layout.ActArena,
+            layout.GradArena, plan.Classes);
     }
 }

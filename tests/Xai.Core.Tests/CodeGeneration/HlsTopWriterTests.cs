@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Xai.Attribution;
 using Xai.CodeGeneration;
 using Xai.Diagnostics;
+using Xai.Projects;
 using Xai.Simulation;
 using Xai.Stages;
 
@@ -100,17 +101,56 @@ public sealed partial class HlsTopWriterTests(OddNetworkBuild build) : IClassFix
         }
     }
 
-    [Fact]
-    public void The_testbench_runs_the_tops_and_they_reproduce_the_C_simulation_bit_for_bit()
+    [Theory]
+    [InlineData("xai_top.cpp")]
+    [InlineData("xai_top_fp.cpp")]
+    public void The_top_instantiates_one_engine_of_each_kind_whose_MACs_are_the_validators_DSP_count(string top)
     {
-        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-run"));
+        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-census-" + Path.GetFileNameWithoutExtension(top)));
+        HlsSourcesStage.Run(build.Plan, AttributionMethod.Saliency, inferenceVariant: true, null, build.Layout, vendor);
+
+        // hls-lib's census: template instances and call sites of each engine and core, compiled at -O0
+        // with the synthesized loop nests (one Vitis HLS instance per call site of a non-inlined function).
+        var census = ProcessRunner.Run("sh", [Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "engine_instances", "check.sh"), "g++", vendor.Source(top), "-I", OddNetworkBuild.HlsInclude], vendor.SourceDirectory, CancellationToken.None)!;
+        Assert.True(census.ExitCode == 0, census.StandardOutput + census.StandardError);
+        foreach (var engine in new[] { "conv_engine", "conv_engine_core", "dense_engine", "dense_engine_core" })
+        {
+            Assert.Contains($"{engine}: 1 instance(s), 1 call site(s)", census.StandardOutput);
+        }
+
+        // The MACs those two instances hold, read from the generated engine configurations.
+        File.WriteAllText(Path.Combine(vendor.SourceDirectory, "macs.cpp"), """
+            #include <cstdio>
+            #include "xai_network.h"
+            typedef xai_generated::float_numerics F;
+            int main() { std::printf("%u\n", xai_generated::engine<F>::n_oh * xai_generated::engine<F>::n_ow + xai_generated::fc_engine<F>::tile); }
+            """);
+        var exe = Path.Combine(vendor.SourceDirectory, "macs");
+        var compile = ProcessRunner.Run("g++", ["-std=c++17", "-Wno-unknown-pragmas", "-I", OddNetworkBuild.HlsInclude, "macs.cpp", "-o", exe], vendor.SourceDirectory, CancellationToken.None)!;
+        Assert.True(compile.ExitCode == 0, compile.StandardError);
+        var macs = int.Parse(ProcessRunner.Run(exe, [], vendor.SourceDirectory, CancellationToken.None)!.StandardOutput.Trim());
+        var s = build.Settings;
+        Assert.Equal(ProjectValidator.DspsNeeded(s.ConvParallelismH, s.ConvParallelismW, s.FcTile), macs);
+    }
+
+    /// <summary>
+    /// The C simulation's records come from its fast integer path; the tops are compiled once that way
+    /// and once with <c>XAI_HLS_LOOPS</c>, the loop nests Vitis HLS synthesizes (banked buffers, flattened
+    /// core, row-segment loads), and must reproduce them bit for bit both times.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_testbench_runs_the_tops_and_they_reproduce_the_C_simulation_bit_for_bit(bool synthesizedLoops)
+    {
+        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-run" + (synthesizedLoops ? "-hls-loops" : "")));
         var sources = HlsSourcesStage.Run(build.Plan, AttributionMethod.GuidedBackprop, inferenceVariant: true, null, build.Layout, vendor);
         Assert.True(sources.HasTestbenchData);
         Assert.Equal(-1, sources.Target);
 
         foreach (var (top, tb) in new[] { ("xai_top.cpp", "xai_tb.cpp"), ("xai_top_fp.cpp", "xai_tb_fp.cpp") })
         {
-            var program = Compile(vendor, top, tb);
+            var program = Compile(vendor, top, tb, synthesizedLoops ? ["-DXAI_HLS_LOOPS"] : []);
             var run = RunTestbench(vendor, program, "-1");
             Assert.True(run.ExitCode == 0, $"{tb}: exit {run.ExitCode}\n{run.StandardOutput}\n{run.StandardError}");
             Assert.Contains("tb: PASS", run.StandardOutput);
@@ -170,10 +210,10 @@ public sealed partial class HlsTopWriterTests(OddNetworkBuild build) : IClassFix
         Assert.Equal(sources.Tops.Select(t => t.FunctionName), HlsSourcesStage.Load(build.Plan, vendor).Tops.Select(t => t.FunctionName));
     }
 
-    private static string Compile(VendorLayout vendor, string top, string tb)
+    private static string Compile(VendorLayout vendor, string top, string tb, IReadOnlyList<string>? defines = null)
     {
         var output = Path.Combine(vendor.Directory, Path.GetFileNameWithoutExtension(tb));
-        var run = ProcessRunner.Run("g++", ["-std=c++17", "-O1", "-w", "-I" + OddNetworkBuild.HlsInclude, "-o", output, vendor.Source(top), vendor.Source(tb)], vendor.SourceDirectory, CancellationToken.None)!;
+        var run = ProcessRunner.Run("g++", ["-std=c++17", "-O1", "-w", .. defines ?? [], "-I" + OddNetworkBuild.HlsInclude, "-o", output, vendor.Source(top), vendor.Source(tb)], vendor.SourceDirectory, CancellationToken.None)!;
         Assert.True(run.ExitCode == 0, $"{top} + {tb}:\n{run.StandardError}");
         return output;
     }

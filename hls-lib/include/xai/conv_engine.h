@@ -1,0 +1,498 @@
+// The convolution engine: ONE instance runs every convolution layer of the network, FP and
+// BP, from run-time layer descriptors (layer_desc.h). Paper Sec. III-B, III-E, Fig. 6.
+//
+// Per layer and pass (output stationary):
+//   FP: biases of the layer loaded once (scaled by 2^act_in_exp); for every output tile
+//       [t_out][tile_h][tile_w]: acc = bias; for every input-channel tile: load the input
+//       tile with its halo and the weight tile, run the core; store: rescale by 2^act_shift,
+//       ReLU (+ mask bit), 2x2 max-pool (+ 2-bit index), write to DRAM.
+//   BP: the flipped-transpose convolution on the same core: input tile = gradient w.r.t.
+//       the pre-activation, built on load (unpool through the index, the method's ReLU
+//       rule); weights read transposed (Cin<->Cout) and rotated 180 degrees; store:
+//       rescale by 2^grad_shift, write to DRAM.
+//
+// Hardware shape (what the loops are written for):
+//  * DRAM reads and writes are row segments: for each channel and tile row, a contiguous
+//    run of addresses with no condition inside the loop (bounds are computed before it), so
+//    each is an AXI burst; the halo and the tile's edges are zero-filled on chip first.
+//    Biases are read once per layer; weight tiles are one contiguous run per output channel.
+//  * The input buffer is banked explicitly: bank (b, d) holds rows = b mod n_oh and columns
+//    = d mod n_ow. For kernel offset (kh, kw), output row i of a block needs input row
+//    bh*n_oh + kh + i, which lies in bank (i + kh) mod n_oh: every bank is read exactly
+//    once per cycle at a CONSTANT bank index, and the n_oh x n_ow values are rotated by
+//    (kh mod n_oh, kw mod n_ow) in registers. The accumulators are banked the same way.
+//  * The core is one flattened pipeline over (co, ci, kh, kw, block row, block column) at
+//    II=1: n_oh x n_ow MACs per cycle for the whole tile, restarted once per input tile.
+//    An accumulator is revisited every (tile_h/n_oh)*(tile_w/n_ow) cycles (checked >= 4,
+//    the adder's latency with margin), hence the DEPENDENCE distance.
+//  * Init of the accumulators writes all n_oh x n_ow banks per cycle.
+// In plain C simulation (no XAI_HLS_LOOPS) the buffers are unbanked and the core is the
+// integer fast path of csim_mac.h: same words, same sums, bit for bit.
+#ifndef XAI_CONV_ENGINE_H
+#define XAI_CONV_ENGINE_H
+
+#include "method.h"
+#include "arith.h"
+#include "relu.h"
+#include "maxpool.h"
+#include "csim_mac.h"
+#include "engine_words.h"
+#include "layer_desc.h"
+#include "engine_ports.h"
+
+#if !defined(__SYNTHESIS__) && !defined(XAI_HLS_LOOPS)
+#define XAI_CONV_ENGINE_CSIM 1
+#endif
+
+namespace xai {
+
+/// Engine configuration (compile time; every member required). The network's top has one.
+struct conv_engine_config_example {
+    static const unsigned n_oh = 4;       ///< MACs in parallel along output rows (N_OH)
+    static const unsigned n_ow = 4;       ///< MACs in parallel along output columns (N_OW)
+    static const unsigned tile_h = 8;     ///< output tile rows, multiple of n_oh, even (fused pool)
+    static const unsigned tile_w = 8;     ///< output tile columns, multiple of n_ow, even
+    static const unsigned tile_ci = 4;    ///< FP input channels per tile (BP: output channels)
+    static const unsigned tile_co = 4;    ///< FP output channels per tile (BP: input channels)
+    static const unsigned max_kernel = 5; ///< largest odd kernel any layer uses
+    static const unsigned max_out_c = 64; ///< largest out_c of any layer (bias buffer)
+    typedef float act_t;                  ///< activations in DRAM
+    typedef float weight_t;               ///< weights and biases in DRAM
+    typedef float accum_t;                ///< FP accumulator (interpretation of the accumulator word)
+    typedef float grad_t;                 ///< gradients in DRAM (stored = true * 2^exponent)
+    typedef float grad_accum_t;           ///< BP accumulator
+};
+
+/// Sizes derived from an engine configuration, and its compile-time checks.
+template <class E> struct conv_engine_shape {
+    static const unsigned tc = E::tile_ci > E::tile_co ? E::tile_ci : E::tile_co; ///< channels a buffer holds
+    static const unsigned halo_h = E::tile_h + E::max_kernel - 1;
+    static const unsigned halo_w = E::tile_w + E::max_kernel - 1;
+    static const unsigned blocks_h = E::tile_h / E::n_oh; ///< MAC blocks per tile, rows
+    static const unsigned blocks_w = E::tile_w / E::n_ow; ///< MAC blocks per tile, columns
+    static const unsigned bank_h = (halo_h + E::n_oh - 1) / E::n_oh; ///< rows per input bank
+    static const unsigned bank_w = (halo_w + E::n_ow - 1) / E::n_ow; ///< columns per input bank
+    static const unsigned line = (E::tile_w + E::max_kernel) / 2 + 1; ///< pooled-row segment (BP load)
+    /// Cycles between two updates of one accumulator in the core pipeline.
+    static const unsigned acc_distance = blocks_h * blocks_w;
+
+    static_assert(E::n_oh > 0 && E::n_ow > 0, "conv engine: n_oh and n_ow must be positive");
+    static_assert(E::tile_h % E::n_oh == 0, "conv2d: n_oh must divide tile_h");
+    static_assert(E::tile_w % E::n_ow == 0, "conv2d: n_ow must divide tile_w");
+    static_assert(E::tile_h % 2 == 0 && E::tile_w % 2 == 0, "conv engine: tile_h and tile_w must be even (fused 2x2 pool)");
+    static_assert(E::tile_ci > 0 && E::tile_co > 0, "conv2d: channel tiles must be positive");
+    static_assert(E::max_kernel % 2 == 1, "conv engine: max_kernel must be odd");
+    static_assert(E::max_out_c > 0, "conv engine: max_out_c must be positive");
+    /// II=1 by construction needs acc_distance >= min_acc_distance; network_run requires it
+    /// of a network's engine (a standalone test block may use smaller tiles and a longer II).
+    static const unsigned min_acc_distance = 4;
+};
+
+/// The engine's on-chip buffers: one set, declared by the top (through network_run) and
+/// used by every layer in both passes.
+template <class E> struct conv_engine_buffers {
+    typedef conv_engine_shape<E> S;
+    typedef engine_words_of<E> WORDS;
+    typedef typename WORDS::in_t in_t;
+    typedef typename WORDS::w_t w_t;
+    typedef typename WORDS::acc_t acc_t;
+#ifdef XAI_CONV_ENGINE_CSIM
+    in_t in[S::tc][S::halo_h][S::halo_w];
+    acc_t acc[S::tc][E::tile_h][E::tile_w];
+    in_t& in_at(unsigned c, unsigned r, unsigned col) { return in[c][r][col]; }
+    acc_t& acc_at(unsigned o, unsigned r, unsigned col) { return acc[o][r][col]; }
+#else
+    in_t in[E::n_oh][E::n_ow][S::tc][S::bank_h][S::bank_w];
+    acc_t acc[E::n_oh][E::n_ow][S::tc][S::blocks_h][S::blocks_w];
+    in_t& in_at(unsigned c, unsigned r, unsigned col) { return in[r % E::n_oh][col % E::n_ow][c][r / E::n_oh][col / E::n_ow]; }
+    acc_t& acc_at(unsigned o, unsigned r, unsigned col) {
+        return acc[r % E::n_oh][col % E::n_ow][o][r / E::n_oh][col / E::n_ow];
+    }
+#endif
+    w_t w[S::tc][S::tc][E::max_kernel][E::max_kernel]; ///< [core output ch][core input ch][kh][kw]
+    acc_t bias[E::max_out_c];                           ///< the layer's biases, scaled, as accumulator words
+};
+
+namespace conv_engine_detail {
+
+inline unsigned min_u(unsigned a, unsigned b) { return a < b ? a : b; }
+inline unsigned sub_sat(unsigned a, unsigned b) { return a > b ? a - b : 0; }
+
+#ifdef XAI_CONV_ENGINE_CSIM
+/// C simulation core: the integer fast path of csim_mac.h when it applies, else the same
+/// MACs in the same per-accumulator order (floating point).
+template <class E, class BUF>
+void core(BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::true_type) {
+    typedef typename BUF::in_t in_t;
+    typedef typename BUF::w_t w_t;
+    typedef typename BUF::acc_t acc_t;
+    typedef csim::int_mac<in_t, w_t, acc_t> M;
+    typedef typename M::sum_t sum_t;
+    const unsigned TH = E::tile_h, TW = E::tile_w;
+    for (unsigned co = 0; co < n_co; co++) {
+        sum_t sum[TH][TW] = {};
+        for (unsigned ci = 0; ci < n_ci; ci++)
+            for (unsigned kh = 0; kh < k; kh++)
+                for (unsigned kw = 0; kw < k; kw++) {
+                    const std::int16_t wv = M::raw16(b.w[co][ci][kh][kw]);
+                    for (unsigned r = 0; r < TH; r++) {
+                        const in_t* src = &b.in[ci][r + kh][kw];
+                        sum_t* dst = sum[r];
+                        for (unsigned c = 0; c < TW; c++) dst[c] += M::product(src[c], wv);
+                    }
+                }
+        for (unsigned r = 0; r < TH; r++)
+            for (unsigned c = 0; c < TW; c++) b.acc[co][r][c] = M::add(b.acc[co][r][c], sum[r][c]);
+    }
+}
+template <class E, class BUF>
+void core(BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::false_type) {
+    typedef typename BUF::in_t in_t;
+    typedef typename BUF::acc_t acc_t;
+    const unsigned TH = E::tile_h, TW = E::tile_w;
+    for (unsigned co = 0; co < n_co; co++) {
+        acc_t part[TH][TW];
+        for (unsigned r = 0; r < TH; r++)
+            for (unsigned c = 0; c < TW; c++) part[r][c] = b.acc[co][r][c];
+        for (unsigned ci = 0; ci < n_ci; ci++)
+            for (unsigned kh = 0; kh < k; kh++)
+                for (unsigned kw = 0; kw < k; kw++) {
+                    const typename BUF::w_t wv = b.w[co][ci][kh][kw];
+                    for (unsigned r = 0; r < TH; r++) {
+                        const in_t* src = &b.in[ci][r + kh][kw];
+                        for (unsigned c = 0; c < TW; c++) part[r][c] += src[c] * wv;
+                    }
+                }
+        for (unsigned r = 0; r < TH; r++)
+            for (unsigned c = 0; c < TW; c++) b.acc[co][r][c] = part[r][c];
+    }
+}
+#endif
+
+} // namespace conv_engine_detail
+
+/// The compute core: acc[co][r][c] += sum_{ci < n_ci, kh, kw < k} in[ci][r+kh][c+kw] * w[co][ci][kh][kw]
+/// for co < n_co, over the whole tile. The only multipliers of the engine: n_oh x n_ow.
+template <class E> void conv_engine_core(conv_engine_buffers<E>& b, unsigned n_co, unsigned n_ci, unsigned k) {
+#pragma HLS INLINE off
+    typedef conv_engine_buffers<E> BUF;
+#ifdef XAI_CONV_ENGINE_CSIM
+    conv_engine_detail::core<E>(
+        b, n_co, n_ci, k,
+        std::integral_constant<bool, csim::int_mac<typename BUF::in_t, typename BUF::w_t, typename BUF::acc_t>::enabled>());
+#else
+    typedef conv_engine_shape<E> S;
+    const unsigned N_OH = E::n_oh, N_OW = E::n_ow, BH = S::blocks_h, BW = S::blocks_w;
+    const unsigned total = n_co * n_ci * k * k * BH * BW;
+    unsigned co = 0, ci = 0, kh = 0, kw = 0, bh = 0, bw = 0;
+core_mac:
+    for (unsigned it = 0; it < total; it++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * S::tc * E::max_kernel * E::max_kernel * S::acc_distance
+#pragma HLS PIPELINE II = 1
+#pragma HLS DEPENDENCE variable = b.acc inter dependent = true distance = S::acc_distance
+        const typename BUF::w_t wv = b.w[co][ci][kh][kw];
+        typename BUF::in_t x[N_OH][N_OW];
+#pragma HLS ARRAY_PARTITION variable = x complete dim = 0
+    core_read_bank_rows:
+        for (unsigned bi = 0; bi < N_OH; bi++) {
+#pragma HLS UNROLL
+        core_read_bank_cols:
+            for (unsigned bj = 0; bj < N_OW; bj++) {
+#pragma HLS UNROLL
+                // Bank (bi, bj) serves output row i, column j of this block (a rotation).
+                const unsigned i = (bi + N_OH - kh % N_OH) % N_OH, j = (bj + N_OW - kw % N_OW) % N_OW;
+                x[i][j] = b.in[bi][bj][ci][bh + (kh + i) / N_OH][bw + (kw + j) / N_OW];
+            }
+        }
+    core_mac_rows:
+        for (unsigned i = 0; i < N_OH; i++) {
+#pragma HLS UNROLL
+        core_mac_cols:
+            for (unsigned j = 0; j < N_OW; j++) {
+#pragma HLS UNROLL
+                b.acc[i][j][co][bh][bw] += x[i][j] * wv;
+            }
+        }
+        // Next (co, ci, kh, kw, bh, bw), block column fastest.
+        if (++bw == BW) {
+            bw = 0;
+            if (++bh == BH) {
+                bh = 0;
+                if (++kw == k) {
+                    kw = 0;
+                    if (++kh == k) {
+                        kh = 0;
+                        if (++ci == n_ci) { ci = 0; co++; }
+                    }
+                }
+            }
+        }
+    }
+#endif
+}
+
+namespace conv_engine_detail {
+
+/// Zero the input buffer (halo and channels beyond the layer): all banks in parallel.
+template <class E> void clear_input(conv_engine_buffers<E>& b) {
+    typedef conv_engine_shape<E> S;
+    typedef typename conv_engine_buffers<E>::in_t in_t;
+#ifdef XAI_CONV_ENGINE_CSIM
+    for (unsigned c = 0; c < S::tc; c++)
+        for (unsigned r = 0; r < S::halo_h; r++)
+            for (unsigned x = 0; x < S::halo_w; x++) b.in[c][r][x] = in_t(0);
+#else
+clear_in:
+    for (unsigned c = 0; c < S::tc; c++)
+        for (unsigned r = 0; r < S::bank_h; r++)
+            for (unsigned x = 0; x < S::bank_w; x++) {
+#pragma HLS PIPELINE II = 1
+                for (unsigned bi = 0; bi < E::n_oh; bi++)
+                    for (unsigned bj = 0; bj < E::n_ow; bj++) b.in[bi][bj][c][r][x] = in_t(0);
+            }
+#endif
+}
+
+/// Set every accumulator of core output channel o < t_out to the bias word (FP) or zero (BP).
+template <class E> void init_acc(conv_engine_buffers<E>& b, unsigned t_out, unsigned o0, bool with_bias) {
+    typedef typename conv_engine_buffers<E>::acc_t acc_t;
+#ifdef XAI_CONV_ENGINE_CSIM
+    for (unsigned o = 0; o < t_out; o++) {
+        const acc_t v = with_bias ? b.bias[o0 + o] : acc_t(0);
+        for (unsigned r = 0; r < E::tile_h; r++)
+            for (unsigned c = 0; c < E::tile_w; c++) b.acc[o][r][c] = v;
+    }
+#else
+    typedef conv_engine_shape<E> S;
+init_acc_loop:
+    for (unsigned o = 0; o < t_out; o++)
+        for (unsigned r = 0; r < S::blocks_h; r++)
+            for (unsigned c = 0; c < S::blocks_w; c++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * S::acc_distance
+#pragma HLS PIPELINE II = 1
+                const acc_t v = with_bias ? b.bias[o0 + o] : acc_t(0);
+                for (unsigned i = 0; i < E::n_oh; i++)
+                    for (unsigned j = 0; j < E::n_ow; j++) b.acc[i][j][o][r][c] = v;
+            }
+#endif
+}
+
+} // namespace conv_engine_detail
+
+/// FP (backward = false) or BP (backward = true) of the convolution layer `d` on the engine.
+/// WITH_BP = false removes the BP paths (an FP-only top).
+template <class E, class METHOD, bool WITH_BP>
+void conv_engine(const layer_desc& d, bool backward, const engine_ports<E>& p, conv_engine_buffers<E>& b) {
+#pragma HLS INLINE off
+    static_assert(is_method<METHOD>::value, "METHOD must be xai::Saliency, xai::DeconvNet or xai::GuidedBackprop");
+    using namespace conv_engine_detail;
+    typedef conv_engine_shape<E> S;
+    typedef engine_words_of<E> WORDS;
+    typedef typename E::act_t act_t;
+    typedef typename E::grad_t grad_t;
+    typedef typename E::accum_t accum_t;
+    typedef typename E::grad_accum_t grad_accum_t;
+    (void)sizeof(S);
+    const bool bp = WITH_BP && backward;
+    const unsigned H = d.height, W = d.width, K = d.kernel, pad = (d.kernel - 1) / 2;
+    const unsigned OH = d.pool ? H / 2 : H, OW = d.pool ? W / 2 : W; // stored output
+    const unsigned KK = K * K, weight_count = d.out_c * d.in_c * KK;
+    // Channels of the core's convolution: FP in_c -> out_c, BP out_c -> in_c.
+    const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
+    const unsigned t_out = bp ? E::tile_ci : E::tile_co, t_in = bp ? E::tile_co : E::tile_ci;
+    const bool mask_needed = METHOD::needs_relu_mask && d.relu;
+
+    if (!bp) {
+    load_bias:
+        for (unsigned o = 0; o < d.out_c; o++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::max_out_c
+#pragma HLS PIPELINE II = 1
+            // The input is scaled by 2^act_in_exp, so the bias must be too.
+            b.bias[o] = WORDS::template from_pass<accum_t>(
+                convert_shifted<accum_t>(accum_t(p.weights[d.params + weight_count + o]), d.act_in_exp));
+        }
+    }
+
+tile_out_ch:
+    for (unsigned o0 = 0; o0 < n_out; o0 += t_out) {
+        const unsigned n_o = min_u(n_out - o0, t_out);
+    tile_rows:
+        for (unsigned y0 = 0; y0 < H; y0 += E::tile_h) {
+        tile_cols:
+            for (unsigned x0 = 0; x0 < W; x0 += E::tile_w) {
+                init_acc<E>(b, n_o, o0, !bp);
+                // Input columns of this tile: [x0 - pad, x0 + tile_w + pad) within the map.
+                const unsigned x_lo = sub_sat(x0, pad), x_hi = min_u(W, x0 + E::tile_w + pad);
+                const unsigned col0 = x_lo + pad - x0; // buffer column of x_lo
+            tile_in_ch:
+                for (unsigned i0 = 0; i0 < n_in; i0 += t_in) {
+                    const unsigned n_i = min_u(n_in - i0, t_in);
+                    clear_input<E>(b);
+                load_input:
+                    for (unsigned c = 0; c < n_i; c++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+                        const unsigned ch = i0 + c;
+                        for (unsigned r = 0; r < E::tile_h + K - 1; r++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h
+                            const int y = int(y0 + r) - int(pad);
+                            if (y < 0 || y >= int(H)) continue;
+                            if (!bp) {
+                                const act_t* row = p.act_src + d.act_in + (ch * H + unsigned(y)) * W;
+                            load_fp_row:
+                                for (unsigned x = x_lo; x < x_hi; x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_w
+#pragma HLS PIPELINE II = 1
+                                    b.in_at(c, r, col0 + x - x_lo) = WORDS::in(row[x]);
+                                }
+                            } else if (!d.pool) {
+                                // Gradient w.r.t. the output at conv resolution, then the ReLU rule.
+                                const unsigned base = (ch * H + unsigned(y)) * W;
+                                const grad_t* grow = p.grad_src + d.grad_out + base;
+                                const act_t* frow = p.act_src + d.act_out + base;
+                            load_bp_row:
+                                for (unsigned x = x_lo; x < x_hi; x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_w
+#pragma HLS PIPELINE II = 1
+                                    grad_t g = grow[x];
+                                    if (d.relu) {
+                                        const bool m = !mask_needed ? false
+                                                       : d.store_relu_mask ? p.masks[d.mask_at + base + x]
+                                                                           : frow[x] > act_t(0);
+                                        g = METHOD::template backward<grad_t>(m, g);
+                                    }
+                                    b.in_at(c, r, col0 + x - x_lo) = WORDS::in(g);
+                                }
+                            } else if (unsigned(y) / 2 < OH) {
+                                // Pooled gradient row segment (and pooled FP output for the mask), then unpool.
+                                const unsigned py = unsigned(y) / 2, px_lo = x_lo / 2, px_hi = min_u(OW, (x_hi + 1) / 2);
+                                const unsigned base = (ch * OH + py) * OW;
+                                const grad_t* grow = p.grad_src + d.grad_out + base;
+                                const act_t* frow = p.act_src + d.act_out + base;
+                                grad_t gline[S::line];
+                            load_bp_pooled_row:
+                                for (unsigned px = px_lo; px < px_hi; px++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::line
+#pragma HLS PIPELINE II = 1
+                                    grad_t g = grow[px];
+                                    if (d.relu) {
+                                        // Only the winner receives gradient, and there [pre > 0] == [pooled > 0].
+                                        const bool m = !mask_needed ? false
+                                                       : d.store_relu_mask ? p.masks[d.mask_at + base + px]
+                                                                           : frow[px] > act_t(0);
+                                        g = METHOD::template backward<grad_t>(m, g);
+                                    }
+                                    gline[px - px_lo] = g;
+                                }
+                            unpool_row:
+                                for (unsigned x = x_lo; x < x_hi; x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_w
+#pragma HLS PIPELINE II = 1
+                                    const unsigned px = x / 2;
+                                    const bool routed = px < OW && unsigned(p.pools[d.pool_at + base + px]) ==
+                                                                       2 * (unsigned(y) % 2) + x % 2;
+                                    b.in_at(c, r, col0 + x - x_lo) = routed ? WORDS::in(gline[px - px_lo]) : WORDS::in(grad_t(0));
+                                }
+                            }
+                        }
+                    }
+                load_weights:
+                    for (unsigned o = 0; o < n_o; o++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+                        // FP: W[o0+o][i0 .. i0+n_i) is one contiguous run; BP: for FP output channel
+                        // i0+i, W[i0+i][o0 .. o0+n_o) is, and lands transposed and rotated.
+                        if (!bp) {
+                            const typename E::weight_t* run = p.weights + d.params + ((o0 + o) * d.in_c + i0) * KK;
+                            unsigned ci = 0, kh = 0, kw = 0;
+                        load_w_fp:
+                            for (unsigned t = 0; t < n_i * KK; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * E::max_kernel * E::max_kernel
+#pragma HLS PIPELINE II = 1
+                                b.w[o][ci][kh][kw] = WORDS::weight(run[t]);
+                                if (++kw == K) { kw = 0; if (++kh == K) { kh = 0; ci++; } }
+                            }
+                        }
+                    }
+                    if (bp) {
+                    load_w_bp:
+                        for (unsigned i = 0; i < n_i; i++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+                            const typename E::weight_t* run = p.weights + d.params + ((i0 + i) * d.in_c + o0) * KK;
+                            unsigned o = 0, kh = K - 1, kw = K - 1;
+                        load_w_bp_run:
+                            for (unsigned t = 0; t < n_o * KK; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * E::max_kernel * E::max_kernel
+#pragma HLS PIPELINE II = 1
+                                b.w[o][i][kh][kw] = WORDS::weight(run[t]);
+                                if (kw-- == 0) { kw = K - 1; if (kh-- == 0) { kh = K - 1; o++; } }
+                            }
+                        }
+                    }
+                    conv_engine_core<E>(b, n_o, n_i, K);
+                }
+                // Store the tile: row segments, contiguous in DRAM.
+            store:
+                for (unsigned o = 0; o < n_o; o++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+                    const unsigned ch = o0 + o;
+                    if (bp) {
+                        for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                            grad_t* row = p.grad_dst + d.grad_in + (ch * H + y0 + r) * W;
+                        store_bp_row:
+                            for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
+#pragma HLS PIPELINE II = 1
+                                row[x] = convert_shifted<grad_t>(WORDS::template to_pass<grad_accum_t>(b.acc_at(o, r, x - x0)),
+                                                                 d.grad_shift);
+                            }
+                        }
+                    } else if (!d.pool) {
+                        for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                            const unsigned base = (ch * H + y0 + r) * W;
+                            act_t* row = p.act_dst + d.act_out + base;
+                        store_fp_row:
+                            for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
+#pragma HLS PIPELINE II = 1
+                                act_t v = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(o, r, x - x0)),
+                                                                 d.act_shift);
+                                if (d.relu) {
+                                    const bool m = v > act_t(0);
+                                    if (!m) v = act_t(0);
+                                    if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + x] = m;
+                                }
+                                row[x] = v;
+                            }
+                        }
+                    } else {
+                        for (unsigned pr = 0; pr < E::tile_h / 2 && y0 / 2 + pr < OH; pr++) {
+                            const unsigned base = (ch * OH + y0 / 2 + pr) * OW;
+                            act_t* row = p.act_dst + d.act_out + base;
+                        store_fp_pooled_row:
+                            for (unsigned px = x0 / 2; px < min_u(OW, x0 / 2 + E::tile_w / 2); px++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w / 2
+#pragma HLS PIPELINE II = 1
+                                act_t v[4];
+                                for (unsigned q = 0; q < 4; q++) {
+                                    v[q] = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(
+                                                                      o, 2 * pr + q / 2, 2 * (px - x0 / 2) + q % 2)),
+                                                                  d.act_shift);
+                                    if (d.relu) v[q] = relu_value(v[q]);
+                                }
+                                pool_index_t idx;
+                                const act_t best = pool2x2_select(v[0], v[1], v[2], v[3], idx);
+                                row[px] = best;
+                                p.pools[d.pool_at + base + px] = idx;
+                                // Only the winner receives gradient, and there [pre > 0] == [best > 0].
+                                if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + px] = best > act_t(0);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+} // namespace xai
+
+#endif

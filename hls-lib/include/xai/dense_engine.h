@@ -1,0 +1,164 @@
+// The vector-matrix engine: ONE instance runs every dense layer of the network, FP and BP,
+// from run-time layer descriptors (layer_desc.h). Paper Sec. III-C, III-E.
+//
+// FP  y[o] = b[o] + sum_i W[o][i] x[i]: for each tile of `tile` outputs the accumulators
+//     stay on chip; per input tile, x[i0 .. i0+n) and, per output row, W[o][i0 .. i0+n)
+//     stream in (each a contiguous run: an AXI burst), then the core does `tile` MACs per
+//     cycle. Store: rescale by 2^act_shift, ReLU (+ mask bit).
+// BP  dx[i] = sum_o W[o][i] g[o], g = the gradient w.r.t. the pre-activation (ReLU rule on
+//     load). Row streaming: for each tile of `tile` inputs, the rows W[o][i0 .. i0+n) are
+//     read in order o = 0, 1, ... (contiguous runs, no stride-n_in element reads) and the
+//     core does acc[r] += W[o][i0+r] * g[o], `tile` MACs per cycle on the same multipliers.
+// Batch 1: every weight is used once per pass, so the layer runs at the rate the weight
+// port delivers elements; the `tile` MACs keep up with a port of up to `tile` elements a beat.
+#ifndef XAI_DENSE_ENGINE_H
+#define XAI_DENSE_ENGINE_H
+
+#include "method.h"
+#include "arith.h"
+#include "relu.h"
+#include "engine_words.h"
+#include "layer_desc.h"
+#include "engine_ports.h"
+
+namespace xai {
+
+/// Engine configuration (compile time; every member required).
+struct dense_engine_config_example {
+    static const unsigned tile = 16; ///< MACs in parallel = vector tile; 16 or 32 (paper Sec. IV-B)
+    typedef float act_t;
+    typedef float weight_t;
+    typedef float accum_t;
+    typedef float grad_t;
+    typedef float grad_accum_t;
+};
+
+template <class E> struct dense_engine_buffers {
+    static_assert(E::tile == 16 || E::tile == 32, "dense: tile must be 16 or 32 (paper Sec. IV-B)");
+    typedef engine_words_of<E> WORDS;
+    typedef typename WORDS::in_t in_t;
+    typedef typename WORDS::w_t w_t;
+    typedef typename WORDS::acc_t acc_t;
+    in_t v[E::tile];          ///< FP: input tile; BP: gradients of the rows
+    w_t w[E::tile][E::tile];  ///< FP: w[r][c] = W[o0+r][i0+c]; BP: w[r][c] = W[o0+c][i0+r]
+    acc_t acc[E::tile];
+};
+
+/// The core: acc[r] += sum_{c < n} w[r][c] * v[c] for r < n_r, `tile` MACs per cycle (r
+/// unrolled; rows past n_r hold nothing of this tile and are left alone).
+template <class E> void dense_engine_core(dense_engine_buffers<E>& b, unsigned n, unsigned n_r) {
+#pragma HLS INLINE off
+#pragma HLS ARRAY_PARTITION variable = b.w complete dim = 1
+#pragma HLS ARRAY_PARTITION variable = b.acc complete
+dense_mac:
+    for (unsigned c = 0; c < n; c++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
+#pragma HLS PIPELINE II = 1
+    dense_mac_rows:
+        for (unsigned r = 0; r < E::tile; r++) {
+#pragma HLS UNROLL
+            if (r < n_r) b.acc[r] += b.v[c] * b.w[r][c];
+        }
+    }
+}
+
+/// FP (backward = false) or BP (backward = true) of the dense layer `d` on the engine.
+template <class E, class METHOD, bool WITH_BP>
+void dense_engine(const layer_desc& d, bool backward, const engine_ports<E>& p, dense_engine_buffers<E>& b) {
+#pragma HLS INLINE off
+    static_assert(is_method<METHOD>::value, "METHOD must be xai::Saliency, xai::DeconvNet or xai::GuidedBackprop");
+    typedef engine_words_of<E> WORDS;
+    typedef typename WORDS::acc_t acc_w;
+    typedef typename E::act_t act_t;
+    typedef typename E::grad_t grad_t;
+    typedef typename E::accum_t accum_t;
+    typedef typename E::grad_accum_t grad_accum_t;
+    const unsigned T = E::tile, NI = d.in_c, NO = d.out_c;
+    const bool bp = WITH_BP && backward;
+    const bool mask_needed = METHOD::needs_relu_mask && d.relu;
+    const typename E::weight_t* W = p.weights + d.params;
+
+    // FP: outer tiles over outputs, inner over inputs; BP: outer over inputs, inner over outputs.
+    const unsigned n_outer = bp ? NI : NO, n_inner = bp ? NO : NI;
+dense_outer:
+    for (unsigned a0 = 0; a0 < n_outer; a0 += T) {
+        const unsigned n_a = n_outer - a0 < T ? n_outer - a0 : T;
+        if (!bp) {
+        dense_fp_bias:
+            for (unsigned r = 0; r < n_a; r++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
+#pragma HLS PIPELINE II = 1
+                // The input is scaled by 2^act_in_exp, so the bias must be too.
+                b.acc[r] = WORDS::template from_pass<accum_t>(
+                    convert_shifted<accum_t>(accum_t(W[NI * NO + a0 + r]), d.act_in_exp));
+            }
+        } else {
+            for (unsigned r = 0; r < T; r++) {
+#pragma HLS UNROLL
+                b.acc[r] = acc_w(0);
+            }
+        }
+    dense_inner:
+        for (unsigned c0 = 0; c0 < n_inner; c0 += T) {
+            const unsigned n_c = n_inner - c0 < T ? n_inner - c0 : T;
+            if (!bp) {
+            dense_fp_load_x:
+                for (unsigned c = 0; c < n_c; c++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
+#pragma HLS PIPELINE II = 1
+                    b.v[c] = WORDS::in(p.act_src[d.act_in + c0 + c]);
+                }
+            } else {
+            dense_bp_load_g:
+                for (unsigned c = 0; c < n_c; c++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
+#pragma HLS PIPELINE II = 1
+                    grad_t g = p.grad_src[d.grad_out + c0 + c];
+                    if (d.relu) {
+                        const bool m = !mask_needed ? false
+                                       : d.store_relu_mask ? p.masks[d.mask_at + c0 + c]
+                                                           : p.act_src[d.act_out + c0 + c] > act_t(0);
+                        g = METHOD::template backward<grad_t>(m, g);
+                    }
+                    b.v[c] = WORDS::in(g);
+                }
+            }
+            // Weight tile, one contiguous run of W per row: FP rows a0+q, columns c0 .. c0+n_c, land in
+            // w[q][t]; BP (row streaming) rows c0+q, columns a0 .. a0+n_a, land transposed in w[t][q].
+            const unsigned n_rows = bp ? n_c : n_a, n_run = bp ? n_a : n_c;
+        dense_load_w:
+            for (unsigned q = 0; q < n_rows; q++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
+                const typename E::weight_t* run = W + (bp ? (c0 + q) * NI + a0 : (a0 + q) * NI + c0);
+            dense_load_w_run:
+                for (unsigned t = 0; t < n_run; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
+#pragma HLS PIPELINE II = 1
+                    b.w[bp ? t : q][bp ? q : t] = WORDS::weight(run[t]);
+                }
+            }
+            dense_engine_core<E>(b, n_c, n_a);
+        }
+    dense_store:
+        for (unsigned r = 0; r < n_a; r++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
+#pragma HLS PIPELINE II = 1
+            if (bp) {
+                p.grad_dst[d.grad_in + a0 + r] =
+                    convert_shifted<grad_t>(WORDS::template to_pass<grad_accum_t>(b.acc[r]), d.grad_shift);
+            } else {
+                act_t y = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc[r]), d.act_shift);
+                if (d.relu) {
+                    const bool m = y > act_t(0);
+                    if (!m) y = act_t(0);
+                    if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + a0 + r] = m;
+                }
+                p.act_dst[d.act_out + a0 + r] = y;
+            }
+        }
+    }
+}
+
+} // namespace xai
+
+#endif
