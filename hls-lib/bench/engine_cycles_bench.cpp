@@ -1,0 +1,110 @@
+// Cycle accounting of the Table III network on the engines (issue 12, point 6), for the
+// paper's three Table IV configurations, beside the paper's latencies.
+//
+// A model printed from the loop trip counts (xai/engine_cycles.h), not a measurement: no
+// vendor tool has confirmed these cycles. Machine-independent: the same figures everywhere.
+//
+//   cmake -S hls-lib -B /tmp/b && cmake --build /tmp/b -j2 --target engine_cycles_bench && /tmp/b/bench/engine_cycles_bench
+#include <cstdio>
+
+#include "xai/engine_cycles.h"
+#include "../examples/table3/table3_top.h" // (the bench glob adds no include path for it)
+
+namespace {
+
+using namespace xai::cycle_model;
+typedef table3::float_numerics shapes; // the counts do not depend on the number types
+
+/// The Table III engine with the parallelism of one Table IV column (tiles and kernel as table3).
+template <unsigned NOH, unsigned NOW> struct conv_cfg : table3::engine<shapes> {
+    static const unsigned n_oh = NOH, n_ow = NOW;
+};
+template <unsigned TILE> struct fc_cfg : table3::fc_engine<shapes> {
+    static const unsigned tile = TILE;
+};
+
+const char* const layer_names[] = {"conv1", "conv2", "conv3", "conv4", "fc1", "fc2"};
+
+struct board {
+    const char* name;
+    double clock_mhz;      ///< Table IV: synthesized and simulated at 100 MHz (boards/*.json default too)
+    unsigned packed_epb;   ///< elements per beat if the ports were packed to the HP port width
+    double paper_fp_ms, paper_fpbp_ms; ///< Table IV
+};
+
+void print_row(const char* name, const char* pass, const cycle_count& c, const cycle_count& packed, bool per_layer) {
+    std::printf("| %-7s | %s | %10llu | %10llu | %9llu | %10llu |", name, pass, c.compute, c.memory, c.setup, c.total());
+    if (per_layer)
+        std::printf(" %5.1f %% | %5.1f %% |", 100.0 * mac_utilisation(c.macs, c.lanes, c.compute),
+                    100.0 * mac_utilisation(c.macs, c.lanes, c.total()));
+    else
+        std::printf("    —    |    —    |");
+    std::printf(" %10llu |\n", packed.total());
+}
+
+template <unsigned NOH, unsigned NOW, unsigned FC> void report(const board& b) {
+    typedef conv_cfg<NOH, NOW> CE;
+    typedef fc_cfg<FC> DE;
+    typedef table3::network<shapes> NET;
+    const unsigned NL = NET::n_layers;
+    std::printf("\n### %s: conv %ux%u, fc tile %u, %.0f MHz; packed column: %u elements/beat\n\n", b.name, NOH, NOW,
+                FC, b.clock_mhz, b.packed_epb);
+    std::printf("| layer   | pass | compute    | memory     | setup     | total      | MAC util core | MAC util layer | total, packed ports |\n");
+    std::printf("|---------|------|-----------:|-----------:|----------:|-----------:|------:|------:|-----------:|\n");
+    cycle_count pass[2] = {}, packed[2] = {};
+    for (int bp = 0; bp < 2; bp++) {
+        pass[bp] = network_io_cycles(NL, table3::input_size, table3::n_classes, bp != 0, elements_per_beat_as_written);
+        packed[bp] = network_io_cycles(NL, table3::input_size, table3::n_classes, bp != 0, b.packed_epb);
+        for (unsigned i = 0; i < NL; i++) {
+            const unsigned l = bp ? NL - 1 - i : i; // BP runs the layers in reverse
+            const cycle_count c = layer_cycles<CE, DE>(NET::layers[l], bp != 0, elements_per_beat_as_written);
+            const cycle_count p = layer_cycles<CE, DE>(NET::layers[l], bp != 0, b.packed_epb);
+            print_row(layer_names[l], bp ? "BP" : "FP", c, p, true);
+            add(pass[bp], c);
+            add(packed[bp], p);
+        }
+        print_row("copies", bp ? "BP" : "FP",
+                  network_io_cycles(NL, table3::input_size, table3::n_classes, bp != 0, elements_per_beat_as_written),
+                  network_io_cycles(NL, table3::input_size, table3::n_classes, bp != 0, b.packed_epb), false);
+        print_row("total", bp ? "BP" : "FP", pass[bp], packed[bp], false);
+    }
+    // Network utilisation: useful MACs over every multiplier (both engines) for the whole pass.
+    const count_t lanes = count_t(NOH) * NOW + FC;
+    const double cyc_per_ms = b.clock_mhz * 1e3;
+    const count_t fp = pass[0].total(), fpbp = pass[0].total() + pass[1].total();
+    const count_t fp_p = packed[0].total(), fpbp_p = packed[0].total() + packed[1].total();
+    std::printf("\n| | cycles | model ms | paper ms (Table IV) | model / paper | packed-port cycles | packed ms | packed / paper | MAC util (all %llu multipliers) |\n",
+                lanes);
+    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    std::printf("| FP | %llu | %.2f | %.2f | %.2f | %llu | %.2f | %.2f | %.1f %% |\n", fp, fp / cyc_per_ms, b.paper_fp_ms,
+                fp / cyc_per_ms / b.paper_fp_ms, fp_p, fp_p / cyc_per_ms, fp_p / cyc_per_ms / b.paper_fp_ms,
+                100.0 * mac_utilisation(pass[0].macs, lanes, fp));
+    std::printf("| FP+BP | %llu | %.2f | %.2f | %.2f | %llu | %.2f | %.2f | %.1f %% |\n", fpbp, fpbp / cyc_per_ms,
+                b.paper_fpbp_ms, fpbp / cyc_per_ms / b.paper_fpbp_ms, fpbp_p, fpbp_p / cyc_per_ms,
+                fpbp_p / cyc_per_ms / b.paper_fpbp_ms, 100.0 * mac_utilisation(pass[0].macs + pass[1].macs, lanes, fpbp));
+    std::printf("\nFP: %llu MACs, core %llu cycles in %llu calls, %llu DRAM loops (bursts); "
+                "BP: %llu MACs, core %llu cycles in %llu calls, %llu DRAM loops.\n",
+                pass[0].macs, pass[0].core, pass[0].core_calls, pass[0].dram_loops, pass[1].macs, pass[1].core,
+                pass[1].core_calls, pass[1].dram_loops);
+}
+
+} // namespace
+
+int main() {
+    std::printf("Cycle accounting of the Table III network on the engines: a MODEL from the loop trip counts\n"
+                "(xai/engine_cycles.h), not a measurement; no vendor tool has confirmed these cycles.\n"
+                "Loads, core and stores run one after another (the engines do not overlap them).\n"
+                "Assumptions: core depth %u (dense %u), on-chip loop depth %u, read loop depth %u after the first\n"
+                "beat, store loop depth %u, %u cycles per pipelined-loop entry, %u per iteration of a loop that is\n"
+                "not pipelined, AXI read latency %u per read loop, write response %u per write loop; %u element\n"
+                "per DRAM beat as written.\n",
+                conv_core_depth, dense_core_depth, onchip_loop_depth, read_loop_depth, store_loop_depth,
+                pipelined_loop_entry, outer_loop_iteration, axi_read_latency, axi_write_latency,
+                elements_per_beat_as_written);
+    // Fully connected tile: Table IV's DSP counts are N_oh*N_ow + the tile (32 = 16+16,
+    // 48 = 32+16, 96 = 64+32), so 16, 16 and 32.
+    report<4, 4, 16>({"Pynq-Z2", 100.0, elements_per_beat_zynq7000_hp, 43.53, 66.75});
+    report<4, 8, 16>({"Ultra96-V2", 100.0, elements_per_beat_zynqmp_hp, 24.56, 39.96});
+    report<8, 8, 32>({"ZCU104", 100.0, elements_per_beat_zynqmp_hp, 15.32, 26.37});
+    return 0;
+}

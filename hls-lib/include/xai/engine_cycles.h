@@ -1,0 +1,325 @@
+// Cycle accounting of the engines, read from the code (issue 12, point 6): the trip counts of
+// the loop nests conv_engine.h and dense_engine.h synthesize (their XAI_HLS_LOOPS paths) and
+// of network_run's copies, times their II (1 for every pipelined loop), plus named per-loop
+// costs for what a trip count does not show (pipeline fill, loop entry, AXI latency).
+//
+// This is a MODEL, not a measurement: no vendor tool has run on this code, so no number
+// below has been confirmed by a Vitis HLS report or a co-simulation. Its use is to be the
+// latency model the planner builds on, and to show where the cycles go (core vs. DRAM).
+//
+// What the engines do, and the model therefore counts:
+//  * Serial: each engine is one function whose loads, core call and stores follow one
+//    another; nothing overlaps (no DATAFLOW, no double buffering). Cycles are summed.
+//  * Every pipelined loop has II = 1, so it costs
+//        pipelined_loop_entry + (trips - 1) + depth       (trips > 0; entry only if 0)
+//    with `depth` that loop's pipeline depth (assumed below, per kind of loop).
+//  * Loops that are not pipelined (tile loops, the channel and row loops around the row
+//    segments, the weight-run loops) cost outer_loop_iteration per iteration, on top of
+//    what they contain.
+//  * DRAM loops move one element per cycle as written: the ports are arrays of 16-bit
+//    elements and each iteration reads or writes one of them. A read loop pays
+//    axi_read_latency once (its burst is requested ahead; the weight port's 64-beat limit
+//    splits longer runs into bursts that stay outstanding, so the latency is not paid
+//    again); a write loop waits axi_write_latency for its write response before it exits.
+//  * elements_per_beat > 1 answers "what if the ports were packed to the bus width": the
+//    DRAM loops then take ceil(n / elements_per_beat) iterations; the core and on-chip loops
+//    do not change.
+// Split of each count: compute = the core MAC loop (conv_engine_core / dense_engine_core
+// calls); memory = DRAM loops (loads, stores, copies); setup = on-chip loops (clear_input,
+// init_acc, unpool_row, argmax) and the iterations of loops that are not pipelined.
+#ifndef XAI_ENGINE_CYCLES_H
+#define XAI_ENGINE_CYCLES_H
+
+#include "conv_engine.h"
+#include "dense_engine.h"
+#include "layer_desc.h"
+
+namespace xai {
+namespace cycle_model {
+
+typedef unsigned long long count_t;
+
+// ---- Assumptions (PL clock cycles). None comes from a vendor report. ---------------------
+
+/// Depth of conv_engine_core's core_mac pipeline: address arithmetic (1), banked BRAM read
+/// with output register (2), the (kh, kw) rotation mux (1), DSP48 multiply with M and P
+/// registers (3), accumulate and write back (1). Paid once per core call (fill and drain).
+static const unsigned conv_core_depth = 8;
+/// Depth of dense_engine_core's dense_mac pipeline: BRAM read of v[c] and w[r][c] (2), DSP48
+/// multiply (3), accumulate into the register accumulators (1).
+static const unsigned dense_core_depth = 6;
+/// Depth of an on-chip loop (clear_input, init_acc, unpool_row, argmax_loop): BRAM read (2)
+/// and write (1); clear_input only writes, but one constant keeps the model simple.
+static const unsigned onchip_loop_depth = 3;
+/// Depth of a DRAM read loop after its first beat arrives: word conversion (1) and buffer write (1).
+static const unsigned read_loop_depth = 2;
+/// Depth of a store loop: accumulator BRAM read (2), rescale / ReLU / pool compare (1), write (1).
+static const unsigned store_loop_depth = 4;
+/// FSM cycles to enter and leave one pipelined loop (trip-count test, exit state). Assumption.
+static const unsigned pipelined_loop_entry = 2;
+/// FSM cycles per iteration of a loop that is not pipelined (increment and compare). Assumption.
+static const unsigned outer_loop_iteration = 1;
+/// Cycles from a read burst's request to its first data beat through the PS's HP port to
+/// DDR. Assumption (order of magnitude of a DDR round trip at a 100 MHz PL clock); not
+/// measured, and not the HLS scheduler's m_axi `latency` setting.
+static const unsigned axi_read_latency = 30;
+/// Cycles from a write burst's last beat to its response, which an HLS write loop waits for
+/// before it exits. Assumption, same order as the read latency.
+static const unsigned axi_write_latency = 30;
+
+// ---- Port width. -------------------------------------------------------------------------
+
+/// DRAM elements per beat as the engines are written: 1 (one 16-bit element per iteration).
+static const unsigned elements_per_beat_as_written = 1;
+/// If the ports were packed to a 64-bit S_AXI_HP port of the Zynq-7000 (Pynq-Z2): 4 x 16 bit.
+static const unsigned elements_per_beat_zynq7000_hp = 4;
+/// If the ports were packed to a 128-bit S_AXI_HP*_FPD port of the Zynq UltraScale+: 8 x 16 bit.
+static const unsigned elements_per_beat_zynqmp_hp = 8;
+
+// ---- Per-loop costs. ---------------------------------------------------------------------
+
+/// A pipelined loop at II = 1 with `trips` iterations and pipeline depth `depth`.
+constexpr count_t pipelined_loop(count_t trips, unsigned depth) {
+    return pipelined_loop_entry + (trips > 0 ? trips - 1 + depth : 0);
+}
+/// Iterations of a DRAM loop moving n elements, epb elements per beat.
+constexpr count_t beats(count_t n, unsigned epb) { return (n + epb - 1) / epb; }
+/// A DRAM read loop (one burst) of n elements.
+constexpr count_t read_loop(count_t n, unsigned epb) {
+    return n > 0 ? pipelined_loop(beats(n, epb), axi_read_latency + read_loop_depth) : pipelined_loop(0, 0);
+}
+/// A DRAM write loop (one burst) of n elements, including its write response.
+constexpr count_t write_loop(count_t n, unsigned epb) {
+    return n > 0 ? pipelined_loop(beats(n, epb), store_loop_depth) + axi_write_latency : pipelined_loop(0, 0);
+}
+/// A loop reading one DRAM stream and writing another (network_run's copies).
+constexpr count_t copy_loop(count_t n, unsigned epb) {
+    return n > 0 ? pipelined_loop(beats(n, epb), axi_read_latency + 1) + axi_write_latency : pipelined_loop(0, 0);
+}
+
+/// One pass of one layer (or of network_run's copies): trip counts, then cycles.
+struct cycle_count {
+    // Trip counts: iterations of each loop body, summed over the pass, in elements
+    // (independent of the port width). Names are the loops' labels.
+    count_t bias;       ///< load_bias, dense_fp_bias
+    count_t input;      ///< load_fp_row, load_bp_row, dense_fp_load_x, dense_bp_load_g
+    count_t pooled;     ///< load_bp_pooled_row
+    count_t unpool;     ///< unpool_row (on chip)
+    count_t weights;    ///< load_w_fp, load_w_bp_run, dense_load_w_run
+    count_t store;      ///< store_fp_row, store_fp_pooled_row, store_bp_row, dense_store
+    count_t copies;     ///< copy_image, copy_logits, seed_loop, copy_relevance
+    count_t clear;      ///< clear_input
+    count_t init;       ///< init_acc_loop (the dense BP zeroing is one unrolled cycle, in setup)
+    count_t core;       ///< core_mac, dense_mac
+    count_t core_calls; ///< calls of the core (one per input tile)
+    count_t dram_loops; ///< DRAM loops entered with at least one element (bursts)
+    count_t control;    ///< iterations of the loops that are not pipelined
+    count_t macs;       ///< useful MACs of the layer (its arithmetic, padding excluded)
+    count_t lanes;      ///< multipliers of the engine (n_oh * n_ow, or the dense tile)
+    // Cycles.
+    count_t compute; ///< the core MAC loop, fill included
+    count_t memory;  ///< DRAM loops
+    count_t setup;   ///< on-chip loops and loop control
+    constexpr count_t total() const { return compute + memory + setup; }
+};
+
+constexpr void add(cycle_count& a, const cycle_count& b) {
+    a.bias += b.bias; a.input += b.input; a.pooled += b.pooled; a.unpool += b.unpool; a.weights += b.weights;
+    a.store += b.store; a.copies += b.copies; a.clear += b.clear; a.init += b.init; a.core += b.core;
+    a.core_calls += b.core_calls; a.dram_loops += b.dram_loops; a.control += b.control; a.macs += b.macs;
+    a.compute += b.compute; a.memory += b.memory; a.setup += b.setup; // lanes: per layer, not summed
+}
+
+namespace detail {
+constexpr unsigned min_u(unsigned a, unsigned b) { return a < b ? a : b; }
+constexpr unsigned sub_sat(unsigned a, unsigned b) { return a > b ? a - b : 0; }
+constexpr void dram_read(cycle_count& c, count_t n, unsigned epb) {
+    c.memory += read_loop(n, epb);
+    if (n > 0) c.dram_loops++;
+}
+constexpr void dram_write(cycle_count& c, count_t n, unsigned epb) {
+    c.memory += write_loop(n, epb);
+    if (n > 0) c.dram_loops++;
+}
+} // namespace detail
+
+/// conv_engine<E, METHOD, true>(d, bp, ...) under XAI_HLS_LOOPS, loop by loop.
+template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, bool bp, unsigned epb) {
+    using detail::min_u;
+    using detail::sub_sat;
+    typedef conv_engine_shape<E> S;
+    cycle_count c{};
+    const unsigned H = d.height, W = d.width, K = d.kernel, pad = (d.kernel - 1) / 2;
+    const unsigned OH = d.pool ? H / 2 : H, OW = d.pool ? W / 2 : W, KK = K * K;
+    const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
+    const unsigned t_out = bp ? E::tile_ci : E::tile_co, t_in = bp ? E::tile_co : E::tile_ci;
+    c.lanes = count_t(E::n_oh) * E::n_ow;
+    c.macs = count_t(d.out_c) * d.in_c * KK * H * W;
+    if (!bp) { // load_bias
+        c.bias += d.out_c;
+        detail::dram_read(c, d.out_c, epb);
+    }
+    for (unsigned o0 = 0; o0 < n_out; o0 += t_out) { // tile_out_ch
+        c.control++;
+        const unsigned n_o = min_u(n_out - o0, t_out);
+        for (unsigned y0 = 0; y0 < H; y0 += E::tile_h) { // tile_rows
+            c.control++;
+            for (unsigned x0 = 0; x0 < W; x0 += E::tile_w) { // tile_cols
+                c.control++;
+                // init_acc: the (o, r, c) nest is perfect, so HLS flattens it into one pipeline.
+                const count_t init = count_t(n_o) * S::blocks_h * S::blocks_w;
+                c.init += init;
+                c.setup += pipelined_loop(init, onchip_loop_depth);
+                const unsigned x_lo = sub_sat(x0, pad), x_hi = min_u(W, x0 + E::tile_w + pad);
+                for (unsigned i0 = 0; i0 < n_in; i0 += t_in) { // tile_in_ch
+                    c.control++;
+                    const unsigned n_i = min_u(n_in - i0, t_in);
+                    // clear_input: constant bounds, flattened into one pipeline.
+                    const count_t clear = count_t(S::tc) * S::bank_h * S::bank_w;
+                    c.clear += clear;
+                    c.setup += pipelined_loop(clear, onchip_loop_depth);
+                    for (unsigned ch = 0; ch < n_i; ch++) { // load_input (not pipelined)
+                        c.control++;
+                        for (unsigned r = 0; r < E::tile_h + K - 1; r++) { // its row loop (not pipelined)
+                            c.control++;
+                            const int y = int(y0 + r) - int(pad);
+                            if (y < 0 || y >= int(H)) continue;
+                            if (!bp || !d.pool) { // load_fp_row, load_bp_row
+                                c.input += x_hi - x_lo;
+                                detail::dram_read(c, x_hi - x_lo, epb);
+                            } else if (unsigned(y) / 2 < OH) { // load_bp_pooled_row, then unpool_row
+                                const unsigned px_lo = x_lo / 2, px_hi = min_u(OW, (x_hi + 1) / 2);
+                                c.pooled += px_hi - px_lo;
+                                detail::dram_read(c, px_hi - px_lo, epb);
+                                c.unpool += x_hi - x_lo;
+                                c.setup += pipelined_loop(x_hi - x_lo, onchip_loop_depth);
+                            }
+                        }
+                    }
+                    for (unsigned o = 0; o < n_o; o++) { // load_weights (iterates in BP too, empty)
+                        c.control++;
+                        if (!bp) { // load_w_fp: one run per output channel
+                            c.weights += count_t(n_i) * KK;
+                            detail::dram_read(c, count_t(n_i) * KK, epb);
+                        }
+                    }
+                    if (bp) {
+                        for (unsigned i = 0; i < n_i; i++) { // load_w_bp, one run each (load_w_bp_run)
+                            c.control++;
+                            c.weights += count_t(n_o) * KK;
+                            detail::dram_read(c, count_t(n_o) * KK, epb);
+                        }
+                    }
+                    // conv_engine_core: one flattened pipeline over (co, ci, kh, kw, bh, bw).
+                    const count_t core = count_t(n_o) * n_i * KK * S::blocks_h * S::blocks_w;
+                    c.core += core;
+                    c.core_calls++;
+                    c.compute += pipelined_loop(core, conv_core_depth);
+                }
+                for (unsigned o = 0; o < n_o; o++) { // store
+                    c.control++;
+                    if (bp || !d.pool) { // store_bp_row, store_fp_row
+                        for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                            c.control++;
+                            const unsigned n = min_u(W, x0 + E::tile_w) - x0;
+                            c.store += n;
+                            detail::dram_write(c, n, epb);
+                        }
+                    } else { // store_fp_pooled_row
+                        for (unsigned pr = 0; pr < E::tile_h / 2 && y0 / 2 + pr < OH; pr++) {
+                            c.control++;
+                            const unsigned n = sub_sat(min_u(OW, x0 / 2 + E::tile_w / 2), x0 / 2);
+                            c.store += n;
+                            detail::dram_write(c, n, epb);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    c.setup += c.control * outer_loop_iteration;
+    return c;
+}
+
+/// dense_engine<E, METHOD, true>(d, bp, ...), loop by loop.
+template <class E> constexpr cycle_count dense_layer_cycles(const layer_desc& d, bool bp, unsigned epb) {
+    cycle_count c{};
+    const unsigned T = E::tile, NI = d.in_c, NO = d.out_c;
+    const unsigned n_outer = bp ? NI : NO, n_inner = bp ? NO : NI;
+    c.lanes = T;
+    c.macs = count_t(NI) * NO;
+    for (unsigned a0 = 0; a0 < n_outer; a0 += T) { // dense_outer
+        c.control++;
+        const unsigned n_a = n_outer - a0 < T ? n_outer - a0 : T;
+        if (!bp) { // dense_fp_bias
+            c.bias += n_a;
+            detail::dram_read(c, n_a, epb);
+        } else {
+            c.setup += 1; // the unrolled zeroing of the accumulators: one cycle
+        }
+        for (unsigned c0 = 0; c0 < n_inner; c0 += T) { // dense_inner
+            c.control++;
+            const unsigned n_c = n_inner - c0 < T ? n_inner - c0 : T;
+            c.input += n_c; // dense_fp_load_x, dense_bp_load_g
+            detail::dram_read(c, n_c, epb);
+            const unsigned n_rows = bp ? n_c : n_a, n_run = bp ? n_a : n_c;
+            for (unsigned q = 0; q < n_rows; q++) { // dense_load_w, one run each (dense_load_w_run)
+                c.control++;
+                c.weights += n_run;
+                detail::dram_read(c, n_run, epb);
+            }
+            c.core += n_c; // dense_mac: n_c cycles of `tile` MACs
+            c.core_calls++;
+            c.compute += pipelined_loop(n_c, dense_core_depth);
+        }
+        c.store += n_a; // dense_store
+        detail::dram_write(c, n_a, epb);
+    }
+    c.setup += c.control * outer_loop_iteration;
+    return c;
+}
+
+/// One layer, on the engine its descriptor names.
+template <class CE, class DE> constexpr cycle_count layer_cycles(const layer_desc& d, bool bp, unsigned epb) {
+    return d.conv ? conv_layer_cycles<CE>(d, bp, epb) : dense_layer_cycles<DE>(d, bp, epb);
+}
+
+/// network_run's own loops for one pass: FP copy_image, layer_steps, copy_logits and the
+/// argmax (a target given by the caller skips it; counted as if not given); BP seed_loop
+/// (run at the end of FP, charged to BP, which it exists for), layer_steps, copy_relevance.
+constexpr cycle_count network_io_cycles(unsigned n_layers, unsigned input_size, unsigned n_classes, bool bp,
+                                        unsigned epb) {
+    cycle_count c{};
+    c.control += n_layers; // layer_steps iterations of this pass
+    if (!bp) {
+        c.copies += input_size + n_classes;
+        c.memory += copy_loop(input_size, epb) + copy_loop(n_classes, epb); // copy_image, copy_logits
+        c.dram_loops += 2;
+        c.setup += pipelined_loop(n_classes - 1, onchip_loop_depth); // argmax_loop
+    } else {
+        c.copies += n_classes + input_size;
+        c.memory += write_loop(n_classes, epb) + copy_loop(input_size, epb); // seed_loop, copy_relevance
+        c.dram_loops += 2;
+    }
+    c.setup += c.control * outer_loop_iteration;
+    return c;
+}
+
+/// A whole pass: every layer (network order for FP, reverse for BP) plus network_run's loops.
+template <class CE, class DE>
+constexpr cycle_count pass_cycles(const layer_desc* layers, unsigned n_layers, unsigned input_size, unsigned n_classes,
+                                  bool bp, unsigned epb) {
+    cycle_count c = network_io_cycles(n_layers, input_size, n_classes, bp, epb);
+    for (unsigned l = 0; l < n_layers; l++) add(c, layer_cycles<CE, DE>(layers[l], bp, epb));
+    return c;
+}
+
+/// MACs / (lanes x cycles): the share of the multipliers' cycles that do useful work.
+inline double mac_utilisation(count_t macs, count_t lanes, count_t cycles) {
+    return cycles == 0 || lanes == 0 ? 0.0 : double(macs) / (double(lanes) * double(cycles));
+}
+
+} // namespace cycle_model
+} // namespace xai
+
+#endif
