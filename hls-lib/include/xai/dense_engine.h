@@ -69,6 +69,7 @@ void dense_engine(const layer_desc& d, bool backward, const engine_ports<E>& p, 
     static_assert(is_method<METHOD>::value, "METHOD must be xai::Saliency, xai::DeconvNet or xai::GuidedBackprop");
     typedef engine_words_of<E> WORDS;
     typedef typename WORDS::acc_t acc_w;
+    typedef typename WORDS::w_t w_word;
     typedef typename E::act_t act_t;
     typedef typename E::grad_t grad_t;
     typedef typename E::accum_t accum_t;
@@ -134,7 +135,13 @@ dense_outer:
                 for (unsigned t = 0; t < n_run; t++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
 #pragma HLS PIPELINE II = 1
-                    b.w[bp ? t : q][bp ? q : t] = WORDS::weight(run[t]);
+                    // Two stores, not one with selected indices: g++ 12 at -O1 (FRE) miscompiled
+                    // b.w[bp ? t : q][bp ? q : t] here (the testbench at -O1 caught it).
+                    const w_word x = WORDS::weight(run[t]);
+                    if (bp)
+                        b.w[t][q] = x;
+                    else
+                        b.w[q][t] = x;
                 }
             }
             dense_engine_core<E>(b, n_c, n_a);
