@@ -188,7 +188,13 @@ public sealed class VendorStageTests(PackedSdk sdk)
         var script = File.ReadAllText(project.PathOf("obj/Debug/xai/vendor/synthesize.xai_top_fp.tcl"));
         Assert.Contains("set_top xai_top_fp", script);
         Assert.Contains("set_part xc7z020clg400-1", script);
-        Assert.Contains("config_interface -m_axi_addr64=0", script);
+        Assert.Contains("config_interface -m_axi_addr64=0 -m_axi_max_widen_bitwidth 64 -m_axi_alignment_byte_size 8 -m_axi_latency 64 -m_axi_max_read_burst_length 16 -m_axi_num_read_outstanding 16", script);
+        // Design and testbench compile as synthesized: C++14, real ap_fixed, the synthesized loop nests.
+        Assert.Contains("add_files src/xai_top_fp.cpp -cflags {", script);
+        Assert.Contains("add_files -tb src/xai_tb_fp.cpp -cflags {", script);
+        Assert.Equal(
+            script.Split('\n').Count(l => l.Contains("{add_files ", StringComparison.Ordinal)),
+            script.Split('\n').Count(l => l.Contains("{add_files ", StringComparison.Ordinal) && l.Contains(" -std=c++14 -DXAI_USE_AP_FIXED -DXAI_HLS_LOOPS", StringComparison.Ordinal)));
 
         var diagnostics = VendorTestProject.Diagnostics(result);
         Assert.Contains(diagnostics, d => d.Code == "XAI5641" && d.Kind == "warning" && d.Message.Contains("basic_output"));

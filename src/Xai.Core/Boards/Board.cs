@@ -29,7 +29,10 @@ public sealed record Board(
 /// <param name="Ip">Vivado IP name: <c>processing_system7</c> or <c>zynq_ultra_ps_e</c>.</param>
 /// <param name="SlavePort">High-performance slave port the accelerator's m_axi masters use.</param>
 /// <param name="MasterPort">General-purpose master port that drives the accelerator's s_axilite control.</param>
-public sealed record ProcessingSystem(string Ip, string SlavePort, string MasterPort);
+/// <param name="SlavePortDataWidth">Data width in bits of <paramref name="SlavePort"/> as the block design leaves
+/// it (<c>ps.slavePortDataWidth</c>): 64 for the Zynq-7000 S_AXI_HP ports, 128 for the Zynq UltraScale+
+/// S_AXI_HP*_FPD ports. The HLS m_axi ports are widened up to it.</param>
+public sealed record ProcessingSystem(string Ip, string SlavePort, string MasterPort, int SlavePortDataWidth);
 
 /// <summary>Resources available on the part, in the units Vitis HLS reports them.</summary>
 public sealed record BoardResources(int Bram18K, int Dsp, int FlipFlops, int Luts, int Uram);

@@ -83,12 +83,23 @@ public sealed class BoardCatalog
             Text("part"),
             Text("boardPart"),
             family,
-            new ProcessingSystem(Text("ps.ip"), Text("ps.slavePort"), Text("ps.masterPort")),
+            new ProcessingSystem(Text("ps.ip"), Text("ps.slavePort"), Text("ps.masterPort"), SlavePortDataWidth()),
             new BoardResources(Count("resources.bram18k"), Count("resources.dsp"), Count("resources.ff"), Count("resources.lut"), Count("resources.uram")),
             new BoardDefaults(Number("defaults.clockMHz"), Text("defaults.convParallelism"), Count("defaults.fcTile")),
             new JtagFacts(Text("jtag.device"), json.SelectToken("jtag.openFpgaLoaderBoard")?.Type == JTokenType.String ? (string?)json.SelectToken("jtag.openFpgaLoaderBoard") : null),
             PlClock(),
             file);
+
+        // The widths the HP slave ports can be configured to: 32 or 64 bits on the Zynq-7000
+        // processing_system7, 32, 64 or 128 on the Zynq UltraScale+ zynq_ultra_ps_e.
+        int SlavePortDataWidth()
+        {
+            var width = Count("ps.slavePortDataWidth");
+            int[] allowed = family == "zynq" ? [32, 64] : [32, 64, 128];
+            return allowed.Contains(width)
+                ? width
+                : throw new XaiException(DiagnosticCatalog.BadBoardFile, $"Board file field 'ps.slavePortDataWidth' is {width}; allowed for family '{family}': {string.Join(", ", allowed)}.", file);
+        }
 
         ClockRange PlClock()
         {

@@ -31,8 +31,7 @@ public static class HlsStage
             ? [VendorLayout.ScriptRelativeSource(top.TestbenchFileName), .. HlsTestbenchWriter.DataFiles.Select(VendorLayout.ScriptRelativeSource)]
             : [],
         IncludeDirectories = [Path.GetFullPath(hlsInclude)],
-        // hls-lib uses if constexpr (C++17).
-        CompilerFlags = ["-std=c++17"],
+        CompilerFlags = CompilerFlags,
         TestbenchArguments = sources.HasTestbenchData
             ? [.. HlsTestbenchWriter.DataFiles, sources.Target.ToString(CultureInfo.InvariantCulture)]
             : [],
@@ -41,7 +40,18 @@ public static class HlsStage
         Steps = steps,
         // The Zynq-7000 PS has a 32-bit address space: 32-bit pointer registers suffice there.
         MAxiAddress64 = settings.Board.Family == "zynq" ? false : null,
+        // Widen the m_axi ports and their bursts up to the PS slave port the masters reach.
+        MAxi = HlsMAxiSettings.ForBus(settings.Board.ProcessingSystem.SlavePortDataWidth),
     };
+
+    /// <summary>
+    /// The flags of every design and testbench file, so that C simulation, co-simulation and
+    /// synthesis all compile what is synthesized: C++14 (UG1399: Vitis HLS supports C++11/C++14;
+    /// hls-lib's C++17 <c>xai/fixed.h</c> is only used without XAI_USE_AP_FIXED), the real
+    /// <c>ap_fixed</c> types (XAI_USE_AP_FIXED) and the synthesized loop nests (XAI_HLS_LOOPS)
+    /// instead of the C-simulation fast paths. Vitis csim and cosim do not define __SYNTHESIS__.
+    /// </summary>
+    public static IReadOnlyList<string> CompilerFlags { get; } = ["-std=c++14", "-DXAI_USE_AP_FIXED", "-DXAI_HLS_LOOPS"];
 
     /// <summary>The steps <paramref name="stage"/> runs.</summary>
     public static HlsSteps StepsOf(VendorStage stage, bool hasTestbench) => stage switch

@@ -27,6 +27,26 @@ public sealed class BoardCatalogTests : IDisposable
         Assert.True(catalog.TryGet("zcu104", out var zcu));
         Assert.Equal(96, zcu.Resources.Uram);
         Assert.Equal(1728, zcu.Resources.Dsp);
+        // The HP slave ports' widths the m_axi ports are widened to.
+        Assert.Equal(64, pynq.ProcessingSystem.SlavePortDataWidth);
+        Assert.Equal(128, u96.ProcessingSystem.SlavePortDataWidth);
+        Assert.Equal(128, zcu.ProcessingSystem.SlavePortDataWidth);
+    }
+
+    [Theory]
+    [InlineData("pynq-z2.json", "128")]
+    [InlineData("zcu104.json", "256")]
+    [InlineData("zcu104.json", "\"128\"")]
+    public void A_slave_port_width_the_family_cannot_have_is_a_coded_error(string board, string width)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryLayout.Boards, board));
+        var replaced = System.Text.RegularExpressions.Regex.Replace(text, "\"slavePortDataWidth\": [0-9]+", $"\"slavePortDataWidth\": {width}");
+        Assert.NotEqual(text, replaced);
+        File.WriteAllText(Path.Combine(_dir, "b.json"), replaced);
+
+        var e = Assert.Throws<XaiException>(() => BoardCatalog.Load(_dir));
+        Assert.Equal("XAI6002", e.Code);
+        Assert.Contains("'ps.slavePortDataWidth'", e.Message);
     }
 
     [Fact]

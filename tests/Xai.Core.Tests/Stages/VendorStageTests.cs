@@ -60,8 +60,15 @@ public sealed class VendorStageTests(OddNetworkBuild build) : IClassFixture<OddN
             var argv = mock.Calls.First(c => c.Command is "csim_design" or "cosim_design").Arguments;
             Assert.Equal(["-argv", "tb_weights.bin tb_input.f32 tb_planned.bin tb_float.bin -1"], argv.Where(a => a != "-rtl" && a != "verilog"));
             Assert.Contains(mock.Calls, c => c.Command == "set_part" && c.Arguments[0] == "xc7z020clg400-1");
-            Assert.Contains(mock.Calls, c => c.Command == "config_interface" && c.Arguments[0] == "-m_axi_addr64=0");
-            Assert.Equal([$"src/{top.SourceFileName}", "-cflags", $"-I{OddNetworkBuild.HlsInclude} -std=c++17"], mock.Calls.First(c => c.Command == "add_files").Arguments);
+            // Pynq-Z2: 32-bit addresses, ports widened to the 64-bit S_AXI_HP0.
+            Assert.Equal(
+                ["-m_axi_addr64=0", "-m_axi_max_widen_bitwidth", "64", "-m_axi_alignment_byte_size", "8", "-m_axi_latency", "64",
+                 "-m_axi_max_read_burst_length", "16", "-m_axi_num_read_outstanding", "16"],
+                Assert.Single(mock.Calls, c => c.Command == "config_interface").Arguments);
+            // Design and testbench alike: C++14, real ap_fixed, the synthesized loop nests.
+            var cflags = $"-I{OddNetworkBuild.HlsInclude} -std=c++14 -DXAI_USE_AP_FIXED -DXAI_HLS_LOOPS";
+            Assert.Equal([$"src/{top.SourceFileName}", "-cflags", cflags], mock.Calls.First(c => c.Command == "add_files").Arguments);
+            Assert.All(mock.Calls.Where(c => c.Command == "add_files"), c => Assert.Equal(["-cflags", cflags], c.Arguments.TakeLast(2)));
             Assert.Equal(HlsOutputLayout.For(HlsFlow.Classic, vendor.WorkingDirectory, spec).ExpectedOutputs(spec.Steps), run.ExpectedOutputs);
         }
     }
@@ -80,6 +87,13 @@ public sealed class VendorStageTests(OddNetworkBuild build) : IClassFixture<OddN
         Assert.Contains(("hls", "tb.file", "src/tb_planned.bin"), config);
         Assert.Contains(("hls", "cosim.argv", "tb_weights.bin tb_input.f32 tb_planned.bin tb_float.bin -1"), config);
         Assert.Contains(("hls", "package.output.format", "ip_catalog"), config);
+        var flags = $"-I{OddNetworkBuild.HlsInclude} -std=c++14 -DXAI_USE_AP_FIXED -DXAI_HLS_LOOPS";
+        Assert.Contains(("hls", "syn.file_cflags", "src/xai_top.cpp," + flags), config);
+        Assert.Contains(("hls", "tb.file_cflags", $"src/{sources.Tops[0].TestbenchFileName}," + flags), config);
+        Assert.Equal(config.Count(e => e.Key is "syn.file" or "tb.file"), config.Count(e => e.Key is "syn.file_cflags" or "tb.file_cflags" && e.Value.EndsWith("," + flags, StringComparison.Ordinal)));
+        Assert.Contains(("hls", "syn.interface.m_axi_addr64", "0"), config);
+        Assert.Contains(("hls", "syn.interface.m_axi_max_widen_bitwidth", "64"), config);
+        Assert.Contains(("hls", "syn.interface.m_axi_alignment_byte_size", "8"), config);
         Assert.Equal(
             ["vitis-run --mode hls --csim", "v++ -c --mode hls", "vitis-run --mode hls --package", "vitis-run --mode hls --cosim"],
             synthesis.Concat(cosimulation).Select(r => Path.GetFileName(r.Run.Executable) + " " + string.Join(' ', r.Run.Arguments.TakeWhile(a => a != "--config"))));

@@ -116,6 +116,23 @@ proc config_interface {args} {
     } 0 0 $args] options positional
     ::hls::need_solution config_interface
     ::mock::require {!$::hls::synthesized} "config_interface: after csynth_design it has no effect"
+    # UG1399: max_widen_bitwidth 0 or a power of two up to 1024; alignment a power of two (0 invalid);
+    # latency a cycle count; bursts 1 to 256 beats (AXI4); outstanding requests 1 or more.
+    set pow2 {[string is integer -strict $v] && $v > 0 && ($v & ($v - 1)) == 0}
+    set checks [dict create \
+        -m_axi_max_widen_bitwidth [list "\$v == 0 || ($pow2 && \$v <= 1024)" "0 or a power of two up to 1024"] \
+        -m_axi_alignment_byte_size [list $pow2 "a power of two"] \
+        -m_axi_latency [list {[string is integer -strict $v] && $v >= 0} "a cycle count"] \
+        -m_axi_max_read_burst_length [list {[string is integer -strict $v] && $v >= 1 && $v <= 256} "1 to 256"] \
+        -m_axi_max_write_burst_length [list {[string is integer -strict $v] && $v >= 1 && $v <= 256} "1 to 256"] \
+        -m_axi_num_read_outstanding [list {[string is integer -strict $v] && $v >= 1} "1 or more"] \
+        -m_axi_num_write_outstanding [list {[string is integer -strict $v] && $v >= 1} "1 or more"]]
+    dict for {name check} $checks {
+        if {[dict exists $options $name]} {
+            set v [dict get $options $name]
+            ::mock::require [lindex $check 0] "config_interface: $name '$v' is not [lindex $check 1]"
+        }
+    }
     ::mock::record config_interface $args
 }
 

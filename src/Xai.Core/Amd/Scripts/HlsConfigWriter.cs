@@ -55,6 +55,11 @@ public static class HlsConfigWriter
             Key("syn.interface.m_axi_addr64", addr64 ? "1" : "0", nameof(spec.MAxiAddress64));
         }
 
+        foreach (var (name, value) in spec.MAxi?.Options ?? [])
+        {
+            Key("syn.interface." + name, value.ToString(System.Globalization.CultureInfo.InvariantCulture), nameof(spec.MAxi));
+        }
+
         if (spec.TestbenchArguments.Count > 0)
         {
             var argv = string.Join(' ', spec.TestbenchArguments);

@@ -25,7 +25,8 @@ public sealed record HlsProjectSpec
     /// <summary>Header directories, passed as <c>-I</c> to every file.</summary>
     public IReadOnlyList<string> IncludeDirectories { get; init; } = [];
 
-    /// <summary>Extra compiler flags, one flag per element (e.g. <c>-DXAI_SYNTHESIS</c>, <c>-std=c++14</c>).</summary>
+    /// <summary>Extra compiler flags, one flag per element (e.g. <c>-std=c++14</c>, <c>-DXAI_USE_AP_FIXED</c>); the same for design and testbench files, so
+    /// C simulation, co-simulation and synthesis compile the same code.</summary>
     public IReadOnlyList<string> CompilerFlags { get; init; } = [];
 
     /// <summary>Arguments passed to the testbench's <c>main</c> in C and co-simulation.</summary>
@@ -45,6 +46,9 @@ public sealed record HlsProjectSpec
     /// 32-bit pointer registers, which suits the 32-bit Zynq-7000 PS.
     /// </summary>
     public bool? MAxiAddress64 { get; init; }
+
+    /// <summary>Global m_axi port widening and burst settings; null keeps the tool's defaults.</summary>
+    public HlsMAxiSettings? MAxi { get; init; }
 
     /// <summary>The packaged IP's VLNV; null for the tool default <c>xilinx.com:hls:&lt;top&gt;:1.0</c>.</summary>
     public HlsIpIdentity? Ip { get; init; }

@@ -83,6 +83,11 @@ public static partial class HlsProjectSpecValidator
                 $"HLS field {nameof(spec.TestbenchFiles)} is empty, but steps {spec.Steps} include a simulation; add the testbench or drop CSim/CoSim.");
         }
 
+        if (spec.MAxi is { } maxi)
+        {
+            MAxi(maxi);
+        }
+
         var ip = spec.EffectiveIp;
         foreach (var (field, value) in new[] { ("Ip.Vendor", ip.Vendor), ("Ip.Library", ip.Library), ("Ip.Name", ip.Name) })
         {
@@ -99,6 +104,38 @@ public static partial class HlsProjectSpecValidator
 
         FreeText(spec.IpDisplayName, nameof(spec.IpDisplayName));
         FreeText(spec.IpDescription, nameof(spec.IpDescription));
+    }
+
+    // Ranges from UG1399: max_widen_bitwidth 0 or a power of two up to 1024 (other values are
+    // ignored by the tool); alignment a power of two (0 is invalid); AXI4 bursts of 1 to 256 beats.
+    private static void MAxi(HlsMAxiSettings maxi)
+    {
+        static bool PowerOfTwo(int n) => n > 0 && (n & (n - 1)) == 0;
+        string Text(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!(maxi.MaxWidenBitwidth == 0 || (PowerOfTwo(maxi.MaxWidenBitwidth) && maxi.MaxWidenBitwidth <= 1024)))
+        {
+            Fail("MAxi.MaxWidenBitwidth", Text(maxi.MaxWidenBitwidth), "0 or a power of two up to 1024");
+        }
+
+        if (!PowerOfTwo(maxi.AlignmentByteSize))
+        {
+            Fail("MAxi.AlignmentByteSize", Text(maxi.AlignmentByteSize), "a power of two (bytes)");
+        }
+
+        if (maxi.Latency < 0)
+        {
+            Fail("MAxi.Latency", Text(maxi.Latency), "a number of cycles, 0 or more");
+        }
+
+        if (maxi.MaxReadBurstLength is < 1 or > 256)
+        {
+            Fail("MAxi.MaxReadBurstLength", Text(maxi.MaxReadBurstLength), "1 to 256 beats");
+        }
+
+        if (maxi.NumReadOutstanding < 1)
+        {
+            Fail("MAxi.NumReadOutstanding", Text(maxi.NumReadOutstanding), "1 or more");
+        }
     }
 
     private static void Name(string value, string field)

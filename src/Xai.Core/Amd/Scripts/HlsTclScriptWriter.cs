@@ -40,9 +40,10 @@ public static class HlsTclScriptWriter
         tcl.Step("set_part", "set_part " + TclQuoting.Quote(spec.Part));
         tcl.Step("create_clock", $"create_clock -period {Number(spec.ClockPeriodNs)} -name default");
 
-        if (spec.MAxiAddress64 is { } addr64)
+        if (InterfaceOptions(spec) is { Count: > 0 } interfaceOptions)
         {
-            tcl.Step("config_interface", $"config_interface -m_axi_addr64={(addr64 ? 1 : 0)}");
+            // One call: every option the SDK sets is in it.
+            tcl.Step("config_interface", "config_interface " + string.Join(' ', interfaceOptions));
         }
 
         if (steps.HasFlag(HlsSteps.Export))
@@ -84,6 +85,23 @@ public static class HlsTclScriptWriter
 
     internal static IReadOnlyList<string> CompilerFlags(HlsProjectSpec spec) =>
         spec.IncludeDirectories.Select(d => "-I" + d).Concat(spec.CompilerFlags).ToList();
+
+    // UG1399 config_interface: -m_axi_addr64[=true|false], the others "-<option> <value>".
+    private static List<string> InterfaceOptions(HlsProjectSpec spec)
+    {
+        var options = new List<string>();
+        if (spec.MAxiAddress64 is { } addr64)
+        {
+            options.Add($"-m_axi_addr64={(addr64 ? 1 : 0)}");
+        }
+
+        foreach (var (name, value) in spec.MAxi?.Options ?? [])
+        {
+            options.Add($"-{name} {value.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return options;
+    }
 
     private static string CflagsOption(IReadOnlyList<string> flags) =>
         flags.Count == 0 ? "" : " -cflags " + TclQuoting.Quote(string.Join(' ', flags));

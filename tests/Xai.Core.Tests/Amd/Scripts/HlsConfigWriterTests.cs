@@ -45,6 +45,27 @@ public sealed class HlsConfigWriterTests
     }
 
     [Fact]
+    public void Compile_flags_go_to_every_design_and_testbench_file_and_interface_settings_to_syn_interface_keys()
+    {
+        var entries = HlsConfigFile.Parse(HlsConfigWriter.Write(Spec() with
+        {
+            CompilerFlags = ["-std=c++14", "-DXAI_USE_AP_FIXED", "-DXAI_HLS_LOOPS"],
+            MAxi = HlsMAxiSettings.ForBus(128),
+        }));
+
+        IEnumerable<string> All(string key) => entries.Where(e => e.Key == key).Select(e => e.Value);
+        const string flags = "-Iinclude -std=c++14 -DXAI_USE_AP_FIXED -DXAI_HLS_LOOPS";
+        Assert.Equal([$"src/xai_top.cpp,{flags}", $"src/layers.cpp,{flags}"], All("syn.file_cflags"));
+        Assert.Equal([$"src/tb.cpp,{flags}"], All("tb.file_cflags"));
+        Assert.Equal(
+            [("syn.interface.m_axi_addr64", "1"), ("syn.interface.m_axi_max_widen_bitwidth", "128"), ("syn.interface.m_axi_alignment_byte_size", "16"),
+             ("syn.interface.m_axi_latency", "64"), ("syn.interface.m_axi_max_read_burst_length", "16"), ("syn.interface.m_axi_num_read_outstanding", "16")],
+            entries.Where(e => e.Key.StartsWith("syn.interface.", StringComparison.Ordinal)).Select(e => (e.Key, e.Value)));
+        // No global flag keys that would apply twice, and no csim/cosim flag keys: flags are per file.
+        Assert.DoesNotContain(entries, e => e.Key is "syn.cflags" or "tb.cflags" or "syn.csimflags" || e.Key.EndsWith("csimflags", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Synthesis_only_config_has_no_package_or_cosim_keys()
     {
         var entries = HlsConfigFile.Parse(HlsConfigWriter.Write(Spec() with { Steps = HlsSteps.CSynth }));

@@ -64,6 +64,82 @@ public sealed class HlsTclScriptWriterTests : IDisposable
     }
 
     [Fact]
+    public void Port_widening_and_burst_settings_share_one_config_interface_call_that_the_mock_accepts()
+    {
+        var spec = Spec() with
+        {
+            CompilerFlags = ["-std=c++14", "-DXAI_USE_AP_FIXED", "-DXAI_HLS_LOOPS"],
+            MAxiAddress64 = false,
+            MAxi = HlsMAxiSettings.ForBus(64),
+        };
+        var script = HlsTclScriptWriter.Write(spec);
+        var run = Run(spec);
+
+        Assert.True(run.ExitCode == 0 && run.Violations.Count == 0, run.Describe());
+        Assert.Contains("{config_interface -m_axi_addr64=0 -m_axi_max_widen_bitwidth 64 -m_axi_alignment_byte_size 8 -m_axi_latency 64 -m_axi_max_read_burst_length 16 -m_axi_num_read_outstanding 16}", script);
+        Assert.Single(run.Calls, c => c.Command == "config_interface");
+        Assert.All(run.Calls.Where(c => c.Command == "add_files"), c => Assert.Equal(["-cflags", "-Iinclude -std=c++14 -DXAI_USE_AP_FIXED -DXAI_HLS_LOOPS"], c.Arguments.TakeLast(2)));
+        // Compile flags travel with the files only: csim_design and cosim_design carry -argv alone.
+        Assert.All(run.Calls.Where(c => c.Command is "csim_design" or "cosim_design"), c => Assert.DoesNotContain(c.Arguments, a => a.Contains("-D", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Without_addr64_the_widening_settings_still_reach_config_interface()
+    {
+        var run = Run(Spec() with { MAxi = HlsMAxiSettings.ForBus(128) });
+
+        Assert.True(run.ExitCode == 0 && run.Violations.Count == 0, run.Describe());
+        Assert.Equal(
+            ["-m_axi_max_widen_bitwidth", "128", "-m_axi_alignment_byte_size", "16", "-m_axi_latency", "64", "-m_axi_max_read_burst_length", "16", "-m_axi_num_read_outstanding", "16"],
+            Assert.Single(run.Calls, c => c.Command == "config_interface").Arguments);
+    }
+
+    [Fact]
+    public void Without_interface_settings_there_is_no_config_interface_call()
+    {
+        var run = Run(Spec());
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.DoesNotContain("config_interface", run.CommandNames);
+    }
+
+    [Theory]
+    [InlineData(96, 8, 64, 16, 16, "MAxi.MaxWidenBitwidth")]
+    [InlineData(2048, 8, 64, 16, 16, "MAxi.MaxWidenBitwidth")]
+    [InlineData(64, 0, 64, 16, 16, "MAxi.AlignmentByteSize")]
+    [InlineData(64, 12, 64, 16, 16, "MAxi.AlignmentByteSize")]
+    [InlineData(64, 8, -1, 16, 16, "MAxi.Latency")]
+    [InlineData(64, 8, 64, 0, 16, "MAxi.MaxReadBurstLength")]
+    [InlineData(64, 8, 64, 257, 16, "MAxi.MaxReadBurstLength")]
+    [InlineData(64, 8, 64, 16, 0, "MAxi.NumReadOutstanding")]
+    public void Interface_settings_outside_the_documented_ranges_are_coded_errors(int widen, int alignment, int latency, int burst, int outstanding, string field)
+    {
+        var spec = Spec() with { MAxi = new HlsMAxiSettings(widen, alignment, latency, burst, outstanding) };
+
+        var tcl = Assert.Throws<XaiException>(() => HlsTclScriptWriter.Write(spec));
+        Assert.Equal(DiagnosticCatalog.BadHlsSpec, tcl.Code);
+        Assert.Contains($"HLS field {field} ", tcl.Message);
+        Assert.Equal(DiagnosticCatalog.BadHlsSpec, Assert.Throws<XaiException>(() => HlsConfigWriter.Write(spec)).Code);
+    }
+
+    [Theory]
+    [InlineData("-m_axi_max_widen_bitwidth 96")]
+    [InlineData("-m_axi_alignment_byte_size 0")]
+    [InlineData("-m_axi_max_read_burst_length 512")]
+    [InlineData("-m_axi_num_read_outstanding 0")]
+    public void The_mock_rejects_interface_values_outside_the_documented_ranges(string option)
+    {
+        Spec();
+        var script = Path.Combine(_dir, "bad_interface.tcl");
+        File.WriteAllText(script, $"open_project -reset p\nset_top xai_top\nadd_files src/xai_top.cpp\nopen_solution s -flow_target vivado\nconfig_interface {option}\n");
+
+        var run = TclMockRun.Run("vitis_hls_mock.tcl", script, _dir);
+
+        var (name, value) = (option.Split(' ')[0], option.Split(' ')[1]);
+        Assert.Contains(run.Violations, v => v.StartsWith($"config_interface: {name} '{value}' is not", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Simulation_only_script_reopens_the_project_without_reset()
     {
         var run = Run(Spec(HlsSteps.CSim));
