@@ -57,6 +57,8 @@ void dense_fp(const typename CONFIG_T::act_t* in, const typename CONFIG_T::weigh
     const layer_desc d = dense_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
     const engine_ports<CONFIG_T> p = {params, in, out, nullptr, nullptr, nullptr, relu_mask};
     dense_engine_buffers<CONFIG_T> b;
+#pragma HLS ARRAY_PARTITION variable = b.w complete dim = 1
+#pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 1
     dense_engine<CONFIG_T, METHOD, false>(d, false, p, b);
 }
 
@@ -70,6 +72,8 @@ void dense_bp(const typename CONFIG_T::grad_t* grad_out, const typename CONFIG_T
     const layer_desc d = dense_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
     const engine_ports<CONFIG_T> p = {params, fwd_out, nullptr, grad_out, grad_in, nullptr, const_cast<bool*>(relu_mask)};
     dense_engine_buffers<CONFIG_T> b;
+#pragma HLS ARRAY_PARTITION variable = b.w complete dim = 1
+#pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 1
     dense_engine<CONFIG_T, METHOD, true>(d, true, p, b);
 }
 

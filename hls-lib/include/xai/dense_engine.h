@@ -48,8 +48,7 @@ template <class E> struct dense_engine_buffers {
 /// unrolled; rows past n_r hold nothing of this tile and are left alone).
 template <class E> void dense_engine_core(dense_engine_buffers<E>& b, unsigned n, unsigned n_r) {
 #pragma HLS INLINE off
-#pragma HLS ARRAY_PARTITION variable = b.w complete dim = 1
-#pragma HLS ARRAY_PARTITION variable = b.acc complete
+    // b.w rows and b.acc are partitioned where the buffers are declared (network_run).
 dense_mac:
     for (unsigned c = 0; c < n; c++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
