@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Xai.FpgaResources;
 using Xai.Planning;
 
 namespace Xai.CodeGeneration;
@@ -60,8 +61,8 @@ public static class NetworkHeaderWriter
         s.AppendLine($"    static const unsigned n_oh = {plan.ConvParallelismH}; ///< MACs in parallel along output rows");
         s.AppendLine($"    static const unsigned n_ow = {plan.ConvParallelismW}; ///< MACs in parallel along output columns");
         s.AppendLine($"    static const unsigned tile_h = {plan.ConvTileH}, tile_w = {plan.ConvTileW}, tile_ci = {plan.ConvTileCi}, tile_co = {plan.ConvTileCo};");
-        var convs = layers.OfType<ConvBlockLayer>().ToList();
-        s.AppendLine($"    static const unsigned max_kernel = {(convs.Count == 0 ? 1 : convs.Max(c => c.Conv.KernelSize))}, max_out_c = {(convs.Count == 0 ? 1 : convs.Max(c => c.Conv.OutChannels))}; ///< bound the buffers");
+        var shape = EngineShape.For(plan);
+        s.AppendLine($"    static const unsigned max_kernel = {shape.MaxKernel}, max_out_c = {shape.MaxOutC}; ///< bound the buffers");
         AppendProfileTypes(s);
         s.AppendLine("};");
         s.AppendLine();

@@ -46,6 +46,9 @@ public sealed record DesignPlan
 
     public required double ClockMHz { get; init; }
 
+    /// <summary>What the board's part offers (the board file's <c>resources</c>), for the resource model's figures.</summary>
+    public required Boards.BoardResources BoardResources { get; init; }
+
     /// <summary>The formats the hardware uses, per method (with <see cref="NumericsScheme.PaperFaithful"/> all the paper's).</summary>
     public required IReadOnlyDictionary<AttributionMethod, NumericsPlan> Numerics { get; init; }
 
@@ -56,6 +59,6 @@ public sealed record DesignPlan
 
     public long ForwardMacs => Layers.Sum(l => l.ForwardMacs);
 
-    /// <summary>DSP slices the MAC arrays need: one per parallel MAC (paper, Sec. IV-B).</summary>
-    public int DspEstimate => ConvParallelismH * ConvParallelismW + FcTile;
+    /// <summary>DSP slices the MAC arrays need: one per parallel MAC (paper, Sec. IV-B; <see cref="FpgaResources.ResourceModel"/>).</summary>
+    public int DspEstimate => FpgaResources.ResourceModel.Dsps(ConvParallelismH, ConvParallelismW, FcTile);
 }

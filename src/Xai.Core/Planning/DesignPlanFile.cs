@@ -44,6 +44,14 @@ public static class DesignPlanFile
         ["convTileCo"] = plan.ConvTileCo,
         ["fcTile"] = plan.FcTile,
         ["clockMHz"] = plan.ClockMHz,
+        ["boardResources"] = new JObject
+        {
+            ["bram18k"] = plan.BoardResources.Bram18K,
+            ["dsp"] = plan.BoardResources.Dsp,
+            ["ff"] = plan.BoardResources.FlipFlops,
+            ["lut"] = plan.BoardResources.Luts,
+            ["uram"] = plan.BoardResources.Uram,
+        },
         ["numerics"] = new JObject(plan.Numerics.Select(kv => new JProperty(kv.Key.ToString(), Numerics(kv.Value)))),
         ["paperNumerics"] = Numerics(plan.PaperNumerics),
         ["calibration"] = plan.Calibration is { } c
@@ -107,6 +115,9 @@ public static class DesignPlanFile
                 ConvTileCo = (int)json["convTileCo"]!,
                 FcTile = (int)json["fcTile"]!,
                 ClockMHz = (double)json["clockMHz"]!,
+                BoardResources = new Boards.BoardResources(
+                    (int)json["boardResources"]!["bram18k"]!, (int)json["boardResources"]!["dsp"]!, (int)json["boardResources"]!["ff"]!,
+                    (int)json["boardResources"]!["lut"]!, (int)json["boardResources"]!["uram"]!),
                 Numerics = ((JObject)json["numerics"]!).Properties().ToDictionary(p => Enum.Parse<AttributionMethod>(p.Name), p => Numerics((JObject)p.Value)),
                 PaperNumerics = Numerics((JObject)json["paperNumerics"]!),
                 Calibration = json["calibration"] is JObject c

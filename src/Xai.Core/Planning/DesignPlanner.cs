@@ -17,6 +17,14 @@ public static class DesignPlanner
     /// <summary>Accumulators hold the exact products' fraction bits; 48 bits leaves ample integer headroom.</summary>
     public const int AccumulatorBits = 48;
 
+    /// <summary>
+    /// The convolution tile along a dimension unrolled <paramref name="unroll"/> times: a multiple of
+    /// it and even (the fused pool); 16 keeps the on-chip buffers within a few BRAMs on the smallest
+    /// board; at least two MAC blocks, so that the II=1 core revisits an accumulator every
+    /// (tile_h/n_oh)*(tile_w/n_ow) >= 4 cycles (hls-lib's network_run requires it).
+    /// </summary>
+    internal static int ConvTile(int unroll) => Math.Max(16, 2 * unroll);
+
     public static DesignPlan Plan(Network network, IReadOnlyList<HardwareLayer> layers, ProjectSettings settings, string modelFileName, CalibrationRanges? calibration)
     {
         var paper = NumericsPlan.PaperFaithful(layers.Count + 1);
@@ -34,14 +42,13 @@ public static class DesignPlanner
             Scheme = settings.Numerics,
             ConvParallelismH = settings.ConvParallelismH,
             ConvParallelismW = settings.ConvParallelismW,
-            // Tiles are multiples of the unroll factors (and even, for the fused pool); 16 keeps
-            // the on-chip buffers within a few BRAMs on the smallest board.
-            ConvTileH = Math.Max(16, settings.ConvParallelismH),
-            ConvTileW = Math.Max(16, settings.ConvParallelismW),
+            ConvTileH = ConvTile(settings.ConvParallelismH),
+            ConvTileW = ConvTile(settings.ConvParallelismW),
             ConvTileCi = 16,
             ConvTileCo = 16,
             FcTile = settings.FcTile,
             ClockMHz = settings.ClockMHz,
+            BoardResources = settings.Board.Resources,
             Numerics = NumericsFor(layers, settings.Methods, settings.Numerics, paper, calibration),
             PaperNumerics = paper,
             Calibration = calibration,

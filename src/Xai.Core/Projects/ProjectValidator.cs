@@ -3,6 +3,7 @@ using Xai.Amd.Toolchain;
 using Xai.Attribution;
 using Xai.Boards;
 using Xai.Diagnostics;
+using Xai.FpgaResources;
 
 namespace Xai.Projects;
 
@@ -14,13 +15,6 @@ namespace Xai.Projects;
 public static class ProjectValidator
 {
     public const string DefaultMethods = "Saliency;DeconvNet;GuidedBackprop";
-    /// <summary>
-    /// DSP slices of the accelerator: its only multipliers are the one convolution engine's
-    /// <paramref name="oh"/> x <paramref name="ow"/> MACs and the one vector-matrix engine's
-    /// <paramref name="fcTile"/> MACs, one 16x16-bit MAC per DSP slice (paper, Table IV). The
-    /// generated top is checked to instantiate exactly these two engines (HlsTopWriterTests).
-    /// </summary>
-    internal static int DspsNeeded(int oh, int ow, int fcTile) => oh * ow + fcTile;
 
     private static readonly int[] FcTiles = [16, 32];
 
@@ -149,10 +143,10 @@ public static class ProjectValidator
 
         if (board is not null && oh > 0)
         {
-            var dsps = DspsNeeded(oh, ow, fcTile);
+            var dsps = ResourceModel.Dsps(oh, ow, fcTile);
             if (dsps > board.Resources.Dsp)
             {
-                Error(DiagnosticCatalog.ExceedsBoardDsps, $"Properties 'XaiConvParallelism' ({oh}x{ow}) and 'XaiFcTile' ({fcTile}) need {dsps} DSP slices, but board '{board.Id}' has {board.Resources.Dsp}.");
+                Error(DiagnosticCatalog.ExceedsBoardDsps, $"Properties 'XaiConvParallelism' ({oh}x{ow}) and 'XaiFcTile' ({fcTile}) need {dsps} DSP slices, but board '{board.Id}' has {board.Resources.Dsp} (BRAM, LUT and FF are checked when the model is imported, XAI1110).");
             }
         }
 

@@ -1,4 +1,5 @@
 using Xai.Diagnostics;
+using Xai.FpgaResources;
 using Xai.Planning;
 using Xai.Reporting.Model;
 
@@ -42,6 +43,7 @@ public static class PlanDocument
                 ClockMHz = plan.ClockMHz,
                 DspEstimate = plan.DspEstimate,
             },
+            Resources = Resources(plan),
             Numerics = new PlanNumerics
             {
                 Scheme = plan.Scheme.ToString(),
@@ -96,4 +98,24 @@ public static class PlanDocument
         GradientExponents = [.. p.GradientExponents],
         ActivationExponents = [.. p.ActivationExponents],
     };
+
+    private static PlanResources Resources(DesignPlan plan)
+    {
+        var e = ResourceModel.Estimate(EngineShape.For(plan));
+        var b = plan.BoardResources;
+        var lut = ResourceModel.LutFit;
+        var ff = ResourceModel.FfFit;
+        return new PlanResources
+        {
+            Dsp = new ResourceFigure { Estimate = e.Dsp, Available = b.Dsp, Basis = "one DSP slice per MAC of the two engines (conv n_oh x n_ow, dense tile)" },
+            Bram18k = new ResourceFigure { Estimate = e.Bram18K, Available = b.Bram18K, Basis = "the top's buffers and stores mapped to 18 Kib blocks (banked input and accumulators, weight tile, biases, pool indices, masks)" },
+            Uram = new ResourceFigure { Estimate = e.Uram, Available = b.Uram, Basis = "no memory is bound to UltraRAM" },
+            Lut = new ResourceFigure { Estimate = e.Lut, Available = b.Luts, Basis = $"line in the MAC count fitted to the paper's Table IV FP+BP LUTs (error {Errors(lut)})" },
+            Ff = new ResourceFigure { Estimate = e.Ff, Available = b.FlipFlops, Basis = $"line in the MAC count fitted to the paper's Table IV FP+BP FFs (error {Errors(ff)})" },
+        };
+    }
+
+    private static string Errors(LinearFit fit) =>
+        string.Join(" / ", fit.RelativeErrors.Select(r => r.ToString("+0.0%;-0.0%", System.Globalization.CultureInfo.InvariantCulture)));
+
 }

@@ -108,6 +108,15 @@ public static class ReportHtml
 
         s.Append($"</table><p class=\"note\">Autograd would keep {N(report.Memory.AutogradBits)} bits for the same network at 16 bits.</p>");
 
+        s.Append("<h2>Resources, modelled before any vendor tool</h2><table><tr><th>resource</th><th>estimate</th><th>board</th><th>use</th><th>basis</th></tr>");
+        foreach (var (name, f) in new[] { ("DSP", plan.Resources.Dsp), ("BRAM_18K", plan.Resources.Bram18k), ("URAM", plan.Resources.Uram), ("LUT", plan.Resources.Lut), ("FF", plan.Resources.Ff) })
+        {
+            var use = f.Available > 0 ? $"{(double)f.Estimate / f.Available * 100:F0} %" : "—";
+            s.Append($"<tr><td>{H(name)}</td><td>{N(f.Estimate)}</td><td>{N(f.Available)}</td><td>{H(use)}</td><td>{H(f.Basis)}</td></tr>");
+        }
+
+        s.Append("</table><p class=\"note\">A model: no Vitis HLS or Vivado report confirms these figures for this design; when reports exist, the hardware section below has them.</p>");
+
         HardwareHtml.Render(s, report.Hardware);
 
         s.Append("<h2>Build stages</h2><table><tr><th>stage</th><th>status</th></tr>");

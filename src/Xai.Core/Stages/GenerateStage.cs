@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Xai.CodeGeneration;
 using Xai.Diagnostics;
+using Xai.FpgaResources;
 using Xai.IO;
 using Xai.Planning;
 using Xai.Projects;
@@ -28,6 +29,8 @@ public static class GenerateStage
         ClassNameList.Load(settings.ClassNamesFile ?? "", model.Network.OutputClasses);
 
         var plan = DesignPlanner.Plan(model.Network, model.Layers, settings, Path.GetFileName(settings.ModelPath), calibration: null);
+        // Before anything is written or compiled: a design that cannot fit the board stops here.
+        ResourceFit.Check(plan, settings.Board, settings.ProjectFile);
         AtomicFile.WriteAllTextIfChanged(layout.NetworkHeader, NetworkHeaderWriter.Write(plan));
         DesignPlanFile.Save(plan, layout.NetworkPlanFile);
         CSimResults.WriteFloats(layout.FloatWeights, [WeightImage.Float(model.Layers)], onlyIfChanged: true);

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Xai.Attribution;
 using Xai.CodeGeneration;
 using Xai.Diagnostics;
-using Xai.Projects;
+using Xai.FpgaResources;
 using Xai.Simulation;
 using Xai.Stages;
 
@@ -104,7 +104,7 @@ public sealed partial class HlsTopWriterTests(OddNetworkBuild build) : IClassFix
     [Theory]
     [InlineData("xai_top.cpp")]
     [InlineData("xai_top_fp.cpp")]
-    public void The_top_instantiates_one_engine_of_each_kind_whose_MACs_are_the_validators_DSP_count(string top)
+    public void The_top_instantiates_one_engine_of_each_kind_whose_MACs_are_the_resource_models_DSP_count(string top)
     {
         var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-census-" + Path.GetFileNameWithoutExtension(top)));
         HlsSourcesStage.Run(build.Plan, AttributionMethod.Saliency, inferenceVariant: true, null, build.Layout, vendor);
@@ -130,7 +130,7 @@ public sealed partial class HlsTopWriterTests(OddNetworkBuild build) : IClassFix
         Assert.True(compile.ExitCode == 0, compile.StandardError);
         var macs = int.Parse(ProcessRunner.Run(exe, [], vendor.SourceDirectory, CancellationToken.None)!.StandardOutput.Trim());
         var s = build.Settings;
-        Assert.Equal(ProjectValidator.DspsNeeded(s.ConvParallelismH, s.ConvParallelismW, s.FcTile), macs);
+        Assert.Equal(ResourceModel.Dsps(s.ConvParallelismH, s.ConvParallelismW, s.FcTile), macs);
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ public sealed record XaiPlan
 
     public required PlanEngine Engine { get; init; }
 
+    /// <summary>Modelled resources of the planned accelerator beside the board's.</summary>
+    public required PlanResources Resources { get; init; }
+
     public required PlanNumerics Numerics { get; init; }
 
     public required List<PlanLayer> Layers { get; init; }

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Xai.Boards;
+using Xai.Diagnostics;
+using Xai.Planning;
+
+namespace Xai.FpgaResources;
+
+/// <summary>
+/// Whether a design fits its board, before any vendor tool runs. DSP and BRAM_18K are counted
+/// from the design, so any excess is an error; LUT and FF come from a fitted model, so they are an
+/// error only when even the model's largest error on its own points (<see cref="LinearFit.MaxRelativeError"/>)
+/// cannot bring them under the board's figure.
+/// </summary>
+public static class ResourceFit
+{
+    /// <summary>The unroll factors and FC tiles the validator accepts, searched for the largest fitting design.</summary>
+    private static readonly int[] Unrolls = [1, 2, 4, 8, 16, 32];
+
+    private static readonly int[] FcTiles = [16, 32];
+
+    /// <summary>One resource the design needs more of than the board has.</summary>
+    public sealed record Overflow(string Resource, int Needed, int Available)
+    {
+        public override string ToString() =>
+            $"{Resource} {Needed.ToString("N0", CultureInfo.InvariantCulture)} of {Available.ToString("N0", CultureInfo.InvariantCulture)} ({(double)Needed / Available:P0}, {(Needed - Available).ToString("N0", CultureInfo.InvariantCulture)} over)";
+    }
+
+    public static IReadOnlyList<Overflow> Overflows(ResourceEstimate e, BoardResources board)
+    {
+        var lutSlack = 1 - ResourceModel.LutFit.MaxRelativeError;
+        var ffSlack = 1 - ResourceModel.FfFit.MaxRelativeError;
+        var list = new List<Overflow>();
+        if (e.Dsp > board.Dsp) list.Add(new("DSP", e.Dsp, board.Dsp));
+        if (e.Bram18K > board.Bram18K) list.Add(new("BRAM_18K", e.Bram18K, board.Bram18K));
+        if (e.Lut * lutSlack > board.Luts) list.Add(new("LUT (model)", e.Lut, board.Luts));
+        if (e.Ff * ffSlack > board.FlipFlops) list.Add(new("FF (model)", e.Ff, board.FlipFlops));
+        return list;
+    }
+
+    /// <summary>The fitting configuration with the most MACs (then the most conv MACs, the fewest LUTs, the squarest array), or null if none fits.</summary>
+    public static (int NOh, int NOw, int FcTile, ResourceEstimate Estimate)? LargestFitting(IReadOnlyList<HardwareLayer> layers, BoardResources board, int tileCi, int tileCo)
+    {
+        var fits =
+            from oh in Unrolls
+            from ow in Unrolls
+            from fc in FcTiles
+            let e = ResourceModel.Estimate(EngineShape.For(layers, oh, ow, DesignPlanner.ConvTile(oh), DesignPlanner.ConvTile(ow), tileCi, tileCo, fc))
+            where Overflows(e, board).Count == 0
+            orderby e.Dsp descending, oh * ow descending, e.Lut, Math.Abs(oh - ow), oh descending
+            select (oh, ow, fc, e);
+        return fits.Cast<(int, int, int, ResourceEstimate)?>().FirstOrDefault();
+    }
+
+    /// <summary>XAI1110 when <paramref name="plan"/> does not fit <paramref name="board"/>: what overflows, by how much, and the largest design that fits.</summary>
+    public static void Check(DesignPlan plan, Board board, string projectFile)
+    {
+        var estimate = ResourceModel.Estimate(EngineShape.For(plan));
+        var overflows = Overflows(estimate, board.Resources);
+        if (overflows.Count == 0)
+        {
+            return;
+        }
+
+        var best = LargestFitting(plan.Layers, board.Resources, plan.ConvTileCi, plan.ConvTileCo);
+        var hint = best is { } b
+            ? $"The largest configuration that fits is XaiConvParallelism {b.NOh}x{b.NOw} with XaiFcTile {b.FcTile} ({b.Estimate.Dsp} DSP, {b.Estimate.Bram18K} BRAM_18K, about {b.Estimate.Lut / 1000.0:0.#}K LUT)."
+            : "No configuration of this network fits the board; choose a larger board.";
+        throw new XaiException(DiagnosticCatalog.ExceedsBoardResources,
+            $"Properties 'XaiConvParallelism' ({plan.ConvParallelismH}x{plan.ConvParallelismW}) and 'XaiFcTile' ({plan.FcTile}) give a design that does not fit board '{board.Id}': {string.Join("; ", overflows)}. {hint}",
+            projectFile);
+    }
+}

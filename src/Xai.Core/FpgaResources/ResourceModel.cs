@@ -1,0 +1,68 @@
+namespace Xai.FpgaResources;
+
+/// <summary>
+/// Resources of the accelerator hls-lib builds for an <see cref="EngineShape"/>, each with its basis:
+/// <list type="bullet">
+/// <item>DSP: the design's only multipliers are the convolution engine's n_oh x n_ow MACs and the
+/// vector-matrix engine's tile MACs, one 16 x 16-bit multiply-accumulate per DSP48 slice (the
+/// accumulator, at most 48 bits, is the slice's P register), as the paper counts them (Table IV:
+/// 32, 48, 96). FP-only and FP+BP alike: BP runs on the same engines.</item>
+/// <item>BRAM_18K: every memory the generated top declares, as <see cref="BramMapping"/> maps it:
+/// the input buffer and the accumulators in n_oh x n_ow banks each (conv_engine.h), the conv
+/// weight tile and the layer's bias buffer, the pool-index store (2 bits per pooled output) and
+/// the mask store (1 bit per dense ReLU output); the dense engine's tile is registers. FP-only
+/// designs keep the same buffers (the stores are written by FP).</item>
+/// <item>URAM: 0; no memory is bound to UltraRAM (Vitis HLS uses BRAM unless told otherwise).</item>
+/// <item>LUT, FF: a line in the total MAC count fitted to the paper's three Table IV points (FP+BP:
+/// 52.9K / 62.9K / 85.7K LUT and 26.7K / 25.6K / 34.9K FF at 32 / 48 / 96 MACs; FP-only from the FP
+/// rows), the same for every board. It describes the paper's design, which this code follows but is
+/// not; <see cref="LutFit"/> and <see cref="FfFit"/> keep the points and the error at each.</item>
+/// </list>
+/// Nothing here comes from a vendor tool run on this code.
+/// </summary>
+public static class ResourceModel
+{
+    /// <summary>The MAC counts of Table IV's three configurations: 4x4 + 16, 4x8 + 16, 8x8 + 32.</summary>
+    private static readonly double[] TableIvMacs = [32, 48, 96];
+
+    public static LinearFit LutFit { get; } = Fit([52_900, 62_900, 85_700]);
+
+    public static LinearFit FfFit { get; } = Fit([26_700, 25_600, 34_900]);
+
+    public static LinearFit LutFitFpOnly { get; } = Fit([38_400, 47_800, 68_100]);
+
+    public static LinearFit FfFitFpOnly { get; } = Fit([18_600, 19_200, 27_200]);
+
+    /// <summary>DSP slices: one per MAC of the two engines.</summary>
+    public static int Dsps(int nOh, int nOw, int fcTile) => nOh * nOw + fcTile;
+
+    public static ResourceEstimate Estimate(EngineShape e, bool withBp = true)
+    {
+        var macs = Dsps(e.NOh, e.NOw, e.FcTile);
+        return new ResourceEstimate(
+            macs,
+            (int)Bram18K(e),
+            0,
+            (int)Math.Round((withBp ? LutFit : LutFitFpOnly).At(macs)),
+            (int)Math.Round((withBp ? FfFit : FfFitFpOnly).At(macs)));
+    }
+
+    /// <summary>BRAM_18K of the memories the generated top declares (see the class remarks).</summary>
+    public static long Bram18K(EngineShape e)
+    {
+        const int word = 16;
+        var banks = e.NOh * e.NOw;
+        var tc = e.BufferChannels;
+        long bankH = (e.TileH + e.MaxKernel - 1 + e.NOh - 1) / e.NOh, bankW = (e.TileW + e.MaxKernel - 1 + e.NOw - 1) / e.NOw;
+        long blocks = (long)(e.TileH / e.NOh) * (e.TileW / e.NOw);
+        return banks * BramMapping.Blocks(tc * bankH * bankW, word)
+            + banks * BramMapping.Blocks(tc * blocks, e.AccumulatorBits)
+            + BramMapping.Blocks((long)tc * tc * e.MaxKernel * e.MaxKernel, word)
+            + BramMapping.Blocks(e.MaxOutC, e.AccumulatorBits)
+            + BramMapping.Blocks(e.PoolIndexEntries, 2)
+            + BramMapping.Blocks(e.MaskBits, 1);
+    }
+
+    private static LinearFit Fit(double[] measured) =>
+        LinearFit.Through([.. TableIvMacs.Zip(measured, (x, y) => (x, y))]);
+}
