@@ -134,8 +134,9 @@ dense_outer:
                 for (unsigned t = 0; t < n_run; t++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
 #pragma HLS PIPELINE II = 1
-                    // Two stores, not one with selected indices: g++ 12 at -O1 (FRE) miscompiled
-                    // b.w[bp ? t : q][bp ? q : t] here (the testbench at -O1 caught it).
+                    // Two stores, not one with selected indices: with b.w[bp ? t : q][bp ? q : t]
+                    // g++ 12 -O1 computed wrong dense outputs (right at -O0 and -O2, with clang, and
+                    // with -fno-tree-fre; no sanitizer or valgrind finding). The -O1 testbench caught it.
                     const w_word x = WORDS::weight(run[t]);
                     if (bp)
                         b.w[t][q] = x;
