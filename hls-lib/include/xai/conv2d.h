@@ -79,8 +79,6 @@ template <class CONFIG_T> struct conv2d_shape {
     static const unsigned in_size = CONFIG_T::in_c * CONFIG_T::height * CONFIG_T::width;
     static const unsigned weight_count = CONFIG_T::out_c * CONFIG_T::in_c * CONFIG_T::kernel * CONFIG_T::kernel;
     static const unsigned param_count = weight_count + CONFIG_T::out_c; ///< weights then biases
-    static const unsigned halo_h = CONFIG_T::tile_h + CONFIG_T::kernel - 1;
-    static const unsigned halo_w = CONFIG_T::tile_w + CONFIG_T::kernel - 1;
     static const unsigned tiles_h = (CONFIG_T::height + CONFIG_T::tile_h - 1) / CONFIG_T::tile_h;
     static const unsigned tiles_w = (CONFIG_T::width + CONFIG_T::tile_w - 1) / CONFIG_T::tile_w;
 

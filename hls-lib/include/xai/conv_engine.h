@@ -189,7 +189,7 @@ core_mac:
     for (unsigned it = 0; it < total; it++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * S::tc * E::max_kernel * E::max_kernel * S::acc_distance
 #pragma HLS PIPELINE II = 1
-#pragma HLS DEPENDENCE variable = b.acc inter dependent = true distance = S::acc_distance
+#pragma HLS DEPENDENCE variable = b.acc inter RAW distance = S::acc_distance true
         const typename BUF::w_t wv = b.w[co][ci][kh][kw];
         typename BUF::in_t x[N_OH][N_OW];
 #pragma HLS ARRAY_PARTITION variable = x complete dim = 0
@@ -270,7 +270,9 @@ init_acc_loop:
             for (unsigned c = 0; c < S::blocks_w; c++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * S::acc_distance
 #pragma HLS PIPELINE II = 1
-                const acc_t v = with_bias ? b.bias[o0 + o] : acc_t(0);
+                // The index is guarded too: hardware reads both sides of the select, and in BP o0 + o
+                // counts FP input channels, which may exceed max_out_c.
+                const acc_t v = with_bias ? b.bias[with_bias ? o0 + o : 0] : acc_t(0);
                 for (unsigned i = 0; i < E::n_oh; i++)
                     for (unsigned j = 0; j < E::n_ow; j++) b.acc[i][j][o][r][c] = v;
             }

@@ -42,16 +42,38 @@ struct layer_place {
     unsigned params, act_in, act_out, grad_in, grad_out, pool_at, mask_at;
 };
 
-constexpr bool runtime_shift_ok(int s) { return s >= -max_runtime_shift && s <= max_runtime_shift; }
+/// Whether convert_shifted<OUT>(x, s) with x of type T is exact: |s| within the dispatch and,
+/// for fixed point (a type with width / iwidth), 2^s representable in T (the rescale multiplies
+/// by T(2^s)): from 2^-frac(T) up to 2^(iwidth(T)-2). Floating point holds every such power.
+template <class T, class = void> struct shift_range {
+    static constexpr bool ok(int s) { return s >= -max_runtime_shift && s <= max_runtime_shift; }
+};
+template <class T> struct shift_range<T, typename arith_detail::int_member<int(T::iwidth)>::type> {
+    static constexpr bool ok(int s) {
+        return s >= -max_runtime_shift && s <= max_runtime_shift && s >= -(T::width - T::iwidth) && s <= T::iwidth - 2;
+    }
+};
+
+/// max_kernel / max_out_c of the engine a layer config belongs to (a network's configs inherit
+/// them from their engine), else the layer's own (a standalone block is its own engine).
+template <class CONFIG_T, class = void> struct engine_bounds_of {
+    static const unsigned max_kernel = CONFIG_T::kernel, max_out_c = CONFIG_T::out_c;
+};
+template <class CONFIG_T>
+struct engine_bounds_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::max_kernel)>::type> {
+    static const unsigned max_kernel = CONFIG_T::max_kernel, max_out_c = CONFIG_T::max_out_c;
+};
 
 namespace layer_desc_detail {
 /// The descriptor of a layer configured by CONFIG_T with the given shape, placed at `at`.
 template <class CONFIG_T>
 constexpr layer_desc make(bool conv, unsigned in_c, unsigned out_c, unsigned height, unsigned width, unsigned kernel,
                           bool pool, layer_place at) {
-    static_assert(runtime_shift_ok(act_in_exp_of<CONFIG_T>::value) && runtime_shift_ok(act_shift_of<CONFIG_T>::value) &&
-                      runtime_shift_ok(CONFIG_T::grad_shift),
-                  "layer_desc: exponent shifts must lie within +-max_runtime_shift");
+    static_assert(shift_range<typename CONFIG_T::accum_t>::ok(act_in_exp_of<CONFIG_T>::value) &&
+                      shift_range<typename CONFIG_T::accum_t>::ok(act_shift_of<CONFIG_T>::value) &&
+                      shift_range<typename CONFIG_T::grad_accum_t>::ok(CONFIG_T::grad_shift),
+                  "layer_desc: an exponent shift must be within +-max_runtime_shift and its power of two "
+                  "representable in the accumulator type it rescales");
     return layer_desc{conv,       in_c,      out_c,      height,     width,       kernel,
                       CONFIG_T::relu, pool,  CONFIG_T::store_relu_mask, at.params, at.act_in, at.act_out,
                       at.grad_in, at.grad_out, at.pool_at, at.mask_at, act_in_exp_of<CONFIG_T>::value,
@@ -61,6 +83,9 @@ constexpr layer_desc make(bool conv, unsigned in_c, unsigned out_c, unsigned hei
 
 /// Descriptor of a convolution configured by CONFIG_T (conv2d.h) placed at `at`.
 template <class CONFIG_T> constexpr layer_desc conv_desc(layer_place at) {
+    static_assert(CONFIG_T::kernel <= engine_bounds_of<CONFIG_T>::max_kernel &&
+                      CONFIG_T::out_c <= engine_bounds_of<CONFIG_T>::max_out_c,
+                  "conv_desc: the layer's kernel and out_c must not exceed its engine's max_kernel and max_out_c");
     return layer_desc_detail::make<CONFIG_T>(true, CONFIG_T::in_c, CONFIG_T::out_c, CONFIG_T::height, CONFIG_T::width,
                                              CONFIG_T::kernel, CONFIG_T::pool, at);
 }
