@@ -112,7 +112,7 @@ public static class ReportHtml
         foreach (var (name, f) in new[] { ("DSP", plan.Resources.Dsp), ("BRAM_18K", plan.Resources.Bram18k), ("URAM", plan.Resources.Uram), ("LUT", plan.Resources.Lut), ("FF", plan.Resources.Ff) })
         {
             var use = f.Available > 0 ? $"{(double)f.Estimate / f.Available * 100:F0} %" : "—";
-            s.Append($"<tr><td>{H(name)}</td><td>{N(f.Estimate)}</td><td>{N(f.Available)}</td><td>{H(use)}</td><td>{H(f.Basis)}</td></tr>");
+            s.Append($"<tr><td>{H(name)}</td><td>{N(f.Estimate)}</td><td>{N(f.Available)}</td><td>{H(use)}</td><td style=\"text-align:left\">{H(f.Basis)}</td></tr>");
         }
 
         s.Append("</table><p class=\"note\">A model: no Vitis HLS or Vivado report confirms these figures for this design; when reports exist, the hardware section below has them.</p>");
