@@ -115,8 +115,8 @@ template <class E> struct conv_engine_buffers {
 
 namespace conv_engine_detail {
 
-inline unsigned min_u(unsigned a, unsigned b) { return a < b ? a : b; }
-inline unsigned sub_sat(unsigned a, unsigned b) { return a > b ? a - b : 0; }
+constexpr unsigned min_u(unsigned a, unsigned b) { return a < b ? a : b; }
+constexpr unsigned sub_sat(unsigned a, unsigned b) { return a > b ? a - b : 0; }
 
 #ifdef XAI_CONV_ENGINE_CSIM
 /// C simulation core: the integer fast path of csim_mac.h when it applies, else the same

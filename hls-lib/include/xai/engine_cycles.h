@@ -18,9 +18,10 @@
 //    what they contain.
 //  * DRAM loops move one element per cycle as written: the ports are arrays of 16-bit
 //    elements and each iteration reads or writes one of them. A read loop pays
-//    axi_read_latency once (its burst is requested ahead; the weight port's 64-beat limit
-//    splits longer runs into bursts that stay outstanding, so the latency is not paid
-//    again); a write loop waits axi_write_latency for its write response before it exits.
+//    axi_read_latency once (its burst is requested ahead; the burst-length limit - 64 beats
+//    on the Table III top's weight port, 16 in the generated projects, with 16 reads
+//    outstanding - splits longer runs into bursts that stay outstanding, so the latency is
+//    not paid again); a write loop waits axi_write_latency for its write response before it exits.
 //  * elements_per_beat > 1 answers "what if the ports were packed to the bus width": the
 //    DRAM loops then take ceil(n / elements_per_beat) iterations; the core and on-chip loops
 //    do not change.
@@ -131,8 +132,6 @@ constexpr void add(cycle_count& a, const cycle_count& b) {
 }
 
 namespace detail {
-constexpr unsigned min_u(unsigned a, unsigned b) { return a < b ? a : b; }
-constexpr unsigned sub_sat(unsigned a, unsigned b) { return a > b ? a - b : 0; }
 constexpr void dram_read(cycle_count& c, count_t n, unsigned epb) {
     c.memory += read_loop(n, epb);
     if (n > 0) c.dram_loops++;
@@ -145,8 +144,8 @@ constexpr void dram_write(cycle_count& c, count_t n, unsigned epb) {
 
 /// conv_engine<E, METHOD, true>(d, bp, ...) under XAI_HLS_LOOPS, loop by loop.
 template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, bool bp, unsigned epb) {
-    using detail::min_u;
-    using detail::sub_sat;
+    using conv_engine_detail::min_u; // the engine's own bounds arithmetic
+    using conv_engine_detail::sub_sat;
     typedef conv_engine_shape<E> S;
     cycle_count c{};
     const unsigned H = d.height, W = d.width, K = d.kernel, pad = (d.kernel - 1) / 2;
