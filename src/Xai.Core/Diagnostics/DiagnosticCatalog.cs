@@ -40,6 +40,7 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "Image label is not a class of the network", "Fix the label (XaiLabelsFile line or TrueClass metadata) to a class index below the network's class count.")] public const string ImageLabelOutOfRange = "XAI1107";
     [Diagnostic(Error, "Class names file does not hold one name per class", "Give exactly one non-blank line per class, in class-index order, in XaiClassNamesFile.")] public const string ClassNamesCountMismatch = "XAI1108";
     [Diagnostic(Error, "Design does not fit the board", "Use the configuration the message names (XaiConvParallelism, XaiFcTile) or a larger board; LUT and FF figures are modelled, DSP and BRAM counted from the design.")] public const string ExceedsBoardResources = "XAI1110";
+    [Diagnostic(Error, "Bad exploration setting", "Set XaiExploreClocksMHz to clocks in MHz separated by ';', each in the board's PL clock range (plClockMHz in its boards/*.json file), and XaiExploreBuild to a whole number from 0 (none) up.")] public const string BadExploreSetting = "XAI1111";
 
     // 2000–2999: ONNX model import.
     [Diagnostic(Error, "Model file not found", "Check XaiModel; the file must exist.")] public const string OnnxFileNotFound = "XAI2001";

@@ -13,11 +13,6 @@ namespace Xai.FpgaResources;
 /// </summary>
 public static class ResourceFit
 {
-    /// <summary>The unroll factors and FC tiles the validator accepts, searched for the largest fitting design.</summary>
-    private static readonly int[] Unrolls = [1, 2, 4, 8, 16, 32];
-
-    private static readonly int[] FcTiles = [16, 32];
-
     /// <summary>One resource the design needs more of than the board has.</summary>
     public sealed record Overflow(string Resource, int Needed, int Available)
     {
@@ -41,9 +36,9 @@ public static class ResourceFit
     public static (int NOh, int NOw, int FcTile, ResourceEstimate Estimate)? LargestFitting(IReadOnlyList<HardwareLayer> layers, BoardResources board, int tileCi, int tileCo)
     {
         var fits =
-            from oh in Unrolls
-            from ow in Unrolls
-            from fc in FcTiles
+            from oh in EngineChoices.Unrolls
+            from ow in EngineChoices.Unrolls
+            from fc in EngineChoices.FcTiles
             let e = ResourceModel.Estimate(EngineShape.For(layers, oh, ow, DesignPlanner.ConvTile(oh), DesignPlanner.ConvTile(ow), tileCi, tileCo, fc))
             where Overflows(e, board).Count == 0
             orderby e.Dsp descending, oh * ow descending, e.Lut, Math.Abs(oh - ow), oh descending

@@ -1,3 +1,5 @@
+using Xai.Planning;
+
 namespace Xai.FpgaResources;
 
 /// <summary>
@@ -22,16 +24,13 @@ namespace Xai.FpgaResources;
 /// </summary>
 public static class ResourceModel
 {
-    /// <summary>The MAC counts of Table IV's three configurations: 4x4 + 16, 4x8 + 16, 8x8 + 32.</summary>
-    private static readonly double[] TableIvMacs = [32, 48, 96];
+    public static LinearFit LutFit { get; } = Fit(r => r.LutFpBp);
 
-    public static LinearFit LutFit { get; } = Fit([52_900, 62_900, 85_700]);
+    public static LinearFit FfFit { get; } = Fit(r => r.FfFpBp);
 
-    public static LinearFit FfFit { get; } = Fit([26_700, 25_600, 34_900]);
+    public static LinearFit LutFitFpOnly { get; } = Fit(r => r.LutFp);
 
-    public static LinearFit LutFitFpOnly { get; } = Fit([38_400, 47_800, 68_100]);
-
-    public static LinearFit FfFitFpOnly { get; } = Fit([18_600, 19_200, 27_200]);
+    public static LinearFit FfFitFpOnly { get; } = Fit(r => r.FfFp);
 
     /// <summary>DSP slices: one per MAC of the two engines.</summary>
     public static int Dsps(int nOh, int nOw, int fcTile) => nOh * nOw + fcTile;
@@ -63,6 +62,6 @@ public static class ResourceModel
             + BramMapping.Blocks(e.MaskBits, 1);
     }
 
-    private static LinearFit Fit(double[] measured) =>
-        LinearFit.Through([.. TableIvMacs.Zip(measured, (x, y) => (x, y))]);
+    private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>
+        LinearFit.Through([.. PaperTableIv.Rows.Select(r => ((double)r.Macs, (double)measured(r)))]);
 }

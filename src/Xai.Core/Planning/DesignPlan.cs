@@ -49,6 +49,9 @@ public sealed record DesignPlan
     /// <summary>What the board's part offers (the board file's <c>resources</c>), for the resource model's figures.</summary>
     public required Boards.BoardResources BoardResources { get; init; }
 
+    /// <summary>Data width in bits of the PS slave port the accelerator's m_axi ports reach DRAM through (the board file's <c>ps.slavePortDataWidth</c>).</summary>
+    public required int SlavePortBits { get; init; }
+
     /// <summary>The formats the hardware uses, per method (with <see cref="NumericsScheme.PaperFaithful"/> all the paper's).</summary>
     public required IReadOnlyDictionary<AttributionMethod, NumericsPlan> Numerics { get; init; }
 

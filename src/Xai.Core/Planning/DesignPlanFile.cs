@@ -52,6 +52,7 @@ public static class DesignPlanFile
             ["lut"] = plan.BoardResources.Luts,
             ["uram"] = plan.BoardResources.Uram,
         },
+        ["slavePortBits"] = plan.SlavePortBits,
         ["numerics"] = new JObject(plan.Numerics.Select(kv => new JProperty(kv.Key.ToString(), Numerics(kv.Value)))),
         ["paperNumerics"] = Numerics(plan.PaperNumerics),
         ["calibration"] = plan.Calibration is { } c
@@ -118,6 +119,7 @@ public static class DesignPlanFile
                 BoardResources = new Boards.BoardResources(
                     (int)json["boardResources"]!["bram18k"]!, (int)json["boardResources"]!["dsp"]!, (int)json["boardResources"]!["ff"]!,
                     (int)json["boardResources"]!["lut"]!, (int)json["boardResources"]!["uram"]!),
+                SlavePortBits = (int)json["slavePortBits"]!,
                 Numerics = ((JObject)json["numerics"]!).Properties().ToDictionary(p => Enum.Parse<AttributionMethod>(p.Name), p => Numerics((JObject)p.Value)),
                 PaperNumerics = Numerics((JObject)json["paperNumerics"]!),
                 Calibration = json["calibration"] is JObject c

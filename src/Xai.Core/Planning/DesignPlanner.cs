@@ -49,6 +49,7 @@ public static class DesignPlanner
             FcTile = settings.FcTile,
             ClockMHz = settings.ClockMHz,
             BoardResources = settings.Board.Resources,
+            SlavePortBits = settings.Board.ProcessingSystem.SlavePortDataWidth,
             Numerics = NumericsFor(layers, settings.Methods, settings.Numerics, paper, calibration),
             PaperNumerics = paper,
             Calibration = calibration,

@@ -16,8 +16,6 @@ public static class ProjectValidator
 {
     public const string DefaultMethods = "Saliency;DeconvNet;GuidedBackprop";
 
-    private static readonly int[] FcTiles = [16, 32];
-
     public static ProjectSettings? Validate(ProjectProperties p, BoardCatalog boards, List<XaiDiagnostic> diagnostics)
     {
         var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
@@ -81,7 +79,7 @@ public static class ProjectValidator
 
         var fcTile = board?.Defaults.FcTile ?? 16;
         if (!string.IsNullOrWhiteSpace(p.FcTile) &&
-            (!int.TryParse(p.FcTile.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out fcTile) || !FcTiles.Contains(fcTile)))
+            (!int.TryParse(p.FcTile.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out fcTile) || !EngineChoices.FcTiles.Contains(fcTile)))
         {
             Error(DiagnosticCatalog.BadFcTile, $"Property 'XaiFcTile' is '{p.FcTile.Trim()}'; allowed: 16, 32.");
         }
@@ -173,5 +171,5 @@ public static class ProjectValidator
             && IsPowerOfTwoUpTo32(oh) && IsPowerOfTwoUpTo32(ow);
     }
 
-    private static bool IsPowerOfTwoUpTo32(int n) => n is >= 1 and <= 32 && (n & (n - 1)) == 0;
+    private static bool IsPowerOfTwoUpTo32(int n) => EngineChoices.Unrolls.Contains(n);
 }

@@ -1,4 +1,5 @@
 using Xai.Diagnostics;
+using Xai.FpgaLatency;
 using Xai.FpgaResources;
 using Xai.Planning;
 using Xai.Reporting.Model;
@@ -44,6 +45,7 @@ public static class PlanDocument
                 DspEstimate = plan.DspEstimate,
             },
             Resources = Resources(plan),
+            Latency = Latency(plan),
             Numerics = new PlanNumerics
             {
                 Scheme = plan.Scheme.ToString(),
@@ -114,6 +116,43 @@ public static class PlanDocument
             Ff = new ResourceFigure { Estimate = e.Ff, Available = b.FlipFlops, Basis = $"line in the MAC count fitted to the paper's Table IV FP+BP FFs (error {Errors(ff)})" },
         };
     }
+
+    private static PlanLatency Latency(DesignPlan plan)
+    {
+        var m = LatencyModel.Estimate(plan);
+        var paper = PaperTableIv.For(plan.Board);
+        return new PlanLatency
+        {
+            ClockMHz = plan.ClockMHz,
+            FpMs = m.FpMs,
+            FpbpMs = m.FpBpMs,
+            FpCycles = m.Forward.Total,
+            BpCycles = m.Backward.Total,
+            MemoryShare = Share(m.Forward.Memory + m.Backward.Memory, m.ForwardBackwardCycles),
+            Bound = m.Limits.Bound,
+            Limit = new LatencyLimit { ComputeMs = m.Limits.ComputeMs, DramMs = m.Limits.DramMs, FromBound = m.Limits.FromBound },
+            Layers = [.. m.Layers.Select(l => new LayerLatencyFigure
+            {
+                Name = l.Name,
+                Kind = l.Kind,
+                FpCycles = l.Forward.Total,
+                BpCycles = l.Backward.Total,
+                MemoryShare = Share(l.Forward.Memory + l.Backward.Memory, l.Forward.Total + l.Backward.Total),
+                MacUtilisation = Share(l.Forward.Macs + l.Backward.Macs, l.Forward.Lanes * (l.Forward.Total + l.Backward.Total)),
+            })],
+            Paper = paper is null ? null : new PaperLatency
+            {
+                ConvParallelism = $"{paper.NOh}x{paper.NOw}",
+                FcTile = paper.FcTile,
+                FpMs = paper.FpMs,
+                FpbpMs = paper.FpBpMs,
+                GoalFpbpMs = PaperTableIv.GoalFpBpMs(plan.Board),
+            },
+            Basis = CycleModelAssumptions.Summary,
+        };
+    }
+
+    private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 
     private static string Errors(LinearFit fit) =>
         string.Join(" / ", fit.RelativeErrors.Select(r => r.ToString("+0.0%;-0.0%", System.Globalization.CultureInfo.InvariantCulture)));

@@ -117,6 +117,8 @@ public static class ReportHtml
 
         s.Append("</table><p class=\"note\">A model: no Vitis HLS or Vivado report confirms these figures for this design; when reports exist, the hardware section below has them.</p>");
 
+        LatencyHtml.Render(s, plan, report.Explore);
+
         HardwareHtml.Render(s, report.Hardware);
 
         s.Append("<h2>Build stages</h2><table><tr><th>stage</th><th>status</th></tr>");

@@ -37,6 +37,15 @@ public sealed record BuildLayout(string IntermediateDirectory, string OutputDire
 
     public string CSimResultsFile => Path.Combine(IntermediateDirectory, "csim.json");
 
+    /// <summary>The design-space exploration (-t:Explore) as report.json's explore section.</summary>
+    public string ExploreJson => Path.Combine(IntermediateDirectory, "explore.json");
+
+    /// <summary>The exploration's Pareto set in order, one <c>name;conv;fcTile;clockMHz</c> line each, for the sibling builds.</summary>
+    public string ExploreParetoList => Path.Combine(IntermediateDirectory, "explore-pareto.txt");
+
+    /// <summary>Every modelled configuration of the exploration, one row each.</summary>
+    public string ExploreCsv => Path.Combine(ResultsDirectory, "explore.csv");
+
     public string ReportJson => Path.Combine(ResultsDirectory, "report.json");
 
     public string ReportHtml => Path.Combine(ResultsDirectory, "report.html");

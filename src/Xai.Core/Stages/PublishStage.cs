@@ -5,13 +5,13 @@ namespace Xai.Stages;
 
 /// <summary>
 /// Stage "Publish", the last of a build: makes the results the stages assembled under
-/// <c>obj/.../xai/results/</c> (plan.json, relevance/, heatmaps/, board/, report.json, report.html) the
+/// <c>obj/.../xai/results/</c> (plan.json, relevance/, heatmaps/, board/, report.json, report.html, explore.csv after -t:Explore) the
 /// visible contents of the output directory, all at once (<see cref="PublishedDirectory"/>).
 /// Everything is copied, so the output directory may be on another file system than obj/.
 /// </summary>
 public static class PublishStage
 {
-    public static readonly IReadOnlyList<string> Entries = ["plan.json", "relevance", "heatmaps", "board", "report.json", "report.html"];
+    public static readonly IReadOnlyList<string> Entries = ["plan.json", "relevance", "heatmaps", "board", "report.json", "report.html", "explore.csv"];
 
     public static PublishedDirectory Target(BuildLayout layout) => new(layout.OutputDirectory, Entries);
 

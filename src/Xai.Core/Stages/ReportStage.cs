@@ -28,6 +28,7 @@ public static class ReportStage
             Csim = CSimStage.Load(layout),
             Stages = new Dictionary<string, string>(stages),
             Hardware = HardwareSectionLoader.Load(VendorLayout.For(layout), stages),
+            Explore = ExploreStage.Load(layout, settings, plan.Network),
         };
     }
 

@@ -45,7 +45,7 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
         Assert.Equal(JTokenType.Null, JObject.Parse(text)["hardware"]!.Type);
         // The keys report.json has always had, in the same order.
         Assert.Equal(
-            ["schema", "project", "board", "part", "boardPart", "methods", "numerics", "classNames", "memory", "plan", "csim", "stages", "hardware"],
+            ["schema", "project", "board", "part", "boardPart", "methods", "numerics", "classNames", "memory", "plan", "csim", "stages", "hardware", "explore"],
             JObject.Parse(text).Properties().Select(p => p.Name));
         Assert.Equal(["Saliency", "DeconvNet", "GuidedBackprop", "autogradBits"], ((JObject)JObject.Parse(text)["memory"]!).Properties().Select(p => p.Name));
     }
@@ -69,8 +69,11 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
             File.WriteAllText(vendor.HardwareReport(top), ReportJson.Serialize(HardwareCollection.Load(vendor, top) with { MatchesDesign = true, Mismatch = null }));
         }
 
+        var explored = ExploreStage.Run(build.Settings, layout, [100, 150]);
+        Assert.Equal(2 * 72, explored.Candidates);
         var stages = new Dictionary<string, string>(NoVendorStage) { ["Synthesize"] = "ran: vitis_hls 2023.2, classic flow" };
         var report = ReportStage.Build(build.Settings, layout, [], stages);
+        Assert.Equal(ReportJson.Serialize(explored), ReportJson.Serialize(report.Explore!));
         report = report with
         {
             Csim = report.Csim! with
@@ -100,6 +103,10 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
         var html = ReportHtml.Render(read);
         Assert.Contains("What BP adds over FP", html);
         Assert.Contains("Fidelity on 3 Fashion-MNIST test images", html);
+        Assert.Contains("Latency, modelled before any vendor tool", html);
+        Assert.Contains($"Design-space exploration: {explored.Fitting} of 144 configurations fit", html);
+        Assert.Contains("<svg class=\"plot\"", html);
+        Assert.Equal(explored.Pareto.Count, System.Text.RegularExpressions.Regex.Matches(html, "<circle ").Count);
     }
 
     [Fact]
@@ -234,6 +241,9 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
         Directory.CreateDirectory(layout.ResultsDirectory);
         File.Copy(build.Layout.PlanFile, layout.PlanFile, overwrite: true);
         File.Copy(build.Layout.CSimResultsFile, layout.CSimResultsFile, overwrite: true);
+        // The exploration reads Generate's plan and weights.
+        File.Copy(build.Layout.NetworkPlanFile, layout.NetworkPlanFile, overwrite: true);
+        File.Copy(build.Layout.FloatWeights, layout.FloatWeights, overwrite: true);
         // The sources stage reads the generated headers and the C simulation's first image.
         Directory.CreateDirectory(layout.GeneratedDirectory);
         foreach (var header in Directory.EnumerateFiles(build.Layout.GeneratedDirectory))

@@ -26,6 +26,9 @@ public sealed record XaiPlan
     /// <summary>Modelled resources of the planned accelerator beside the board's.</summary>
     public required PlanResources Resources { get; init; }
 
+    /// <summary>Modelled latency of the planned accelerator, its limits and the paper's figures beside it.</summary>
+    public required PlanLatency Latency { get; init; }
+
     public required PlanNumerics Numerics { get; init; }
 
     public required List<PlanLayer> Layers { get; init; }

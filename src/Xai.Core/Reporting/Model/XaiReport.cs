@@ -41,4 +41,7 @@ public sealed record XaiReport
 
     /// <summary>Null unless a vendor stage ran in this build.</summary>
     public required HardwareSection? Hardware { get; init; }
+
+    /// <summary>The design-space exploration (-t:Explore) of this board and network; null before one ran.</summary>
+    public required ExploreSection? Explore { get; init; }
 }

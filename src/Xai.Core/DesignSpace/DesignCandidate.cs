@@ -1,0 +1,27 @@
+using Xai.FpgaLatency;
+using Xai.FpgaResources;
+
+namespace Xai.DesignSpace;
+
+/// <summary>One configuration of the engines, with what the resource and latency models say of it on a board.</summary>
+public sealed record DesignCandidate(
+    int NOh,
+    int NOw,
+    int FcTile,
+    double ClockMHz,
+    ResourceEstimate Resources,
+    LatencyEstimate Latency,
+    IReadOnlyList<ResourceFit.Overflow> Overflows)
+{
+    public string ConvParallelism => $"{NOh}x{NOw}";
+
+    public bool Fits => Overflows.Count == 0;
+
+    /// <summary>A short name for files and sibling builds, e.g. <c>4x8-fc16-100mhz</c>.</summary>
+    public string Name => $"{NOh}x{NOw}-fc{FcTile}-{ClockMHz.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}mhz";
+
+    /// <summary>Whether this one is at least as good on both axes of the exploration (FP+BP latency, LUTs) and better on one.</summary>
+    public bool Dominates(DesignCandidate other) =>
+        Latency.FpBpMs <= other.Latency.FpBpMs && Resources.Lut <= other.Resources.Lut
+        && (Latency.FpBpMs < other.Latency.FpBpMs || Resources.Lut < other.Resources.Lut);
+}

@@ -1,0 +1,53 @@
+using Xai.Boards;
+using Xai.FpgaLatency;
+using Xai.FpgaResources;
+using Xai.Planning;
+
+namespace Xai.DesignSpace;
+
+/// <summary>
+/// Design-space exploration (issue 10, point 4): every engine configuration the SDK accepts
+/// (<see cref="EngineChoices"/>) at each clock asked for, judged by the resource model (fits or not)
+/// and the latency model (FP+BP ms), and the Pareto set of the fitting ones over FP+BP latency and
+/// LUTs. Everything is modelled; nothing here runs a vendor tool.
+/// </summary>
+/// <remarks>
+/// Dimensions hls-lib does not build are not enumerated: its DRAM loads do not overlap compute
+/// (no double buffering) and its ports move one 16-bit element per beat, so neither is a choice yet.
+/// Tiles follow the unroll (<see cref="DesignPlanner.ConvTile"/>), as the planner sets them.
+/// </remarks>
+public static class DesignSpaceExplorer
+{
+    public static IReadOnlyList<DesignCandidate> Enumerate(IReadOnlyList<HardwareLayer> layers, long inputSize, int classes, Board board, IReadOnlyList<double> clocksMHz, int tileCi = 16, int tileCo = 16)
+    {
+        var list = new List<DesignCandidate>();
+        foreach (var clock in clocksMHz)
+        {
+            foreach (var oh in EngineChoices.Unrolls)
+            {
+                foreach (var ow in EngineChoices.Unrolls)
+                {
+                    foreach (var fc in EngineChoices.FcTiles)
+                    {
+                        var shape = EngineShape.For(layers, oh, ow, DesignPlanner.ConvTile(oh), DesignPlanner.ConvTile(ow), tileCi, tileCo, fc);
+                        var resources = ResourceModel.Estimate(shape);
+                        var latency = LatencyModel.Estimate(layers, shape, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
+                        list.Add(new DesignCandidate(oh, ow, fc, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources)));
+                    }
+                }
+            }
+        }
+
+        return [.. list.OrderBy(c => c.Latency.FpBpMs).ThenBy(c => c.Resources.Lut).ThenBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The fitting candidates no other fitting candidate dominates, fastest first.</summary>
+    public static IReadOnlyList<DesignCandidate> ParetoSet(IEnumerable<DesignCandidate> candidates)
+    {
+        var fitting = candidates.Where(c => c.Fits).ToList();
+        return [.. fitting
+            .Where(c => !fitting.Any(o => o.Dominates(c)))
+            .GroupBy(c => (c.Latency.FpBpMs, c.Resources.Lut)).Select(g => g.OrderBy(c => c.Resources.Dsp).ThenBy(c => c.Name, StringComparer.Ordinal).First())
+            .OrderBy(c => c.Latency.FpBpMs).ThenBy(c => c.Resources.Lut)];
+    }
+}

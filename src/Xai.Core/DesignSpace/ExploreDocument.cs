@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using Xai.FpgaLatency;
+using Xai.Planning;
+using Xai.Reporting.Model;
+
+namespace Xai.DesignSpace;
+
+/// <summary>The exploration as report.json's <c>explore</c> section and as explore.csv (one row per candidate, the Pareto set marked).</summary>
+public static class ExploreDocument
+{
+    public static ExploreSection Build(string board, string network, IReadOnlyList<double> clocks, IReadOnlyList<DesignCandidate> all, IReadOnlyList<DesignCandidate> pareto)
+    {
+        var goal = PaperTableIv.GoalFpBpMs(board);
+        return new ExploreSection
+        {
+            Board = board,
+            Network = network,
+            ClocksMHz = [.. clocks],
+            Candidates = all.Count,
+            Fitting = all.Count(c => c.Fits),
+            Pareto = [.. pareto.Select(Candidate)],
+            GoalFpbpMs = double.IsNaN(goal) ? null : goal,
+            Verdict = Verdict(goal, pareto),
+            Basis = CycleModelAssumptions.Summary + " Resources: DSP and BRAM counted, LUT/FF a line fitted to Table IV.",
+        };
+    }
+
+    /// <summary>Met, or why not in terms of the limits: what the fastest fitting design waits for and how far it is from it.</summary>
+    private static string Verdict(double goal, IReadOnlyList<DesignCandidate> pareto)
+    {
+        if (pareto.Count == 0) return "No configuration fits the board.";
+        var best = pareto[0];
+        var l = best.Latency.Limits;
+        var f = CultureInfo.InvariantCulture;
+        var limits = string.Format(f, "The board's limits for its work: compute {0:F2} ms (every DSP busy), DRAM {1:F2} ms (the port's full width every cycle).", l.ComputeMs, l.DramMs);
+        if (double.IsNaN(goal))
+            return string.Format(f, "Fastest fitting: {0} at {1:F2} ms FP+BP ({2}-bound, {3:F1}x its limit). ", best.Name, best.Latency.FpBpMs, l.Bound, l.FromBound) + limits;
+        if (best.Latency.FpBpMs <= goal)
+            return string.Format(f, "Goal met: {0} at {1:F2} ms FP+BP, goal {2:F2} ms (a third of the paper's). ", best.Name, best.Latency.FpBpMs, goal) + limits;
+        var memory = (double)(best.Latency.Forward.Memory + best.Latency.Backward.Memory) / best.Latency.ForwardBackwardCycles;
+        return string.Format(f,
+            "Goal not met: the fastest fitting configuration, {0}, is modelled at {1:F2} ms FP+BP against a goal of {2:F2} ms. " +
+            "It is {3}-bound ({4:P0} of its cycles in DRAM loops, {5:F1}x the limit): hls-lib's loads move one 16-bit element per beat " +
+            "and do not overlap compute. ", best.Name, best.Latency.FpBpMs, goal, l.Bound, memory, l.FromBound)
+            + limits + (Math.Max(l.ComputeMs, l.DramMs) < goal ? " Both limits are below the goal: a design with packed, overlapped loads could reach it; this one cannot." : " The goal is below a limit of the board: no design reaches it at this clock.");
+    }
+
+    private static ExploreCandidate Candidate(DesignCandidate c) => new()
+    {
+        Name = c.Name,
+        ConvParallelism = c.ConvParallelism,
+        FcTile = c.FcTile,
+        ClockMHz = c.ClockMHz,
+        FpMs = c.Latency.FpMs,
+        FpbpMs = c.Latency.FpBpMs,
+        Dsp = c.Resources.Dsp,
+        Bram18k = c.Resources.Bram18K,
+        Lut = c.Resources.Lut,
+        Ff = c.Resources.Ff,
+        Bound = c.Latency.Limits.Bound,
+        ComputeLimitMs = c.Latency.Limits.ComputeMs,
+        DramLimitMs = c.Latency.Limits.DramMs,
+        FromBound = c.Latency.Limits.FromBound,
+    };
+
+    /// <summary>explore.csv: every candidate, fastest first; <c>fits</c> and <c>pareto</c> as 0/1.</summary>
+    public static string Csv(IReadOnlyList<DesignCandidate> all, IReadOnlyList<DesignCandidate> pareto)
+    {
+        var s = new StringBuilder("name,conv_parallelism,fc_tile,clock_mhz,fp_ms,fpbp_ms,dsp,bram18k,lut,ff,fits,pareto,bound,compute_limit_ms,dram_limit_ms,from_bound,overflows\n");
+        foreach (var c in all)
+        {
+            var l = c.Latency.Limits;
+            s.Append(string.Join(',',
+                c.Name, c.ConvParallelism, c.FcTile.ToString(CultureInfo.InvariantCulture), c.ClockMHz.ToString("0.###", CultureInfo.InvariantCulture),
+                c.Latency.FpMs.ToString("F3", CultureInfo.InvariantCulture), c.Latency.FpBpMs.ToString("F3", CultureInfo.InvariantCulture),
+                c.Resources.Dsp.ToString(CultureInfo.InvariantCulture), c.Resources.Bram18K.ToString(CultureInfo.InvariantCulture),
+                c.Resources.Lut.ToString(CultureInfo.InvariantCulture), c.Resources.Ff.ToString(CultureInfo.InvariantCulture),
+                c.Fits ? "1" : "0", pareto.Contains(c) ? "1" : "0", l.Bound,
+                l.ComputeMs.ToString("F3", CultureInfo.InvariantCulture), l.DramMs.ToString("F3", CultureInfo.InvariantCulture), l.FromBound.ToString("F2", CultureInfo.InvariantCulture),
+                "\"" + string.Join("; ", c.Overflows.Select(o => o.ToString())) + "\""));
+            s.Append('\n');
+        }
+
+        return s.ToString();
+    }
+}

@@ -1,0 +1,189 @@
+using Xai.FpgaResources;
+using Xai.Planning;
+using static Xai.FpgaLatency.CycleModelAssumptions;
+
+namespace Xai.FpgaLatency;
+
+/// <summary>
+/// hls-lib's cycle model (<c>xai/engine_cycles.h</c>) in C#, loop for loop, so that the planner and
+/// the design-space exploration can ask it about any configuration in microseconds instead of
+/// compiling C++ per configuration. The C++ header stays the reference (it sits beside the loops it
+/// describes); <c>EngineCycleModelTests</c> compiles it and checks every count here against it.
+/// </summary>
+public static class EngineCycleModel
+{
+    /// <summary>A pipelined loop at II 1 with <paramref name="trips"/> iterations and pipeline depth <paramref name="depth"/>.</summary>
+    public static long PipelinedLoop(long trips, int depth) => PipelinedLoopEntry + (trips > 0 ? trips - 1 + depth : 0);
+
+    private static long Beats(long n, int epb) => (n + epb - 1) / epb;
+
+    private static long ReadLoop(long n, int epb) => n > 0 ? PipelinedLoop(Beats(n, epb), AxiReadLatency + ReadLoopDepth) : PipelinedLoop(0, 0);
+
+    private static long WriteLoop(long n, int epb) => n > 0 ? PipelinedLoop(Beats(n, epb), StoreLoopDepth) + AxiWriteLatency : PipelinedLoop(0, 0);
+
+    private static long CopyLoop(long n, int epb) => n > 0 ? PipelinedLoop(Beats(n, epb), AxiReadLatency + 1) + AxiWriteLatency : PipelinedLoop(0, 0);
+
+    private static void DramRead(CycleCount c, long n, int epb)
+    {
+        c.Memory += ReadLoop(n, epb);
+        if (n > 0) c.DramLoops++;
+    }
+
+    private static void DramWrite(CycleCount c, long n, int epb)
+    {
+        c.Memory += WriteLoop(n, epb);
+        if (n > 0) c.DramLoops++;
+    }
+
+    /// <summary>One pass of a layer on the engine its kind names.</summary>
+    public static CycleCount Layer(HardwareLayer layer, EngineShape e, bool bp, int epb = ElementsPerBeatAsWritten) => layer switch
+    {
+        ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, epb),
+        DenseBlockLayer d => Dense(d.Dense.InFeatures, d.Dense.OutFeatures, e.FcTile, bp, epb),
+        _ => throw new ArgumentException($"No engine runs layer kind {layer.GetType().Name}.", nameof(layer)),
+    };
+
+    /// <summary>conv_engine under XAI_HLS_LOOPS for a 'same'-padded stride-1 convolution of an H x W input.</summary>
+    public static CycleCount Conv(int height, int width, int kernel, int inC, int outC, bool pool, EngineShape e, bool bp, int epb)
+    {
+        var c = new CycleCount();
+        int H = height, W = width, K = kernel, pad = (kernel - 1) / 2;
+        int OH = pool ? H / 2 : H, OW = pool ? W / 2 : W, KK = K * K;
+        int nOut = bp ? inC : outC, nIn = bp ? outC : inC;
+        int tOut = bp ? e.TileCi : e.TileCo, tIn = bp ? e.TileCo : e.TileCi;
+        int tc = Math.Max(e.TileCi, e.TileCo);
+        int blocksH = e.TileH / e.NOh, blocksW = e.TileW / e.NOw;
+        int bankH = (e.TileH + e.MaxKernel - 1 + e.NOh - 1) / e.NOh, bankW = (e.TileW + e.MaxKernel - 1 + e.NOw - 1) / e.NOw;
+        c.Lanes = (long)e.NOh * e.NOw;
+        c.Macs = (long)outC * inC * KK * H * W;
+        if (!bp)
+        {
+            c.Bias += outC;
+            DramRead(c, outC, epb);
+        }
+
+        for (int o0 = 0; o0 < nOut; o0 += tOut)
+        {
+            c.Control++;
+            int nO = Math.Min(nOut - o0, tOut);
+            for (int y0 = 0; y0 < H; y0 += e.TileH)
+            {
+                c.Control++;
+                for (int x0 = 0; x0 < W; x0 += e.TileW)
+                {
+                    c.Control++;
+                    long init = (long)nO * blocksH * blocksW;
+                    c.Init += init;
+                    c.Setup += PipelinedLoop(init, OnChipLoopDepth);
+                    int xLo = Math.Max(x0 - pad, 0), xHi = Math.Min(W, x0 + e.TileW + pad);
+                    for (int i0 = 0; i0 < nIn; i0 += tIn)
+                    {
+                        c.Control++;
+                        int nI = Math.Min(nIn - i0, tIn);
+                        long clear = (long)tc * bankH * bankW;
+                        c.Clear += clear;
+                        c.Setup += PipelinedLoop(clear, OnChipLoopDepth);
+                        int rLo = y0 < pad ? pad - y0 : 0, rHi = Math.Min(e.TileH + K - 1, H + pad - y0);
+                        if (!bp || !pool)
+                        {
+                            long n = (long)nI * (rHi - rLo) * (xHi - xLo); // load_input, one pipelined loop
+                            c.Input += n;
+                            DramRead(c, n, epb);
+                        }
+                        else
+                        {
+                            long n = (long)nI * (rHi - rLo) * (xHi - xLo); // load_input_pooled, one pipelined loop
+                            c.Pooled += n;
+                            DramRead(c, n, epb);
+                        }
+
+                        long tileWeights = (long)nO * nI * KK; // load_w_fp / load_w_bp, one pipelined loop
+                        c.Weights += tileWeights;
+                        DramRead(c, tileWeights, epb);
+
+                        long core = (long)nO * nI * KK * blocksH * blocksW;
+                        c.Core += core;
+                        c.CoreCalls++;
+                        c.Compute += PipelinedLoop(core, ConvCoreDepth);
+                    }
+
+                    // store / store_pooled: the whole tile in one pipelined loop.
+                    long stored = bp || !pool
+                        ? (long)nO * Math.Min(e.TileH, H - y0) * (Math.Min(W, x0 + e.TileW) - x0)
+                        : (long)nO * Math.Min(e.TileH / 2, Math.Max(OH - y0 / 2, 0)) * Math.Max(Math.Min(OW, x0 / 2 + e.TileW / 2) - x0 / 2, 0);
+                    c.Store += stored;
+                    DramWrite(c, stored, epb);
+                }
+            }
+        }
+
+        c.Setup += c.Control * OuterLoopIteration;
+        return c;
+    }
+
+    /// <summary>dense_engine with <paramref name="tile"/> MACs for an <paramref name="inFeatures"/> x <paramref name="outFeatures"/> layer.</summary>
+    public static CycleCount Dense(int inFeatures, int outFeatures, int tile, bool bp, int epb)
+    {
+        var c = new CycleCount();
+        int nOuter = bp ? inFeatures : outFeatures, nInner = bp ? outFeatures : inFeatures;
+        c.Lanes = tile;
+        c.Macs = (long)inFeatures * outFeatures;
+        for (int a0 = 0; a0 < nOuter; a0 += tile)
+        {
+            c.Control++;
+            int nA = Math.Min(nOuter - a0, tile);
+            if (!bp)
+            {
+                c.Bias += nA;
+                DramRead(c, nA, epb);
+            }
+            else
+            {
+                c.Setup += 1; // the unrolled zeroing of the accumulators
+            }
+
+            for (int c0 = 0; c0 < nInner; c0 += tile)
+            {
+                c.Control++;
+                int nC = Math.Min(nInner - c0, tile);
+                c.Input += nC;
+                DramRead(c, nC, epb);
+                long tileWeights = (long)nC * nA; // dense_load_w: the whole tile in one pipelined loop
+                c.Weights += tileWeights;
+                DramRead(c, tileWeights, epb);
+
+                c.Core += nC;
+                c.CoreCalls++;
+                c.Compute += PipelinedLoop(nC, DenseCoreDepth);
+            }
+
+            c.Store += nA;
+            DramWrite(c, nA, epb);
+        }
+
+        c.Setup += c.Control * OuterLoopIteration;
+        return c;
+    }
+
+    /// <summary>network_run's own loops for one pass (image and logit copies and argmax in FP; seed and relevance copy in BP).</summary>
+    public static CycleCount NetworkIo(int layers, long inputSize, int classes, bool bp, int epb = ElementsPerBeatAsWritten)
+    {
+        var c = new CycleCount { Control = layers };
+        if (!bp)
+        {
+            c.Copies += inputSize + classes;
+            c.Memory += CopyLoop(inputSize, epb) + CopyLoop(classes, epb);
+            c.DramLoops += 2;
+            c.Setup += PipelinedLoop(classes - 1, OnChipLoopDepth);
+        }
+        else
+        {
+            c.Copies += classes + inputSize;
+            c.Memory += WriteLoop(classes, epb) + CopyLoop(inputSize, epb);
+            c.DramLoops += 2;
+        }
+
+        c.Setup += c.Control * OuterLoopIteration;
+        return c;
+    }
+}

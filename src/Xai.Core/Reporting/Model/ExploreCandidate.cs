@@ -1,0 +1,23 @@
+namespace Xai.Reporting.Model;
+
+/// <summary>One configuration of the exploration with its modelled latency, resources and limits.</summary>
+public sealed record ExploreCandidate
+{
+    /// <summary>e.g. <c>4x8-fc16-100mhz</c>: the sibling build's folder when it is built.</summary>
+    public required string Name { get; init; }
+    public required string ConvParallelism { get; init; }
+    public required int FcTile { get; init; }
+    public required double ClockMHz { get; init; }
+    public required double FpMs { get; init; }
+    public required double FpbpMs { get; init; }
+    public required int Dsp { get; init; }
+    public required int Bram18k { get; init; }
+    public required int Lut { get; init; }
+    public required int Ff { get; init; }
+    /// <summary>"dram" or "compute".</summary>
+    public required string Bound { get; init; }
+    public required double ComputeLimitMs { get; init; }
+    public required double DramLimitMs { get; init; }
+    /// <summary>FP+BP latency over the limit of <see cref="Bound"/>.</summary>
+    public required double FromBound { get; init; }
+}

@@ -1,0 +1,15 @@
+namespace Xai.Reporting.Model;
+
+/// <summary>One layer's modelled cycles in each pass.</summary>
+public sealed record LayerLatencyFigure
+{
+    public required string Name { get; init; }
+    /// <summary>"conv" or "dense": the engine that runs it.</summary>
+    public required string Kind { get; init; }
+    public required long FpCycles { get; init; }
+    public required long BpCycles { get; init; }
+    /// <summary>Share of its FP+BP cycles spent in DRAM loops.</summary>
+    public required double MemoryShare { get; init; }
+    /// <summary>Useful MACs over (the engine's multipliers x its FP+BP cycles).</summary>
+    public required double MacUtilisation { get; init; }
+}

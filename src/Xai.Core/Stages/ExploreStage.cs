@@ -1,0 +1,62 @@
+using System.Globalization;
+using Xai.DesignSpace;
+using Xai.Diagnostics;
+using Xai.IO;
+using Xai.Planning;
+using Xai.Projects;
+using Xai.Reporting;
+using Xai.Reporting.Model;
+
+namespace Xai.Stages;
+
+/// <summary>
+/// Stage "Explore" (<c>dotnet build -t:Explore</c>): models every engine configuration of Generate's
+/// network on the project's board at the clocks asked for, and writes explore.csv (every candidate),
+/// the Pareto set for report.json and the list the sibling builds are made from.
+/// </summary>
+public static class ExploreStage
+{
+    /// <summary>The clocks of <c>XaiExploreClocksMHz</c> (';'-separated; empty = the project's clock), each checked against the board (XAI1111).</summary>
+    public static IReadOnlyList<double> ParseClocks(string text, ProjectSettings settings)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [settings.ClockMHz];
+        var range = settings.Board.PlClock;
+        var clocks = new List<double>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var mhz) || !double.IsFinite(mhz) || !range.Contains(mhz))
+            {
+                throw new XaiException(DiagnosticCatalog.BadExploreSetting,
+                    string.Format(CultureInfo.InvariantCulture, "Property 'XaiExploreClocksMHz' has '{0}'; allowed: clocks in MHz from {1} to {2} separated by ';' (board '{3}', plClockMHz in {4}), or empty for XaiClockMHz.",
+                        part, range.MinMHz, range.MaxMHz, settings.Board.Id, Path.GetFileName(settings.Board.SourceFile)),
+                    settings.ProjectFile);
+            }
+
+            if (!clocks.Contains(mhz)) clocks.Add(mhz);
+        }
+
+        return clocks.Count > 0 ? clocks : [settings.ClockMHz];
+    }
+
+    public static ExploreSection Run(ProjectSettings settings, BuildLayout layout, IReadOnlyList<double> clocks)
+    {
+        var network = DesignPlanFile.Load(layout.NetworkPlanFile, layout.FloatWeights);
+        var all = DesignSpaceExplorer.Enumerate(network.Layers, network.InputShape.ElementCount, network.Classes, settings.Board, clocks, network.ConvTileCi, network.ConvTileCo);
+        var pareto = DesignSpaceExplorer.ParetoSet(all);
+        var section = ExploreDocument.Build(settings.Board.Id, network.NetworkName, clocks, all, pareto);
+        Directory.CreateDirectory(layout.ResultsDirectory);
+        AtomicFile.WriteAllTextIfChanged(layout.ExploreCsv, ExploreDocument.Csv(all, pareto));
+        AtomicFile.WriteAllTextIfChanged(layout.ExploreParetoList, string.Concat(pareto.Select(c =>
+            string.Create(CultureInfo.InvariantCulture, $"{c.Name};{c.ConvParallelism};{c.FcTile};{c.ClockMHz}\n"))));
+        AtomicFile.WriteAllTextIfChanged(layout.ExploreJson, ReportJson.Serialize(section));
+        return section;
+    }
+
+    /// <summary>The last exploration of this project's board and network, or null (none yet, or made for other settings).</summary>
+    public static ExploreSection? Load(BuildLayout layout, ProjectSettings settings, string network)
+    {
+        if (!File.Exists(layout.ExploreJson)) return null;
+        var section = ReportJson.Read<ExploreSection>(layout.ExploreJson, DiagnosticCatalog.PlanJsonUnreadable, "explore.json");
+        return section.Board == settings.Board.Id && section.Network == network ? section : null;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Xai.Boards;
+using Xai.DesignSpace;
+using Xai.FpgaLatency;
+using Xai.FpgaResources;
+using Xai.Onnx;
+using Xai.Planning;
+using Xunit.Abstractions;
+
+namespace Xai.Core.Tests.DesignSpace;
+
+/// <summary>
+/// The exploration on the paper's Table III network: the Pareto set is the fitting, undominated
+/// candidates; the latency model's figures for Table IV's configurations against the paper's; and
+/// the limits of point 3 against hand-computed values.
+/// </summary>
+public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<IReadOnlyList<HardwareLayer>> Table3 = new(() =>
+    {
+        var model = Path.Combine(RepositoryLayout.Root, "samples", "table3", "table3.onnx");
+        return HardwareLayerMapper.Map(new OnnxModelImporter().Import(model), model);
+    });
+
+    private static Board BoardOf(string id) =>
+        BoardCatalog.Load(RepositoryLayout.Boards).TryGet(id, out var board) ? board : throw new ArgumentException(id);
+
+    private static IReadOnlyList<DesignCandidate> Explore(string board) =>
+        DesignSpaceExplorer.Enumerate(Table3.Value, 3 * 32 * 32, 10, BoardOf(board), [100]);
+
+    [Theory]
+    [InlineData("pynq-z2")]
+    [InlineData("ultra96-v2")]
+    [InlineData("zcu104")]
+    public void The_Pareto_set_holds_exactly_the_fitting_candidates_nothing_dominates(string board)
+    {
+        var all = Explore(board);
+        Assert.Equal(EngineChoices.Unrolls.Count * EngineChoices.Unrolls.Count * EngineChoices.FcTiles.Count, all.Count);
+        var pareto = DesignSpaceExplorer.ParetoSet(all);
+        Assert.NotEmpty(pareto);
+        Assert.All(pareto, c => Assert.True(c.Fits, c.Name));
+        Assert.All(pareto, c => Assert.DoesNotContain(all, o => o.Fits && o.Dominates(c)));
+        Assert.All(all.Where(c => c.Fits && !pareto.Contains(c)), c => Assert.True(
+            pareto.Any(p => p.Dominates(c) || (p.Latency.FpBpMs == c.Latency.FpBpMs && p.Resources.Lut == c.Resources.Lut)), c.Name));
+        Assert.Equal(all.Where(c => c.Fits).Min(c => c.Latency.FpBpMs), pareto[0].Latency.FpBpMs);
+        Assert.True(pareto.Zip(pareto.Skip(1)).All(p => p.First.Latency.FpBpMs < p.Second.Latency.FpBpMs && p.First.Resources.Lut > p.Second.Resources.Lut),
+            "along the set, faster costs LUTs");
+        foreach (var c in pareto)
+        {
+            output.WriteLine(FormattableString.Invariant($"{board} {c.Name}: FP {c.Latency.FpMs:F2} ms, FP+BP {c.Latency.FpBpMs:F2} ms, {c.Resources.Dsp} DSP, {c.Resources.Bram18K} BRAM, {c.Resources.Lut} LUT, {c.Latency.Limits.Bound} x{c.Latency.Limits.FromBound:F1}"));
+        }
+    }
+
+    [Fact]
+    public void The_limits_are_the_boards_DSPs_and_port_width_at_the_clock()
+    {
+        var zcu = BoardOf("zcu104");
+        var layers = Table3.Value;
+        var shape = EngineShape.For(layers, 8, 8, 16, 16, 16, 16, 32);
+        var at100 = LatencyModel.Estimate(layers, shape, 3072, 10, 100, zcu.Resources.Dsp, zcu.ProcessingSystem.SlavePortDataWidth);
+        var at200 = LatencyModel.Estimate(layers, shape, 3072, 10, 200, zcu.Resources.Dsp, zcu.ProcessingSystem.SlavePortDataWidth);
+        var macs = 2 * layers.Sum(l => l.ForwardMacs);
+        Assert.Equal(macs, at100.Forward.Macs + at100.Backward.Macs);
+        Assert.Equal(macs / 1728.0 / 100e3, at100.Limits.ComputeMs, 9);
+        var bytes = 2.0 * (at100.Forward.DramElements + at100.Backward.DramElements);
+        Assert.Equal(bytes / 16 / 100e3, at100.Limits.DramMs, 9);
+        Assert.Equal(at100.Limits.ComputeMs / 2, at200.Limits.ComputeMs, 9);
+        Assert.Equal(at100.FpBpMs / 2, at200.FpBpMs, 9);
+        // Every weight is read at least once per pass, so the DRAM limit is at least that.
+        Assert.True(bytes >= 2.0 * 2 * layers.Sum(l => l.ParameterCount) * 0.99);
+    }
+
+    [Theory]
+    [InlineData("pynq-z2")]
+    [InlineData("ultra96-v2")]
+    [InlineData("zcu104")]
+    public void The_model_is_printed_beside_Table_IV(string board)
+    {
+        var row = PaperTableIv.For(board)!;
+        var layers = Table3.Value;
+        var b = BoardOf(board);
+        var m = LatencyModel.Estimate(layers, EngineShape.For(layers, row.NOh, row.NOw, DesignPlanner.ConvTile(row.NOh), DesignPlanner.ConvTile(row.NOw), 16, 16, row.FcTile), 3072, 10, row.ClockMHz, b.Resources.Dsp, b.ProcessingSystem.SlavePortDataWidth);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{board} {row.NOh}x{row.NOw} fc{row.FcTile}: FP {m.FpMs:F2} ms vs {row.FpMs} ({m.FpMs / row.FpMs - 1:+0%;-0%}), FP+BP {m.FpBpMs:F2} vs {row.FpBpMs} ({m.FpBpMs / row.FpBpMs - 1:+0%;-0%}); limits compute {m.Limits.ComputeMs:F2} ms, DRAM {m.Limits.DramMs:F2} ms; {m.Limits.Bound}-bound"));
+        // The model's own consistency: the passes add up to the layers plus network_run's copies.
+        Assert.Equal(m.Layers.Sum(l => l.Forward.Total + l.Backward.Total), m.ForwardBackwardCycles
+            - EngineCycleModel.NetworkIo(layers.Count, 3072, 10, false).Total - EngineCycleModel.NetworkIo(layers.Count, 3072, 10, true).Total);
+        Assert.True(m.FpBpMs > m.FpMs);
+    }
+}
