@@ -66,6 +66,11 @@ public sealed class BoardCatalog
                 ? (int)(long)v!
                 : throw new XaiException(DiagnosticCatalog.BadBoardFile, $"Board file field '{path}' must be a non-negative integer.", file);
 
+        // The resource and latency models divide by these and check designs against them: a part has some of each.
+        int Resource(string path) => Count(path) is > 0 and var n
+            ? n
+            : throw new XaiException(DiagnosticCatalog.BadBoardFile, $"Board file field '{path}' is 0; the part's figure is needed (as Vitis HLS reports it in csynth.xml AvailableResources): a positive integer.", file);
+
         double Number(string path) =>
             json.SelectToken(path) is JValue { Type: JTokenType.Integer or JTokenType.Float } v && (double)v! > 0
                 ? (double)v!
@@ -84,7 +89,7 @@ public sealed class BoardCatalog
             Text("boardPart"),
             family,
             new ProcessingSystem(Text("ps.ip"), Text("ps.slavePort"), Text("ps.masterPort"), SlavePortDataWidth()),
-            new BoardResources(Count("resources.bram18k"), Count("resources.dsp"), Count("resources.ff"), Count("resources.lut"), Count("resources.uram")),
+            new BoardResources(Resource("resources.bram18k"), Resource("resources.dsp"), Resource("resources.ff"), Resource("resources.lut"), Count("resources.uram")),
             new BoardDefaults(Number("defaults.clockMHz"), Text("defaults.convParallelism"), Count("defaults.fcTile")),
             new JtagFacts(Text("jtag.device"), json.SelectToken("jtag.openFpgaLoaderBoard")?.Type == JTokenType.String ? (string?)json.SelectToken("jtag.openFpgaLoaderBoard") : null),
             PlClock(),

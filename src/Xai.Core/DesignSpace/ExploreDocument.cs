@@ -41,9 +41,11 @@ public static class ExploreDocument
         var memory = (double)(best.Latency.Forward.Memory + best.Latency.Backward.Memory) / best.Latency.ForwardBackwardCycles;
         return string.Format(f,
             "Goal not met: the fastest fitting configuration, {0}, is modelled at {1:F2} ms FP+BP against a goal of {2:F2} ms. " +
-            "It is {3}-bound ({4:P0} of its cycles in DRAM loops, {5:F1}x the limit): hls-lib's loads move one 16-bit element per beat " +
-            "and do not overlap compute. ", best.Name, best.Latency.FpBpMs, goal, l.Bound, memory, l.FromBound)
-            + limits + (Math.Max(l.ComputeMs, l.DramMs) < goal ? " Both limits are below the goal: a design with packed, overlapped loads could reach it; this one cannot." : " The goal is below a limit of the board: no design reaches it at this clock.");
+            "It spends {4:P0} of its cycles in DRAM loops (hls-lib's loads move one 16-bit element per beat and do not overlap compute) " +
+            "and most of the rest in its {6} MACs; {3}-bound, {5:F1}x that limit. ", best.Name, best.Latency.FpBpMs, goal, l.Bound, memory, l.FromBound, best.Resources.Dsp)
+            + limits + (Math.Max(l.ComputeMs, l.DramMs) < goal ? " Both limits are below the goal: a design with packed, overlapped loads could reach it at this clock; this one cannot." : " The goal is below a limit of the board: no design reaches it at this clock.")
+            + string.Format(f, " This configuration would meet it at {0:F0} MHz (its {1:N0} cycles in {2:F2} ms); whether it closes timing there only Vivado can say.",
+                Math.Ceiling(best.Latency.ForwardBackwardCycles / (goal * 1000.0)), best.Latency.ForwardBackwardCycles, goal);
     }
 
     private static ExploreCandidate Candidate(DesignCandidate c) => new()

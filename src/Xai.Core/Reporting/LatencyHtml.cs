@@ -13,7 +13,7 @@ namespace Xai.Reporting;
 /// </summary>
 public static class LatencyHtml
 {
-    public static void Render(StringBuilder s, XaiPlan plan, ExploreSection? explore)
+    public static void Render(StringBuilder s, XaiPlan plan, ExploreSection? explore, HardwareSection? hardware)
     {
         var l = plan.Latency;
         s.Append("<h2>Latency, modelled before any vendor tool</h2><div class=\"cards\">");
@@ -32,6 +32,17 @@ public static class LatencyHtml
         }
 
         s.Append($"</table><p class=\"note\">Limits for this work on the board: {Ms(l.Limit.ComputeMs)} with every DSP doing a MAC each cycle, {Ms(l.Limit.DramMs)} moving the design's DRAM bytes at the slave port's full width. {H(l.Basis)}</p>");
+
+        if (hardware is { LatencyModel.Count: > 0 })
+        {
+            s.Append("<table><tr><th>top</th><th>vendor report</th><th>report cycles</th><th>model cycles</th><th>model error</th></tr>");
+            foreach (var c in hardware.LatencyModel)
+            {
+                s.Append($"<tr><td>{H(c.Top)}</td><td>{H(c.Basis)}</td><td>{N(c.ReportCycles)}</td><td>{N(c.ModelCycles)}</td><td>{F(c.Error * 100, "+0.0;-0.0")} %</td></tr>");
+            }
+
+            s.Append("</table><p class=\"note\">csynth bounds the descriptor-driven loops by their LOOP_TRIPCOUNT maxima; only cosim measures.</p>");
+        }
 
         if (explore is null)
         {

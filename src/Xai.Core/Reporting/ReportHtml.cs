@@ -117,7 +117,7 @@ public static class ReportHtml
 
         s.Append("</table><p class=\"note\">A model: no Vitis HLS or Vivado report confirms these figures for this design; when reports exist, the hardware section below has them.</p>");
 
-        LatencyHtml.Render(s, plan, report.Explore);
+        LatencyHtml.Render(s, plan, report.Explore, report.Hardware);
 
         HardwareHtml.Render(s, report.Hardware);
 

@@ -14,6 +14,20 @@ public static class ReportStage
     public static XaiReport Build(ProjectSettings settings, BuildLayout layout, IReadOnlyList<string> classNames, IReadOnlyDictionary<string, string> stages)
     {
         var plan = PlanDocument.Read(layout.PlanFile);
+        var hardware = HardwareSectionLoader.Load(VendorLayout.For(layout), stages);
+        if (hardware is not null)
+        {
+            var latency = plan.Latency;
+            hardware = hardware with
+            {
+                LatencyModel = [.. new[]
+                {
+                    LatencyModelCheck.Of(hardware.Fpbp, "xai_top", latency.FpCycles + latency.BpCycles),
+                    LatencyModelCheck.Of(hardware.Fp, "xai_top_fp", latency.FpCycles),
+                }.OfType<LatencyModelCheck>()],
+            };
+        }
+
         return new XaiReport
         {
             Project = Path.GetFileName(settings.ProjectFile),
@@ -27,7 +41,7 @@ public static class ReportStage
             Plan = plan,
             Csim = CSimStage.Load(layout),
             Stages = new Dictionary<string, string>(stages),
-            Hardware = HardwareSectionLoader.Load(VendorLayout.For(layout), stages),
+            Hardware = hardware,
             Explore = ExploreStage.Load(layout, settings, plan.Network),
         };
     }

@@ -71,6 +71,21 @@ public sealed class BoardCatalogTests : IDisposable
         Assert.Contains("'boardPart'", e.Message);
     }
 
+    [Theory]
+    [InlineData("\"dsp\": 220", "\"dsp\": 0", "'resources.dsp' is 0")]
+    [InlineData("\"lut\": 53200", "\"lut\": -1", "'resources.lut' must be a non-negative integer")]
+    [InlineData("\"resources\"", "\"resourcesX\"", "'resources.bram18k'")]
+    public void A_board_file_without_resource_figures_is_a_coded_error_naming_the_field(string from, string to, string expected)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryLayout.Boards, "pynq-z2.json"));
+        Assert.Contains(from, text);
+        File.WriteAllText(Path.Combine(_dir, "b.json"), text.Replace(from, to));
+
+        var e = Assert.Throws<XaiException>(() => BoardCatalog.Load(_dir));
+        Assert.Equal("XAI6002", e.Code);
+        Assert.Contains(expected, e.Message);
+    }
+
     [Fact]
     public void An_empty_or_missing_boards_directory_is_a_coded_error()
     {

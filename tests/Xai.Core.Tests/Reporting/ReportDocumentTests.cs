@@ -100,8 +100,16 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
         Assert.Equal(hardware.Fpbp!.Report!.Resources, read.Hardware!.Fpbp!.Report!.Resources);
         Assert.Equal(hardware.Fpbp.Report.Tools, read.Hardware.Fpbp.Report.Tools);
 
+        // The fixtures' latencies stand for this design's (MatchesDesign forced above), so the model is set against them.
+        // (the picoZed csynth.xml standing for xai_top_fp gives a latency of 0 cycles, which is no figure).
+        var check = Assert.Single(read.Hardware.LatencyModel);
+        Assert.Equal("xai_top", check.Top);
+        Assert.Equal(read.Hardware.Fpbp!.Report!.Latency!.AvgCycles ?? read.Hardware.Fpbp.Report.Latency.MaxCycles, check.ReportCycles);
+        Assert.Equal(report.Plan.Latency.FpCycles + report.Plan.Latency.BpCycles, check.ModelCycles);
+        Assert.Equal((double)check.ModelCycles / check.ReportCycles - 1, check.Error, 12);
         var html = ReportHtml.Render(read);
         Assert.Contains("What BP adds over FP", html);
+        Assert.Contains("model error", html);
         Assert.Contains("Fidelity on 3 Fashion-MNIST test images", html);
         Assert.Contains("Latency, modelled before any vendor tool", html);
         Assert.Contains($"Design-space exploration: {explored.Fitting} of 144 configurations fit", html);

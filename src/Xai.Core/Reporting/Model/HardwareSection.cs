@@ -32,4 +32,7 @@ public sealed record HardwareSection
     public required HardwareTopRecord? Fp { get; init; }
 
     public required BpOverhead? BpOverhead { get; init; }
+
+    /// <summary>The planner's latency model against each top's reported latency (empty when no report gives one).</summary>
+    public List<LatencyModelCheck> LatencyModel { get; init; } = [];
 }
