@@ -33,7 +33,6 @@
 
 #include "method.h"
 #include "arith.h"
-#include "box_walk.h"
 #include "relu.h"
 #include "maxpool.h"
 #include "csim_mac.h"
@@ -331,168 +330,164 @@ tile_out_ch:
                 for (unsigned i0 = 0; i0 < n_in; i0 += t_in) {
                     const unsigned n_i = min_u(n_in - i0, t_in);
                     clear_input<E>(b);
-                    // Input rows y0 - pad + [r_lo, r_hi) that lie in the map (the rest stay cleared: padding).
-                    const unsigned r_lo = y0 < pad ? pad - y0 : 0, r_hi = min_u(E::tile_h + K - 1, H + pad - y0);
-                    if (!bp || !d.pool) {
-                        // FP input, or BP gradient at conv resolution with the ReLU rule: one pipelined loop over
-                        // every (channel, row, column) of the tile, so the m_axi read latency is paid once per
-                        // tile rather than once per row segment (the segments are W apart: one burst each).
-                        const unsigned n_x = x_hi - x_lo, n_r = r_hi - r_lo;
-                        box_walk at((i0 * H + (y0 + r_lo - pad)) * W + x_lo, n_r, n_x, W, H * W);
-                    load_input:
-                        for (unsigned t = 0; t < n_i * n_r * n_x; t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * S::halo_h * S::halo_w
-#pragma HLS PIPELINE II = 1
-                            const unsigned e = at.e, col = col0 + at.x, row = r_lo + at.r;
+                load_input:
+                    for (unsigned c = 0; c < n_i; c++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+                        const unsigned ch = i0 + c;
+                        for (unsigned r = 0; r < E::tile_h + K - 1; r++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h
+                            const int y = int(y0 + r) - int(pad);
+                            if (y < 0 || y >= int(H)) continue;
                             if (!bp) {
-                                b.in_at(at.c, row, col) = WORDS::in(p.act_src[d.act_in + e]);
-                            } else {
-                                grad_t g = p.grad_src[d.grad_out + e];
-                                if (d.relu) {
-                                    const bool m = !mask_needed ? false
-                                                   : d.store_relu_mask ? p.masks[d.mask_at + e]
-                                                                       : p.act_src[d.act_out + e] > act_t(0);
-                                    g = METHOD::template backward<grad_t>(m, g);
-                                }
-                                b.in_at(at.c, row, col) = WORDS::in(g);
-                            }
-                            at.next();
-                        }
-                    } else {
-                        // BP through a fused pool: each input element of the tile takes the pooled gradient
-                        // (with the ReLU rule) if its 2-bit index says it won its window, else 0. One
-                        // pipelined loop over (channel, row, column), reading the pooled gradient per element.
-                        const unsigned n_x = x_hi - x_lo, n_r = r_hi - r_lo;
-                        const unsigned y_first = y0 + r_lo - pad, row_first = (y_first / 2) * OW, plane_size = OH * OW;
-                        unsigned c = 0, r = 0, x = x_lo, y = y_first;
-                        unsigned plane = i0 * plane_size, row = row_first; // pooled offsets of channel c and row y / 2
-                    load_input_pooled:
-                        for (unsigned t = 0; t < n_i * n_r * n_x; t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * S::halo_h * S::halo_w
+                                const act_t* row = p.act_src + d.act_in + (ch * H + unsigned(y)) * W;
+                            load_fp_row:
+                                for (unsigned x = x_lo; x < x_hi; x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_w
 #pragma HLS PIPELINE II = 1
-                            const unsigned px = x / 2, e = plane + row + px;
-                            grad_t g = grad_t(0);
-                            if (y / 2 < OH && px < OW && unsigned(p.pools[d.pool_at + e]) == 2 * (y % 2) + x % 2) {
-                                g = p.grad_src[d.grad_out + e];
-                                if (d.relu) {
-                                    // Only the winner receives gradient, and there [pre > 0] == [pooled > 0].
-                                    const bool m = !mask_needed ? false
-                                                   : d.store_relu_mask ? p.masks[d.mask_at + e]
-                                                                       : p.act_src[d.act_out + e] > act_t(0);
-                                    g = METHOD::template backward<grad_t>(m, g);
+                                    b.in_at(c, r, col0 + x - x_lo) = WORDS::in(row[x]);
                                 }
-                            }
-                            b.in_at(c, r_lo + r, col0 + x - x_lo) = WORDS::in(g);
-                            if (++x == x_hi) {
-                                x = x_lo;
-                                if (++y % 2 == 0) row += OW;
-                                if (++r == n_r) {
-                                    r = 0;
-                                    c++;
-                                    plane += plane_size;
-                                    y = y_first;
-                                    row = row_first;
+                            } else if (!d.pool) {
+                                // Gradient w.r.t. the output at conv resolution, then the ReLU rule.
+                                const unsigned base = (ch * H + unsigned(y)) * W;
+                                const grad_t* grow = p.grad_src + d.grad_out + base;
+                                const act_t* frow = p.act_src + d.act_out + base;
+                            load_bp_row:
+                                for (unsigned x = x_lo; x < x_hi; x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_w
+#pragma HLS PIPELINE II = 1
+                                    grad_t g = grow[x];
+                                    if (d.relu) {
+                                        const bool m = !mask_needed ? false
+                                                       : d.store_relu_mask ? p.masks[d.mask_at + base + x]
+                                                                           : frow[x] > act_t(0);
+                                        g = METHOD::template backward<grad_t>(m, g);
+                                    }
+                                    b.in_at(c, r, col0 + x - x_lo) = WORDS::in(g);
+                                }
+                            } else if (unsigned(y) / 2 < OH) {
+                                // Pooled gradient row segment (and pooled FP output for the mask), then unpool.
+                                const unsigned py = unsigned(y) / 2, px_lo = x_lo / 2, px_hi = min_u(OW, (x_hi + 1) / 2);
+                                const unsigned base = (ch * OH + py) * OW;
+                                const grad_t* grow = p.grad_src + d.grad_out + base;
+                                const act_t* frow = p.act_src + d.act_out + base;
+                                grad_t gline[S::line];
+                            load_bp_pooled_row:
+                                for (unsigned px = px_lo; px < px_hi; px++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::line
+#pragma HLS PIPELINE II = 1
+                                    grad_t g = grow[px];
+                                    if (d.relu) {
+                                        // Only the winner receives gradient, and there [pre > 0] == [pooled > 0].
+                                        const bool m = !mask_needed ? false
+                                                       : d.store_relu_mask ? p.masks[d.mask_at + base + px]
+                                                                           : frow[px] > act_t(0);
+                                        g = METHOD::template backward<grad_t>(m, g);
+                                    }
+                                    gline[px - px_lo] = g;
+                                }
+                            unpool_row:
+                                for (unsigned x = x_lo; x < x_hi; x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_w
+#pragma HLS PIPELINE II = 1
+                                    const unsigned px = x / 2;
+                                    const bool routed = px < OW && unsigned(p.pools[d.pool_at + base + px]) ==
+                                                                       2 * (unsigned(y) % 2) + x % 2;
+                                    b.in_at(c, r, col0 + x - x_lo) = routed ? WORDS::in(gline[px - px_lo]) : WORDS::in(grad_t(0));
                                 }
                             }
                         }
                     }
-                    // Weights: FP W[o0+o][i0 .. i0+n_i) is one contiguous run per output channel; BP, for FP
-                    // output channel i0+i, W[i0+i][o0 .. o0+n_o) is, and lands transposed and rotated. One
-                    // pipelined loop over all runs of the tile, so the m_axi read latency is paid once per
-                    // tile, not once per run: the next run's requests go out while the last one's data arrives.
-                    if (!bp) {
-                        unsigned o = 0, ci = 0, kh = 0, kw = 0;
-                        unsigned at = d.params + (o0 * d.in_c + i0) * KK;
-                    load_w_fp:
-                        for (unsigned t = 0; t < n_o * n_i * KK; t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * S::tc * E::max_kernel * E::max_kernel
+                load_weights:
+                    for (unsigned o = 0; o < n_o; o++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+                        // FP: W[o0+o][i0 .. i0+n_i) is one contiguous run; BP: for FP output channel
+                        // i0+i, W[i0+i][o0 .. o0+n_o) is, and lands transposed and rotated.
+                        if (!bp) {
+                            const typename E::weight_t* run = p.weights + d.params + ((o0 + o) * d.in_c + i0) * KK;
+                            unsigned ci = 0, kh = 0, kw = 0;
+                        load_w_fp:
+                            for (unsigned t = 0; t < n_i * KK; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * E::max_kernel * E::max_kernel
 #pragma HLS PIPELINE II = 1
-                            b.w[o][ci][kh][kw] = WORDS::weight(p.weights[at]);
-                            at++;
-                            if (++kw == K) {
-                                kw = 0;
-                                if (++kh == K) {
-                                    kh = 0;
-                                    if (++ci == n_i) {
-                                        ci = 0;
-                                        o++;
-                                        at += (d.in_c - n_i) * KK;
-                                    }
-                                }
+                                b.w[o][ci][kh][kw] = WORDS::weight(run[t]);
+                                if (++kw == K) { kw = 0; if (++kh == K) { kh = 0; ci++; } }
                             }
                         }
-                    } else {
-                        unsigned i = 0, o = 0, kh = K - 1, kw = K - 1;
-                        unsigned at = d.params + (i0 * d.in_c + o0) * KK;
+                    }
+                    if (bp) {
                     load_w_bp:
-                        for (unsigned t = 0; t < n_i * n_o * KK; t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * S::tc * E::max_kernel * E::max_kernel
+                        for (unsigned i = 0; i < n_i; i++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+                            const typename E::weight_t* run = p.weights + d.params + ((i0 + i) * d.in_c + o0) * KK;
+                            unsigned o = 0, kh = K - 1, kw = K - 1;
+                        load_w_bp_run:
+                            for (unsigned t = 0; t < n_o * KK; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * E::max_kernel * E::max_kernel
 #pragma HLS PIPELINE II = 1
-                            b.w[o][i][kh][kw] = WORDS::weight(p.weights[at]);
-                            at++;
-                            if (kw-- == 0) {
-                                kw = K - 1;
-                                if (kh-- == 0) {
-                                    kh = K - 1;
-                                    if (++o == n_o) {
-                                        o = 0;
-                                        i++;
-                                        at += (d.in_c - n_o) * KK;
-                                    }
-                                }
+                                b.w[o][i][kh][kw] = WORDS::weight(run[t]);
+                                if (kw-- == 0) { kw = K - 1; if (kh-- == 0) { kh = K - 1; o++; } }
                             }
                         }
                     }
                     conv_engine_core<E>(b, n_o, n_i, K);
                 }
-                // Store the tile: one pipelined loop over every (channel, row, column) of it, so the
-                // write response is waited for once per tile, not once per row segment.
-                if (bp || !d.pool) {
-                    const unsigned n_r = min_u(E::tile_h, H - y0), n_x = min_u(W, x0 + E::tile_w) - x0;
-                    box_walk at((o0 * H + y0) * W + x0, n_r, n_x, W, H * W);
-                store:
-                    for (unsigned t = 0; t < n_o * n_r * n_x; t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * E::tile_h * E::tile_w
+                // Store the tile: row segments, contiguous in DRAM.
+            store:
+                for (unsigned o = 0; o < n_o; o++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+                    const unsigned ch = o0 + o;
+                    if (bp) {
+                        for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                            grad_t* row = p.grad_dst + d.grad_in + (ch * H + y0 + r) * W;
+                        store_bp_row:
+                            for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
 #pragma HLS PIPELINE II = 1
-                        const unsigned e = at.e;
-                        if (bp) {
-                            p.grad_dst[d.grad_in + e] = convert_shifted<grad_t>(
-                                WORDS::template to_pass<grad_accum_t>(b.acc_at(at.c, at.r, at.x)), d.grad_shift);
-                        } else {
-                            act_t v = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(at.c, at.r, at.x)),
-                                                             d.act_shift);
-                            if (d.relu) {
-                                const bool m = v > act_t(0);
-                                if (!m) v = act_t(0);
-                                if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + e] = m;
+                                row[x] = convert_shifted<grad_t>(WORDS::template to_pass<grad_accum_t>(b.acc_at(o, r, x - x0)),
+                                                                 d.grad_shift);
                             }
-                            p.act_dst[d.act_out + e] = v;
                         }
-                        at.next();
-                    }
-                } else {
-                    // Fused 2x2/2 max-pool: pooled rows y0/2 .., columns x0/2 .. of the stored output.
-                    const unsigned n_r = min_u(E::tile_h / 2, sub_sat(OH, y0 / 2));
-                    const unsigned n_x = sub_sat(min_u(OW, x0 / 2 + E::tile_w / 2), x0 / 2);
-                    box_walk at((o0 * OH + y0 / 2) * OW + x0 / 2, n_r, n_x, OW, OH * OW);
-                store_pooled:
-                    for (unsigned t = 0; t < n_o * n_r * n_x; t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * E::tile_h * E::tile_w / 4
+                    } else if (!d.pool) {
+                        for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                            const unsigned base = (ch * H + y0 + r) * W;
+                            act_t* row = p.act_dst + d.act_out + base;
+                        store_fp_row:
+                            for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
 #pragma HLS PIPELINE II = 1
-                        const unsigned e = at.e;
-                        act_t v[4];
-                        for (unsigned q = 0; q < 4; q++) {
-                            v[q] = convert_shifted<act_t>(
-                                WORDS::template to_pass<accum_t>(b.acc_at(at.c, 2 * at.r + q / 2, 2 * at.x + q % 2)), d.act_shift);
-                            if (d.relu) v[q] = relu_value(v[q]);
+                                act_t v = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(o, r, x - x0)),
+                                                                 d.act_shift);
+                                if (d.relu) {
+                                    const bool m = v > act_t(0);
+                                    if (!m) v = act_t(0);
+                                    if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + x] = m;
+                                }
+                                row[x] = v;
+                            }
                         }
-                        pool_index_t idx;
-                        const act_t best = pool2x2_select(v[0], v[1], v[2], v[3], idx);
-                        p.act_dst[d.act_out + e] = best;
-                        p.pools[d.pool_at + e] = idx;
-                        // Only the winner receives gradient, and there [pre > 0] == [best > 0].
-                        if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + e] = best > act_t(0);
-                        at.next();
+                    } else {
+                        for (unsigned pr = 0; pr < E::tile_h / 2 && y0 / 2 + pr < OH; pr++) {
+                            const unsigned base = (ch * OH + y0 / 2 + pr) * OW;
+                            act_t* row = p.act_dst + d.act_out + base;
+                        store_fp_pooled_row:
+                            for (unsigned px = x0 / 2; px < min_u(OW, x0 / 2 + E::tile_w / 2); px++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w / 2
+#pragma HLS PIPELINE II = 1
+                                act_t v[4];
+                                for (unsigned q = 0; q < 4; q++) {
+                                    v[q] = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(
+                                                                      o, 2 * pr + q / 2, 2 * (px - x0 / 2) + q % 2)),
+                                                                  d.act_shift);
+                                    if (d.relu) v[q] = relu_value(v[q]);
+                                }
+                                pool_index_t idx;
+                                const act_t best = pool2x2_select(v[0], v[1], v[2], v[3], idx);
+                                row[px] = best;
+                                p.pools[d.pool_at + base + px] = idx;
+                                // Only the winner receives gradient, and there [pre > 0] == [best > 0].
+                                if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + px] = best > act_t(0);
+                            }
+                        }
                     }
                 }
             }

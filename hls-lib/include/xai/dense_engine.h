@@ -16,7 +16,6 @@
 
 #include "method.h"
 #include "arith.h"
-#include "box_walk.h"
 #include "relu.h"
 #include "engine_words.h"
 #include "layer_desc.h"
@@ -126,24 +125,24 @@ dense_outer:
             }
             // Weight tile, one contiguous run of W per row: FP rows a0+q, columns c0 .. c0+n_c, land in
             // w[q][t]; BP (row streaming) rows c0+q, columns a0 .. a0+n_a, land transposed in w[t][q].
-            // One pipelined loop over the whole tile, not one per row: the m_axi read latency is paid
-            // once per tile instead of once per row (the rows are NI apart, so each is its own burst,
-            // but the requests of the next row go out while the last one's data arrives).
             const unsigned n_rows = bp ? n_c : n_a, n_run = bp ? n_a : n_c;
-            box_walk at(bp ? c0 * NI + a0 : a0 * NI + c0, n_rows, n_run, NI, n_rows * NI);
         dense_load_w:
-            for (unsigned k = 0; k < n_rows * n_run; k++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile * E::tile
+            for (unsigned q = 0; q < n_rows; q++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
+                const typename E::weight_t* run = W + (bp ? (c0 + q) * NI + a0 : (a0 + q) * NI + c0);
+            dense_load_w_run:
+                for (unsigned t = 0; t < n_run; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
 #pragma HLS PIPELINE II = 1
-                // Two stores, not one with selected indices: with b.w[bp ? t : q][bp ? q : t]
-                // g++ 12 -O1 computed wrong dense outputs (right at -O0 and -O2, with clang, and
-                // with -fno-tree-fre; no sanitizer or valgrind finding). The -O1 testbench caught it.
-                const w_word x = WORDS::weight(W[at.e]);
-                if (bp)
-                    b.w[at.x][at.r] = x;
-                else
-                    b.w[at.r][at.x] = x;
-                at.next();
+                    // Two stores, not one with selected indices: with b.w[bp ? t : q][bp ? q : t]
+                    // g++ 12 -O1 computed wrong dense outputs (right at -O0 and -O2, with clang, and
+                    // with -fno-tree-fre; no sanitizer or valgrind finding). The -O1 testbench caught it.
+                    const w_word x = WORDS::weight(run[t]);
+                    if (bp)
+                        b.w[t][q] = x;
+                    else
+                        b.w[q][t] = x;
+                }
             }
             dense_engine_core<E>(b, n_c, n_a);
         }

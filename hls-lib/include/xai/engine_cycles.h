@@ -13,24 +13,21 @@
 //  * Every pipelined loop has II = 1, so it costs
 //        pipelined_loop_entry + (trips - 1) + depth       (trips > 0; entry only if 0)
 //    with `depth` that loop's pipeline depth (assumed below, per kind of loop).
-//  * Loops that are not pipelined (the tile loops) cost outer_loop_iteration per iteration,
-//    on top of what they contain.
+//  * Loops that are not pipelined (tile loops, the channel and row loops around the row
+//    segments, the weight-run loops) cost outer_loop_iteration per iteration, on top of
+//    what they contain.
 //  * DRAM loops move one element per cycle as written: the ports are arrays of 16-bit
 //    elements and each iteration reads or writes one of them. A read loop pays
 //    axi_read_latency once (its burst is requested ahead; the burst-length limit - 64 beats
 //    on the Table III top's weight port, 16 in the generated projects, with 16 reads
 //    outstanding - splits longer runs into bursts that stay outstanding, so the latency is
-//    not paid again). The tile loads (load_input, load_w_fp / load_w_bp, dense_load_w) read
-//    several runs that lie apart in DRAM in ONE pipelined loop: each run is its own burst, but
-//    the requests go out back to back while data arrives, so they too pay the latency once.
-//    A write loop (the tile stores likewise one per tile) waits axi_write_latency for its
-//    write response before it exits.
+//    not paid again); a write loop waits axi_write_latency for its write response before it exits.
 //  * elements_per_beat > 1 answers "what if the ports were packed to the bus width": the
 //    DRAM loops then take ceil(n / elements_per_beat) iterations; the core and on-chip loops
 //    do not change.
 // Split of each count: compute = the core MAC loop (conv_engine_core / dense_engine_core
 // calls); memory = DRAM loops (loads, stores, copies); setup = on-chip loops (clear_input,
-// init_acc, argmax) and the iterations of loops that are not pipelined.
+// init_acc, unpool_row, argmax) and the iterations of loops that are not pipelined.
 #ifndef XAI_ENGINE_CYCLES_H
 #define XAI_ENGINE_CYCLES_H
 
@@ -52,7 +49,7 @@ static const unsigned conv_core_depth = 8;
 /// Depth of dense_engine_core's dense_mac pipeline: BRAM read of v[c] and w[r][c] (2), DSP48
 /// multiply (3), accumulate into the register accumulators (1).
 static const unsigned dense_core_depth = 6;
-/// Depth of an on-chip loop (clear_input, init_acc, argmax_loop): BRAM read (2)
+/// Depth of an on-chip loop (clear_input, init_acc, unpool_row, argmax_loop): BRAM read (2)
 /// and write (1); clear_input only writes, but one constant keeps the model simple.
 static const unsigned onchip_loop_depth = 3;
 /// Depth of a DRAM read loop after its first beat arrives: word conversion (1) and buffer write (1).
@@ -106,10 +103,11 @@ struct cycle_count {
     // Trip counts: iterations of each loop body, summed over the pass, in elements
     // (independent of the port width). Names are the loops' labels.
     count_t bias;       ///< load_bias, dense_fp_bias
-    count_t input;      ///< load_input, dense_fp_load_x, dense_bp_load_g
-    count_t pooled;     ///< load_input_pooled: trips; it reads DRAM only for the elements that won their window
-    count_t weights;    ///< load_w_fp, load_w_bp, dense_load_w
-    count_t store;      ///< store, store_pooled, dense_store
+    count_t input;      ///< load_fp_row, load_bp_row, dense_fp_load_x, dense_bp_load_g
+    count_t pooled;     ///< load_bp_pooled_row
+    count_t unpool;     ///< unpool_row (on chip)
+    count_t weights;    ///< load_w_fp, load_w_bp_run, dense_load_w_run
+    count_t store;      ///< store_fp_row, store_fp_pooled_row, store_bp_row, dense_store
     count_t copies;     ///< copy_image, copy_logits, seed_loop, copy_relevance
     count_t clear;      ///< clear_input
     count_t init;       ///< init_acc_loop (the dense BP zeroing is one unrolled cycle, in setup)
@@ -127,7 +125,7 @@ struct cycle_count {
 };
 
 constexpr void add(cycle_count& a, const cycle_count& b) {
-    a.bias += b.bias; a.input += b.input; a.pooled += b.pooled; a.weights += b.weights;
+    a.bias += b.bias; a.input += b.input; a.pooled += b.pooled; a.unpool += b.unpool; a.weights += b.weights;
     a.store += b.store; a.copies += b.copies; a.clear += b.clear; a.init += b.init; a.core += b.core;
     a.core_calls += b.core_calls; a.dram_loops += b.dram_loops; a.control += b.control; a.macs += b.macs;
     a.compute += b.compute; a.memory += b.memory; a.setup += b.setup; // lanes: per layer, not summed
@@ -179,31 +177,62 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                     const count_t clear = count_t(S::tc) * S::bank_h * S::bank_w;
                     c.clear += clear;
                     c.setup += pipelined_loop(clear, onchip_loop_depth);
-                    const unsigned r_lo = y0 < pad ? pad - y0 : 0, r_hi = min_u(E::tile_h + K - 1, H + pad - y0);
-                    if (!bp || !d.pool) { // load_input: every (channel, row, column) in one pipelined loop
-                        const count_t n = count_t(n_i) * (r_hi - r_lo) * (x_hi - x_lo);
-                        c.input += n;
-                        detail::dram_read(c, n, epb);
-                    } else { // load_input_pooled: one pipelined loop, reading the pooled gradient per element
-                        const count_t n = count_t(n_i) * (r_hi - r_lo) * (x_hi - x_lo);
-                        c.pooled += n;
-                        detail::dram_read(c, n, epb);
+                    for (unsigned ch = 0; ch < n_i; ch++) { // load_input (not pipelined)
+                        c.control++;
+                        for (unsigned r = 0; r < E::tile_h + K - 1; r++) { // its row loop (not pipelined)
+                            c.control++;
+                            const int y = int(y0 + r) - int(pad);
+                            if (y < 0 || y >= int(H)) continue;
+                            if (!bp || !d.pool) { // load_fp_row, load_bp_row
+                                c.input += x_hi - x_lo;
+                                detail::dram_read(c, x_hi - x_lo, epb);
+                            } else if (unsigned(y) / 2 < OH) { // load_bp_pooled_row, then unpool_row
+                                const unsigned px_lo = x_lo / 2, px_hi = min_u(OW, (x_hi + 1) / 2);
+                                c.pooled += px_hi - px_lo;
+                                detail::dram_read(c, px_hi - px_lo, epb);
+                                c.unpool += x_hi - x_lo;
+                                c.setup += pipelined_loop(x_hi - x_lo, onchip_loop_depth);
+                            }
+                        }
                     }
-                    // load_w_fp / load_w_bp: every run of the weight tile in one pipelined loop.
-                    c.weights += count_t(n_o) * n_i * KK;
-                    detail::dram_read(c, count_t(n_o) * n_i * KK, epb);
+                    for (unsigned o = 0; o < n_o; o++) { // load_weights (iterates in BP too, empty)
+                        c.control++;
+                        if (!bp) { // load_w_fp: one run per output channel
+                            c.weights += count_t(n_i) * KK;
+                            detail::dram_read(c, count_t(n_i) * KK, epb);
+                        }
+                    }
+                    if (bp) {
+                        for (unsigned i = 0; i < n_i; i++) { // load_w_bp, one run each (load_w_bp_run)
+                            c.control++;
+                            c.weights += count_t(n_o) * KK;
+                            detail::dram_read(c, count_t(n_o) * KK, epb);
+                        }
+                    }
                     // conv_engine_core: one flattened pipeline over (co, ci, kh, kw, bh, bw).
                     const count_t core = count_t(n_o) * n_i * KK * S::blocks_h * S::blocks_w;
                     c.core += core;
                     c.core_calls++;
                     c.compute += pipelined_loop(core, conv_core_depth);
                 }
-                // store / store_pooled: every (channel, row, column) of the tile in one pipelined loop.
-                const count_t n = bp || !d.pool
-                    ? count_t(n_o) * min_u(E::tile_h, H - y0) * (min_u(W, x0 + E::tile_w) - x0)
-                    : count_t(n_o) * min_u(E::tile_h / 2, sub_sat(OH, y0 / 2)) * sub_sat(min_u(OW, x0 / 2 + E::tile_w / 2), x0 / 2);
-                c.store += n;
-                detail::dram_write(c, n, epb);
+                for (unsigned o = 0; o < n_o; o++) { // store
+                    c.control++;
+                    if (bp || !d.pool) { // store_bp_row, store_fp_row
+                        for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                            c.control++;
+                            const unsigned n = min_u(W, x0 + E::tile_w) - x0;
+                            c.store += n;
+                            detail::dram_write(c, n, epb);
+                        }
+                    } else { // store_fp_pooled_row
+                        for (unsigned pr = 0; pr < E::tile_h / 2 && y0 / 2 + pr < OH; pr++) {
+                            c.control++;
+                            const unsigned n = sub_sat(min_u(OW, x0 / 2 + E::tile_w / 2), x0 / 2);
+                            c.store += n;
+                            detail::dram_write(c, n, epb);
+                        }
+                    }
+                }
             }
         }
     }
@@ -233,8 +262,11 @@ template <class E> constexpr cycle_count dense_layer_cycles(const layer_desc& d,
             c.input += n_c; // dense_fp_load_x, dense_bp_load_g
             detail::dram_read(c, n_c, epb);
             const unsigned n_rows = bp ? n_c : n_a, n_run = bp ? n_a : n_c;
-            c.weights += count_t(n_rows) * n_run; // dense_load_w: the whole tile in one pipelined loop
-            detail::dram_read(c, count_t(n_rows) * n_run, epb);
+            for (unsigned q = 0; q < n_rows; q++) { // dense_load_w, one run each (dense_load_w_run)
+                c.control++;
+                c.weights += n_run;
+                detail::dram_read(c, n_run, epb);
+            }
             c.core += n_c; // dense_mac: n_c cycles of `tile` MACs
             c.core_calls++;
             c.compute += pipelined_loop(n_c, dense_core_depth);
