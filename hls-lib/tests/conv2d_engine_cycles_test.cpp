@@ -230,22 +230,23 @@ TEST(EngineCyclesConv, TinyLayerByHand) {
     EXPECT_EQ(c.core, 144u);
     EXPECT_EQ(c.core_calls, 1u);
     EXPECT_EQ(c.compute, e + 143 + conv_core_depth);
-    // DRAM: load_bias (2), 2 channels x 4 in-map rows of 4 (rows -1 and 4 of the halo are
-    // skipped), 2 weight runs of 2 * 9, 2 channels x 4 rows of 4 stored.
+    // DRAM: load_bias (2); the input, one span per channel from row 0 to row 3 (rows -1 and 4
+    // of the halo are outside the map; the tile spans the map's width, so the span is exactly
+    // the 4 rows of 4: 16); 2 weight runs of 2 * 9; 2 channels x 4 rows of 4 stored.
     EXPECT_EQ(c.bias, 2u);
     EXPECT_EQ(c.input, 32u);
     EXPECT_EQ(c.weights, 36u);
     EXPECT_EQ(c.store, 32u);
-    EXPECT_EQ(c.dram_loops, 1u + 8 + 2 + 8);
-    EXPECT_EQ(c.memory, (e + 1 + rd) + 8 * (e + 3 + rd) + 2 * (e + 17 + rd) +
+    EXPECT_EQ(c.dram_loops, 1u + 2 + 2 + 8);
+    EXPECT_EQ(c.memory, (e + 1 + rd) + 2 * (e + 15 + rd) + 2 * (e + 17 + rd) +
                             8 * (e + 3 + store_loop_depth + axi_write_latency));
     // On chip: init_acc 2 * 2 * 2 = 8, clear_input tc 2 * bank 3 * 3 = 18 (halo 6 / 2 banks);
-    // loops not pipelined: 4 tile loops, load_input 2 channels + 2 * 6 rows, load_weights 2,
-    // store 2 channels + 2 * 4 rows = 30.
+    // loops not pipelined: 4 tile loops, load_input's 2 channels, load_weights 2,
+    // store 2 channels + 2 * 4 rows = 18.
     EXPECT_EQ(c.init, 8u);
     EXPECT_EQ(c.clear, 18u);
-    EXPECT_EQ(c.control, 30u);
-    EXPECT_EQ(c.setup, (e + 7 + onchip_loop_depth) + (e + 17 + onchip_loop_depth) + 30 * outer_loop_iteration);
+    EXPECT_EQ(c.control, 18u);
+    EXPECT_EQ(c.setup, (e + 7 + onchip_loop_depth) + (e + 17 + onchip_loop_depth) + 18 * outer_loop_iteration);
     EXPECT_EQ(c.total(), c.compute + c.memory + c.setup);
     EXPECT_EQ(c.macs, 2u * 2 * 9 * 16);
 }

@@ -12,10 +12,13 @@
 //       rescale by 2^grad_shift, write to DRAM.
 //
 // Hardware shape (what the loops are written for):
-//  * DRAM reads and writes are row segments: for each channel and tile row, a contiguous
-//    run of addresses with no condition inside the loop (bounds are computed before it), so
-//    each is an AXI burst; the halo and the tile's edges are zero-filled on chip first.
-//    Biases are read once per layer; weight tiles are one contiguous run per output channel.
+//  * Every DRAM loop walks consecutive addresses (bounds computed before it), so each is an
+//    AXI burst: the input of a tile is one span per channel, from its first needed element
+//    to its last, the columns outside the tile read and dropped on chip (so there is one
+//    burst and one latency per channel, not per row; none is dropped where the tile spans the
+//    map's width); BP through a pool reads pooled row segments; stores write row segments.
+//    The halo and the tile's edges are zero-filled on chip first. Biases are read once per
+//    layer; weight tiles are one contiguous run per output channel.
 //  * The input buffer is banked explicitly: bank (b, d) holds rows = b mod n_oh and columns
 //    = d mod n_ow. For kernel offset (kh, kw), output row i of a block needs input row
 //    bh*n_oh + kh + i, which lies in bank (i + kh) mod n_oh: every bank is read exactly
@@ -330,43 +333,56 @@ tile_out_ch:
                 for (unsigned i0 = 0; i0 < n_in; i0 += t_in) {
                     const unsigned n_i = min_u(n_in - i0, t_in);
                     clear_input<E>(b);
+                    // Input rows y0 - pad + [r_lo, r_hi) lie in the map; the rest of the halo stays cleared.
+                    const unsigned r_lo = y0 < pad ? pad - y0 : 0, r_hi = min_u(E::tile_h + K - 1, H + pad - y0);
+                    const unsigned n_x = x_hi - x_lo;
+                    // One burst per channel (FP input, or BP gradient at conv resolution): the contiguous
+                    // span from column x_lo of the first row to column x_hi - 1 of the last, at consecutive
+                    // addresses so that Vitis HLS infers the burst; the columns outside the tile are read
+                    // and dropped. Where the tile spans the map's width nothing is dropped.
+                    const unsigned span = (r_hi - r_lo - 1) * W + n_x;
                 load_input:
                     for (unsigned c = 0; c < n_i; c++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
                         const unsigned ch = i0 + c;
-                        for (unsigned r = 0; r < E::tile_h + K - 1; r++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h
-                            const int y = int(y0 + r) - int(pad);
-                            if (y < 0 || y >= int(H)) continue;
-                            if (!bp) {
-                                const act_t* row = p.act_src + d.act_in + (ch * H + unsigned(y)) * W;
-                            load_fp_row:
-                                for (unsigned x = x_lo; x < x_hi; x++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_w
+                        if (!bp || !d.pool) {
+                            const unsigned e0 = (ch * H + (y0 + r_lo - pad)) * W + x_lo;
+                            unsigned r = r_lo, x = x_lo;
+                        load_input_span:
+                            for (unsigned t = 0; t < span; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h * S::halo_w
 #pragma HLS PIPELINE II = 1
-                                    b.in_at(c, r, col0 + x - x_lo) = WORDS::in(row[x]);
-                                }
-                            } else if (!d.pool) {
-                                // Gradient w.r.t. the output at conv resolution, then the ReLU rule.
-                                const unsigned base = (ch * H + unsigned(y)) * W;
-                                const grad_t* grow = p.grad_src + d.grad_out + base;
-                                const act_t* frow = p.act_src + d.act_out + base;
-                            load_bp_row:
-                                for (unsigned x = x_lo; x < x_hi; x++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_w
-#pragma HLS PIPELINE II = 1
-                                    grad_t g = grow[x];
+                                const unsigned e = e0 + t;
+                                const bool kept = x >= x_lo && x < x_hi;
+                                // Every element read is converted (wiring), the dropped ones not stored.
+                                if (!bp) {
+                                    const typename WORDS::in_t v = WORDS::in(p.act_src[d.act_in + e]);
+                                    if (kept) b.in_at(c, r, col0 + x - x_lo) = v;
+                                } else {
+                                    grad_t g = p.grad_src[d.grad_out + e];
                                     if (d.relu) {
                                         const bool m = !mask_needed ? false
-                                                       : d.store_relu_mask ? p.masks[d.mask_at + base + x]
-                                                                           : frow[x] > act_t(0);
+                                                       : d.store_relu_mask ? p.masks[d.mask_at + e]
+                                                                           : p.act_src[d.act_out + e] > act_t(0);
                                         g = METHOD::template backward<grad_t>(m, g);
                                     }
-                                    b.in_at(c, r, col0 + x - x_lo) = WORDS::in(g);
+                                    const typename WORDS::in_t v = WORDS::in(g);
+                                    if (kept) b.in_at(c, r, col0 + x - x_lo) = v;
                                 }
-                            } else if (unsigned(y) / 2 < OH) {
+                                if (++x == W) {
+                                    x = 0;
+                                    r++;
+                                }
+                            }
+                            continue;
+                        }
+                        // BP through a fused pool: per row, the pooled gradient segment, then unpool on chip.
+                        for (unsigned r = r_lo; r < r_hi; r++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h
+                            const unsigned y = y0 + r - pad;
+                            if (y / 2 < OH) {
                                 // Pooled gradient row segment (and pooled FP output for the mask), then unpool.
-                                const unsigned py = unsigned(y) / 2, px_lo = x_lo / 2, px_hi = min_u(OW, (x_hi + 1) / 2);
+                                const unsigned py = y / 2, px_lo = x_lo / 2, px_hi = min_u(OW, (x_hi + 1) / 2);
                                 const unsigned base = (ch * OH + py) * OW;
                                 const grad_t* grow = p.grad_src + d.grad_out + base;
                                 const act_t* frow = p.act_src + d.act_out + base;
@@ -391,7 +407,7 @@ tile_out_ch:
 #pragma HLS PIPELINE II = 1
                                     const unsigned px = x / 2;
                                     const bool routed = px < OW && unsigned(p.pools[d.pool_at + base + px]) ==
-                                                                       2 * (unsigned(y) % 2) + x % 2;
+                                                                       2 * (y % 2) + x % 2;
                                     b.in_at(c, r, col0 + x - x_lo) = routed ? WORDS::in(gline[px - px_lo]) : WORDS::in(grad_t(0));
                                 }
                             }

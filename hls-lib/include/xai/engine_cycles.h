@@ -13,9 +13,9 @@
 //  * Every pipelined loop has II = 1, so it costs
 //        pipelined_loop_entry + (trips - 1) + depth       (trips > 0; entry only if 0)
 //    with `depth` that loop's pipeline depth (assumed below, per kind of loop).
-//  * Loops that are not pipelined (tile loops, the channel and row loops around the row
-//    segments, the weight-run loops) cost outer_loop_iteration per iteration, on top of
-//    what they contain.
+//  * Loops that are not pipelined (tile loops, the channel loop around the input spans and
+//    the row loop of the pooled BP rows, the weight-run loops, the store's channel and row
+//    loops) cost outer_loop_iteration per iteration, on top of what they contain.
 //  * DRAM loops move one element per cycle as written: the ports are arrays of 16-bit
 //    elements and each iteration reads or writes one of them. A read loop pays
 //    axi_read_latency once (its burst is requested ahead; the burst-length limit - 64 beats
@@ -103,7 +103,7 @@ struct cycle_count {
     // Trip counts: iterations of each loop body, summed over the pass, in elements
     // (independent of the port width). Names are the loops' labels.
     count_t bias;       ///< load_bias, dense_fp_bias
-    count_t input;      ///< load_fp_row, load_bp_row, dense_fp_load_x, dense_bp_load_g
+    count_t input;      ///< load_input_span (the span's columns outside the tile included), dense_fp_load_x, dense_bp_load_g
     count_t pooled;     ///< load_bp_pooled_row
     count_t unpool;     ///< unpool_row (on chip)
     count_t weights;    ///< load_w_fp, load_w_bp_run, dense_load_w_run
@@ -177,22 +177,24 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                     const count_t clear = count_t(S::tc) * S::bank_h * S::bank_w;
                     c.clear += clear;
                     c.setup += pipelined_loop(clear, onchip_loop_depth);
+                    const unsigned r_lo = y0 < pad ? pad - y0 : 0, r_hi = min_u(E::tile_h + K - 1, H + pad - y0);
                     for (unsigned ch = 0; ch < n_i; ch++) { // load_input (not pipelined)
                         c.control++;
-                        for (unsigned r = 0; r < E::tile_h + K - 1; r++) { // its row loop (not pipelined)
+                        if (!bp || !d.pool) { // load_input_span: one burst from (r_lo, x_lo) to (r_hi - 1, x_hi - 1)
+                            const count_t span = count_t(r_hi - r_lo - 1) * W + (x_hi - x_lo);
+                            c.input += span;
+                            detail::dram_read(c, span, epb);
+                            continue;
+                        }
+                        for (unsigned r = r_lo; r < r_hi; r++) { // the pooled rows (not pipelined)
                             c.control++;
-                            const int y = int(y0 + r) - int(pad);
-                            if (y < 0 || y >= int(H)) continue;
-                            if (!bp || !d.pool) { // load_fp_row, load_bp_row
-                                c.input += x_hi - x_lo;
-                                detail::dram_read(c, x_hi - x_lo, epb);
-                            } else if (unsigned(y) / 2 < OH) { // load_bp_pooled_row, then unpool_row
-                                const unsigned px_lo = x_lo / 2, px_hi = min_u(OW, (x_hi + 1) / 2);
-                                c.pooled += px_hi - px_lo;
-                                detail::dram_read(c, px_hi - px_lo, epb);
-                                c.unpool += x_hi - x_lo;
-                                c.setup += pipelined_loop(x_hi - x_lo, onchip_loop_depth);
-                            }
+                            if ((y0 + r - pad) / 2 >= OH) continue;
+                            // load_bp_pooled_row, then unpool_row
+                            const unsigned px_lo = x_lo / 2, px_hi = min_u(OW, (x_hi + 1) / 2);
+                            c.pooled += px_hi - px_lo;
+                            detail::dram_read(c, px_hi - px_lo, epb);
+                            c.unpool += x_hi - x_lo;
+                            c.setup += pipelined_loop(x_hi - x_lo, onchip_loop_depth);
                         }
                     }
                     for (unsigned o = 0; o < n_o; o++) { // load_weights (iterates in BP too, empty)
