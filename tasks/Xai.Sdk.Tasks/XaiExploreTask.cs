@@ -32,7 +32,7 @@ public sealed class XaiExploreTask : XaiProjectTask
         Info(string.Create(CultureInfo.InvariantCulture, $"Explored {section.Candidates} configurations on {section.Board}: {section.Fitting} fit, {section.Pareto.Count} on the Pareto set (FP+BP latency vs LUTs); {Path.GetFileName(Layout.ExploreCsv)} has them all. Modelled, not synthesized."));
         foreach (var c in section.Pareto)
         {
-            Info(string.Create(CultureInfo.InvariantCulture, $"  {c.Name}: FP {c.FpMs:F2} ms, FP+BP {c.FpbpMs:F2} ms, {c.Dsp} DSP, {c.Bram18k} BRAM_18K, ~{c.Lut / 1000.0:F1}K LUT, {c.Bound}-bound ({c.FromBound:F1}x its limit)"));
+            Info(string.Create(CultureInfo.InvariantCulture, $"  {c.Name}: FP {c.FpMs:F2} ms, FP+BP {c.FpbpMs:F2} ms, {c.Dsp} DSP, {c.Bram18k} BRAM_18K, ~{c.Lut / 1000.0:F1}K LUT, {c.FromBound:F1}x the board's {c.Bound} limit"));
         }
 
         Info(section.Verdict);

@@ -33,6 +33,7 @@ public sealed class ExploreTests(PackedSdk sdk)
 
         // The sibling: its own complete build at the explored configuration.
         var sibling = Schemas.Report(project.PathOf($"bin/Debug/explore/{fastest}/report.json"));
+        Assert.True(File.Exists(project.PathOf($"obj/Debug/explore/{fastest}/xai/csim.json")), "the sibling's intermediate files lie in its own obj/");
         Assert.Equal((string?)pareto[0]["convParallelism"], (string?)sibling["plan"]!["engine"]!["convParallelism"]);
         Assert.Equal((int)pareto[0]["fcTile"]!, (int)sibling["plan"]!["engine"]!["fcTile"]!);
         Assert.Equal((double)pareto[0]["clockMHz"]!, (double)sibling["plan"]!["engine"]!["clockMHz"]!);
@@ -46,12 +47,15 @@ public sealed class ExploreTests(PackedSdk sdk)
             Assert.True(plain.Succeeded, plain.ToString());
             Assert.Equal(JTokenType.Object, Schemas.Report(project.PathOf(F.ReportJson))["explore"]!.Type);
             Assert.Equal(csv, File.ReadAllLines(project.PathOf("bin/Debug/explore.csv")));
+            Assert.True(File.Exists(project.PathOf("obj/Debug/xai/explore.json")), "IncrementalClean took the exploration");
+            Assert.True(File.Exists(project.PathOf("obj/Debug/xai/results/explore.csv")), "IncrementalClean took explore.csv");
         }
 
         var clean = project.Clean();
         Assert.True(clean.Succeeded, clean.ToString());
         Assert.False(File.Exists(project.PathOf("obj/Debug/xai/explore.json")));
         Assert.False(File.Exists(project.PathOf("bin/Debug/explore.csv")));
+        Assert.False(File.Exists(project.PathOf("obj/Debug/xai/results/explore.csv")));
     }
 
     [Theory]

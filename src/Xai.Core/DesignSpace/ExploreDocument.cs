@@ -9,7 +9,7 @@ namespace Xai.DesignSpace;
 /// <summary>The exploration as report.json's <c>explore</c> section and as explore.csv (one row per candidate, the Pareto set marked).</summary>
 public static class ExploreDocument
 {
-    public static ExploreSection Build(string board, string network, IReadOnlyList<double> clocks, IReadOnlyList<DesignCandidate> all, IReadOnlyList<DesignCandidate> pareto)
+    public static ExploreSection Build(string board, double maxClockMHz, string network, IReadOnlyList<double> clocks, IReadOnlyList<DesignCandidate> all, IReadOnlyList<DesignCandidate> pareto)
     {
         var goal = PaperTableIv.GoalFpBpMs(board);
         return new ExploreSection
@@ -21,13 +21,13 @@ public static class ExploreDocument
             Fitting = all.Count(c => c.Fits),
             Pareto = [.. pareto.Select(Candidate)],
             GoalFpbpMs = double.IsNaN(goal) ? null : goal,
-            Verdict = Verdict(goal, pareto),
+            Verdict = Verdict(goal, maxClockMHz, pareto),
             Basis = CycleModelAssumptions.Summary + " Resources: DSP and BRAM counted, LUT/FF a line fitted to Table IV.",
         };
     }
 
     /// <summary>Met, or why not in terms of the limits: what the fastest fitting design waits for and how far it is from it.</summary>
-    private static string Verdict(double goal, IReadOnlyList<DesignCandidate> pareto)
+    private static string Verdict(double goal, double maxClockMHz, IReadOnlyList<DesignCandidate> pareto)
     {
         if (pareto.Count == 0) return "No configuration fits the board.";
         var best = pareto[0];
@@ -35,17 +35,25 @@ public static class ExploreDocument
         var f = CultureInfo.InvariantCulture;
         var limits = string.Format(f, "The board's limits for its work: compute {0:F2} ms (every DSP busy), DRAM {1:F2} ms (the port's full width every cycle).", l.ComputeMs, l.DramMs);
         if (double.IsNaN(goal))
-            return string.Format(f, "Fastest fitting: {0} at {1:F2} ms FP+BP ({2}-bound, {3:F1}x its limit). ", best.Name, best.Latency.FpBpMs, l.Bound, l.FromBound) + limits;
+            return string.Format(f, "Fastest fitting: {0} at {1:F2} ms FP+BP, {3:F1}x the board's binding limit ({2}). ", best.Name, best.Latency.FpBpMs, l.Bound, l.FromBound) + limits;
         if (best.Latency.FpBpMs <= goal)
             return string.Format(f, "Goal met: {0} at {1:F2} ms FP+BP, goal {2:F2} ms (a third of the paper's). ", best.Name, best.Latency.FpBpMs, goal) + limits;
         var memory = (double)(best.Latency.Forward.Memory + best.Latency.Backward.Memory) / best.Latency.ForwardBackwardCycles;
         return string.Format(f,
             "Goal not met: the fastest fitting configuration, {0}, is modelled at {1:F2} ms FP+BP against a goal of {2:F2} ms. " +
             "It spends {4:P0} of its cycles in DRAM loops (hls-lib's loads move one 16-bit element per beat and do not overlap compute) " +
-            "and most of the rest in its {6} MACs; {3}-bound, {5:F1}x that limit. ", best.Name, best.Latency.FpBpMs, goal, l.Bound, memory, l.FromBound, best.Resources.Dsp)
+            "and most of the rest in its {6} MACs; it is {5:F1}x the board's binding limit ({3}). ", best.Name, best.Latency.FpBpMs, goal, l.Bound, memory, l.FromBound, best.Resources.Dsp)
             + limits + (Math.Max(l.ComputeMs, l.DramMs) < goal ? " Both limits are below the goal: a design with packed, overlapped loads could reach it at this clock; this one cannot." : " The goal is below a limit of the board: no design reaches it at this clock.")
-            + string.Format(f, " This configuration would meet it at {0:F0} MHz (its {1:N0} cycles in {2:F2} ms); whether it closes timing there only Vivado can say.",
-                Math.Ceiling(best.Latency.ForwardBackwardCycles / (goal * 1000.0)), best.Latency.ForwardBackwardCycles, goal);
+            + ClockForGoal(best, goal, maxClockMHz);
+    }
+
+    /// <summary>The clock at which <paramref name="best"/>'s cycles fit the goal, against the board's PL clock range.</summary>
+    private static string ClockForGoal(DesignCandidate best, double goal, double maxClockMHz)
+    {
+        var mhz = Math.Ceiling(best.Latency.ForwardBackwardCycles / (goal * 1000.0));
+        return mhz > maxClockMHz
+            ? string.Format(CultureInfo.InvariantCulture, " Its {0:N0} cycles would need {1:F0} MHz to meet it, beyond the {2:0.#} MHz the board's PS can clock the PL at.", best.Latency.ForwardBackwardCycles, mhz, maxClockMHz)
+            : string.Format(CultureInfo.InvariantCulture, " Its {0:N0} cycles would meet it at {1:F0} MHz (within the board's PL clock range); whether the design closes timing there only Vivado can say.", best.Latency.ForwardBackwardCycles, mhz);
     }
 
     private static ExploreCandidate Candidate(DesignCandidate c) => new()

@@ -10,6 +10,7 @@ public sealed class CycleCount
     public long Bias { get; set; }
     public long Input { get; set; }
     public long Pooled { get; set; }
+    public long Unpool { get; set; }
     public long Weights { get; set; }
     public long Store { get; set; }
     public long Copies { get; set; }
@@ -36,12 +37,12 @@ public sealed class CycleCount
 
     public long Total => Compute + Memory + Setup;
 
-    /// <summary>16-bit elements moved between DRAM and the chip; BP through a pool reads only the window winners, one in four of <see cref="Pooled"/>.</summary>
-    public long DramElements => Bias + Input + Pooled / 4 + Weights + Store + Copies;
+    /// <summary>16-bit elements moved between DRAM and the chip.</summary>
+    public long DramElements => Bias + Input + Pooled + Weights + Store + Copies;
 
     public void Add(CycleCount b)
     {
-        Bias += b.Bias; Input += b.Input; Pooled += b.Pooled; Weights += b.Weights;
+        Bias += b.Bias; Input += b.Input; Pooled += b.Pooled; Unpool += b.Unpool; Weights += b.Weights;
         Store += b.Store; Copies += b.Copies; Clear += b.Clear; Init += b.Init; Core += b.Core;
         CoreCalls += b.CoreCalls; DramLoops += b.DramLoops; Control += b.Control; Macs += b.Macs;
         Compute += b.Compute; Memory += b.Memory; Setup += b.Setup;

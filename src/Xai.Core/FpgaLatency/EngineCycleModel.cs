@@ -84,22 +84,48 @@ public static class EngineCycleModel
                         c.Clear += clear;
                         c.Setup += PipelinedLoop(clear, OnChipLoopDepth);
                         int rLo = y0 < pad ? pad - y0 : 0, rHi = Math.Min(e.TileH + K - 1, H + pad - y0);
-                        if (!bp || !pool)
+                        for (int ch = 0; ch < nI; ch++)
                         {
-                            long n = (long)nI * (rHi - rLo) * (xHi - xLo); // load_input, one pipelined loop
-                            c.Input += n;
-                            DramRead(c, n, epb);
-                        }
-                        else
-                        {
-                            long n = (long)nI * (rHi - rLo) * (xHi - xLo); // load_input_pooled, one pipelined loop
-                            c.Pooled += n;
-                            DramRead(c, n, epb);
+                            c.Control++; // load_input (not pipelined)
+                            if (!bp || !pool)
+                            {
+                                long span = (long)(rHi - rLo - 1) * W + (xHi - xLo); // load_input_span, one burst
+                                c.Input += span;
+                                DramRead(c, span, epb);
+                                continue;
+                            }
+
+                            for (int r = rLo; r < rHi; r++)
+                            {
+                                c.Control++; // the pooled rows (not pipelined)
+                                if ((y0 + r - pad) / 2 >= OH) continue;
+                                int pxLo = xLo / 2, pxHi = Math.Min(OW, (xHi + 1) / 2);
+                                c.Pooled += pxHi - pxLo; // load_bp_pooled_row, then unpool_row
+                                DramRead(c, pxHi - pxLo, epb);
+                                c.Unpool += xHi - xLo;
+                                c.Setup += PipelinedLoop(xHi - xLo, OnChipLoopDepth);
+                            }
                         }
 
-                        long tileWeights = (long)nO * nI * KK; // load_w_fp / load_w_bp, one pipelined loop
-                        c.Weights += tileWeights;
-                        DramRead(c, tileWeights, epb);
+                        for (int o = 0; o < nO; o++)
+                        {
+                            c.Control++; // load_weights (iterates in BP too, empty)
+                            if (!bp)
+                            {
+                                c.Weights += (long)nI * KK; // load_w_fp: one run per output channel
+                                DramRead(c, (long)nI * KK, epb);
+                            }
+                        }
+
+                        if (bp)
+                        {
+                            for (int i = 0; i < nI; i++)
+                            {
+                                c.Control++; // load_w_bp, one run each (load_w_bp_run)
+                                c.Weights += (long)nO * KK;
+                                DramRead(c, (long)nO * KK, epb);
+                            }
+                        }
 
                         long core = (long)nO * nI * KK * blocksH * blocksW;
                         c.Core += core;
@@ -107,12 +133,30 @@ public static class EngineCycleModel
                         c.Compute += PipelinedLoop(core, ConvCoreDepth);
                     }
 
-                    // store / store_pooled: the whole tile in one pipelined loop.
-                    long stored = bp || !pool
-                        ? (long)nO * Math.Min(e.TileH, H - y0) * (Math.Min(W, x0 + e.TileW) - x0)
-                        : (long)nO * Math.Min(e.TileH / 2, Math.Max(OH - y0 / 2, 0)) * Math.Max(Math.Min(OW, x0 / 2 + e.TileW / 2) - x0 / 2, 0);
-                    c.Store += stored;
-                    DramWrite(c, stored, epb);
+                    for (int o = 0; o < nO; o++)
+                    {
+                        c.Control++; // store
+                        if (bp || !pool)
+                        {
+                            for (int r = 0; r < e.TileH && y0 + r < H; r++)
+                            {
+                                c.Control++;
+                                int n = Math.Min(W, x0 + e.TileW) - x0; // store_bp_row, store_fp_row
+                                c.Store += n;
+                                DramWrite(c, n, epb);
+                            }
+                        }
+                        else
+                        {
+                            for (int pr = 0; pr < e.TileH / 2 && y0 / 2 + pr < OH; pr++)
+                            {
+                                c.Control++;
+                                int n = Math.Max(Math.Min(OW, x0 / 2 + e.TileW / 2) - x0 / 2, 0); // store_fp_pooled_row
+                                c.Store += n;
+                                DramWrite(c, n, epb);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -148,9 +192,13 @@ public static class EngineCycleModel
                 int nC = Math.Min(nInner - c0, tile);
                 c.Input += nC;
                 DramRead(c, nC, epb);
-                long tileWeights = (long)nC * nA; // dense_load_w: the whole tile in one pipelined loop
-                c.Weights += tileWeights;
-                DramRead(c, tileWeights, epb);
+                int nRows = bp ? nC : nA, nRun = bp ? nA : nC;
+                for (int q = 0; q < nRows; q++)
+                {
+                    c.Control++; // dense_load_w, one run each (dense_load_w_run)
+                    c.Weights += nRun;
+                    DramRead(c, nRun, epb);
+                }
 
                 c.Core += nC;
                 c.CoreCalls++;

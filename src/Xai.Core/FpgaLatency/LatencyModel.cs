@@ -32,8 +32,9 @@ public static class LatencyModel
         var computeMs = (fp.Macs + bp.Macs) / (double)Math.Max(boardDsps, 1) / cyclesPerMs;
         var dramMs = (fp.DramElements + bp.DramElements) * 2.0 / (slavePortBits / 8.0) / cyclesPerMs;
         var modelledMs = (fp.Total + bp.Total) / cyclesPerMs;
-        var bound = fp.Memory + bp.Memory > fp.Compute + bp.Compute ? "dram" : "compute";
-        var limitMs = bound == "dram" ? dramMs : computeMs;
+        // The binding limit is the larger one: no design beats it for this work on this board.
+        var bound = dramMs >= computeMs ? "dram" : "compute";
+        var limitMs = Math.Max(dramMs, computeMs);
         return new LatencyEstimate(clockMHz, perLayer, fp, bp, new PerformanceLimits(computeMs, dramMs, bound, modelledMs / limitMs));
     }
 }

@@ -11,8 +11,8 @@ namespace Xai.FpgaLatency;
 /// </summary>
 /// <param name="ComputeMs">FP+BP MACs / (board DSPs x clock).</param>
 /// <param name="DramMs">FP+BP DRAM bytes / (port bytes per cycle x clock).</param>
-/// <param name="Bound">"dram" when the design's modelled cycles go mostly to DRAM loops, else "compute".</param>
-/// <param name="FromBound">Modelled FP+BP latency over the limit of <paramref name="Bound"/>: how far the design is from it (1 = on it).</param>
+/// <param name="Bound">The larger of the two limits, the one that binds: "dram" or "compute".</param>
+/// <param name="FromBound">Modelled FP+BP latency over that limit: how far the design is from it (1 = on it).</param>
 public sealed record PerformanceLimits(double ComputeMs, double DramMs, string Bound, double FromBound)
 {
     public double BoundMs => Bound == "dram" ? DramMs : ComputeMs;

@@ -17,7 +17,7 @@ public static class ResourceFit
     public sealed record Overflow(string Resource, int Needed, int Available)
     {
         public override string ToString() =>
-            $"{Resource} {Needed.ToString("N0", CultureInfo.InvariantCulture)} of {Available.ToString("N0", CultureInfo.InvariantCulture)} ({(double)Needed / Available:P0}, {(Needed - Available).ToString("N0", CultureInfo.InvariantCulture)} over)";
+            $"{Resource} {Needed.ToString("N0", CultureInfo.InvariantCulture)} of {Available.ToString("N0", CultureInfo.InvariantCulture)} ({((double)Needed / Available).ToString("P0", CultureInfo.InvariantCulture)}, {(Needed - Available).ToString("N0", CultureInfo.InvariantCulture)} over)";
     }
 
     public static IReadOnlyList<Overflow> Overflows(ResourceEstimate e, BoardResources board)

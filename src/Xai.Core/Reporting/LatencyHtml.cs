@@ -19,7 +19,7 @@ public static class LatencyHtml
         s.Append("<h2>Latency, modelled before any vendor tool</h2><div class=\"cards\">");
         Card(s, Ms(l.FpMs), $"FP at {F(l.ClockMHz, "0.#")} MHz");
         Card(s, Ms(l.FpbpMs), "FP+BP (prediction and heatmap)");
-        Card(s, $"{l.Bound} ×{F(l.Limit.FromBound, "0.0")}", "bound, and how far from its limit");
+        Card(s, $"×{F(l.Limit.FromBound, "0.0")} {l.Bound}", "the board's binding limit, and how far the design is from it");
         if (l.Paper is { } p)
         {
             Card(s, $"{Ms(p.FpMs)} / {Ms(p.FpbpMs)}", $"paper Table IV, {H(p.ConvParallelism)} (FP / FP+BP)");
@@ -52,10 +52,10 @@ public static class LatencyHtml
 
         s.Append($"<h2>Design-space exploration: {explore.Fitting} of {explore.Candidates} configurations fit {H(explore.Board)}</h2>");
         Plot(s, explore);
-        s.Append("<table><tr><th>configuration</th><th>FP ms</th><th>FP+BP ms</th><th>DSP</th><th>BRAM_18K</th><th>LUT</th><th>bound</th><th>compute limit</th><th>DRAM limit</th></tr>");
+        s.Append("<table><tr><th>configuration</th><th>FP ms</th><th>FP+BP ms</th><th>DSP</th><th>BRAM_18K</th><th>LUT</th><th>× binding limit</th><th>compute limit</th><th>DRAM limit</th></tr>");
         foreach (var c in explore.Pareto)
         {
-            s.Append($"<tr><td>{H(c.Name)}</td><td>{F(c.FpMs, "F2")}</td><td>{F(c.FpbpMs, "F2")}</td><td>{N(c.Dsp)}</td><td>{N(c.Bram18k)}</td><td>{N(c.Lut)}</td><td>{H(c.Bound)} ×{F(c.FromBound, "0.0")}</td><td>{Ms(c.ComputeLimitMs)}</td><td>{Ms(c.DramLimitMs)}</td></tr>");
+            s.Append($"<tr><td>{H(c.Name)}</td><td>{F(c.FpMs, "F2")}</td><td>{F(c.FpbpMs, "F2")}</td><td>{N(c.Dsp)}</td><td>{N(c.Bram18k)}</td><td>{N(c.Lut)}</td><td>×{F(c.FromBound, "0.0")} {H(c.Bound)}</td><td>{Ms(c.ComputeLimitMs)}</td><td>{Ms(c.DramLimitMs)}</td></tr>");
         }
 
         s.Append($"</table><p class=\"note\">{H(explore.Verdict)} The Pareto set over FP+BP latency and LUTs; every configuration is in explore.csv. {H(explore.Basis)}</p>");

@@ -43,19 +43,20 @@ public static class ExploreStage
         var network = DesignPlanFile.Load(layout.NetworkPlanFile, layout.FloatWeights);
         var all = DesignSpaceExplorer.Enumerate(network.Layers, network.InputShape.ElementCount, network.Classes, settings.Board, clocks, network.ConvTileCi, network.ConvTileCo);
         var pareto = DesignSpaceExplorer.ParetoSet(all);
-        var section = ExploreDocument.Build(settings.Board.Id, network.NetworkName, clocks, all, pareto);
+        var section = ExploreDocument.Build(settings.Board.Id, settings.Board.PlClock.MaxMHz, network.NetworkName, clocks, all, pareto);
         Directory.CreateDirectory(layout.ResultsDirectory);
         AtomicFile.WriteAllTextIfChanged(layout.ExploreCsv, ExploreDocument.Csv(all, pareto));
         AtomicFile.WriteAllTextIfChanged(layout.ExploreParetoList, string.Concat(pareto.Select(c =>
             string.Create(CultureInfo.InvariantCulture, $"{c.Name};{c.ConvParallelism};{c.FcTile};{c.ClockMHz}\n"))));
-        AtomicFile.WriteAllTextIfChanged(layout.ExploreJson, ReportJson.Serialize(section));
+        AtomicFile.WriteAllText(layout.ExploreJson, ReportJson.Serialize(section)); // its time says when it was explored (Load)
         return section;
     }
 
-    /// <summary>The last exploration of this project's board and network, or null (none yet, or made for other settings).</summary>
+    /// <summary>The last exploration of this project's board and network, or null (none yet, made for other settings, or older than the network plan).</summary>
     public static ExploreSection? Load(BuildLayout layout, ProjectSettings settings, string network)
     {
-        if (!File.Exists(layout.ExploreJson)) return null;
+        // An exploration older than Generate's plan (rewritten only when the network or the tiles change) is stale.
+        if (!File.Exists(layout.ExploreJson) || (File.Exists(layout.NetworkPlanFile) && File.GetLastWriteTimeUtc(layout.NetworkPlanFile) > File.GetLastWriteTimeUtc(layout.ExploreJson))) return null;
         var section = ReportJson.Read<ExploreSection>(layout.ExploreJson, DiagnosticCatalog.PlanJsonUnreadable, "explore.json");
         return section.Board == settings.Board.Id && section.Network == network ? section : null;
     }

@@ -14,10 +14,10 @@ public sealed record ExploreCandidate
     public required int Bram18k { get; init; }
     public required int Lut { get; init; }
     public required int Ff { get; init; }
-    /// <summary>"dram" or "compute".</summary>
+    /// <summary>"dram" or "compute": the larger of the board's limits for this configuration's work.</summary>
     public required string Bound { get; init; }
     public required double ComputeLimitMs { get; init; }
     public required double DramLimitMs { get; init; }
-    /// <summary>FP+BP latency over the limit of <see cref="Bound"/>.</summary>
+    /// <summary>FP+BP latency over that limit.</summary>
     public required double FromBound { get; init; }
 }

@@ -7,6 +7,6 @@ public sealed record LatencyLimit
     public required double ComputeMs { get; init; }
     /// <summary>The bytes the design moves at the PS slave port's full width every cycle, ms.</summary>
     public required double DramMs { get; init; }
-    /// <summary>Modelled FP+BP latency over the limit of the bound the design sits on (1 = on it).</summary>
+    /// <summary>Modelled FP+BP latency over the larger limit, the one that binds (1 = on it).</summary>
     public required double FromBound { get; init; }
 }

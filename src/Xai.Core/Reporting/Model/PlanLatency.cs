@@ -16,7 +16,7 @@ public sealed record PlanLatency
     public required long BpCycles { get; init; }
     /// <summary>Share of the FP+BP cycles spent in DRAM loops.</summary>
     public required double MemoryShare { get; init; }
-    /// <summary>"dram" or "compute": what most of the modelled cycles wait for.</summary>
+    /// <summary>"dram" or "compute": the larger of the board's two limits for this work, the one that binds (<see cref="MemoryShare"/> says where the design's own cycles go).</summary>
     public required string Bound { get; init; }
     public required LatencyLimit Limit { get; init; }
     public required List<LayerLatencyFigure> Layers { get; init; }
