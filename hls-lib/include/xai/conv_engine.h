@@ -121,6 +121,16 @@ namespace conv_engine_detail {
 constexpr unsigned min_u(unsigned a, unsigned b) { return a < b ? a : b; }
 constexpr unsigned sub_sat(unsigned a, unsigned b) { return a > b ? a - b : 0; }
 
+/// Rows y0 - pad + [lo, hi) of a tile's input halo that lie in the map (the rest stays cleared).
+struct halo_rows {
+    unsigned lo, hi;
+};
+template <class E> constexpr halo_rows rows_in_map(unsigned y0, unsigned pad, unsigned H, unsigned K) {
+    return halo_rows{y0 < pad ? pad - y0 : 0, min_u(E::tile_h + K - 1, H + pad - y0)};
+}
+/// Elements of one channel's input span: column x_lo of the first row to column x_lo + n_x - 1 of the last.
+constexpr unsigned input_span(halo_rows rows, unsigned W, unsigned n_x) { return (rows.hi - rows.lo - 1) * W + n_x; }
+
 #ifdef XAI_CONV_ENGINE_CSIM
 /// C simulation core: the integer fast path of csim_mac.h when it applies, else the same
 /// MACs in the same per-accumulator order (floating point).
@@ -329,25 +339,23 @@ tile_out_ch:
                 // Input columns of this tile: [x0 - pad, x0 + tile_w + pad) within the map.
                 const unsigned x_lo = sub_sat(x0, pad), x_hi = min_u(W, x0 + E::tile_w + pad);
                 const unsigned col0 = x_lo + pad - x0; // buffer column of x_lo
+                const halo_rows rows = rows_in_map<E>(y0, pad, H, K);
+                // One burst per channel (FP input, or BP gradient at conv resolution): the contiguous
+                // span from column x_lo of the first row to column x_hi - 1 of the last, at consecutive
+                // addresses so that Vitis HLS infers the burst; the columns outside the tile are read
+                // and dropped. Where the tile spans the map's width nothing is dropped.
+                const unsigned span = input_span(rows, W, x_hi - x_lo);
             tile_in_ch:
                 for (unsigned i0 = 0; i0 < n_in; i0 += t_in) {
                     const unsigned n_i = min_u(n_in - i0, t_in);
                     clear_input<E>(b);
-                    // Input rows y0 - pad + [r_lo, r_hi) lie in the map; the rest of the halo stays cleared.
-                    const unsigned r_lo = y0 < pad ? pad - y0 : 0, r_hi = min_u(E::tile_h + K - 1, H + pad - y0);
-                    const unsigned n_x = x_hi - x_lo;
-                    // One burst per channel (FP input, or BP gradient at conv resolution): the contiguous
-                    // span from column x_lo of the first row to column x_hi - 1 of the last, at consecutive
-                    // addresses so that Vitis HLS infers the burst; the columns outside the tile are read
-                    // and dropped. Where the tile spans the map's width nothing is dropped.
-                    const unsigned span = (r_hi - r_lo - 1) * W + n_x;
                 load_input:
                     for (unsigned c = 0; c < n_i; c++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
                         const unsigned ch = i0 + c;
                         if (!bp || !d.pool) {
-                            const unsigned e0 = (ch * H + (y0 + r_lo - pad)) * W + x_lo;
-                            unsigned r = r_lo, x = x_lo;
+                            const unsigned e0 = (ch * H + (y0 + rows.lo - pad)) * W + x_lo;
+                            unsigned r = rows.lo, x = x_lo;
                         load_input_span:
                             for (unsigned t = 0; t < span; t++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h * S::halo_w
@@ -377,7 +385,7 @@ tile_out_ch:
                             continue;
                         }
                         // BP through a fused pool: per row, the pooled gradient segment, then unpool on chip.
-                        for (unsigned r = r_lo; r < r_hi; r++) {
+                        for (unsigned r = rows.lo; r < rows.hi; r++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h
                             const unsigned y = y0 + r - pad;
                             if (y / 2 < OH) {

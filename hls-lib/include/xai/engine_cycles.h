@@ -146,6 +146,7 @@ constexpr void dram_write(cycle_count& c, count_t n, unsigned epb) {
 template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, bool bp, unsigned epb) {
     using conv_engine_detail::min_u; // the engine's own bounds arithmetic
     using conv_engine_detail::sub_sat;
+    using conv_engine_detail::halo_rows;
     typedef conv_engine_shape<E> S;
     cycle_count c{};
     const unsigned H = d.height, W = d.width, K = d.kernel, pad = (d.kernel - 1) / 2;
@@ -170,6 +171,7 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                 c.init += init;
                 c.setup += pipelined_loop(init, onchip_loop_depth);
                 const unsigned x_lo = sub_sat(x0, pad), x_hi = min_u(W, x0 + E::tile_w + pad);
+                const halo_rows rows = conv_engine_detail::rows_in_map<E>(y0, pad, H, K);
                 for (unsigned i0 = 0; i0 < n_in; i0 += t_in) { // tile_in_ch
                     c.control++;
                     const unsigned n_i = min_u(n_in - i0, t_in);
@@ -177,16 +179,15 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                     const count_t clear = count_t(S::tc) * S::bank_h * S::bank_w;
                     c.clear += clear;
                     c.setup += pipelined_loop(clear, onchip_loop_depth);
-                    const unsigned r_lo = y0 < pad ? pad - y0 : 0, r_hi = min_u(E::tile_h + K - 1, H + pad - y0);
                     for (unsigned ch = 0; ch < n_i; ch++) { // load_input (not pipelined)
                         c.control++;
-                        if (!bp || !d.pool) { // load_input_span: one burst from (r_lo, x_lo) to (r_hi - 1, x_hi - 1)
-                            const count_t span = count_t(r_hi - r_lo - 1) * W + (x_hi - x_lo);
+                        if (!bp || !d.pool) { // load_input_span: one burst from (rows.lo, x_lo) to (rows.hi - 1, x_hi - 1)
+                            const count_t span = conv_engine_detail::input_span(rows, W, x_hi - x_lo);
                             c.input += span;
                             detail::dram_read(c, span, epb);
                             continue;
                         }
-                        for (unsigned r = r_lo; r < r_hi; r++) { // the pooled rows (not pipelined)
+                        for (unsigned r = rows.lo; r < rows.hi; r++) { // the pooled rows (not pipelined)
                             c.control++;
                             if ((y0 + r - pad) / 2 >= OH) continue;
                             // load_bp_pooled_row, then unpool_row

@@ -76,6 +76,7 @@ public static class EngineCycleModel
                     c.Init += init;
                     c.Setup += PipelinedLoop(init, OnChipLoopDepth);
                     int xLo = Math.Max(x0 - pad, 0), xHi = Math.Min(W, x0 + e.TileW + pad);
+                    int rLo = y0 < pad ? pad - y0 : 0, rHi = Math.Min(e.TileH + K - 1, H + pad - y0); // rows_in_map
                     for (int i0 = 0; i0 < nIn; i0 += tIn)
                     {
                         c.Control++;
@@ -83,7 +84,6 @@ public static class EngineCycleModel
                         long clear = (long)tc * bankH * bankW;
                         c.Clear += clear;
                         c.Setup += PipelinedLoop(clear, OnChipLoopDepth);
-                        int rLo = y0 < pad ? pad - y0 : 0, rHi = Math.Min(e.TileH + K - 1, H + pad - y0);
                         for (int ch = 0; ch < nI; ch++)
                         {
                             c.Control++; // load_input (not pipelined)
