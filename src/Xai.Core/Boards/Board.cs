@@ -46,6 +46,11 @@ public sealed record BoardDefaults(double ClockMHz, string ConvParallelism, int 
 public sealed record ClockRange(double MinMHz, double MaxMHz)
 {
     public bool Contains(double mhz) => mhz >= MinMHz && mhz <= MaxMHz;
+
+    /// <summary>A clock in MHz as projects write it (invariant culture, finite, above 0) and, with a <paramref name="range"/>, within it.</summary>
+    public static bool TryParse(string text, ClockRange? range, out double mhz) =>
+        double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out mhz)
+        && double.IsFinite(mhz) && mhz > 0 && (range is null || range.Contains(mhz));
 }
 
 /// <param name="Device">Device name in Vivado's hardware manager.</param>

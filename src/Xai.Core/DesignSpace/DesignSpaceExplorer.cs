@@ -23,18 +23,11 @@ public static class DesignSpaceExplorer
         var list = new List<DesignCandidate>();
         foreach (var clock in clocksMHz)
         {
-            foreach (var oh in EngineChoices.Unrolls)
+            foreach (var shape in EngineChoices.Shapes(layers, tileCi, tileCo))
             {
-                foreach (var ow in EngineChoices.Unrolls)
-                {
-                    foreach (var fc in EngineChoices.FcTiles)
-                    {
-                        var shape = EngineShape.For(layers, oh, ow, DesignPlanner.ConvTile(oh), DesignPlanner.ConvTile(ow), tileCi, tileCo, fc);
-                        var resources = ResourceModel.Estimate(shape);
-                        var latency = LatencyModel.Estimate(layers, shape, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
-                        list.Add(new DesignCandidate(oh, ow, fc, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources)));
-                    }
-                }
+                var resources = ResourceModel.Estimate(shape);
+                var latency = LatencyModel.Estimate(layers, shape, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
+                list.Add(new DesignCandidate(shape.NOh, shape.NOw, shape.FcTile, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources)));
             }
         }
 

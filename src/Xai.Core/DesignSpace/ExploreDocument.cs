@@ -38,11 +38,10 @@ public static class ExploreDocument
             return string.Format(f, "Fastest fitting: {0} at {1:F2} ms FP+BP, {3:F1}x the board's binding limit ({2}). ", best.Name, best.Latency.FpBpMs, l.Bound, l.FromBound) + limits;
         if (best.Latency.FpBpMs <= goal)
             return string.Format(f, "Goal met: {0} at {1:F2} ms FP+BP, goal {2:F2} ms (a third of the paper's). ", best.Name, best.Latency.FpBpMs, goal) + limits;
-        var memory = (double)(best.Latency.Forward.Memory + best.Latency.Backward.Memory) / best.Latency.ForwardBackwardCycles;
         return string.Format(f,
             "Goal not met: the fastest fitting configuration, {0}, is modelled at {1:F2} ms FP+BP against a goal of {2:F2} ms. " +
             "It spends {4:P0} of its cycles in DRAM loops (hls-lib's loads move one 16-bit element per beat and do not overlap compute) " +
-            "and most of the rest in its {6} MACs; it is {5:F1}x the board's binding limit ({3}). ", best.Name, best.Latency.FpBpMs, goal, l.Bound, memory, l.FromBound, best.Resources.Dsp)
+            "and most of the rest in its {6} MACs; it is {5:F1}x the board's binding limit ({3}). ", best.Name, best.Latency.FpBpMs, goal, l.Bound, best.Latency.MemoryShare, l.FromBound, best.Resources.Dsp)
             + limits + (Math.Max(l.ComputeMs, l.DramMs) < goal ? " Both limits are below the goal: a design with packed, overlapped loads could reach it at this clock; this one cannot." : " The goal is below a limit of the board: no design reaches it at this clock.")
             + ClockForGoal(best, goal, maxClockMHz);
     }
@@ -81,14 +80,8 @@ public static class ExploreDocument
         foreach (var c in all)
         {
             var l = c.Latency.Limits;
-            s.Append(string.Join(',',
-                c.Name, c.ConvParallelism, c.FcTile.ToString(CultureInfo.InvariantCulture), c.ClockMHz.ToString("0.###", CultureInfo.InvariantCulture),
-                c.Latency.FpMs.ToString("F3", CultureInfo.InvariantCulture), c.Latency.FpBpMs.ToString("F3", CultureInfo.InvariantCulture),
-                c.Resources.Dsp.ToString(CultureInfo.InvariantCulture), c.Resources.Bram18K.ToString(CultureInfo.InvariantCulture),
-                c.Resources.Lut.ToString(CultureInfo.InvariantCulture), c.Resources.Ff.ToString(CultureInfo.InvariantCulture),
-                c.Fits ? "1" : "0", pareto.Contains(c) ? "1" : "0", l.Bound,
-                l.ComputeMs.ToString("F3", CultureInfo.InvariantCulture), l.DramMs.ToString("F3", CultureInfo.InvariantCulture), l.FromBound.ToString("F2", CultureInfo.InvariantCulture),
-                "\"" + string.Join("; ", c.Overflows.Select(o => o.ToString())) + "\""));
+            s.Append(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Name},{c.ConvParallelism},{c.FcTile},{c.ClockMHz:0.###},{c.Latency.FpMs:F3},{c.Latency.FpBpMs:F3},{c.Resources.Dsp},{c.Resources.Bram18K},{c.Resources.Lut},{c.Resources.Ff},{(c.Fits ? 1 : 0)},{(pareto.Contains(c) ? 1 : 0)},{l.Bound},{l.ComputeMs:F3},{l.DramMs:F3},{l.FromBound:F2},\"{string.Join("; ", c.Overflows)}\""));
             s.Append('\n');
         }
 

@@ -11,4 +11,11 @@ public static class EngineChoices
 
     /// <summary>The vector-matrix engine's MACs.</summary>
     public static IReadOnlyList<int> FcTiles { get; } = [16, 32];
+
+    /// <summary>Every accepted configuration's engines for <paramref name="layers"/>, tiles as the planner sets them (<see cref="Planning.DesignPlanner.ConvTile"/>).</summary>
+    public static IEnumerable<EngineShape> Shapes(IReadOnlyList<Planning.HardwareLayer> layers, int tileCi, int tileCo) =>
+        from oh in Unrolls
+        from ow in Unrolls
+        from fc in FcTiles
+        select EngineShape.For(layers, oh, ow, Planning.DesignPlanner.ConvTile(oh), Planning.DesignPlanner.ConvTile(ow), tileCi, tileCo, fc);
 }

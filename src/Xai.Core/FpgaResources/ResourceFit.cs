@@ -36,13 +36,11 @@ public static class ResourceFit
     public static (int NOh, int NOw, int FcTile, ResourceEstimate Estimate)? LargestFitting(IReadOnlyList<HardwareLayer> layers, BoardResources board, int tileCi, int tileCo)
     {
         var fits =
-            from oh in EngineChoices.Unrolls
-            from ow in EngineChoices.Unrolls
-            from fc in EngineChoices.FcTiles
-            let e = ResourceModel.Estimate(EngineShape.For(layers, oh, ow, DesignPlanner.ConvTile(oh), DesignPlanner.ConvTile(ow), tileCi, tileCo, fc))
+            from s in EngineChoices.Shapes(layers, tileCi, tileCo)
+            let e = ResourceModel.Estimate(s)
             where Overflows(e, board).Count == 0
-            orderby e.Dsp descending, oh * ow descending, e.Lut, Math.Abs(oh - ow), oh descending
-            select (oh, ow, fc, e);
+            orderby e.Dsp descending, s.NOh * s.NOw descending, e.Lut, Math.Abs(s.NOh - s.NOw), s.NOh descending
+            select (s.NOh, s.NOw, s.FcTile, e);
         return fits.Cast<(int, int, int, ResourceEstimate)?>().FirstOrDefault();
     }
 

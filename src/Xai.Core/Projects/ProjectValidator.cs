@@ -91,7 +91,7 @@ public static class ProjectValidator
         {
             var range = board?.PlClock;
             var allowed = range is null ? "a number of MHz above 0" : $"a number of MHz from {range.MinMHz.ToString(CultureInfo.InvariantCulture)} to {range.MaxMHz.ToString(CultureInfo.InvariantCulture)} (board '{board!.Id}', plClockMHz in {Path.GetFileName(board.SourceFile)})";
-            if (!double.TryParse(p.ClockMHz.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out clock) || !double.IsFinite(clock) || !(clock > 0) || (range is not null && !range.Contains(clock)))
+            if (!ClockRange.TryParse(p.ClockMHz, range, out clock))
             {
                 Error(DiagnosticCatalog.BadClock, $"Property 'XaiClockMHz' is '{p.ClockMHz.Trim()}'; expected {allowed}.");
             }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Xai.Planning;
 using Xai.Reporting.Model;
+using static Xai.Reporting.ReportHtml; // Card, H, N: the report's own cells
 
 namespace Xai.Reporting;
 
@@ -104,13 +104,6 @@ public static class LatencyHtml
 
         s.Append("</svg><p class=\"note\">Blue: the modelled Pareto set (hover for each configuration). Red squares: the paper's Table IV, measured on its own design.</p>");
     }
-
-    private static void Card(StringBuilder s, string value, string label) =>
-        s.Append($"<div class=\"card\"><b>{H(value)}</b><span>{H(label)}</span></div>");
-
-    private static string H(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
-
-    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
 

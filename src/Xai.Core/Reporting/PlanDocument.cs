@@ -128,7 +128,7 @@ public static class PlanDocument
             FpbpMs = m.FpBpMs,
             FpCycles = m.Forward.Total,
             BpCycles = m.Backward.Total,
-            MemoryShare = Share(m.Forward.Memory + m.Backward.Memory, m.ForwardBackwardCycles),
+            MemoryShare = m.MemoryShare,
             Bound = m.Limits.Bound,
             Limit = new LatencyLimit { ComputeMs = m.Limits.ComputeMs, DramMs = m.Limits.DramMs, FromBound = m.Limits.FromBound },
             Layers = [.. m.Layers.Select(l => new LayerLatencyFigure

@@ -134,11 +134,11 @@ public static class ReportHtml
     private static void FidelityRow(StringBuilder s, string method, string numerics, FidelitySummary? f) =>
         s.Append($"<tr><td>{H(method)}</td><td>{numerics}</td><td>{f?.Images}</td><td>{P(f?.Top1Agreement)}</td><td>{F(f?.SpearmanMedian)}</td><td>{F(f?.SpearmanP10)}</td><td>{F(f?.SpearmanMin)}</td></tr>");
 
-    private static void Card(StringBuilder s, string value, string label) => s.Append($"<div class=\"card\"><b>{H(value)}</b><span>{H(label)}</span></div>");
+    internal static void Card(StringBuilder s, string value, string label) => s.Append($"<div class=\"card\"><b>{H(value)}</b><span>{H(label)}</span></div>");
 
-    private static string H(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
+    internal static string H(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
 
-    private static string N(long? v) => v is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "—";
+    internal static string N(long? v) => v is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "—";
 
     private static string F(double? v) => v is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "—";
 

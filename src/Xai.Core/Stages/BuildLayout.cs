@@ -40,9 +40,6 @@ public sealed record BuildLayout(string IntermediateDirectory, string OutputDire
     /// <summary>The design-space exploration (-t:Explore) as report.json's explore section.</summary>
     public string ExploreJson => Path.Combine(IntermediateDirectory, "explore.json");
 
-    /// <summary>The exploration's Pareto set in order, one <c>name;conv;fcTile;clockMHz</c> line each, for the sibling builds.</summary>
-    public string ExploreParetoList => Path.Combine(IntermediateDirectory, "explore-pareto.txt");
-
     /// <summary>Every modelled configuration of the exploration, one row each.</summary>
     public string ExploreCsv => Path.Combine(ResultsDirectory, "explore.csv");
 

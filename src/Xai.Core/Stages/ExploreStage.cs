@@ -1,4 +1,5 @@
 using System.Globalization;
+using Xai.Boards;
 using Xai.DesignSpace;
 using Xai.Diagnostics;
 using Xai.IO;
@@ -11,8 +12,8 @@ namespace Xai.Stages;
 
 /// <summary>
 /// Stage "Explore" (<c>dotnet build -t:Explore</c>): models every engine configuration of Generate's
-/// network on the project's board at the clocks asked for, and writes explore.csv (every candidate),
-/// the Pareto set for report.json and the list the sibling builds are made from.
+/// network on the project's board at the clocks asked for, and writes explore.csv (every candidate)
+/// and the Pareto set for report.json; the task makes the sibling builds from the section it returns.
 /// </summary>
 public static class ExploreStage
 {
@@ -24,7 +25,7 @@ public static class ExploreStage
         var clocks = new List<double>();
         foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var mhz) || !double.IsFinite(mhz) || !range.Contains(mhz))
+            if (!ClockRange.TryParse(part, range, out var mhz))
             {
                 throw new XaiException(DiagnosticCatalog.BadExploreSetting,
                     string.Format(CultureInfo.InvariantCulture, "Property 'XaiExploreClocksMHz' has '{0}'; allowed: clocks in MHz from {1} to {2} separated by ';' (board '{3}', plClockMHz in {4}), or empty for XaiClockMHz.",
@@ -46,8 +47,6 @@ public static class ExploreStage
         var section = ExploreDocument.Build(settings.Board.Id, settings.Board.PlClock.MaxMHz, network.NetworkName, clocks, all, pareto);
         Directory.CreateDirectory(layout.ResultsDirectory);
         AtomicFile.WriteAllTextIfChanged(layout.ExploreCsv, ExploreDocument.Csv(all, pareto));
-        AtomicFile.WriteAllTextIfChanged(layout.ExploreParetoList, string.Concat(pareto.Select(c =>
-            string.Create(CultureInfo.InvariantCulture, $"{c.Name};{c.ConvParallelism};{c.FcTile};{c.ClockMHz}\n"))));
         AtomicFile.WriteAllText(layout.ExploreJson, ReportJson.Serialize(section)); // its time says when it was explored (Load)
         return section;
     }
