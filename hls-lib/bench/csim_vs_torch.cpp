@@ -10,6 +10,7 @@
 #include "table3_top.h"
 #include "table3_numerics.h"
 #include "support/splitmix_weights.h"
+#include "support/network_engine_images.h"
 
 namespace {
 
@@ -28,7 +29,8 @@ template <class NUM> struct Bench {
 
     explicit Bench(unsigned n) : act(table3::act_arena_size), logits(table3::n_classes), grad(table3::grad_arena_size),
                                  rel(table3::input_size) {
-        for (float v : xai_test::splitmix_weight_image(2022, xai_test::table3_param_layers())) w.push_back(weight_t(v));
+        for (float v : xai_test::table3_engine_image(xai_test::splitmix_weight_image(2022, xai_test::table3_param_layers())))
+            w.push_back(weight_t(v));
         for (unsigned k = 0; k < n; k++) {
             std::vector<act_t> x;
             for (float v : xai_test::splitmix_input(k, table3::input_size)) x.push_back(act_t(v));

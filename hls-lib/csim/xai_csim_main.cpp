@@ -12,7 +12,8 @@
 //       relevance fidelity compares explanations of the same class (a changed prediction is
 //       measured by top-1 agreement instead).
 //
-// Inputs: weights.f32 is the float weight image (weight_image_size values, PyTorch order);
+// Inputs: weights.f32 is the float weight image (weight_image_size values, PyTorch order; put
+// in the engines' order here, as the SDK writes the DRAM images: dense_weight_order.h);
 // inputs.f32 holds n_images images of input_size values, [C][H][W]. Fixed-point profiles
 // quantize both on load exactly as the DRAM images are quantized (the image after scaling by
 // 2^act_exp(0)).
@@ -45,6 +46,14 @@ std::vector<float> read_floats(const char* path, size_t count) {
     std::fclose(f);
     if (got != count) { std::fprintf(stderr, "xai_csim: %s holds %zu of %zu values\n", path, got, count); std::exit(2); }
     return v;
+}
+
+/// The weight image in the engines' order (dense layers blocked), from PyTorch order.
+std::vector<float> engine_order(const std::vector<float>& pytorch_order) {
+    std::vector<float> w(pytorch_order.size());
+    xai::to_engine_weight_order<fc_engine<float_numerics>::tile>(network<float_numerics>::layers, n_layers,
+                                                                  pytorch_order.data(), w.data(), weight_image_size);
+    return w;
 }
 
 /// One profile's buffers: the weight image and arenas in that profile's types.
@@ -150,12 +159,12 @@ int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "calibrate" && argc == 5) {
         const unsigned n = unsigned(std::strtoul(argv[4], nullptr, 10));
-        return calibrate(read_floats(argv[2], weight_image_size), read_floats(argv[3], size_t(n) * input_size), n);
+        return calibrate(engine_order(read_floats(argv[2], weight_image_size)), read_floats(argv[3], size_t(n) * input_size), n);
     }
 #ifndef XAI_CALIBRATE_ONLY
     if (mode == "run" && (argc == 7 || (argc == 8 && std::string(argv[7]) == "same-class"))) {
         const unsigned n = unsigned(std::strtoul(argv[4], nullptr, 10));
-        return simulate(read_floats(argv[2], weight_image_size), read_floats(argv[3], size_t(n) * input_size), n,
+        return simulate(engine_order(read_floats(argv[2], weight_image_size)), read_floats(argv[3], size_t(n) * input_size), n,
                         std::atoi(argv[5]), argc == 8, argv[6]);
     }
 #endif

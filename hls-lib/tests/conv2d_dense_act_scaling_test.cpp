@@ -11,6 +11,7 @@
 #include "xai/dense.h"
 #include "xai/types.h"
 #include "support/test_configs.h"
+#include "support/engine_weight_image.h"
 
 using namespace xai_test;
 
@@ -192,7 +193,8 @@ TEST(ActivationScaling, FixedDenseBitExact) {
     const std::vector<w16> p = cast_vec<w16>(random_vec(52, Sh::param_count, -0.9, 0.9));
     std::vector<act16> y(Sh::out_size);
     Bits mask(Sh::out_size);
-    xai::dense_fp<CFG, xai::GuidedBackprop>(x.data(), p.data(), y.data(), mask.data());
+    const std::vector<w16> pe = dense_engine_params<CFG>(p); // the reference below reads PyTorch order
+    xai::dense_fp<CFG, xai::GuidedBackprop>(x.data(), pe.data(), y.data(), mask.data());
     unsigned positive = 0;
     for (unsigned o = 0; o < Sh::out_size; o++) {
         a48 a = a48(a48(p[Sh::weight_count + o]) * a48(4.0));

@@ -8,6 +8,7 @@
 #include "xai/dense.h"
 #include "xai/types.h"
 #include "support/test_configs.h"
+#include "support/engine_weight_image.h"
 
 using namespace xai_test;
 
@@ -159,8 +160,9 @@ TEST(DenseBlockFixed, BitExactAgainstPerMacReference) {
     std::vector<d16> x = fixed_vec<d16>(4, 45, -8, 8), p = fixed_vec<d16>(5, S::param_count, -1, 1), y(19),
                      g = fixed_vec<d16>(6, 19, -1, 1), gi(45);
     Bits mask(19);
-    xai::dense_fp<CFG, xai::GuidedBackprop>(x.data(), p.data(), y.data(), mask.data());
-    xai::dense_bp<CFG, xai::GuidedBackprop>(g.data(), p.data(), y.data(), mask.data(), gi.data());
+    const std::vector<d16> pe = dense_engine_params<CFG>(p); // the reference below reads PyTorch order
+    xai::dense_fp<CFG, xai::GuidedBackprop>(x.data(), pe.data(), y.data(), mask.data());
+    xai::dense_bp<CFG, xai::GuidedBackprop>(g.data(), pe.data(), y.data(), mask.data(), gi.data());
     std::vector<d16> gp(19);
     for (unsigned o = 0; o < 19; o++) {
         a32 a = a32(p[S::weight_count + o]);

@@ -2,8 +2,12 @@
 // tile, against the double reference; tile 16 and 32, lengths not multiples of the tile.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <utility>
+
 #include "xai/dense.h"
 #include "support/test_configs.h"
+#include "support/engine_weight_image.h"
 
 using namespace xai_test;
 
@@ -31,7 +35,7 @@ TYPED_TEST(DenseBlockTest, ForwardMatchesReference) {
     typedef TypeParam CFG;
     typedef typename CFG::act_t T;
     DenseCase<CFG> tc(3);
-    std::vector<T> x = cast_vec<T>(tc.x), p = cast_vec<T>(tc.params), y(CFG::n_out);
+    std::vector<T> x = cast_vec<T>(tc.x), p = dense_engine_params<CFG>(cast_vec<T>(tc.params)), y(CFG::n_out);
     Bits mask(CFG::n_out);
     xai::dense_fp<CFG, xai::GuidedBackprop>(x.data(), p.data(), y.data(), mask.data());
     Vec ref = CFG::relu ? ref_relu(tc.pre) : tc.pre;
@@ -44,7 +48,8 @@ TYPED_TEST(DenseBlockTest, ForwardMatchesReference) {
 template <class CFG, class METHOD> void check_bp(RefMethod rm) {
     typedef typename CFG::act_t T;
     DenseCase<CFG> tc(7);
-    std::vector<T> x = cast_vec<T>(tc.x), p = cast_vec<T>(tc.params), y(CFG::n_out), gin(CFG::n_in);
+    std::vector<T> x = cast_vec<T>(tc.x), p = dense_engine_params<CFG>(cast_vec<T>(tc.params)), y(CFG::n_out),
+                   gin(CFG::n_in);
     Bits mask(CFG::n_out);
     xai::dense_fp<CFG, METHOD>(x.data(), p.data(), y.data(), mask.data());
     Vec gout = random_vec(8, CFG::n_out);
@@ -68,6 +73,30 @@ TEST(DenseBlockAdjoint, InnerProductIdentity) {
     xai::dense_fp<CFG, xai::Saliency>(x.data(), p.data(), y.data(), nullptr);
     xai::dense_bp<CFG, xai::Saliency>(g.data(), p.data(), nullptr, nullptr, dx.data());
     EXPECT_NEAR(dot(y, g), dot(x, dx), 1e-12);
+}
+
+// The block order (dense_weight_order.h): a permutation of the layer's weights in which every
+// tile x tile block, edge blocks included, is one contiguous run, row-major inside, so that
+// the engine reads it in one burst.
+TEST(DenseWeightOrder, EveryBlockIsOneContiguousRunAndNoWeightIsLost) {
+    for (unsigned tile : {16u, 32u}) {
+        for (auto shape : {std::make_pair(37u, 70u), std::make_pair(128u, 4096u), std::make_pair(9u, 42u)}) {
+            const unsigned no = shape.first, ni = shape.second;
+            std::vector<int> seen(no * ni, 0);
+            for (unsigned o0 = 0; o0 < no; o0 += tile)
+                for (unsigned i0 = 0; i0 < ni; i0 += tile) {
+                    const unsigned rows = std::min(tile, no - o0), cols = std::min(tile, ni - i0);
+                    const unsigned start = xai::dense_block_offset(o0, i0, rows, ni);
+                    for (unsigned q = 0; q < rows; q++)
+                        for (unsigned t = 0; t < cols; t++) {
+                            const unsigned at = xai::dense_weight_offset(o0 + q, i0 + t, no, ni, tile);
+                            ASSERT_EQ(at, start + q * cols + t) << no << "x" << ni << " tile " << tile;
+                            seen[at]++;
+                        }
+                }
+            for (unsigned k = 0; k < no * ni; k++) ASSERT_EQ(seen[k], 1) << k;
+        }
+    }
 }
 
 } // namespace

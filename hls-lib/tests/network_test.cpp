@@ -11,6 +11,7 @@
 #include "support/npy.h"
 #include "support/odd_net.h"
 #include "support/test_configs.h"
+#include "support/network_engine_images.h"
 
 using namespace xai_test;
 
@@ -41,7 +42,8 @@ template <> struct Runner<table3::float_numerics> {
         std::vector<T> act(table3::act_arena_size), grad(table3::grad_arena_size);
         logits.assign(table3::n_classes, 0);
         rel.assign(table3::input_size, 0);
-        return table3::run<table3::float_numerics, M>(x.data(), w.data(), act.data(), grad.data(), rel.data(),
+        const std::vector<T> we = table3_engine_image(w); // w: PyTorch order, as the references read it
+        return table3::run<table3::float_numerics, M>(x.data(), we.data(), act.data(), grad.data(), rel.data(),
                                                       logits.data(), target, true, st);
     }
 };
@@ -53,7 +55,8 @@ template <class T_> struct OddRunner {
         std::vector<T> act(odd_net::act_arena_size), grad(odd_net::grad_arena_size);
         logits.assign(odd_net::n_classes, 0);
         rel.assign(odd_net::input_size, 0);
-        return odd_net::run<odd_net::numerics<T>, M>(x.data(), w.data(), act.data(), grad.data(), rel.data(),
+        const std::vector<T> we = odd_net_engine_image(w); // w: PyTorch order, as the references read it
+        return odd_net::run<odd_net::numerics<T>, M>(x.data(), we.data(), act.data(), grad.data(), rel.data(),
                                                      logits.data(), target, true, st);
     }
 };

@@ -10,6 +10,7 @@
 #include "table3_numerics.h"
 #include "support/gradient_calibration.h"
 #include "support/test_configs.h"
+#include "support/network_engine_images.h"
 
 using namespace xai_test;
 
@@ -21,7 +22,7 @@ namespace {
 typedef table3::scaled_numerics<4, 2, 3, 2, 3, 2, 1, -1> scaled;
 
 TEST(Table3Numerics, ScaledProfileExponentsMatchCalibration) {
-    const GradientCalibration c = calibrate_table3(splitmix_weight_image(2022, table3_param_layers()), 8);
+    const GradientCalibration c = calibrate_table3(table3_engine_image(splitmix_weight_image(2022, table3_param_layers())), 8);
     for (unsigned b = 0; b < table3::n_boundaries; b++)
         EXPECT_EQ(c.exponent[b], scaled::grad_exp(b)) << "boundary " << b << " max |g| " << c.max_abs[b];
 }
@@ -55,7 +56,7 @@ double pearson(const Vec& a, const Vec& b) {
 }
 
 template <class M> void compare(const char* name) {
-    const std::vector<float> w = splitmix_weight_image(2022, table3_param_layers());
+    const std::vector<float> w = table3_engine_image(splitmix_weight_image(2022, table3_param_layers()));
     double worst_scaled = 1.0, worst_paper = 1.0, err_scaled = 0.0, err_paper = 0.0;
     for (unsigned k = 0; k < 4; k++) {
         const std::vector<float> x = splitmix_input(k, table3::input_size);

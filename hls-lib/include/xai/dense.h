@@ -9,7 +9,8 @@
 // BP  dx[i] = sum_o W[o][i] g[o], where g is the gradient w.r.t. the pre-activation, built
 //     on load from the gradient w.r.t. the output with the method's ReLU rule. The same
 //     core runs it; only the weight tile is loaded transposed.
-// Parameter block in DRAM: W [n_out][n_in] (PyTorch order) then b [n_out], type weight_t.
+// Parameter block in DRAM: W [n_out][n_in] in the engine's block order (dense_weight_order.h;
+// to_engine_weight_order makes it from PyTorch order) then b [n_out], type weight_t.
 #ifndef XAI_DENSE_H
 #define XAI_DENSE_H
 

@@ -2,13 +2,13 @@
 // from run-time layer descriptors (layer_desc.h). Paper Sec. III-C, III-E.
 //
 // FP  y[o] = b[o] + sum_i W[o][i] x[i]: for each tile of `tile` outputs the accumulators
-//     stay on chip; per input tile, x[i0 .. i0+n) and, per output row, W[o][i0 .. i0+n)
-//     stream in (each a contiguous run: an AXI burst), then the core does `tile` MACs per
-//     cycle. Store: rescale by 2^act_shift, ReLU (+ mask bit).
+//     stay on chip; per input tile, x[i0 .. i0+n) and the tile x tile weight block stream in
+//     (each one contiguous run: an AXI burst; the block order is dense_weight_order.h's),
+//     then the core does `tile` MACs per cycle. Store: rescale by 2^act_shift, ReLU (+ mask bit).
 // BP  dx[i] = sum_o W[o][i] g[o], g = the gradient w.r.t. the pre-activation (ReLU rule on
-//     load). Row streaming: for each tile of `tile` inputs, the rows W[o][i0 .. i0+n) are
-//     read in order o = 0, 1, ... (contiguous runs, no stride-n_in element reads) and the
-//     core does acc[r] += W[o][i0+r] * g[o], `tile` MACs per cycle on the same multipliers.
+//     load). For each tile of `tile` inputs, the blocks of output tiles 0, tile, ... are read
+//     (each one contiguous run, the same blocks FP reads) and the core does
+//     acc[r] += W[o][i0+r] * g[o], `tile` MACs per cycle on the same multipliers.
 // Batch 1: every weight is used once per pass, so the layer runs at the rate the weight
 // port delivers elements; the `tile` MACs keep up with a port of up to `tile` elements a beat.
 #ifndef XAI_DENSE_ENGINE_H
@@ -20,6 +20,7 @@
 #include "engine_words.h"
 #include "layer_desc.h"
 #include "engine_ports.h"
+#include "dense_weight_order.h"
 
 namespace xai {
 
@@ -123,25 +124,28 @@ dense_outer:
                     b.v[c] = WORDS::in(g);
                 }
             }
-            // Weight tile, one contiguous run of W per row: FP rows a0+q, columns c0 .. c0+n_c, land in
-            // w[q][t]; BP (row streaming) rows c0+q, columns a0 .. a0+n_a, land transposed in w[t][q].
+            // Weight block, ONE contiguous run (dense_weight_order.h): FP the block of output rows a0 ..
+            // a0+n_a and input columns c0 .. c0+n_c, row q landing in w[q][t]; BP the block of output
+            // rows c0 .. c0+n_c and input columns a0 .. a0+n_a, row q landing transposed in w[t][q].
             const unsigned n_rows = bp ? n_c : n_a, n_run = bp ? n_a : n_c;
+            const typename E::weight_t* block =
+                W + (bp ? dense_block_offset(c0, a0, n_c, NI) : dense_block_offset(a0, c0, n_a, NI));
+            unsigned q = 0, t = 0;
         dense_load_w:
-            for (unsigned q = 0; q < n_rows; q++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
-                const typename E::weight_t* run = W + (bp ? (c0 + q) * NI + a0 : (a0 + q) * NI + c0);
-            dense_load_w_run:
-                for (unsigned t = 0; t < n_run; t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
+            for (unsigned k = 0; k < n_rows * n_run; k++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile * E::tile
 #pragma HLS PIPELINE II = 1
-                    // Two stores, not one with selected indices: with b.w[bp ? t : q][bp ? q : t]
-                    // g++ 12 -O1 computed wrong dense outputs (right at -O0 and -O2, with clang, and
-                    // with -fno-tree-fre; no sanitizer or valgrind finding). The -O1 testbench caught it.
-                    const w_word x = WORDS::weight(run[t]);
-                    if (bp)
-                        b.w[t][q] = x;
-                    else
-                        b.w[q][t] = x;
+                // Two stores, not one with selected indices: with b.w[bp ? t : q][bp ? q : t]
+                // g++ 12 -O1 computed wrong dense outputs (right at -O0 and -O2, with clang, and
+                // with -fno-tree-fre; no sanitizer or valgrind finding). The -O1 testbench caught it.
+                const w_word x = WORDS::weight(block[k]);
+                if (bp)
+                    b.w[t][q] = x;
+                else
+                    b.w[q][t] = x;
+                if (++t == n_run) {
+                    t = 0;
+                    q++;
                 }
             }
             dense_engine_core<E>(b, n_c, n_a);

@@ -106,7 +106,7 @@ struct cycle_count {
     count_t input;      ///< load_input_span (the span's columns outside the tile included), dense_fp_load_x, dense_bp_load_g
     count_t pooled;     ///< load_bp_pooled_row
     count_t unpool;     ///< unpool_row (on chip)
-    count_t weights;    ///< load_w_fp, load_w_bp_run, dense_load_w_run
+    count_t weights;    ///< load_w_fp, load_w_bp_run, dense_load_w
     count_t store;      ///< store_fp_row, store_fp_pooled_row, store_bp_row, dense_store
     count_t copies;     ///< copy_image, copy_logits, seed_loop, copy_relevance
     count_t clear;      ///< clear_input
@@ -264,12 +264,9 @@ template <class E> constexpr cycle_count dense_layer_cycles(const layer_desc& d,
             const unsigned n_c = n_inner - c0 < T ? n_inner - c0 : T;
             c.input += n_c; // dense_fp_load_x, dense_bp_load_g
             detail::dram_read(c, n_c, epb);
-            const unsigned n_rows = bp ? n_c : n_a, n_run = bp ? n_a : n_c;
-            for (unsigned q = 0; q < n_rows; q++) { // dense_load_w, one run each (dense_load_w_run)
-                c.control++;
-                c.weights += n_run;
-                detail::dram_read(c, n_run, epb);
-            }
+            // dense_load_w: the block, one contiguous run (dense_weight_order.h)
+            c.weights += count_t(n_a) * n_c;
+            detail::dram_read(c, count_t(n_a) * n_c, epb);
             c.core += n_c; // dense_mac: n_c cycles of `tile` MACs
             c.core_calls++;
             c.compute += pipelined_loop(n_c, dense_core_depth);

@@ -96,7 +96,8 @@ public static class NetworkHeaderWriter
         }
 
         s.AppendLine();
-        s.AppendLine("// Weight image (DRAM): each block's weights in PyTorch order, then its biases, blocks in order.");
+        s.AppendLine("// Weight image (DRAM): each block's weights, then its biases, blocks in order; convolution weights in");
+        s.AppendLine("// PyTorch order, dense weights in the engine's tile x tile blocks (xai/dense_weight_order.h).");
         long offset = 0;
         for (var i = 0; i < n; i++)
         {

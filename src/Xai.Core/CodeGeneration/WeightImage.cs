@@ -3,8 +3,10 @@ using Xai.Planning;
 namespace Xai.CodeGeneration;
 
 /// <summary>
-/// The flat weight image the accelerator reads from DRAM: each block's weights in PyTorch
-/// order, then its biases, blocks in network order (the offsets in xai_network.h).
+/// The flat weight image: each block's weights, then its biases, blocks in network order (the
+/// offsets in xai_network.h). <see cref="Float"/> keeps PyTorch order (weights.f32, which the
+/// plan reloads and the C simulation reads); <see cref="EngineOrder"/> is what the accelerator
+/// reads from DRAM, dense weights moved into the engine's blocks (<see cref="DenseWeightOrder"/>).
 /// </summary>
 public static class WeightImage
 {
@@ -27,6 +29,37 @@ public static class WeightImage
         }
 
         return image.ToArray();
+    }
+
+    /// <summary>The image in the engines' order: as <see cref="Float"/>, each dense layer's weights in tile x tile blocks.</summary>
+    public static float[] EngineOrder(IReadOnlyList<HardwareLayer> layers, int fcTile)
+    {
+        var image = Float(layers);
+        var engine = (float[])image.Clone();
+        var at = 0;
+        foreach (var layer in layers)
+        {
+            switch (layer)
+            {
+                case ConvBlockLayer c:
+                    at += c.Conv.Weights.Length + c.Conv.Bias.Length;
+                    break;
+                case DenseBlockLayer d:
+                    int nOut = d.Dense.OutFeatures, nIn = d.Dense.InFeatures;
+                    for (var o = 0; o < nOut; o++)
+                    {
+                        for (var i = 0; i < nIn; i++)
+                        {
+                            engine[at + DenseWeightOrder.Offset(o, i, nOut, nIn, fcTile)] = image[at + o * nIn + i];
+                        }
+                    }
+
+                    at += d.Dense.Weights.Length + d.Dense.Bias.Length;
+                    break;
+            }
+        }
+
+        return engine;
     }
 
     /// <summary>The 16-bit DRAM image in <paramref name="format"/>, little-endian two's complement.</summary>

@@ -192,13 +192,8 @@ public static class EngineCycleModel
                 int nC = Math.Min(nInner - c0, tile);
                 c.Input += nC;
                 DramRead(c, nC, epb);
-                int nRows = bp ? nC : nA, nRun = bp ? nA : nC;
-                for (int q = 0; q < nRows; q++)
-                {
-                    c.Control++; // dense_load_w, one run each (dense_load_w_run)
-                    c.Weights += nRun;
-                    DramRead(c, nRun, epb);
-                }
+                c.Weights += (long)nA * nC; // dense_load_w: the block, one contiguous run (DenseWeightOrder)
+                DramRead(c, (long)nA * nC, epb);
 
                 c.Core += nC;
                 c.CoreCalls++;

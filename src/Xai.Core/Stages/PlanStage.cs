@@ -24,7 +24,7 @@ public static class PlanStage
         var ranges = CalibrationRanges.Parse(File.ReadAllText(layout.CalibrationRanges), network.Layers.Count, layout.CalibrationRanges);
         var plan = DesignPlanner.Calibrated(network, ranges);
         AtomicFile.WriteAllTextIfChanged(layout.NumericsHeader, NumericsHeaderWriter.Write(plan));
-        var floats = WeightImage.Float(plan.Layers);
+        var floats = WeightImage.EngineOrder(plan.Layers, plan.FcTile);
         foreach (var profile in plan.Numerics.Values.Append(plan.PaperNumerics).DistinctBy(p => p.Name))
         {
             AtomicFile.WriteAllBytes(layout.WeightImage(profile.Name), WeightImage.Quantized(floats, profile.Weight));
