@@ -25,9 +25,10 @@ TEST(MethodRules, EquationsThreeToFive) {
         EXPECT_EQ(xai::DeconvNet::backward<double>(r.m, r.g), r.dec);
         EXPECT_EQ(xai::GuidedBackprop::backward<double>(r.m, r.g), r.gbp);
     }
-    EXPECT_TRUE(xai::Saliency::needs_relu_mask);
-    EXPECT_FALSE(xai::DeconvNet::needs_relu_mask);
-    EXPECT_TRUE(xai::GuidedBackprop::needs_relu_mask);
+    // bool(...) reads the constants by value: EXPECT_* binds a reference (an ODR use: a link error in sanitizer builds).
+    EXPECT_TRUE(bool(xai::Saliency::needs_relu_mask));
+    EXPECT_FALSE(bool(xai::DeconvNet::needs_relu_mask));
+    EXPECT_TRUE(bool(xai::GuidedBackprop::needs_relu_mask));
 }
 
 template <bool STORE, class METHOD> void check(RefMethod rm) {

@@ -16,7 +16,8 @@
 //    AXI burst: the input of a tile is one span per channel, from its first needed element
 //    to its last, the columns outside the tile read and dropped on chip (so there is one
 //    burst and one latency per channel, not per row; none is dropped where the tile spans the
-//    map's width); BP through a pool reads pooled row segments; stores write row segments.
+//    map's width); BP through a pool reads the pooled rows the same way, one span per channel,
+//    and unpools the halo on chip in one loop; stores write row segments.
 //    The halo and the tile's edges are zero-filled on chip first. Biases are read once per
 //    layer; weight tiles are one contiguous run per output channel.
 //  * The input buffer is banked explicitly: bank (b, d) holds rows = b mod n_oh and columns
@@ -75,7 +76,8 @@ template <class E> struct conv_engine_shape {
     static const unsigned blocks_w = E::tile_w / E::n_ow; ///< MAC blocks per tile, columns
     static const unsigned bank_h = (halo_h + E::n_oh - 1) / E::n_oh; ///< rows per input bank
     static const unsigned bank_w = (halo_w + E::n_ow - 1) / E::n_ow; ///< columns per input bank
-    static const unsigned line = (E::tile_w + E::max_kernel) / 2 + 1; ///< pooled-row segment (BP load)
+    static const unsigned line = (E::tile_w + E::max_kernel) / 2 + 1; ///< pooled columns a halo needs (BP load)
+    static const unsigned pooled_rows = halo_h / 2 + 2;              ///< pooled rows a halo needs (BP load)
     /// Cycles between two updates of one accumulator in the core pipeline.
     static const unsigned acc_distance = blocks_h * blocks_w;
 
@@ -130,6 +132,18 @@ template <class E> constexpr halo_rows rows_in_map(unsigned y0, unsigned pad, un
 }
 /// Elements of one channel's input span: column x_lo of the first row to column x_lo + n_x - 1 of the last.
 constexpr unsigned input_span(halo_rows rows, unsigned W, unsigned n_x) { return (rows.hi - rows.lo - 1) * W + n_x; }
+
+/// The pooled-map window BP through a fused pool reads for a tile's halo: pooled rows
+/// [py_lo, py_hi) and columns [px_lo, px_hi) covering input rows y_first .. y_last and columns [x_lo, x_hi).
+struct pooled_window {
+    unsigned py_lo, py_hi, px_lo, px_hi;
+};
+constexpr pooled_window pooled_window_of(unsigned y_first, unsigned y_last, unsigned x_lo, unsigned x_hi, unsigned OH,
+                                         unsigned OW) {
+    return pooled_window{y_first / 2, min_u(OH, y_last / 2 + 1), x_lo / 2, min_u(OW, (x_hi + 1) / 2)};
+}
+/// Elements of one channel's pooled span: column px_lo of the first pooled row to px_hi - 1 of the last.
+constexpr unsigned pooled_span(pooled_window w, unsigned OW) { return (w.py_hi - w.py_lo - 1) * OW + (w.px_hi - w.px_lo); }
 
 #ifdef XAI_CONV_ENGINE_CSIM
 /// C simulation core: the integer fast path of csim_mac.h when it applies, else the same
@@ -367,14 +381,7 @@ tile_out_ch:
                                     const typename WORDS::in_t v = WORDS::in(p.act_src[d.act_in + e]);
                                     if (kept) b.in_at(c, r, col0 + x - x_lo) = v;
                                 } else {
-                                    grad_t g = p.grad_src[d.grad_out + e];
-                                    if (d.relu) {
-                                        const bool m = !mask_needed ? false
-                                                       : d.store_relu_mask ? p.masks[d.mask_at + e]
-                                                                           : p.act_src[d.act_out + e] > act_t(0);
-                                        g = METHOD::template backward<grad_t>(m, g);
-                                    }
-                                    const typename WORDS::in_t v = WORDS::in(g);
+                                    const typename WORDS::in_t v = WORDS::in(gradient_on_load<METHOD>(d, p, e));
                                     if (kept) b.in_at(c, r, col0 + x - x_lo) = v;
                                 }
                                 if (++x == W) {
@@ -384,40 +391,39 @@ tile_out_ch:
                             }
                             continue;
                         }
-                        // BP through a fused pool: per row, the pooled gradient segment, then unpool on chip.
-                        for (unsigned r = rows.lo; r < rows.hi; r++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h
-                            const unsigned y = y0 + r - pad;
-                            if (y / 2 < OH) {
-                                // Pooled gradient row segment (and pooled FP output for the mask), then unpool.
-                                const unsigned py = y / 2, px_lo = x_lo / 2, px_hi = min_u(OW, (x_hi + 1) / 2);
-                                const unsigned base = (ch * OH + py) * OW;
-                                const grad_t* grow = p.grad_src + d.grad_out + base;
-                                const act_t* frow = p.act_src + d.act_out + base;
-                                grad_t gline[S::line];
-                            load_bp_pooled_row:
-                                for (unsigned px = px_lo; px < px_hi; px++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::line
+                        // BP through a fused pool: the pooled gradient rows the halo needs, as ONE span (the
+                        // pooled FP output or mask for the ReLU rule at the same addresses), the columns
+                        // outside the tile read and dropped as above; then the halo unpooled on chip.
+                        const pooled_window pw = pooled_window_of(y0 + rows.lo - pad, y0 + rows.hi - 1 - pad, x_lo, x_hi, OH, OW);
+                        const unsigned pbase = (ch * OH + pw.py_lo) * OW + pw.px_lo;
+                        grad_t pooled[S::pooled_rows][S::line];
+                        unsigned pr = 0, px = pw.px_lo;
+                    load_bp_pooled_span:
+                        for (unsigned t = 0; t < pooled_span(pw, OW); t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::pooled_rows * S::line
 #pragma HLS PIPELINE II = 1
-                                    grad_t g = grow[px];
-                                    if (d.relu) {
-                                        // Only the winner receives gradient, and there [pre > 0] == [pooled > 0].
-                                        const bool m = !mask_needed ? false
-                                                       : d.store_relu_mask ? p.masks[d.mask_at + base + px]
-                                                                           : frow[px] > act_t(0);
-                                        g = METHOD::template backward<grad_t>(m, g);
-                                    }
-                                    gline[px - px_lo] = g;
-                                }
-                            unpool_row:
-                                for (unsigned x = x_lo; x < x_hi; x++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_w
+                            const grad_t g = gradient_on_load<METHOD>(d, p, pbase + t);
+                            if (px >= pw.px_lo && px < pw.px_hi) pooled[pr][px - pw.px_lo] = g;
+                            if (++px == OW) {
+                                px = 0;
+                                pr++;
+                            }
+                        }
+                        unsigned r = rows.lo, x = x_lo;
+                    unpool:
+                        for (unsigned t = 0; t < (rows.hi - rows.lo) * (x_hi - x_lo); t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h * S::halo_w
 #pragma HLS PIPELINE II = 1
-                                    const unsigned px = x / 2;
-                                    const bool routed = px < OW && unsigned(p.pools[d.pool_at + base + px]) ==
-                                                                       2 * (y % 2) + x % 2;
-                                    b.in_at(c, r, col0 + x - x_lo) = routed ? WORDS::in(gline[px - px_lo]) : WORDS::in(grad_t(0));
-                                }
+                            // The gradient goes to the window position the FP pool chose (2-bit index).
+                            const unsigned y = y0 + r - pad, py = y / 2, qx = x / 2;
+                            // (an odd map's last row and column belong to no pool window)
+                            const bool routed = py < OH && qx < OW &&
+                                                unsigned(p.pools[d.pool_at + (ch * OH + py) * OW + qx]) == 2 * (y % 2) + x % 2;
+                            b.in_at(c, r, col0 + x - x_lo) =
+                                routed ? WORDS::in(pooled[py - pw.py_lo][qx - pw.px_lo]) : WORDS::in(grad_t(0));
+                            if (++x == x_hi) {
+                                x = x_lo;
+                                r++;
                             }
                         }
                     }

@@ -114,14 +114,7 @@ dense_outer:
                 for (unsigned c = 0; c < n_c; c++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile
 #pragma HLS PIPELINE II = 1
-                    grad_t g = p.grad_src[d.grad_out + c0 + c];
-                    if (d.relu) {
-                        const bool m = !mask_needed ? false
-                                       : d.store_relu_mask ? p.masks[d.mask_at + c0 + c]
-                                                           : p.act_src[d.act_out + c0 + c] > act_t(0);
-                        g = METHOD::template backward<grad_t>(m, g);
-                    }
-                    b.v[c] = WORDS::in(g);
+                    b.v[c] = WORDS::in(gradient_on_load<METHOD>(d, p, c0 + c));
                 }
             }
             // Weight block, ONE contiguous run (dense_weight_order.h): FP the block of output rows a0 ..

@@ -13,8 +13,8 @@
 //  * Every pipelined loop has II = 1, so it costs
 //        pipelined_loop_entry + (trips - 1) + depth       (trips > 0; entry only if 0)
 //    with `depth` that loop's pipeline depth (assumed below, per kind of loop).
-//  * Loops that are not pipelined (tile loops, the channel loop around the input spans and
-//    the row loop of the pooled BP rows, the weight-run loops, the store's channel and row
+//  * Loops that are not pipelined (tile loops, the channel loop around the input spans,
+//    the weight-run loops, the store's channel and row
 //    loops) cost outer_loop_iteration per iteration, on top of what they contain.
 //  * DRAM loops move one element per cycle as written: the ports are arrays of 16-bit
 //    elements and each iteration reads or writes one of them. A read loop pays
@@ -27,7 +27,7 @@
 //    do not change.
 // Split of each count: compute = the core MAC loop (conv_engine_core / dense_engine_core
 // calls); memory = DRAM loops (loads, stores, copies); setup = on-chip loops (clear_input,
-// init_acc, unpool_row, argmax) and the iterations of loops that are not pipelined.
+// init_acc, unpool, argmax) and the iterations of loops that are not pipelined.
 #ifndef XAI_ENGINE_CYCLES_H
 #define XAI_ENGINE_CYCLES_H
 
@@ -49,7 +49,7 @@ static const unsigned conv_core_depth = 8;
 /// Depth of dense_engine_core's dense_mac pipeline: BRAM read of v[c] and w[r][c] (2), DSP48
 /// multiply (3), accumulate into the register accumulators (1).
 static const unsigned dense_core_depth = 6;
-/// Depth of an on-chip loop (clear_input, init_acc, unpool_row, argmax_loop): BRAM read (2)
+/// Depth of an on-chip loop (clear_input, init_acc, unpool, argmax_loop): BRAM read (2)
 /// and write (1); clear_input only writes, but one constant keeps the model simple.
 static const unsigned onchip_loop_depth = 3;
 /// Depth of a DRAM read loop after its first beat arrives: word conversion (1) and buffer write (1).
@@ -104,8 +104,8 @@ struct cycle_count {
     // (independent of the port width). Names are the loops' labels.
     count_t bias;       ///< load_bias, dense_fp_bias
     count_t input;      ///< load_input_span (the span's columns outside the tile included), dense_fp_load_x, dense_bp_load_g
-    count_t pooled;     ///< load_bp_pooled_row
-    count_t unpool;     ///< unpool_row (on chip)
+    count_t pooled;     ///< load_bp_pooled_span (the span's columns outside the tile included)
+    count_t unpool;     ///< unpool (on chip)
     count_t weights;    ///< load_w_fp, load_w_bp_run, dense_load_w
     count_t store;      ///< store_fp_row, store_fp_pooled_row, store_bp_row, dense_store
     count_t copies;     ///< copy_image, copy_logits, seed_loop, copy_relevance
@@ -187,16 +187,15 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                             detail::dram_read(c, span, epb);
                             continue;
                         }
-                        for (unsigned r = rows.lo; r < rows.hi; r++) { // the pooled rows (not pipelined)
-                            c.control++;
-                            if ((y0 + r - pad) / 2 >= OH) continue;
-                            // load_bp_pooled_row, then unpool_row
-                            const unsigned px_lo = x_lo / 2, px_hi = min_u(OW, (x_hi + 1) / 2);
-                            c.pooled += px_hi - px_lo;
-                            detail::dram_read(c, px_hi - px_lo, epb);
-                            c.unpool += x_hi - x_lo;
-                            c.setup += pipelined_loop(x_hi - x_lo, onchip_loop_depth);
-                        }
+                        // load_bp_pooled_span: one burst over the pooled rows the halo needs; then unpool
+                        const conv_engine_detail::pooled_window pw =
+                            conv_engine_detail::pooled_window_of(y0 + rows.lo - pad, y0 + rows.hi - 1 - pad, x_lo, x_hi, OH, OW);
+                        const count_t pspan = conv_engine_detail::pooled_span(pw, OW);
+                        c.pooled += pspan;
+                        detail::dram_read(c, pspan, epb);
+                        const count_t un = count_t(rows.hi - rows.lo) * (x_hi - x_lo);
+                        c.unpool += un;
+                        c.setup += pipelined_loop(un, onchip_loop_depth);
                     }
                     for (unsigned o = 0; o < n_o; o++) { // load_weights (iterates in BP too, empty)
                         c.control++;

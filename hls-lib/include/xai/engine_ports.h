@@ -3,6 +3,7 @@
 #define XAI_ENGINE_PORTS_H
 
 #include "maxpool.h"
+#include "layer_desc.h"
 
 namespace xai {
 
@@ -19,6 +20,23 @@ template <class E> struct engine_ports {
     pool_index_t* pools;
     bool* masks;
 };
+
+/// BP's input of layer d at element e of its output: the gradient w.r.t. the output, through the
+/// method's ReLU rule when the layer has a ReLU (mask from the on-chip store or recomputed from the
+/// FP output in DRAM, as the layer's descriptor says). After a fused pool, e indexes the pooled map:
+/// only the window's winner receives gradient, and there [pre > 0] == [pooled > 0].
+template <class METHOD, class E> typename E::grad_t gradient_on_load(const layer_desc& d, const engine_ports<E>& p, unsigned e) {
+#pragma HLS INLINE
+    typedef typename E::grad_t grad_t;
+    grad_t g = p.grad_src[d.grad_out + e];
+    if (d.relu) {
+        const bool m = !METHOD::needs_relu_mask ? false
+                       : d.store_relu_mask ? p.masks[d.mask_at + e]
+                                           : p.act_src[d.act_out + e] > typename E::act_t(0);
+        g = METHOD::template backward<grad_t>(m, g);
+    }
+    return g;
+}
 
 } // namespace xai
 

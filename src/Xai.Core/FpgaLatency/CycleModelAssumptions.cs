@@ -13,7 +13,7 @@ public static class CycleModelAssumptions
     /// <summary>dense_engine_core's pipeline: BRAM reads (2), DSP48 (3), accumulate (1).</summary>
     public const int DenseCoreDepth = 6;
 
-    /// <summary>An on-chip loop (clear_input, init_acc, unpool_row, argmax): BRAM read (2) and write (1).</summary>
+    /// <summary>An on-chip loop (clear_input, init_acc, unpool, argmax): BRAM read (2) and write (1).</summary>
     public const int OnChipLoopDepth = 3;
 
     /// <summary>A DRAM read loop after its first beat: word conversion (1) and buffer write (1).</summary>

@@ -95,16 +95,15 @@ public static class EngineCycleModel
                                 continue;
                             }
 
-                            for (int r = rLo; r < rHi; r++)
-                            {
-                                c.Control++; // the pooled rows (not pipelined)
-                                if ((y0 + r - pad) / 2 >= OH) continue;
-                                int pxLo = xLo / 2, pxHi = Math.Min(OW, (xHi + 1) / 2);
-                                c.Pooled += pxHi - pxLo; // load_bp_pooled_row, then unpool_row
-                                DramRead(c, pxHi - pxLo, epb);
-                                c.Unpool += xHi - xLo;
-                                c.Setup += PipelinedLoop(xHi - xLo, OnChipLoopDepth);
-                            }
+                            // load_bp_pooled_span (pooled_window_of): one burst over the pooled rows the halo needs; then unpool
+                            int yFirst = y0 + rLo - pad, yLast = y0 + rHi - 1 - pad;
+                            int pyLo = yFirst / 2, pyHi = Math.Min(OH, (yLast / 2) + 1), pxLo = xLo / 2, pxHi = Math.Min(OW, (xHi + 1) / 2);
+                            long pooledSpan = ((long)(pyHi - pyLo - 1) * OW) + (pxHi - pxLo);
+                            c.Pooled += pooledSpan;
+                            DramRead(c, pooledSpan, epb);
+                            long unpool = (long)(rHi - rLo) * (xHi - xLo);
+                            c.Unpool += unpool;
+                            c.Setup += PipelinedLoop(unpool, OnChipLoopDepth);
                         }
 
                         for (int o = 0; o < nO; o++)

@@ -12,7 +12,8 @@ namespace Xai.FpgaResources;
 /// <item>BRAM_18K: every memory the generated top declares, as <see cref="BramMapping"/> maps it:
 /// the input buffer and the accumulators in n_oh x n_ow banks each (conv_engine.h), the conv
 /// weight tile and the layer's bias buffer, the pool-index store (2 bits per pooled output) and
-/// the mask store (1 bit per dense ReLU output); the dense engine's tile is registers. FP-only
+/// the mask store (1 bit per dense ReLU output), the buffer of BP's pooled spans (networks with a
+/// pool); the dense engine's tile is registers. FP-only
 /// designs keep the same buffers (the stores are written by FP).</item>
 /// <item>URAM: 0; no memory is bound to UltraRAM (Vitis HLS uses BRAM unless told otherwise).</item>
 /// <item>LUT, FF: a line in the total MAC count fitted to the paper's three Table IV points (FP+BP:
@@ -46,6 +47,13 @@ public static class ResourceModel
             (int)Math.Round((withBp ? FfFit : FfFitFpOnly).At(macs)));
     }
 
+    /// <summary>
+    /// Words of the buffer BP through a fused pool reads a channel's pooled rows into (conv_engine.h
+    /// <c>pooled[pooled_rows][line]</c>): halo_h / 2 + 2 rows of (tile_w + max_kernel) / 2 + 1 columns.
+    /// </summary>
+    public static long PooledSpanWords(EngineShape e) =>
+        (long)(((e.TileH + e.MaxKernel - 1) / 2) + 2) * (((e.TileW + e.MaxKernel) / 2) + 1);
+
     /// <summary>BRAM_18K of the memories the generated top declares (see the class remarks).</summary>
     public static long Bram18K(EngineShape e)
     {
@@ -59,7 +67,8 @@ public static class ResourceModel
             + BramMapping.Blocks((long)tc * tc * e.MaxKernel * e.MaxKernel, word)
             + BramMapping.Blocks(e.MaxOutC, e.AccumulatorBits)
             + BramMapping.Blocks(e.PoolIndexEntries, 2)
-            + BramMapping.Blocks(e.MaskBits, 1);
+            + BramMapping.Blocks(e.MaskBits, 1)
+            + (e.PoolIndexEntries > 0 ? BramMapping.Blocks(PooledSpanWords(e), word) : 0);
     }
 
     private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>

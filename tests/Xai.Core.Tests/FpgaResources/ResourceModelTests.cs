@@ -38,14 +38,15 @@ public class ResourceModelTests
         Assert.Equal(blocks, BramMapping.Blocks(depth, width));
 
     [Fact]
-    public void Table3_at_4x4_counts_32_DSPs_and_55_BRAMs_by_hand()
+    public void Table3_at_4x4_counts_32_DSPs_and_56_BRAMs_by_hand()
     {
         var e = ResourceModel.Estimate(Shape(4, 4, 16));
         Assert.Equal(4 * 4 + 16, e.Dsp);
         // Input: 16 banks of 16 ch x ceil(18/4) x ceil(18/4) = 400 x 16 bit -> 1 each; accumulators: 16 banks
         // of 16 ch x 4 x 4 = 256 x 48 bit -> 2 each; weights 16 x 16 x 3 x 3 = 2,304 x 16 bit -> 3; biases
-        // 64 x 48 bit -> 2; pool indices 32*16*16 + 64*8*8 = 12,288 x 2 bit -> 2; 128 mask bits -> LUTRAM.
-        Assert.Equal(16 * 1 + 16 * 2 + 3 + 2 + 2, e.Bram18K);
+        // 64 x 48 bit -> 2; pool indices 32*16*16 + 64*8*8 = 12,288 x 2 bit -> 2; 128 mask bits -> LUTRAM;
+        // BP's pooled span (18/2 + 2) x ((16 + 3)/2 + 1) = 110 x 16 bit -> 1.
+        Assert.Equal(16 * 1 + 16 * 2 + 3 + 2 + 2 + 1, e.Bram18K);
         Assert.Equal(0, e.Uram);
     }
 
