@@ -7,7 +7,7 @@ public sealed class XaiGenerateTask : XaiProjectTask
 {
     protected override void ExecuteCore()
     {
-        var plan = GenerateStage.Run(Settings, Layout);
+        var plan = GenerateStage.Run(Settings, Layout, Info);
         Info($"{Path.GetFileName(Settings.ModelPath)}: {plan.Layers.Count} blocks, {plan.ParameterCount:N0} parameters, {plan.ForwardMacs / 1e6:F2} M MACs per forward pass");
     }
 }

@@ -57,6 +57,12 @@ public sealed class Network
     /// <summary>In execution order; each layer's input shape is the previous layer's output shape.</summary>
     public ImmutableArray<Layer> Layers { get; }
 
+    /// <summary>
+    /// The output activation the model file ended in (Softmax or LogSoftmax, with its node), which the
+    /// import dropped: the network ends in the logits, which the explanations differentiate. Null if none.
+    /// </summary>
+    public string? DroppedOutputActivation { get; init; }
+
     /// <summary>Length of the output score vector.</summary>
     public int OutputClasses { get; }
 

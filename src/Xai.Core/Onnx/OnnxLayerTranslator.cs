@@ -31,6 +31,12 @@ internal sealed class OnnxLayerTranslator
         _value = chain.Input.Name;
     }
 
+    /// <summary>
+    /// The Softmax or LogSoftmax the graph ends in, if it does: not built; the network ends in the
+    /// logits before it, which is what the explanation differentiates (as attribution libraries do).
+    /// </summary>
+    public string? DroppedOutputActivation { get; private set; }
+
     public IReadOnlyList<Layer> Translate()
     {
         for (int i = 0; i < _chain.Nodes.Count; i++)
@@ -46,6 +52,14 @@ internal sealed class OnnxLayerTranslator
             if (node.OpType == "Add")
             {
                 throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer)");
+            }
+
+            if (UnsupportedNodeScan.IsOutputActivation(node.OpType) && i == _chain.Nodes.Count - 1)
+            {
+                OutputActivationAtTheEnd(node);
+                _value = node.Node.Output[0];
+                CheckDeclaredShape(node);
+                continue;
             }
 
             if (!OnnxOperators.IsTranslated(node.OpType))
@@ -185,6 +199,24 @@ internal sealed class OnnxLayerTranslator
         var layer = new Conv2dLayer(node.LayerName, _shape, (int)outChannels, k, pad, weights, bias);
         Emit(layer);
         _convJustBefore = layer;
+    }
+
+    private void OutputActivationAtTheEnd(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes("axis");
+        node.RequireInputs(1, 1);
+        if (!_shape.IsVector)
+        {
+            throw Shape(node, $"{node.OpType} at the end of the graph applies to a feature map {_shape}; a classifier's {node.OpType} applies to its vector of class scores.");
+        }
+
+        var axis = node.Int("axis", 1);
+        if (axis != 1 && axis != -1)
+        {
+            throw node.UnsupportedValue("axis", $"{axis}", "1 or -1 (the class axis of [1,N])");
+        }
+
+        DroppedOutputActivation = $"{node.OpType} ({node.Label})";
     }
 
     private void Relu(OnnxNodeView node)

@@ -91,11 +91,13 @@ public sealed class OnnxModelImporter
                 source);
         }
 
+        UnsupportedNodeScan.ThrowIfAny(model.Graph, source);
         var chain = OnnxGraphChain.Build(model.Graph, source);
         var inputShape = ReadInputShape(chain.Input, source);
-        var layers = new OnnxLayerTranslator(chain, inputShape, source).Translate();
+        var translator = new OnnxLayerTranslator(chain, inputShape, source);
+        var layers = translator.Translate();
         var networkName = name.Length > 0 ? name : model.Graph.Name;
-        return new Network(networkName, inputShape, layers);
+        return new Network(networkName, inputShape, layers) { DroppedOutputActivation = translator.DroppedOutputActivation };
     }
 
     /// <summary>The image shape [C,H,W] from the declared input [1,C,H,W]; a symbolic batch dimension counts as 1.</summary>

@@ -16,9 +16,15 @@ namespace Xai.Stages;
 /// </summary>
 public static class GenerateStage
 {
-    public static DesignPlan Run(ProjectSettings settings, BuildLayout layout)
+    /// <param name="inform">Receives what the user should know but need not act on (a dropped output Softmax).</param>
+    public static DesignPlan Run(ProjectSettings settings, BuildLayout layout, Action<string>? inform = null)
     {
         var model = LoadedModel.Load(settings.ModelPath);
+        if (model.Network.DroppedOutputActivation is { } dropped)
+        {
+            inform?.Invoke($"{Path.GetFileName(settings.ModelPath)} ends in {dropped}: not built; the network ends in the logits before it, and the explanations are of the logits (as attribution libraries compute them).");
+        }
+
         if (settings.TargetClass is { } target && target >= model.Network.OutputClasses)
         {
             throw new XaiException(DiagnosticCatalog.TargetClassOutOfRange, $"Property 'XaiTargetClass' is {target}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", settings.ProjectFile);
@@ -39,6 +45,7 @@ public static class GenerateStage
             ["name"] = model.Network.Name,
             ["input"] = new JArray(model.Network.InputShape.Dimensions),
             ["classes"] = model.Network.OutputClasses,
+            ["droppedOutputActivation"] = model.Network.DroppedOutputActivation,
             ["parameters"] = model.Network.ParameterCount,
             ["forwardMacs"] = plan.ForwardMacs,
             ["blocks"] = new JArray(model.Layers.Select(l => $"{l.Name}: {l.InputShape} -> {l.OutputShape}")),

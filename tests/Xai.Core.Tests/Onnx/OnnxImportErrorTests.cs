@@ -29,8 +29,38 @@ public class OnnxImportErrorTests
 
         // Operators
         ["sigmoid"] = new(() => Chain(b => b.Node("Sigmoid", Array.Empty<string>())), Codes.UnsupportedOperator, "/sigmoid0/Sigmoid", "'Sigmoid'", "Supported: Conv", "Gemm", "MaxPool"),
-        ["unnamed softmax"] = new(
-            () => Chain(b => b.Node("Softmax", Array.Empty<string>()).Name = ""), Codes.UnsupportedOperator, "node #0 (Softmax)"),
+        ["unnamed softmax before the end"] = new(
+            () => Chain(b =>
+            {
+                b.Node("Softmax", Array.Empty<string>()).Name = "";
+                b.Relu();
+            }),
+            Codes.UnsupportedOperator,
+            "node #0 (Softmax)",
+            "only as the graph's last node",
+            "export the logits"),
+        ["softmax over a feature map at the end"] = new(
+            () => Chain(b => b.Node("Softmax", Array.Empty<string>())), Codes.ShapeMismatch, "Softmax", "feature map [2,4,4]", "class scores"),
+        ["log-softmax over the batch axis"] = new(
+            () => Chain(b =>
+            {
+                b.Flatten();
+                b.Gemm(32, 2);
+                b.Node("LogSoftmax", Array.Empty<string>(), Int("axis", 0));
+            }),
+            Codes.UnsupportedAttribute,
+            "axis = 0",
+            "1 or -1"),
+        ["residual add"] = new(
+            () => Chain(b =>
+            {
+                var relu = b.Relu();
+                b.Node("Add", new[] { relu.Input[0] }).Name = "/block/Add";
+            }),
+            Codes.UnsupportedOperator,
+            "/block/Add",
+            "skip connection"),
+        ["average pool"] = new(() => Chain(b => b.Node("AveragePool", Array.Empty<string>()).Name = "/pool/AveragePool"), Codes.UnsupportedOperator, "/pool/AveragePool", "'AveragePool'", "MaxPool with kernel 2x2"),
         ["vendor domain"] = new(
             () => Chain(b => b.Node("Relu", Array.Empty<string>()).Domain = "com.microsoft"), Codes.UnsupportedOperator, "com.microsoft.Relu"),
         ["lone Add"] = new(() => Chain(b => b.Node("Add", new[] { b.Initializer("k", 2) })), Codes.UnsupportedOperator, "Add", "after a MatMul"),
@@ -158,7 +188,8 @@ public class OnnxImportErrorTests
                 b.Graph.Node.Add(shape);
                 b.Node("Reshape", new[] { "dynamic_shape" });
             }),
-            Codes.NotSingleChain,
+            Codes.UnsupportedOperator,
+            "/Shape",
             "torch.flatten(x, 1)"),
         ["loose node"] = new(
             () => Edit(Small(), b =>
@@ -379,6 +410,42 @@ public class OnnxImportErrorTests
     }
 
     /// <summary>[2,4,4] in, <paramref name="middle"/>, then flatten and a dense layer to 2 classes when still needed.</summary>
+    [Fact]
+    public void Every_unsupported_node_is_reported_in_one_import_each_with_its_name_and_an_alternative()
+    {
+        var model = Chain(b =>
+        {
+            b.Node("Clip", Array.Empty<string>()).Name = "/act/Clip";
+            b.Node("AveragePool", Array.Empty<string>()).Name = "/pool/AveragePool";
+            b.Node("Dropout", Array.Empty<string>()).Name = "/drop/Dropout";
+            b.Relu();
+        });
+        var e = OnnxImportHarness.Fails(model, Codes.UnsupportedOperator);
+        Assert.Equal(3, e.Diagnostics.Count);
+        Assert.All(e.Diagnostics, d => Assert.Equal(Codes.UnsupportedOperator, d.Code));
+        Assert.Contains("/act/Clip", e.Diagnostics[0].Message);
+        Assert.Contains("Relu", e.Diagnostics[0].Message);
+        Assert.Contains("/pool/AveragePool", e.Diagnostics[1].Message);
+        Assert.Contains("MaxPool", e.Diagnostics[1].Message);
+        Assert.Contains("/drop/Dropout", e.Diagnostics[2].Message);
+        Assert.Contains("model.eval()", e.Diagnostics[2].Message);
+    }
+
+    [Theory]
+    [InlineData("Softmax")]
+    [InlineData("LogSoftmax")]
+    public void A_final_softmax_is_dropped_and_the_network_ends_in_the_logits(string op)
+    {
+        var plain = OnnxImportHarness.Import(Small().Build());
+        var b = Small();
+        b.Node(op, Array.Empty<string>(), Int("axis", 1)).Name = "/probs/" + op;
+        var imported = OnnxImportHarness.Import(b.Build());
+        Assert.Null(plain.DroppedOutputActivation);
+        Assert.Equal($"{op} (node '/probs/{op}' ({op}))", imported.DroppedOutputActivation);
+        Assert.Equal(plain.Layers.Select(l => (l.GetType(), l.OutputShape)), imported.Layers.Select(l => (l.GetType(), l.OutputShape)));
+        Assert.Equal(plain.OutputClasses, imported.OutputClasses);
+    }
+
     private static ModelProto Chain(Action<OnnxModelBuilder> middle)
     {
         var b = new OnnxModelBuilder(2, 4, 4);

@@ -1,0 +1,95 @@
+using Xai.Diagnostics;
+using Xai.Onnx.Proto;
+
+namespace Xai.Onnx;
+
+/// <summary>
+/// Every node of a graph whose operator the SDK cannot build, found in one pass over all nodes before
+/// the chain is followed, so that a model with several such layers is reported in one build (one
+/// XAI2020 per node, each naming the user's node and the nearest thing that is supported) instead of
+/// one per attempt. Attribute values (strides, pads, ...) are still checked node by node later: whether
+/// a value is allowed can depend on the shapes before it.
+/// </summary>
+internal static class UnsupportedNodeScan
+{
+    /// <summary>Output activations a classifier may end in: not built; the explanation runs on the logits before them.</summary>
+    public static bool IsOutputActivation(string opType) => opType is "Softmax" or "LogSoftmax";
+
+    /// <summary>Throws one <see cref="XaiException"/> carrying a diagnostic for each unsupported node, if there is any.</summary>
+    public static void ThrowIfAny(GraphProto graph, string source)
+    {
+        var constants = new HashSet<string>(graph.Initializer.Select(i => i.Name), StringComparer.Ordinal);
+        foreach (var node in graph.Node.Where(n => n.OpType == "Constant" && OnnxOperators.IsDefaultDomain(n.Domain)))
+        {
+            constants.UnionWith(node.Output);
+        }
+
+        var graphOutputs = new HashSet<string>(graph.Output.Select(o => o.Name), StringComparer.Ordinal);
+        var found = new List<XaiDiagnostic>();
+        for (var i = 0; i < graph.Node.Count; i++)
+        {
+            var view = new OnnxNodeView(graph.Node[i], i, source);
+            var why = Finding(view, constants, graphOutputs);
+            if (why is not null)
+            {
+                found.Add(XaiDiagnostic.Error(DiagnosticCatalog.UnsupportedOperator, $"{view.Label}: {why}", source));
+            }
+        }
+
+        if (found.Count > 0)
+        {
+            throw new XaiException(found);
+        }
+    }
+
+    /// <summary>Why <paramref name="node"/> cannot be built, with what to do instead; null if its operator is supported.</summary>
+    private static string? Finding(OnnxNodeView node, HashSet<string> constants, HashSet<string> graphOutputs)
+    {
+        var op = node.OpType;
+        if (!OnnxOperators.IsDefaultDomain(node.Node.Domain))
+        {
+            return $"operator '{node.Node.Domain}.{op}' is not supported (only the standard ONNX domain is).";
+        }
+
+        if (op == "Constant" || OnnxOperators.IsTranslated(op))
+        {
+            return null;
+        }
+
+        if (IsOutputActivation(op))
+        {
+            return node.Node.Output.Any(graphOutputs.Contains)
+                ? null // the classifier's last node: dropped at import, explained on the logits
+                : $"operator '{op}' is supported only as the graph's last node (it is then dropped and the explanation runs on the logits before it); export the logits instead.";
+        }
+
+        if (op == "Add")
+        {
+            // With a constant operand it is a bias: the translator accepts it right after a MatMul and says so otherwise.
+            var computed = node.Node.Input.Count(n => n.Length > 0 && !constants.Contains(n));
+            return computed < 2 ? null : "a residual Add of two computed tensors (a skip connection) is not supported; the importer takes a single chain of layers.";
+        }
+
+        return $"operator '{op}' is not supported; {Alternative(op)} Supported: {OnnxOperators.SupportedList}.";
+    }
+
+    /// <summary>The nearest supported construct for an operator users commonly export.</summary>
+    private static string Alternative(string op) => op switch
+    {
+        "Clip" or "Sigmoid" or "Tanh" or "LeakyRelu" or "PRelu" or "Elu" or "Selu" or "Gelu" or "HardSigmoid" or "HardSwish" or "Softplus" =>
+            "the supported activation is Relu.",
+        "AveragePool" or "GlobalAveragePool" or "GlobalMaxPool" or "LpPool" =>
+            "the supported pooling is MaxPool with kernel 2x2 and stride 2.",
+        "Pad" =>
+            "give the convolution its own 'same' padding ((K-1)/2 on each side) instead of a separate Pad.",
+        "Dropout" =>
+            "export in inference mode (model.eval()), where Dropout leaves no node.",
+        "Identity" =>
+            "export with constant folding (torch.onnx.export(..., do_constant_folding=True)), which removes Identity nodes.",
+        "Shape" or "Gather" or "Unsqueeze" or "Concat" =>
+            "compute the flatten as torch.flatten(x, 1) or x.view(1, -1) so that no shape arithmetic is exported; layers must form a single chain.",
+        "Mul" or "Sub" or "Div" =>
+            "fold the arithmetic into the weights before export (a normalisation of the input belongs on the host).",
+        _ => "no supported operator computes it.",
+    };
+}
