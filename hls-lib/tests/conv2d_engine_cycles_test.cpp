@@ -3,8 +3,8 @@
 // Independent count: the blocks run on a number type that counts what the engines do to it,
 // through a specialization of xai::engine_words for that type (the engine headers are not
 // touched). Each loop below calls exactly one engine_words function per iteration, so:
-//   in()        = input loads (load_fp_row, load_bp_row, unpool_row, dense load_x / load_g)
-//   weight()    = weight loads (load_w_fp, load_w_bp_run, dense_load_w_run)
+//   in()        = input loads (load_input_span, unpool, dense load_x / load_g)
+//   weight()    = weight loads (load_w_fp, load_w_bp_run, dense_load_w)
 //   from_pass() = bias loads;  to_pass() = accumulator reads of the stores (4 per pooled output)
 //   operator*   = MACs; in the XAI_HLS_LOOPS core, n_oh * n_ow per core_mac iteration
 //   operator>   = in BP with DeconvNet and ReLU, one per gradient-row element read
@@ -164,6 +164,8 @@ typedef ConvCfg<3, 4, 6, 5, 1, false, false, false, 2, 1, 4, 2, 2, 2, tally> Ker
 typedef ConvCfg<5, 6, 7, 9, 3, false, false, false, 2, 2, 4, 4, 5, 6, tally> Linear;
 typedef ConvCfg<6, 5, 9, 7, 3, true, false, false, 2, 2, 4, 4, 4, 2, tally> ReluNoPool;
 typedef ConvCfg<16, 16, 16, 16, 3, true, true, false, 4, 4, 16, 16, 16, 16, tally> Paper4x4;
+// Kernel 1 over an odd map with a pool: the bottom tiles' halo is only the row no pool window holds.
+typedef ConvCfg<2, 2, 9, 20, 1, true, true, false, 2, 2, 8, 8, 2, 2, tally> PoolKernel1OddRows;
 
 TEST(EngineCyclesConv, ForwardTripCountsMatchTheEngine) {
     check_conv_fp<OddPool>();
@@ -177,6 +179,7 @@ TEST(EngineCyclesConv, BackwardTripCountsMatchTheEngine) {
     check_conv_bp<OddPool>();
     check_conv_bp<ReluNoPool>();
     check_conv_bp<Paper4x4>();
+    check_conv_bp<PoolKernel1OddRows>();
 }
 
 template <class CFG> void check_dense(bool bp) {

@@ -34,6 +34,7 @@ typedef ::testing::Types<
     ConvCfg<7, 3, 9, 7, 3, true, false, false, 1, 1, 2, 2, 3, 2, double>,
     ConvCfg<3, 4, 6, 5, 1, false, false, false, 2, 1, 4, 2, 2, 2, double>,
     ConvCfg<5, 6, 7, 9, 3, false, true, false, 2, 2, 4, 4, 5, 6, double>,
+    ConvCfg<2, 2, 9, 20, 1, false, true, false, 2, 2, 8, 8, 2, 2, double>, // kernel 1, odd rows, pool
     ConvCfg<32, 32, 32, 32, 3, true, true, false, 4, 4, 16, 16, 16, 16, float>,
     ConvCfg<32, 64, 16, 16, 3, true, false, false, 4, 8, 16, 16, 16, 16, float>,
     ConvCfg<64, 64, 16, 16, 3, true, true, false, 8, 8, 16, 16, 16, 16, float>>

@@ -8,7 +8,8 @@
 //
 // Ports: weights / image / arenas / outputs are m_axi (DRAM); scalars and the pointer
 // offsets are s_axilite (control registers). DRAM regions the host must allocate:
-//   weights   [weight_image_size]  flat image, per layer weights (PyTorch order) then biases
+//   weights   [weight_image_size]  flat image, per layer weights then biases (conv weights in
+//                                  PyTorch order, dense in the engine's blocks: xai/dense_weight_order.h)
 //   image     [3*32*32]            input, C,H,W
 //   act       [act_arena_size]     the image's copy and the FP activations (kept for BP)
 //   grad      [grad_arena_size]    BP gradients

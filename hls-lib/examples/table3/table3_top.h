@@ -115,7 +115,8 @@ template <class NUM> struct fc2_config : fc_engine<NUM> {
 static const unsigned input_size = 3 * 32 * 32;
 static const unsigned n_classes = 10;
 
-// Weight image: each layer's weights (PyTorch order) then its biases, layers in order.
+// Weight image: each layer's weights then its biases, layers in order; conv weights in PyTorch order,
+// dense weights in the engine's tile x tile blocks (xai/dense_weight_order.h, to_engine_weight_order).
 typedef float_numerics shape_only; // shapes do not depend on the numerics
 static const unsigned w_conv1 = 0;
 static const unsigned w_conv2 = w_conv1 + xai::conv2d_shape<conv1_config<shape_only>>::param_count;

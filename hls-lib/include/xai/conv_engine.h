@@ -142,8 +142,12 @@ constexpr pooled_window pooled_window_of(unsigned y_first, unsigned y_last, unsi
                                          unsigned OW) {
     return pooled_window{y_first / 2, min_u(OH, y_last / 2 + 1), x_lo / 2, min_u(OW, (x_hi + 1) / 2)};
 }
-/// Elements of one channel's pooled span: column px_lo of the first pooled row to px_hi - 1 of the last.
-constexpr unsigned pooled_span(pooled_window w, unsigned OW) { return (w.py_hi - w.py_lo - 1) * OW + (w.px_hi - w.px_lo); }
+/// Elements of one channel's pooled span: column px_lo of the first pooled row to px_hi - 1 of the
+/// last; 0 when the window is empty (an odd map's last row or column, which no pool window holds, can
+/// be all a halo has with kernel 1).
+constexpr unsigned pooled_span(pooled_window w, unsigned OW) {
+    return w.py_hi > w.py_lo && w.px_hi > w.px_lo ? (w.py_hi - w.py_lo - 1) * OW + (w.px_hi - w.px_lo) : 0;
+}
 
 #ifdef XAI_CONV_ENGINE_CSIM
 /// C simulation core: the integer fast path of csim_mac.h when it applies, else the same
@@ -416,9 +420,11 @@ tile_out_ch:
 #pragma HLS PIPELINE II = 1
                             // The gradient goes to the window position the FP pool chose (2-bit index).
                             const unsigned y = y0 + r - pad, py = y / 2, qx = x / 2;
-                            // (an odd map's last row and column belong to no pool window)
-                            const bool routed = py < OH && qx < OW &&
-                                                unsigned(p.pools[d.pool_at + (ch * OH + py) * OW + qx]) == 2 * (y % 2) + x % 2;
+                            // (an odd map's last row and column belong to no pool window; the index
+                            // store is read at a valid address either way, as hardware reads both sides)
+                            const bool in_pool = py < OH && qx < OW;
+                            const unsigned at = in_pool ? (ch * OH + py) * OW + qx : 0;
+                            const bool routed = in_pool && unsigned(p.pools[d.pool_at + at]) == 2 * (y % 2) + x % 2;
                             b.in_at(c, r, col0 + x - x_lo) =
                                 routed ? WORDS::in(pooled[py - pw.py_lo][qx - pw.px_lo]) : WORDS::in(grad_t(0));
                             if (++x == x_hi) {

@@ -17,8 +17,8 @@ template <class CFG, class T> std::vector<T> dense_engine_params(const std::vect
     return engine;
 }
 
-/// A network's weight image (NET: its generated-style namespace with network<NUM>::layers and
-/// n_layers; DE: its dense engine) in engine order.
+/// A network's weight image in engine order: `layers` its n_layers descriptors, DE its dense engine
+/// configuration (whose tile sets the blocks).
 template <class DE, class LAYERS, class T>
 std::vector<T> network_engine_image(const LAYERS& layers, unsigned n_layers, const std::vector<T>& pytorch_order) {
     std::vector<T> engine(pytorch_order.size());

@@ -98,7 +98,7 @@ public static class EngineCycleModel
                             // load_bp_pooled_span (pooled_window_of): one burst over the pooled rows the halo needs; then unpool
                             int yFirst = y0 + rLo - pad, yLast = y0 + rHi - 1 - pad;
                             int pyLo = yFirst / 2, pyHi = Math.Min(OH, (yLast / 2) + 1), pxLo = xLo / 2, pxHi = Math.Min(OW, (xHi + 1) / 2);
-                            long pooledSpan = ((long)(pyHi - pyLo - 1) * OW) + (pxHi - pxLo);
+                            long pooledSpan = pyHi > pyLo && pxHi > pxLo ? ((long)(pyHi - pyLo - 1) * OW) + (pxHi - pxLo) : 0; // pooled_span
                             c.Pooled += pooledSpan;
                             DramRead(c, pooledSpan, epb);
                             long unpool = (long)(rHi - rLo) * (xHi - xLo);

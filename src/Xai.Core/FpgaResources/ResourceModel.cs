@@ -12,9 +12,9 @@ namespace Xai.FpgaResources;
 /// <item>BRAM_18K: every memory the generated top declares, as <see cref="BramMapping"/> maps it:
 /// the input buffer and the accumulators in n_oh x n_ow banks each (conv_engine.h), the conv
 /// weight tile and the layer's bias buffer, the pool-index store (2 bits per pooled output) and
-/// the mask store (1 bit per dense ReLU output), the buffer of BP's pooled spans (networks with a
-/// pool); the dense engine's tile is registers. FP-only
-/// designs keep the same buffers (the stores are written by FP).</item>
+/// the mask store (1 bit per dense ReLU output), and with BP the buffer its pooled spans are read
+/// into (networks with a pool); the dense engine's tile is registers. FP-only designs keep the
+/// other buffers (the stores are written by FP); BP's code and its buffer are compiled out.</item>
 /// <item>URAM: 0; no memory is bound to UltraRAM (Vitis HLS uses BRAM unless told otherwise).</item>
 /// <item>LUT, FF: a line in the total MAC count fitted to the paper's three Table IV points (FP+BP:
 /// 52.9K / 62.9K / 85.7K LUT and 26.7K / 25.6K / 34.9K FF at 32 / 48 / 96 MACs; FP-only from the FP
@@ -41,7 +41,7 @@ public static class ResourceModel
         var macs = Dsps(e.NOh, e.NOw, e.FcTile);
         return new ResourceEstimate(
             macs,
-            (int)Bram18K(e),
+            (int)Bram18K(e, withBp),
             0,
             (int)Math.Round((withBp ? LutFit : LutFitFpOnly).At(macs)),
             (int)Math.Round((withBp ? FfFit : FfFitFpOnly).At(macs)));
@@ -55,7 +55,7 @@ public static class ResourceModel
         (long)(((e.TileH + e.MaxKernel - 1) / 2) + 2) * (((e.TileW + e.MaxKernel) / 2) + 1);
 
     /// <summary>BRAM_18K of the memories the generated top declares (see the class remarks).</summary>
-    public static long Bram18K(EngineShape e)
+    public static long Bram18K(EngineShape e, bool withBp = true)
     {
         const int word = 16;
         var banks = e.NOh * e.NOw;
@@ -68,7 +68,7 @@ public static class ResourceModel
             + BramMapping.Blocks(e.MaxOutC, e.AccumulatorBits)
             + BramMapping.Blocks(e.PoolIndexEntries, 2)
             + BramMapping.Blocks(e.MaskBits, 1)
-            + (e.PoolIndexEntries > 0 ? BramMapping.Blocks(PooledSpanWords(e), word) : 0);
+            + (withBp && e.PoolIndexEntries > 0 ? BramMapping.Blocks(PooledSpanWords(e), word) : 0); // BP code only
     }
 
     private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>

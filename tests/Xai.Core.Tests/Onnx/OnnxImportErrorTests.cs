@@ -409,7 +409,6 @@ public class OnnxImportErrorTests
         return b.Model;
     }
 
-    /// <summary>[2,4,4] in, <paramref name="middle"/>, then flatten and a dense layer to 2 classes when still needed.</summary>
     [Fact]
     public void Every_unsupported_node_is_reported_in_one_import_each_with_its_name_and_an_alternative()
     {
@@ -446,6 +445,7 @@ public class OnnxImportErrorTests
         Assert.Equal(plain.OutputClasses, imported.OutputClasses);
     }
 
+    /// <summary>[2,4,4] in, <paramref name="middle"/>, then flatten and a dense layer to 2 classes when still needed.</summary>
     private static ModelProto Chain(Action<OnnxModelBuilder> middle)
     {
         var b = new OnnxModelBuilder(2, 4, 4);
