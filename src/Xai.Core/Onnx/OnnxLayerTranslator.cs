@@ -22,6 +22,9 @@ internal sealed class OnnxLayerTranslator
     // The convolution the previous node produced, the only place a BatchNormalization can fold into.
     private Conv2dLayer? _convJustBefore;
 
+    // Zero padding of a Pad node waiting to be folded into the Conv right after it: [top, left, bottom, right].
+    private (OnnxNodeView Node, long[] Pads)? _padJustBefore;
+
     public OnnxLayerTranslator(OnnxGraphChain chain, TensorShape inputShape, string source)
     {
         _chain = chain;
@@ -49,9 +52,23 @@ internal sealed class OnnxLayerTranslator
                 throw Unsupported(node, $"operator '{node.Node.Domain}.{node.OpType}' is not supported (only the standard ONNX domain is)");
             }
 
+            if (node.InputName(0) != _value)
+            {
+                throw node.Error(
+                    DiagnosticCatalog.NotSingleChain,
+                    $"{node.Label} must take the previous value '{_value}' as its first input; its first input is '{node.InputName(0)}'.");
+            }
+
             if (node.OpType == "Add")
             {
                 throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer)");
+            }
+
+            if (node.OpType == "Pad" && OnnxOperators.IsDefaultDomain(node.Node.Domain))
+            {
+                Pad(node, i + 1 < _chain.Nodes.Count ? _chain.Nodes[i + 1] : null);
+                _value = node.Node.Output[0]; // its declared shape is the padded one; the Conv consumes it
+                continue;
             }
 
             if (UnsupportedNodeScan.IsOutputActivation(node.OpType) && i == _chain.Nodes.Count - 1)
@@ -65,13 +82,6 @@ internal sealed class OnnxLayerTranslator
             if (!OnnxOperators.IsTranslated(node.OpType))
             {
                 throw Unsupported(node, $"operator '{node.OpType}' is not supported");
-            }
-
-            if (node.InputName(0) != _value)
-            {
-                throw node.Error(
-                    DiagnosticCatalog.NotSingleChain,
-                    $"{node.Label} must take the previous value '{_value}' as its first input; its first input is '{node.InputName(0)}'.");
             }
 
             switch (node.OpType)
@@ -167,13 +177,27 @@ internal sealed class OnnxLayerTranslator
         int pad = (k - 1) / 2;
         var samePads = $"[{pad},{pad},{pad},{pad}] ('same' padding (K-1)/2 on every side for K = {k})";
         var autoPad = node.String("auto_pad", "NOTSET");
+        var folded = _padJustBefore;
+        _padJustBefore = null;
+        if (folded is { } f && autoPad != "NOTSET")
+        {
+            throw node.UnsupportedValue("auto_pad", $"'{autoPad}' after {f.Node.Label}", "NOTSET when a Pad node's padding is folded into the convolution");
+        }
+
         switch (autoPad)
         {
             case "NOTSET":
                 var pads = node.Ints("pads") ?? new long[4];
+                if (folded is { } p0 && pads.Length == 4)
+                {
+                    // ONNX Conv pads are [top, left, bottom, right], the order _padJustBefore keeps.
+                    pads = pads.Zip(p0.Pads, (a, b) => a + b).ToArray();
+                }
+
                 if (pads.Length != 4 || pads.Any(p => p != pad))
                 {
-                    throw node.UnsupportedValue("pads", OnnxNodeView.Format(pads), samePads);
+                    var what = folded is { } p1 ? $"{OnnxNodeView.Format(pads)} (its own plus {p1.Node.Label}'s, folded into it)" : OnnxNodeView.Format(pads);
+                    throw node.UnsupportedValue("pads", what, samePads);
                 }
 
                 break;
@@ -199,6 +223,49 @@ internal sealed class OnnxLayerTranslator
         var layer = new Conv2dLayer(node.LayerName, _shape, (int)outChannels, k, pad, weights, bias);
         Emit(layer);
         _convJustBefore = layer;
+    }
+
+    /// <summary>
+    /// A Pad right before a Conv: zero padding of the two spatial axes, which the convolution's own
+    /// padding then includes (an exporter writes F.pad + Conv this way). Anything else is XAI2020/XAI2021.
+    /// </summary>
+    private void Pad(OnnxNodeView node, OnnxNodeView? next)
+    {
+        node.RequireKnownAttributes("mode", "pads", "value");
+        node.RequireInputs(1, 3);
+        RequireFeatureMap(node);
+        if (next is null || next.OpType != "Conv" || !OnnxOperators.IsDefaultDomain(next.Node.Domain))
+        {
+            throw Unsupported(node, "Pad is supported only right before a Conv, whose padding it is folded into; give the convolution its own 'same' padding instead");
+        }
+
+        var mode = node.String("mode", "constant");
+        if (mode != "constant")
+        {
+            throw node.UnsupportedValue("mode", $"'{mode}'", "'constant' (zero padding, which the convolution's padding is)");
+        }
+
+        // Opset < 11: pads and value are attributes; from 11: inputs 1 and 2 (constants).
+        var pads = node.Has("pads") ? node.Ints("pads")! : node.InputName(1).Length > 0 ? Int64Constant(node, 1, "pads").Values : null;
+        if (pads is null)
+        {
+            throw node.Error(DiagnosticCatalog.NodeArity, $"{node.Label} gives no pads (neither the attribute nor input 1).");
+        }
+
+        var value = node.Has("value") ? node.Float("value", 0f)
+            : node.InputName(2).Length > 0 ? SingleFloat(node, 2, "constant value") : 0f;
+        if (value != 0f)
+        {
+            throw node.UnsupportedValue("value", value.ToString(System.Globalization.CultureInfo.InvariantCulture), "0 (zero padding, which the convolution's padding is)");
+        }
+
+        // [N, C, H, W] begins, then ends: only H and W may be padded, and not negatively (a crop).
+        if (pads.Length != 8 || pads[0] != 0 || pads[1] != 0 || pads[4] != 0 || pads[5] != 0 || pads.Any(p => p < 0))
+        {
+            throw node.UnsupportedValue("pads", OnnxNodeView.Format(pads), "[0,0,top,left,0,0,bottom,right] with top, left, bottom, right >= 0 (padding of the two spatial axes)");
+        }
+
+        _padJustBefore = (node, new[] { pads[2], pads[3], pads[6], pads[7] });
     }
 
     private void OutputActivationAtTheEnd(OnnxNodeView node)
@@ -529,6 +596,14 @@ internal sealed class OnnxLayerTranslator
 
     private (long[] Dims, float[] Values) FloatConstant(OnnxNodeView node, int index, string role) =>
         _decoder.Float32(Constant(node, index, role), $"{role} of {node.Label}");
+
+    private float SingleFloat(OnnxNodeView node, int index, string role)
+    {
+        var (dims, values) = FloatConstant(node, index, role);
+        return values.Length == 1
+            ? values[0]
+            : throw Shape(node, $"{role} '{node.InputName(index)}' has dims {OnnxNodeView.Format(dims)}; one value is expected.");
+    }
 
     private (long[] Dims, long[] Values) Int64Constant(OnnxNodeView node, int index, string role) =>
         _decoder.Int64(Constant(node, index, role), $"{role} of {node.Label}");

@@ -6,7 +6,8 @@ internal static class OnnxOperators
     /// <summary>For messages: every supported operator with its restriction in a word.</summary>
     public const string SupportedList =
         "Conv (odd square kernel, stride 1, 'same' padding), Relu, MaxPool (2x2, stride 2), Flatten, Reshape (to [1,N]), " +
-        "Gemm, MatMul (optionally followed by Add of a bias), BatchNormalization (directly after Conv), Constant, " +
+        "Gemm, MatMul (optionally followed by Add of a bias), BatchNormalization (directly after Conv), " +
+        "Pad (zeros, directly before Conv: folded into its padding), Constant, " +
         "Softmax or LogSoftmax as the last node (dropped: the explanation runs on the logits)";
 
     /// <summary>Operators that become (part of) a layer; Constant is read separately, Add only after MatMul.</summary>

@@ -25,15 +25,46 @@ internal static class UnsupportedNodeScan
         }
 
         var graphOutputs = new HashSet<string>(graph.Output.Select(o => o.Name), StringComparer.Ordinal);
+        var consumers = graph.Node.SelectMany(n => n.Input.Where(i => i.Length > 0).Distinct().Select(i => (Value: i, Node: n)))
+            .ToLookup(x => x.Value, x => x.Node, StringComparer.Ordinal);
         var found = new List<XaiDiagnostic>();
+        var fromConstants = new List<OnnxNodeView>();
         for (var i = 0; i < graph.Node.Count; i++)
         {
             var view = new OnnxNodeView(graph.Node[i], i, source);
-            var why = Finding(view, constants, graphOutputs);
-            if (why is not null)
+            // ONNX lists nodes in topological order, so a node computing from constants only is seen
+            // after those constants: its outputs are constants too, for the nodes after it. None of
+            // them can be on the chain from the image, whatever its operator.
+            if (view.OpType != "Constant" && view.Node.Input.Any(n => n.Length > 0)
+                && view.Node.Input.All(n => n.Length == 0 || constants.Contains(n)))
             {
-                found.Add(XaiDiagnostic.Error(DiagnosticCatalog.UnsupportedOperator, $"{view.Label}: {why}", source));
+                constants.UnionWith(view.Node.Output);
+                fromConstants.Add(view);
+                continue;
             }
+
+            var why = Finding(view, constants, graphOutputs, consumers);
+            if (why is null)
+            {
+                continue;
+            }
+
+            found.Add(XaiDiagnostic.Error(DiagnosticCatalog.UnsupportedOperator, $"{view.Label}: {why}", source));
+        }
+
+        if (fromConstants.Count > 0)
+        {
+            // One finding for the whole unfolded subgraph: its cause is the export, not each node.
+            var feedsPad = fromConstants.SelectMany(n => n.Node.Output).Any(v => consumers[v].Any(c => c.OpType == "Pad"));
+            found.Insert(0, XaiDiagnostic.Error(
+                DiagnosticCatalog.UnsupportedOperator,
+                $"{fromConstants.Count} node(s) compute values from constants only and were not folded at export: " +
+                string.Join(", ", fromConstants.Take(6).Select(n => n.Label)) + (fromConstants.Count > 6 ? ", ..." : "") + ". " +
+                "Export with constant folding (torch.onnx.export(..., do_constant_folding=True))" +
+                (feedsPad
+                    ? "; torch leaves the pads of F.pad unfolded, so give the convolution its own padding instead (nn.Conv2d(..., padding=(K-1)//2))."
+                    : "."),
+                source));
         }
 
         if (found.Count > 0)
@@ -43,7 +74,7 @@ internal static class UnsupportedNodeScan
     }
 
     /// <summary>Why <paramref name="node"/> cannot be built, with what to do instead; null if its operator is supported.</summary>
-    private static string? Finding(OnnxNodeView node, HashSet<string> constants, HashSet<string> graphOutputs)
+    private static string? Finding(OnnxNodeView node, HashSet<string> constants, HashSet<string> graphOutputs, ILookup<string, NodeProto> consumers)
     {
         var op = node.OpType;
         if (!OnnxOperators.IsDefaultDomain(node.Node.Domain))
@@ -63,6 +94,12 @@ internal static class UnsupportedNodeScan
                 : $"operator '{op}' is supported only as the graph's last node (it is then dropped and the explanation runs on the logits before it); export the logits instead.";
         }
 
+        if (op == "Pad" && node.Node.Output.Count > 0
+            && consumers[node.Node.Output[0]].ToList() is [{ OpType: "Conv" } conv] && OnnxOperators.IsDefaultDomain(conv.Domain))
+        {
+            return null; // folded into the convolution's padding by the translator, which checks the values
+        }
+
         if (op == "Add")
         {
             // With a constant operand it is a bias: the translator accepts it right after a MatMul and says so otherwise.
@@ -70,7 +107,7 @@ internal static class UnsupportedNodeScan
             return computed < 2 ? null : "a residual Add of two computed tensors (a skip connection) is not supported; the importer takes a single chain of layers.";
         }
 
-        return $"operator '{op}' is not supported; {Alternative(op)} Supported: {OnnxOperators.SupportedList}.";
+        return $"operator '{op}' is not supported; {Alternative(op)}";
     }
 
     /// <summary>The nearest supported construct for an operator users commonly export.</summary>
@@ -81,7 +118,7 @@ internal static class UnsupportedNodeScan
         "AveragePool" or "GlobalAveragePool" or "GlobalMaxPool" or "LpPool" =>
             "the supported pooling is MaxPool with kernel 2x2 and stride 2.",
         "Pad" =>
-            "give the convolution its own 'same' padding ((K-1)/2 on each side) instead of a separate Pad.",
+            "a Pad is folded only into a Conv right after it; give the convolution its own 'same' padding ((K-1)/2 on each side) instead.",
         "Dropout" =>
             "export in inference mode (model.eval()), where Dropout leaves no node.",
         "Identity" =>
@@ -90,6 +127,6 @@ internal static class UnsupportedNodeScan
             "compute the flatten as torch.flatten(x, 1) or x.view(1, -1) so that no shape arithmetic is exported; layers must form a single chain.",
         "Mul" or "Sub" or "Div" =>
             "fold the arithmetic into the weights before export (a normalisation of the input belongs on the host).",
-        _ => "no supported operator computes it.",
+        _ => $"no supported operator computes it. Supported: {OnnxOperators.SupportedList}.",
     };
 }

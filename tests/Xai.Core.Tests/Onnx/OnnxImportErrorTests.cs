@@ -28,7 +28,38 @@ public class OnnxImportErrorTests
         ["batch 4"] = new(() => Edit(Small(), b => b.Graph.Input[0].Type.TensorType.Shape.Dim[0].DimValue = 4), Codes.InputBatch, "batch size 4", "must be 1"),
 
         // Operators
-        ["sigmoid"] = new(() => Chain(b => b.Node("Sigmoid", Array.Empty<string>())), Codes.UnsupportedOperator, "/sigmoid0/Sigmoid", "'Sigmoid'", "Supported: Conv", "Gemm", "MaxPool"),
+        ["sigmoid"] = new(() => Chain(b => b.Node("Sigmoid", Array.Empty<string>())), Codes.UnsupportedOperator, "/sigmoid0/Sigmoid", "'Sigmoid'", "activation is Relu"),
+        ["an operator without a near alternative"] = new(
+            () => Chain(b => b.Node("Erf", Array.Empty<string>())), Codes.UnsupportedOperator, "/erf0/Erf", "'Erf'", "Supported: Conv", "Gemm", "MaxPool"),
+        ["a node on constants only"] = new(
+            () => Edit(Small(), b =>
+            {
+                var folded = new NodeProto { OpType = "Relu", Name = "/unfolded/Relu" };
+                folded.Input.Add("conv0.bias");
+                folded.Output.Add("unfolded_out");
+                b.Graph.Node.Add(folded);
+            }),
+            Codes.UnsupportedOperator,
+            "1 node(s) compute values from constants only",
+            "/unfolded/Relu",
+            "do_constant_folding=True))."),
+        ["pads computed from constants at run time"] = new(
+            () => PaddedConv(b =>
+            {
+                b.Graph.Initializer.Add(Int64Tensor("pad.begin", new long[] { 4 }, new long[] { 0, 0, 1, 1 }));
+                b.Graph.Initializer.Add(Int64Tensor("pad.end", new long[] { 4 }, new long[] { 0, 0, 1, 1 }));
+                var concat = new NodeProto { OpType = "Concat", Name = "/pads/Concat" };
+                concat.Input.Add(new[] { "pad.begin", "pad.end" });
+                concat.Output.Add("pad.pads");
+                concat.Attribute.Add(Int("axis", 0));
+                b.Graph.Node.Add(concat);
+                b.Node("Pad", new[] { "pad.pads" }).Name = "/pad/Pad";
+            }),
+            Codes.UnsupportedOperator,
+            "1 node(s) compute values from constants only",
+            "/pads/Concat",
+            "do_constant_folding=True",
+            "padding=(K-1)//2"),
         ["unnamed softmax before the end"] = new(
             () => Chain(b =>
             {
@@ -195,7 +226,7 @@ public class OnnxImportErrorTests
             () => Edit(Small(), b =>
             {
                 var loose = new NodeProto { OpType = "Relu", Name = "/loose/Relu" };
-                loose.Input.Add("conv0.bias");
+                loose.Input.Add("nowhere"); // (a node on constants only is an unfolded constant: its own case)
                 loose.Output.Add("loose_out");
                 b.Graph.Node.Add(loose);
             }),
@@ -443,6 +474,63 @@ public class OnnxImportErrorTests
         Assert.Equal($"{op} (node '/probs/{op}' ({op}))", imported.DroppedOutputActivation);
         Assert.Equal(plain.Layers.Select(l => (l.GetType(), l.OutputShape)), imported.Layers.Select(l => (l.GetType(), l.OutputShape)));
         Assert.Equal(plain.OutputClasses, imported.OutputClasses);
+    }
+
+    /// <summary>[2,8,8] in; a 3x3 Conv without padding after <paramref name="pad"/>, then ReLU, flatten and a dense layer.</summary>
+    private static ModelProto PaddedConv(Action<OnnxModelBuilder> pad, long[]? convPads = null)
+    {
+        var b = new OnnxModelBuilder(2, 8, 8);
+        pad(b);
+        var conv = b.Conv(2, 3, 3);
+        conv.Attribute.Single(a => a.Name == "pads").Ints.Clear();
+        conv.Attribute.Single(a => a.Name == "pads").Ints.Add(convPads ?? new long[4]);
+        b.Relu();
+        b.Flatten();
+        b.Gemm(3 * 8 * 8, 2);
+        return b.Build();
+    }
+
+    private static void PadInput(OnnxModelBuilder b, params long[] pads)
+    {
+        b.Graph.Initializer.Add(Int64Tensor("pad.pads", new long[] { pads.Length }, pads));
+        b.Node("Pad", new[] { "pad.pads" }, String("mode", "constant")).Name = "/pad/Pad";
+    }
+
+    [Fact]
+    public void A_zero_Pad_right_before_a_Conv_is_folded_into_its_padding()
+    {
+        // Opset 11+ (pads as an input) and opset < 11 (pads as an attribute) alike.
+        var fromInput = OnnxImportHarness.Import(PaddedConv(b => PadInput(b, 0, 0, 1, 1, 0, 0, 1, 1)));
+        var fromAttribute = OnnxImportHarness.Import(PaddedConv(b => b.Node("Pad", Array.Empty<string>(), Ints("pads", 0, 0, 1, 1, 0, 0, 1, 1))));
+        var split = OnnxImportHarness.Import(PaddedConv(b => PadInput(b, 0, 0, 1, 0, 0, 0, 0, 1), convPads: new long[] { 0, 1, 1, 0 }));
+        foreach (var network in new[] { fromInput, fromAttribute, split })
+        {
+            var conv = Assert.IsType<Xai.Model.Conv2dLayer>(network.Layers[0]);
+            Assert.Equal(1, conv.Padding);
+            Assert.Equal("[3,8,8]", conv.OutputShape.ToString());
+            Assert.Equal(2, network.OutputClasses);
+        }
+    }
+
+    [Fact]
+    public void A_Pad_that_does_not_make_same_padding_or_is_not_zero_or_not_before_a_Conv_is_named()
+    {
+        var lopsided = OnnxImportHarness.Fails(PaddedConv(b => PadInput(b, 0, 0, 2, 2, 0, 0, 0, 0)), Codes.UnsupportedAttribute);
+        Assert.Contains("pads = [2,2,0,0]", lopsided.Message);
+        Assert.Contains("/pad/Pad", lopsided.Message);
+        Assert.Contains("folded", lopsided.Message);
+        var reflect = OnnxImportHarness.Fails(
+            PaddedConv(b => b.Node("Pad", Array.Empty<string>(), Ints("pads", 0, 0, 1, 1, 0, 0, 1, 1), String("mode", "reflect"))), Codes.UnsupportedAttribute);
+        Assert.Contains("'reflect'", reflect.Message);
+        var beforeRelu = OnnxImportHarness.Fails(
+            Chain(b =>
+            {
+                b.Node("Pad", Array.Empty<string>(), Ints("pads", 0, 0, 1, 1, 0, 0, 1, 1)).Name = "/lonely/Pad";
+                b.Relu();
+            }),
+            Codes.UnsupportedOperator);
+        Assert.Contains("/lonely/Pad", beforeRelu.Message);
+        Assert.Contains("folded only into a Conv", beforeRelu.Message);
     }
 
     /// <summary>[2,4,4] in, <paramref name="middle"/>, then flatten and a dense layer to 2 classes when still needed.</summary>
