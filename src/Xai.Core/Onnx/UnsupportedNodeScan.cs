@@ -107,7 +107,7 @@ internal static class UnsupportedNodeScan
             return computed < 2 ? null : "a residual Add of two computed tensors (a skip connection) is not supported; the importer takes a single chain of layers.";
         }
 
-        return $"operator '{op}' is not supported; {Alternative(op)}";
+        return $"operator '{op}' is not supported; {Alternative(op)} Supported: {OnnxOperators.SupportedList}.";
     }
 
     /// <summary>The nearest supported construct for an operator users commonly export.</summary>
@@ -127,6 +127,6 @@ internal static class UnsupportedNodeScan
             "compute the flatten as torch.flatten(x, 1) or x.view(1, -1) so that no shape arithmetic is exported; layers must form a single chain.",
         "Mul" or "Sub" or "Div" =>
             "fold the arithmetic into the weights before export (a normalisation of the input belongs on the host).",
-        _ => $"no supported operator computes it. Supported: {OnnxOperators.SupportedList}.",
+        _ => "no supported operator computes it.",
     };
 }
