@@ -16,8 +16,9 @@ using namespace xai::cycle_model;
 typedef table3::float_numerics shapes; // the counts do not depend on the number types
 
 /// The Table III engine with the parallelism of one Table IV column (tiles and kernel as table3).
-template <unsigned NOH, unsigned NOW> struct conv_cfg : table3::engine<shapes> {
+template <unsigned NOH, unsigned NOW, bool DB = false> struct conv_cfg : table3::engine<shapes> {
     static const unsigned n_oh = NOH, n_ow = NOW;
+    static const bool double_buffer = DB;
 };
 template <unsigned TILE> struct fc_cfg : table3::fc_engine<shapes> {
     static const unsigned tile = TILE;
@@ -32,42 +33,57 @@ struct board {
     double paper_fp_ms, paper_fpbp_ms; ///< Table IV
 };
 
-void print_row(const char* name, const char* pass, const cycle_count& c, const cycle_count& packed, bool per_layer) {
+/// One variant of the design: as written (serial conv steps), or double-buffered, at a port width.
+struct variant_cycles {
+    cycle_count serial, packed, db, db_packed;
+};
+
+void print_row(const char* name, const char* pass, const variant_cycles& v, bool per_layer) {
+    const cycle_count& c = v.serial;
     std::printf("| %-7s | %s | %10llu | %10llu | %9llu | %10llu |", name, pass, c.compute, c.memory, c.setup, c.total());
     if (per_layer)
         std::printf(" %5.1f %% | %5.1f %% |", 100.0 * mac_utilisation(c.macs, c.lanes, c.compute),
                     100.0 * mac_utilisation(c.macs, c.lanes, c.total()));
     else
         std::printf("    —    |    —    |");
-    std::printf(" %10llu |\n", packed.total());
+    std::printf(" %10llu | %10llu | %10llu |\n", v.packed.total(), v.db.total(), v.db_packed.total());
 }
 
 template <unsigned NOH, unsigned NOW, unsigned FC> void report(const board& b) {
     typedef conv_cfg<NOH, NOW> CE;
+    typedef conv_cfg<NOH, NOW, true> CE_DB;
     typedef fc_cfg<FC> DE;
     typedef table3::network<shapes> NET;
     const unsigned NL = NET::n_layers;
     std::printf("\n### %s: conv %ux%u, fc tile %u, %.0f MHz; packed column: %u elements/beat\n\n", b.name, NOH, NOW,
                 FC, b.clock_mhz, b.packed_epb);
-    std::printf("| layer   | pass | compute    | memory     | setup     | total      | MAC util core | MAC util layer | total, packed ports |\n");
-    std::printf("|---------|------|-----------:|-----------:|----------:|-----------:|------:|------:|-----------:|\n");
-    cycle_count pass[2] = {}, packed[2] = {};
+    std::printf("| layer   | pass | compute    | memory     | setup     | total      | MAC util core | MAC util layer | total, packed ports | total, double-buffered | double-buffered + packed |\n");
+    std::printf("|---------|------|-----------:|-----------:|----------:|-----------:|------:|------:|-----------:|-----------:|-----------:|\n");
+    variant_cycles sum[2] = {};
+    const unsigned epb1 = elements_per_beat_as_written;
     for (int bp = 0; bp < 2; bp++) {
-        pass[bp] = network_io_cycles(NL, table3::input_size, table3::n_classes, bp != 0, elements_per_beat_as_written);
-        packed[bp] = network_io_cycles(NL, table3::input_size, table3::n_classes, bp != 0, b.packed_epb);
+        const bool back = bp != 0;
+        const variant_cycles io = {network_io_cycles(NL, table3::input_size, table3::n_classes, back, epb1),
+                                   network_io_cycles(NL, table3::input_size, table3::n_classes, back, b.packed_epb),
+                                   network_io_cycles(NL, table3::input_size, table3::n_classes, back, epb1),
+                                   network_io_cycles(NL, table3::input_size, table3::n_classes, back, b.packed_epb)};
+        sum[bp] = io;
         for (unsigned i = 0; i < NL; i++) {
             const unsigned l = bp ? NL - 1 - i : i; // BP runs the layers in reverse
-            const cycle_count c = layer_cycles<CE, DE>(NET::layers[l], bp != 0, elements_per_beat_as_written);
-            const cycle_count p = layer_cycles<CE, DE>(NET::layers[l], bp != 0, b.packed_epb);
-            print_row(layer_names[l], bp ? "BP" : "FP", c, p, true);
-            add(pass[bp], c);
-            add(packed[bp], p);
+            const xai::layer_desc& d = NET::layers[l];
+            const variant_cycles v = {layer_cycles<CE, DE>(d, back, epb1), layer_cycles<CE, DE>(d, back, b.packed_epb),
+                                      layer_cycles<CE_DB, DE>(d, back, epb1),
+                                      layer_cycles<CE_DB, DE>(d, back, b.packed_epb)};
+            print_row(layer_names[l], bp ? "BP" : "FP", v, true);
+            add(sum[bp].serial, v.serial);
+            add(sum[bp].packed, v.packed);
+            add(sum[bp].db, v.db);
+            add(sum[bp].db_packed, v.db_packed);
         }
-        print_row("copies", bp ? "BP" : "FP",
-                  network_io_cycles(NL, table3::input_size, table3::n_classes, bp != 0, elements_per_beat_as_written),
-                  network_io_cycles(NL, table3::input_size, table3::n_classes, bp != 0, b.packed_epb), false);
-        print_row("total", bp ? "BP" : "FP", pass[bp], packed[bp], false);
+        print_row("copies", bp ? "BP" : "FP", io, false);
+        print_row("total", bp ? "BP" : "FP", sum[bp], false);
     }
+    const cycle_count pass[2] = {sum[0].serial, sum[1].serial}, packed[2] = {sum[0].packed, sum[1].packed};
     // Network utilisation: useful MACs over every multiplier (both engines) for the whole pass.
     const count_t lanes = count_t(NOH) * NOW + FC;
     const double cyc_per_ms = b.clock_mhz * 1e3;
@@ -82,6 +98,13 @@ template <unsigned NOH, unsigned NOW, unsigned FC> void report(const board& b) {
     std::printf("| FP+BP | %llu | %.2f | %.2f | %.2f | %llu | %.2f | %.2f | %.1f %% |\n", fpbp, fpbp / cyc_per_ms,
                 b.paper_fpbp_ms, fpbp / cyc_per_ms / b.paper_fpbp_ms, fpbp_p, fpbp_p / cyc_per_ms,
                 fpbp_p / cyc_per_ms / b.paper_fpbp_ms, 100.0 * mac_utilisation(pass[0].macs + pass[1].macs, lanes, fpbp));
+    const count_t db_fp = sum[0].db.total(), db_fpbp = db_fp + sum[1].db.total();
+    const count_t dbp_fp = sum[0].db_packed.total(), dbp_fpbp = dbp_fp + sum[1].db_packed.total();
+    std::printf("\nDouble-buffered conv steps (E::double_buffer): FP %.2f ms (%.2f of the paper), FP+BP %.2f ms (%.2f); "
+                "with packed ports too: FP %.2f ms (%.2f), FP+BP %.2f ms (%.2f).\n",
+                db_fp / cyc_per_ms, db_fp / cyc_per_ms / b.paper_fp_ms, db_fpbp / cyc_per_ms,
+                db_fpbp / cyc_per_ms / b.paper_fpbp_ms, dbp_fp / cyc_per_ms, dbp_fp / cyc_per_ms / b.paper_fp_ms,
+                dbp_fpbp / cyc_per_ms, dbp_fpbp / cyc_per_ms / b.paper_fpbp_ms);
     std::printf("\nFP: %llu MACs, core %llu cycles in %llu calls, %llu DRAM loops (bursts); "
                 "BP: %llu MACs, core %llu cycles in %llu calls, %llu DRAM loops.\n",
                 pass[0].macs, pass[0].core, pass[0].core_calls, pass[0].dram_loops, pass[1].macs, pass[1].core,
@@ -93,7 +116,8 @@ template <unsigned NOH, unsigned NOW, unsigned FC> void report(const board& b) {
 int main() {
     std::printf("Cycle accounting of the Table III network on the engines: a MODEL from the loop trip counts\n"
                 "(xai/engine_cycles.h), not a measurement; no vendor tool has confirmed these cycles.\n"
-                "Loads, core and stores run one after another (the engines do not overlap them).\n"
+                "As written, loads, core and stores run one after another; the double-buffered columns overlap a conv\n"
+                "step's loads with the previous step's core and store (E::double_buffer, DATAFLOW step loop).\n"
                 "Assumptions: core depth %u (dense %u), on-chip loop depth %u, read loop depth %u after the first\n"
                 "beat, store loop depth %u, %u cycles per pipelined-loop entry, %u per iteration of a loop that is\n"
                 "not pipelined, AXI read latency %u per read loop, write response %u per write loop; %u element\n"

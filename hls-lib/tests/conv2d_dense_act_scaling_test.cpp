@@ -86,7 +86,7 @@ TEST(ActivationScaling, FloatDenseEqualsUnscaled) {
 
 template <unsigned CI, unsigned CO, unsigned H, unsigned W, bool POOL, int IN_EXP, int SHIFT> struct FixedConvCfg {
     static const unsigned in_c = CI, out_c = CO, height = H, width = W, kernel = 3;
-    static const bool relu = true, pool = POOL, store_relu_mask = false;
+    static const bool relu = true, pool = POOL, store_relu_mask = false, double_buffer = false;
     static const unsigned n_oh = 2, n_ow = 2, tile_h = 4, tile_w = 4, tile_ci = 2, tile_co = 3;
     typedef act16 act_t;
     typedef w16 weight_t;

@@ -244,12 +244,13 @@ TEST(EngineCyclesConv, TinyLayerByHand) {
     EXPECT_EQ(c.memory, (e + 1 + rd) + 2 * (e + 15 + rd) + 2 * (e + 17 + rd) +
                             8 * (e + 3 + store_loop_depth + axi_write_latency));
     // On chip: init_acc 2 * 2 * 2 = 8, clear_input tc 2 * bank 3 * 3 = 18 (halo 6 / 2 banks);
-    // loops not pipelined: 4 tile loops, load_input's 2 channels, load_weights 2,
-    // store 2 channels + 2 * 4 rows = 18.
+    // loops not pipelined: 1 step of the step loop, load_input's 2 channels, load_weights 2,
+    // store 2 channels + 2 * 4 rows = 15.
     EXPECT_EQ(c.init, 8u);
     EXPECT_EQ(c.clear, 18u);
-    EXPECT_EQ(c.control, 18u);
-    EXPECT_EQ(c.setup, (e + 7 + onchip_loop_depth) + (e + 17 + onchip_loop_depth) + 18 * outer_loop_iteration);
+    EXPECT_EQ(c.control, 15u);
+    EXPECT_EQ(c.setup, (e + 7 + onchip_loop_depth) + (e + 17 + onchip_loop_depth) + 15 * outer_loop_iteration);
+    EXPECT_EQ(c.overlapped, 0u);
     EXPECT_EQ(c.total(), c.compute + c.memory + c.setup);
     EXPECT_EQ(c.macs, 2u * 2 * 9 * 16);
 }
@@ -265,6 +266,33 @@ TEST(EngineCyclesConv, DoublingNohHalvesTheCore) {
         EXPECT_LT(b.compute, a.compute);
         EXPECT_EQ(a.memory, b.memory);
         EXPECT_EQ(a.macs, b.macs);
+    }
+}
+
+// Double buffering changes no trip count; each step after the first hides the smaller of its
+// loads and the previous step's compute, each step pays the DATAFLOW handshake.
+TEST(EngineCyclesConv, DoubleBufferingHidesLoadsBesideTheCore) {
+    typedef ConvCfg<32, 64, 16, 16, 3, true, true, false, 4, 4, 8, 8, 8, 8, float, 0, false> Serial;
+    typedef ConvCfg<32, 64, 16, 16, 3, true, true, false, 4, 4, 8, 8, 8, 8, float, 0, true> Overlapped;
+    for (bool bp : {false, true}) {
+        const xai::layer_desc d = conv_layer<Serial>();
+        const cycle_count a = conv_layer_cycles<xai::conv2d_engine_of<Serial>>(d, bp, 1);
+        const cycle_count b = conv_layer_cycles<xai::conv2d_engine_of<Overlapped>>(d, bp, 1);
+        // steps: FP 8 output-channel tiles x 2 x 2 tiles x 4 input-channel tiles; BP 4 x 2 x 2 x 8.
+        const count_t steps = 8 * 2 * 2 * 4;
+        EXPECT_EQ(a.core, b.core);
+        EXPECT_EQ(a.input + a.pooled, b.input + b.pooled);
+        EXPECT_EQ(a.weights, b.weights);
+        EXPECT_EQ(a.compute, b.compute);
+        EXPECT_EQ(a.memory, b.memory);
+        EXPECT_EQ(a.control, b.control);
+        EXPECT_EQ(b.setup, a.setup + steps * dataflow_step_handshake);
+        EXPECT_EQ(a.overlapped, 0u);
+        EXPECT_GT(b.overlapped, 0u);
+        // At most every load but the first step's is hidden.
+        EXPECT_LT(b.overlapped, b.memory + b.setup);
+        EXPECT_EQ(b.total(), a.total() + steps * dataflow_step_handshake - b.overlapped);
+        EXPECT_LT(b.total(), a.total());
     }
 }
 

@@ -35,7 +35,7 @@ template <unsigned CI, unsigned CO, unsigned H, unsigned W, unsigned K, bool REL
           unsigned NOW, unsigned TH, unsigned TW, unsigned TCI, unsigned TCO, class ACT, class WT, class ACC, int SHIFT>
 struct FixedConvCfg {
     static const unsigned in_c = CI, out_c = CO, height = H, width = W, kernel = K;
-    static const bool relu = RELU, pool = POOL, store_relu_mask = false;
+    static const bool relu = RELU, pool = POOL, store_relu_mask = false, double_buffer = false;
     static const unsigned n_oh = NOH, n_ow = NOW, tile_h = TH, tile_w = TW, tile_ci = TCI, tile_co = TCO;
     typedef ACT act_t;
     typedef WT weight_t;

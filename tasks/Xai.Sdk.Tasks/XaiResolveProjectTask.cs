@@ -24,6 +24,8 @@ public sealed class XaiResolveProjectTask : XaiTask
     public string Numerics { get; set; } = "";
     public string ConvParallelism { get; set; } = "";
     public string FcTile { get; set; } = "";
+
+    public string DoubleBuffer { get; set; } = "";
     public string ClockMHz { get; set; } = "";
     public string TargetClass { get; set; } = "";
     public string FidelityImages { get; set; } = "";
@@ -55,6 +57,7 @@ public sealed class XaiResolveProjectTask : XaiTask
             Numerics = Numerics,
             ConvParallelism = ConvParallelism,
             FcTile = FcTile,
+            DoubleBuffer = DoubleBuffer,
             ClockMHz = ClockMHz,
             TargetClass = TargetClass,
             FidelityImages = FidelityImages,

@@ -20,8 +20,8 @@ public sealed class ExploreTests(PackedSdk sdk)
         Assert.True(build.Succeeded, build.ToString());
 
         var csv = File.ReadAllLines(project.PathOf("bin/Debug/explore.csv"));
-        Assert.StartsWith("name,conv_parallelism,fc_tile,clock_mhz,fp_ms,fpbp_ms,", csv[0]);
-        Assert.Equal(2 * 6 * 6 * 2, csv.Length - 1); // clocks x unrolls^2 x FC tiles
+        Assert.StartsWith("name,conv_parallelism,fc_tile,double_buffer,clock_mhz,fp_ms,fpbp_ms,", csv[0]);
+        Assert.Equal(2 * 6 * 6 * 2 * 2, csv.Length - 1); // clocks x unrolls^2 x FC tiles x serial / double-buffered
 
         var explore = Schemas.Report(project.PathOf(F.ReportJson))["explore"]!;
         Assert.Equal([100.0, 150.0], explore["clocksMHz"]!.Select(c => (double)c));
@@ -36,6 +36,7 @@ public sealed class ExploreTests(PackedSdk sdk)
         Assert.True(File.Exists(project.PathOf($"obj/Debug/explore/{fastest}/xai/csim.json")), "the sibling's intermediate files lie in its own obj/");
         Assert.Equal((string?)pareto[0]["convParallelism"], (string?)sibling["plan"]!["engine"]!["convParallelism"]);
         Assert.Equal((int)pareto[0]["fcTile"]!, (int)sibling["plan"]!["engine"]!["fcTile"]!);
+        Assert.Equal((bool)pareto[0]["doubleBuffer"]!, (bool)sibling["plan"]!["engine"]!["doubleBuffer"]!);
         Assert.Equal((double)pareto[0]["clockMHz"]!, (double)sibling["plan"]!["engine"]!["clockMHz"]!);
         Assert.Equal((double)pareto[0]["fpbpMs"]!, (double)sibling["plan"]!["latency"]!["fpbpMs"]!, 6);
         Assert.Contains($"building 1 explored configuration(s) as sibling builds: {fastest}", build.Output);

@@ -23,6 +23,9 @@
 #ifndef XAI_FC_TILE
 #define XAI_FC_TILE 16 ///< dense tile / MACs in parallel: 16 or 32
 #endif
+#ifndef XAI_DOUBLE_BUFFER
+#define XAI_DOUBLE_BUFFER 0 ///< 1: the conv engine's loads overlap its core (conv_engine.h)
+#endif
 
 namespace table3 {
 
@@ -60,6 +63,7 @@ template <class NUM> struct engine {
     static const unsigned tile_co = 16; ///< output channels per tile
     static const unsigned max_kernel = 3; ///< largest kernel of the network
     static const unsigned max_out_c = 64; ///< largest out_c (bias buffer)
+    static const bool double_buffer = XAI_DOUBLE_BUFFER != 0; ///< loads overlap the core (DATAFLOW steps)
     typedef typename NUM::act_t act_t;
     typedef typename NUM::weight_t weight_t;
     typedef typename NUM::accum_t accum_t;

@@ -56,6 +56,8 @@ struct conv2d_config_example {
     static const unsigned tile_w = 8;  ///< output tile width, multiple of n_ow (even if pool)
     static const unsigned tile_ci = 4; ///< input channels per on-chip input tile
     static const unsigned tile_co = 4; ///< output channels per on-chip accumulator tile
+    static const bool double_buffer = false; ///< overlap each tile's loads with the previous
+                                       ///< tile's core (DATAFLOW ping-pong, twice the tiles)
     // --- number formats ------------------------------------------------------------------
     typedef float act_t;        ///< activations (input and output feature maps)
     typedef float weight_t;     ///< weights and biases (flat weight image element)
@@ -117,8 +119,6 @@ void conv2d_fp(const typename CONFIG_T::act_t* in, const typename CONFIG_T::weig
     const layer_desc d = conv_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
     const engine_ports<E> p = {params, in, out, nullptr, nullptr, pool_index, relu_mask};
     conv_engine_buffers<E> b;
-#pragma HLS ARRAY_PARTITION variable = b.in complete dim = 1
-#pragma HLS ARRAY_PARTITION variable = b.in complete dim = 2
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 1
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 2
     conv_engine<E, METHOD, false>(d, false, p, b);
@@ -145,8 +145,6 @@ void conv2d_bp(const typename CONFIG_T::grad_t* grad_out, const typename CONFIG_
     const engine_ports<E> p = {params, fwd_out, nullptr, grad_out, grad_in, const_cast<pool_index_t*>(pool_index),
                                const_cast<bool*>(relu_mask)};
     conv_engine_buffers<E> b;
-#pragma HLS ARRAY_PARTITION variable = b.in complete dim = 1
-#pragma HLS ARRAY_PARTITION variable = b.in complete dim = 2
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 1
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 2
     conv_engine<E, METHOD, true>(d, true, p, b);

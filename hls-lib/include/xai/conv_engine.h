@@ -6,6 +6,10 @@
 //       [t_out][tile_h][tile_w]: acc = bias; for every input-channel tile: load the input
 //       tile with its halo and the weight tile, run the core; store: rescale by 2^act_shift,
 //       ReLU (+ mask bit), 2x2 max-pool (+ 2-bit index), write to DRAM.
+//   The walk is one loop over steps (output tile x input-channel tile), each a load process
+//   (conv_load_step: DRAM -> operand tiles) and a compute process (conv_compute_step: init,
+//   core, store). With E::double_buffer the loop is a DATAFLOW region and the operand tiles a
+//   ping-pong channel, so a step's loads overlap the previous step's core and store.
 //   BP: the flipped-transpose convolution on the same core: input tile = gradient w.r.t.
 //       the pre-activation, built on load (unpool through the index, the method's ReLU
 //       rule); weights read transposed (Cin<->Cout) and rotated 180 degrees; store:
@@ -60,6 +64,9 @@ struct conv_engine_config_example {
     static const unsigned tile_co = 4;    ///< FP output channels per tile (BP: input channels)
     static const unsigned max_kernel = 5; ///< largest odd kernel any layer uses
     static const unsigned max_out_c = 64; ///< largest out_c of any layer (bias buffer)
+    /// Overlap each step's loads with the previous step's core and store (the step loop is a
+    /// DATAFLOW region, its operands a ping-pong channel: twice the input and weight tiles).
+    static const bool double_buffer = false;
     typedef float act_t;                  ///< activations in DRAM
     typedef float weight_t;               ///< weights and biases in DRAM
     typedef float accum_t;                ///< FP accumulator (interpretation of the accumulator word)
@@ -93,29 +100,40 @@ template <class E> struct conv_engine_shape {
     static const unsigned min_acc_distance = 4;
 };
 
-/// The engine's on-chip buffers: one set, declared by the top (through network_run) and
-/// used by every layer in both passes.
-template <class E> struct conv_engine_buffers {
+/// The operands of one step (an input-channel tile of an output tile): the input tile with its
+/// halo and the weight tile. Declared per step; with E::double_buffer the step loop is a
+/// DATAFLOW region and this is its ping-pong channel (two copies in hardware).
+template <class E> struct conv_tile_operands {
     typedef conv_engine_shape<E> S;
     typedef engine_words_of<E> WORDS;
     typedef typename WORDS::in_t in_t;
     typedef typename WORDS::w_t w_t;
-    typedef typename WORDS::acc_t acc_t;
 #ifdef XAI_CONV_ENGINE_CSIM
     in_t in[S::tc][S::halo_h][S::halo_w];
-    acc_t acc[S::tc][E::tile_h][E::tile_w];
     in_t& in_at(unsigned c, unsigned r, unsigned col) { return in[c][r][col]; }
-    acc_t& acc_at(unsigned o, unsigned r, unsigned col) { return acc[o][r][col]; }
 #else
     in_t in[E::n_oh][E::n_ow][S::tc][S::bank_h][S::bank_w];
-    acc_t acc[E::n_oh][E::n_ow][S::tc][S::blocks_h][S::blocks_w];
     in_t& in_at(unsigned c, unsigned r, unsigned col) { return in[r % E::n_oh][col % E::n_ow][c][r / E::n_oh][col / E::n_ow]; }
+#endif
+    w_t w[S::tc][S::tc][E::max_kernel][E::max_kernel]; ///< [core output ch][core input ch][kh][kw]
+};
+
+/// The engine's buffers that live across steps: one set, declared by the top (through
+/// network_run) and used by every layer in both passes.
+template <class E> struct conv_engine_buffers {
+    typedef conv_engine_shape<E> S;
+    typedef engine_words_of<E> WORDS;
+    typedef typename WORDS::acc_t acc_t;
+#ifdef XAI_CONV_ENGINE_CSIM
+    acc_t acc[S::tc][E::tile_h][E::tile_w];
+    acc_t& acc_at(unsigned o, unsigned r, unsigned col) { return acc[o][r][col]; }
+#else
+    acc_t acc[E::n_oh][E::n_ow][S::tc][S::blocks_h][S::blocks_w];
     acc_t& acc_at(unsigned o, unsigned r, unsigned col) {
         return acc[r % E::n_oh][col % E::n_ow][o][r / E::n_oh][col / E::n_ow];
     }
 #endif
-    w_t w[S::tc][S::tc][E::max_kernel][E::max_kernel]; ///< [core output ch][core input ch][kh][kw]
-    acc_t bias[E::max_out_c];                           ///< the layer's biases, scaled, as accumulator words
+    acc_t bias[E::max_out_c]; ///< the layer's biases, scaled, as accumulator words
 };
 
 namespace conv_engine_detail {
@@ -152,10 +170,10 @@ constexpr unsigned pooled_span(pooled_window w, unsigned OW) {
 #ifdef XAI_CONV_ENGINE_CSIM
 /// C simulation core: the integer fast path of csim_mac.h when it applies, else the same
 /// MACs in the same per-accumulator order (floating point).
-template <class E, class BUF>
-void core(BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::true_type) {
-    typedef typename BUF::in_t in_t;
-    typedef typename BUF::w_t w_t;
+template <class E, class OPS, class BUF>
+void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::true_type) {
+    typedef typename OPS::in_t in_t;
+    typedef typename OPS::w_t w_t;
     typedef typename BUF::acc_t acc_t;
     typedef csim::int_mac<in_t, w_t, acc_t> M;
     typedef typename M::sum_t sum_t;
@@ -165,9 +183,9 @@ void core(BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::true_type) {
         for (unsigned ci = 0; ci < n_ci; ci++)
             for (unsigned kh = 0; kh < k; kh++)
                 for (unsigned kw = 0; kw < k; kw++) {
-                    const std::int16_t wv = M::raw16(b.w[co][ci][kh][kw]);
+                    const std::int16_t wv = M::raw16(op.w[co][ci][kh][kw]);
                     for (unsigned r = 0; r < TH; r++) {
-                        const in_t* src = &b.in[ci][r + kh][kw];
+                        const in_t* src = &op.in[ci][r + kh][kw];
                         sum_t* dst = sum[r];
                         for (unsigned c = 0; c < TW; c++) dst[c] += M::product(src[c], wv);
                     }
@@ -176,9 +194,9 @@ void core(BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::true_type) {
             for (unsigned c = 0; c < TW; c++) b.acc[co][r][c] = M::add(b.acc[co][r][c], sum[r][c]);
     }
 }
-template <class E, class BUF>
-void core(BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::false_type) {
-    typedef typename BUF::in_t in_t;
+template <class E, class OPS, class BUF>
+void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::false_type) {
+    typedef typename OPS::in_t in_t;
     typedef typename BUF::acc_t acc_t;
     const unsigned TH = E::tile_h, TW = E::tile_w;
     for (unsigned co = 0; co < n_co; co++) {
@@ -188,9 +206,9 @@ void core(BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::false_type) {
         for (unsigned ci = 0; ci < n_ci; ci++)
             for (unsigned kh = 0; kh < k; kh++)
                 for (unsigned kw = 0; kw < k; kw++) {
-                    const typename BUF::w_t wv = b.w[co][ci][kh][kw];
+                    const typename OPS::w_t wv = op.w[co][ci][kh][kw];
                     for (unsigned r = 0; r < TH; r++) {
-                        const in_t* src = &b.in[ci][r + kh][kw];
+                        const in_t* src = &op.in[ci][r + kh][kw];
                         for (unsigned c = 0; c < TW; c++) part[r][c] += src[c] * wv;
                     }
                 }
@@ -204,13 +222,15 @@ void core(BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::false_type) {
 
 /// The compute core: acc[co][r][c] += sum_{ci < n_ci, kh, kw < k} in[ci][r+kh][c+kw] * w[co][ci][kh][kw]
 /// for co < n_co, over the whole tile. The only multipliers of the engine: n_oh x n_ow.
-template <class E> void conv_engine_core(conv_engine_buffers<E>& b, unsigned n_co, unsigned n_ci, unsigned k) {
+template <class E>
+void conv_engine_core(const conv_tile_operands<E>& op, conv_engine_buffers<E>& b, unsigned n_co, unsigned n_ci, unsigned k) {
 #pragma HLS INLINE off
-    typedef conv_engine_buffers<E> BUF;
+    typedef conv_tile_operands<E> OPS;
 #ifdef XAI_CONV_ENGINE_CSIM
+    typedef conv_engine_buffers<E> BUF;
     conv_engine_detail::core<E>(
-        b, n_co, n_ci, k,
-        std::integral_constant<bool, csim::int_mac<typename BUF::in_t, typename BUF::w_t, typename BUF::acc_t>::enabled>());
+        op, b, n_co, n_ci, k,
+        std::integral_constant<bool, csim::int_mac<typename OPS::in_t, typename OPS::w_t, typename BUF::acc_t>::enabled>());
 #else
     typedef conv_engine_shape<E> S;
     const unsigned N_OH = E::n_oh, N_OW = E::n_ow, BH = S::blocks_h, BW = S::blocks_w;
@@ -221,8 +241,8 @@ core_mac:
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * S::tc * E::max_kernel * E::max_kernel * S::acc_distance
 #pragma HLS PIPELINE II = 1
 #pragma HLS DEPENDENCE variable = b.acc inter RAW distance = S::acc_distance true
-        const typename BUF::w_t wv = b.w[co][ci][kh][kw];
-        typename BUF::in_t x[N_OH][N_OW];
+        const typename OPS::w_t wv = op.w[co][ci][kh][kw];
+        typename OPS::in_t x[N_OH][N_OW];
 #pragma HLS ARRAY_PARTITION variable = x complete dim = 0
     core_read_bank_rows:
         for (unsigned bi = 0; bi < N_OH; bi++) {
@@ -232,7 +252,7 @@ core_mac:
 #pragma HLS UNROLL
                 // Bank (bi, bj) serves output row i, column j of this block (a rotation).
                 const unsigned i = (bi + N_OH - kh % N_OH) % N_OH, j = (bj + N_OW - kw % N_OW) % N_OW;
-                x[i][j] = b.in[bi][bj][ci][bh + (kh + i) / N_OH][bw + (kw + j) / N_OW];
+                x[i][j] = op.in[bi][bj][ci][bh + (kh + i) / N_OH][bw + (kw + j) / N_OW];
             }
         }
     core_mac_rows:
@@ -265,9 +285,9 @@ core_mac:
 namespace conv_engine_detail {
 
 /// Zero the input buffer (halo and channels beyond the layer): all banks in parallel.
-template <class E> void clear_input(conv_engine_buffers<E>& b) {
+template <class E> void clear_input(conv_tile_operands<E>& b) {
     typedef conv_engine_shape<E> S;
-    typedef typename conv_engine_buffers<E>::in_t in_t;
+    typedef typename conv_tile_operands<E>::in_t in_t;
 #ifdef XAI_CONV_ENGINE_CSIM
     for (unsigned c = 0; c < S::tc; c++)
         for (unsigned r = 0; r < S::halo_h; r++)
@@ -310,6 +330,287 @@ init_acc_loop:
 #endif
 }
 
+/// One step of a layer's pass: output tile (o0, y0, x0) with n_o channels, input-channel
+/// tile i0 with n_i channels, in the order of the serial tile loops (output channel tile,
+/// tile row, tile column, input channel tile; the last fastest). first/last: the output
+/// tile's first and last input-channel tile (init before the core, store after it).
+struct conv_step {
+    unsigned o0, n_o, y0, x0, i0, n_i;
+    bool first, last;
+};
+
+/// Steps of layer d's pass: output-channel tiles x tile rows x tile columns x input-channel tiles.
+inline unsigned conv_steps_of(const layer_desc& d, bool bp, unsigned tile_h, unsigned tile_w, unsigned t_out,
+                              unsigned t_in) {
+    const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
+    return ((n_out + t_out - 1) / t_out) * ((d.height + tile_h - 1) / tile_h) * ((d.width + tile_w - 1) / tile_w) *
+           ((n_in + t_in - 1) / t_in);
+}
+
+/// Step s of layer d's pass (both step processes compute it from s, so nothing but the
+/// operands passes between them).
+template <class E> conv_step conv_step_at(const layer_desc& d, bool bp, unsigned s) {
+#pragma HLS INLINE
+    const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
+    const unsigned t_out = bp ? E::tile_ci : E::tile_co, t_in = bp ? E::tile_co : E::tile_ci;
+    const unsigned n_it = (n_in + t_in - 1) / t_in, n_cols = (d.width + E::tile_w - 1) / E::tile_w;
+    const unsigned n_rows = (d.height + E::tile_h - 1) / E::tile_h;
+    const unsigned it = s % n_it, col = (s / n_it) % n_cols, row = (s / n_it / n_cols) % n_rows;
+    const unsigned ot = s / n_it / n_cols / n_rows;
+    conv_step t;
+    t.o0 = ot * t_out;
+    t.n_o = min_u(n_out - t.o0, t_out);
+    t.y0 = row * E::tile_h;
+    t.x0 = col * E::tile_w;
+    t.i0 = it * t_in;
+    t.n_i = min_u(n_in - t.i0, t_in);
+    t.first = it == 0;
+    t.last = it + 1 == n_it;
+    return t;
+}
+
+/// The loads of step s: the input tile with its halo (FP input, or BP gradient built on load)
+/// and the weight tile, into op. Reads DRAM, writes op, nothing else.
+template <class E, class METHOD, bool WITH_BP>
+void conv_load_step(const layer_desc d, bool backward, const engine_ports<E>& p, unsigned s, conv_tile_operands<E>& op) {
+#pragma HLS INLINE off
+    typedef conv_engine_shape<E> S;
+    typedef engine_words_of<E> WORDS;
+    typedef typename E::grad_t grad_t;
+    (void)sizeof(S);
+    const bool bp = WITH_BP && backward;
+    const unsigned H = d.height, W = d.width, K = d.kernel, pad = (d.kernel - 1) / 2;
+    const unsigned OH = d.pool ? H / 2 : H, OW = d.pool ? W / 2 : W, KK = K * K;
+    const conv_step st = conv_step_at<E>(d, bp, s);
+    const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0, i0 = st.i0, n_i = st.n_i;
+    // Input columns of this tile: [x0 - pad, x0 + tile_w + pad) within the map.
+    const unsigned x_lo = sub_sat(x0, pad), x_hi = min_u(W, x0 + E::tile_w + pad);
+    const unsigned col0 = x_lo + pad - x0; // buffer column of x_lo
+    const halo_rows rows = rows_in_map<E>(y0, pad, H, K);
+    // One burst per channel (FP input, or BP gradient at conv resolution): the contiguous
+    // span from column x_lo of the first row to column x_hi - 1 of the last, at consecutive
+    // addresses so that Vitis HLS infers the burst; the columns outside the tile are read
+    // and dropped. Where the tile spans the map's width nothing is dropped.
+    const unsigned span = input_span(rows, W, x_hi - x_lo);
+    clear_input<E>(op);
+load_input:
+    for (unsigned c = 0; c < n_i; c++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+        const unsigned ch = i0 + c;
+        if (!bp || !d.pool) {
+            const unsigned e0 = (ch * H + (y0 + rows.lo - pad)) * W + x_lo;
+            unsigned r = rows.lo, x = x_lo;
+        load_input_span:
+            for (unsigned t = 0; t < span; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h * S::halo_w
+#pragma HLS PIPELINE II = 1
+                const unsigned e = e0 + t;
+                const bool kept = x >= x_lo && x < x_hi;
+                // Every element read is converted (wiring), the dropped ones not stored.
+                if (!bp) {
+                    const typename WORDS::in_t v = WORDS::in(p.act_src[d.act_in + e]);
+                    if (kept) op.in_at(c, r, col0 + x - x_lo) = v;
+                } else {
+                    const typename WORDS::in_t v = WORDS::in(gradient_on_load<METHOD>(d, p, e));
+                    if (kept) op.in_at(c, r, col0 + x - x_lo) = v;
+                }
+                if (++x == W) {
+                    x = 0;
+                    r++;
+                }
+            }
+            continue;
+        }
+        // BP through a fused pool: the pooled gradient rows the halo needs, as ONE span (the
+        // pooled FP output or mask for the ReLU rule at the same addresses), the columns
+        // outside the tile read and dropped as above; then the halo unpooled on chip.
+        const pooled_window pw = pooled_window_of(y0 + rows.lo - pad, y0 + rows.hi - 1 - pad, x_lo, x_hi, OH, OW);
+        const unsigned pbase = (ch * OH + pw.py_lo) * OW + pw.px_lo;
+        grad_t pooled[S::pooled_rows][S::line];
+        unsigned pr = 0, px = pw.px_lo;
+    load_bp_pooled_span:
+        for (unsigned t = 0; t < pooled_span(pw, OW); t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::pooled_rows * S::line
+#pragma HLS PIPELINE II = 1
+            const grad_t g = gradient_on_load<METHOD>(d, p, pbase + t);
+            if (px >= pw.px_lo && px < pw.px_hi) pooled[pr][px - pw.px_lo] = g;
+            if (++px == OW) {
+                px = 0;
+                pr++;
+            }
+        }
+        unsigned r = rows.lo, x = x_lo;
+    unpool:
+        for (unsigned t = 0; t < (rows.hi - rows.lo) * (x_hi - x_lo); t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h * S::halo_w
+#pragma HLS PIPELINE II = 1
+            // The gradient goes to the window position the FP pool chose (2-bit index).
+            const unsigned y = y0 + r - pad, py = y / 2, qx = x / 2;
+            // (an odd map's last row and column belong to no pool window; the index
+            // store is read at a valid address either way, as hardware reads both sides)
+            const bool in_pool = py < OH && qx < OW;
+            const unsigned at = in_pool ? (ch * OH + py) * OW + qx : 0;
+            const bool routed = in_pool && unsigned(p.pools[d.pool_at + at]) == 2 * (y % 2) + x % 2;
+            op.in_at(c, r, col0 + x - x_lo) =
+                routed ? WORDS::in(pooled[py - pw.py_lo][qx - pw.px_lo]) : WORDS::in(grad_t(0));
+            if (++x == x_hi) {
+                x = x_lo;
+                r++;
+            }
+        }
+    }
+load_weights:
+    for (unsigned o = 0; o < n_o; o++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+        // FP: W[o0+o][i0 .. i0+n_i) is one contiguous run; BP: for FP output channel
+        // i0+i, W[i0+i][o0 .. o0+n_o) is, and lands transposed and rotated.
+        if (!bp) {
+            const typename E::weight_t* run = p.weights + d.params + ((o0 + o) * d.in_c + i0) * KK;
+            unsigned ci = 0, kh = 0, kw = 0;
+        load_w_fp:
+            for (unsigned t = 0; t < n_i * KK; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * E::max_kernel * E::max_kernel
+#pragma HLS PIPELINE II = 1
+                op.w[o][ci][kh][kw] = WORDS::weight(run[t]);
+                if (++kw == K) { kw = 0; if (++kh == K) { kh = 0; ci++; } }
+            }
+        }
+    }
+    if (bp) {
+    load_w_bp:
+        for (unsigned i = 0; i < n_i; i++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+            const typename E::weight_t* run = p.weights + d.params + ((i0 + i) * d.in_c + o0) * KK;
+            unsigned o = 0, kh = K - 1, kw = K - 1;
+        load_w_bp_run:
+            for (unsigned t = 0; t < n_o * KK; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * E::max_kernel * E::max_kernel
+#pragma HLS PIPELINE II = 1
+                op.w[o][i][kh][kw] = WORDS::weight(run[t]);
+                if (kw-- == 0) { kw = K - 1; if (kh-- == 0) { kh = K - 1; o++; } }
+            }
+        }
+    }
+}
+
+/// The arithmetic of step s on the operands op: the accumulators set (first input-channel
+/// tile), the core, and the output tile stored (last input-channel tile). Reads op, owns the
+/// accumulators, writes DRAM, nothing else.
+template <class E, class METHOD, bool WITH_BP>
+void conv_compute_step(const layer_desc d, bool backward, const engine_ports<E>& p, unsigned s,
+                       const conv_tile_operands<E>& op, conv_engine_buffers<E>& b) {
+#pragma HLS INLINE off
+    typedef engine_words_of<E> WORDS;
+    typedef typename E::act_t act_t;
+    typedef typename E::grad_t grad_t;
+    typedef typename E::accum_t accum_t;
+    typedef typename E::grad_accum_t grad_accum_t;
+    typedef conv_engine_shape<E> S;
+    (void)sizeof(S);
+    const bool bp = WITH_BP && backward;
+    const unsigned H = d.height, W = d.width;
+    const unsigned OH = d.pool ? H / 2 : H, OW = d.pool ? W / 2 : W;
+    const bool mask_needed = METHOD::needs_relu_mask && d.relu;
+    const conv_step st = conv_step_at<E>(d, bp, s);
+    const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0;
+    if (st.first) init_acc<E>(b, n_o, o0, !bp);
+    conv_engine_core<E>(op, b, n_o, st.n_i, d.kernel);
+    if (!st.last) return;
+    // Store the tile: row segments, contiguous in DRAM.
+store:
+    for (unsigned o = 0; o < n_o; o++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+        const unsigned ch = o0 + o;
+        if (bp) {
+            for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                grad_t* row = p.grad_dst + d.grad_in + (ch * H + y0 + r) * W;
+            store_bp_row:
+                for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
+#pragma HLS PIPELINE II = 1
+                    row[x] = convert_shifted<grad_t>(WORDS::template to_pass<grad_accum_t>(b.acc_at(o, r, x - x0)),
+                                                     d.grad_shift);
+                }
+            }
+        } else if (!d.pool) {
+            for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                const unsigned base = (ch * H + y0 + r) * W;
+                act_t* row = p.act_dst + d.act_out + base;
+            store_fp_row:
+                for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
+#pragma HLS PIPELINE II = 1
+                    act_t v = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(o, r, x - x0)),
+                                                     d.act_shift);
+                    if (d.relu) {
+                        const bool m = v > act_t(0);
+                        if (!m) v = act_t(0);
+                        if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + x] = m;
+                    }
+                    row[x] = v;
+                }
+            }
+        } else {
+            for (unsigned pr = 0; pr < E::tile_h / 2 && y0 / 2 + pr < OH; pr++) {
+                const unsigned base = (ch * OH + y0 / 2 + pr) * OW;
+                act_t* row = p.act_dst + d.act_out + base;
+            store_fp_pooled_row:
+                for (unsigned px = x0 / 2; px < min_u(OW, x0 / 2 + E::tile_w / 2); px++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w / 2
+#pragma HLS PIPELINE II = 1
+                    act_t v[4];
+                    for (unsigned q = 0; q < 4; q++) {
+                        v[q] = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(
+                                                          o, 2 * pr + q / 2, 2 * (px - x0 / 2) + q % 2)),
+                                                      d.act_shift);
+                        if (d.relu) v[q] = relu_value(v[q]);
+                    }
+                    pool_index_t idx;
+                    const act_t best = pool2x2_select(v[0], v[1], v[2], v[3], idx);
+                    row[px] = best;
+                    p.pools[d.pool_at + base + px] = idx;
+                    // Only the winner receives gradient, and there [pre > 0] == [best > 0].
+                    if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + px] = best > act_t(0);
+                }
+            }
+        }
+    }
+}
+
+/// The step loop, one step after another (E::double_buffer = false).
+template <class E, class METHOD, bool WITH_BP>
+void conv_steps(const layer_desc d, bool backward, const engine_ports<E>& p, conv_engine_buffers<E>& b, int steps,
+                std::false_type) {
+conv_steps_serial:
+    for (int s = 0; s < steps; s++) {
+        conv_tile_operands<E> op;
+#pragma HLS ARRAY_PARTITION variable = op.in complete dim = 1
+#pragma HLS ARRAY_PARTITION variable = op.in complete dim = 2
+        conv_load_step<E, METHOD, WITH_BP>(d, backward, p, unsigned(s), op);
+        conv_compute_step<E, METHOD, WITH_BP>(d, backward, p, unsigned(s), op, b);
+    }
+}
+
+/// The step loop as a DATAFLOW region (E::double_buffer = true): `op` becomes a ping-pong
+/// channel, so step s + 1's loads run while step s computes and stores (UG1399, loop
+/// dataflow: the loop is the function's only statement, its body the channel's declaration
+/// and the two processes). Each DRAM port has one reading process (loads) and one writing
+/// process (stores), as dataflow requires. The C simulation runs the same calls in the same
+/// order as the serial loop, so its results are bit-identical.
+template <class E, class METHOD, bool WITH_BP>
+void conv_steps(const layer_desc d, bool backward, const engine_ports<E>& p, conv_engine_buffers<E>& b, int steps,
+                std::true_type) {
+conv_steps_overlapped:
+    for (int s = 0; s < steps; s++) {
+#pragma HLS DATAFLOW
+        conv_tile_operands<E> op;
+#pragma HLS ARRAY_PARTITION variable = op.in complete dim = 1
+#pragma HLS ARRAY_PARTITION variable = op.in complete dim = 2
+        conv_load_step<E, METHOD, WITH_BP>(d, backward, p, unsigned(s), op);
+        conv_compute_step<E, METHOD, WITH_BP>(d, backward, p, unsigned(s), op, b);
+    }
+}
+
 } // namespace conv_engine_detail
 
 /// FP (backward = false) or BP (backward = true) of the convolution layer `d` on the engine.
@@ -319,22 +620,11 @@ void conv_engine(const layer_desc& d, bool backward, const engine_ports<E>& p, c
 #pragma HLS INLINE off
     static_assert(is_method<METHOD>::value, "METHOD must be xai::Saliency, xai::DeconvNet or xai::GuidedBackprop");
     using namespace conv_engine_detail;
-    typedef conv_engine_shape<E> S;
     typedef engine_words_of<E> WORDS;
-    typedef typename E::act_t act_t;
-    typedef typename E::grad_t grad_t;
     typedef typename E::accum_t accum_t;
-    typedef typename E::grad_accum_t grad_accum_t;
-    (void)sizeof(S);
+    (void)sizeof(conv_engine_shape<E>);
     const bool bp = WITH_BP && backward;
-    const unsigned H = d.height, W = d.width, K = d.kernel, pad = (d.kernel - 1) / 2;
-    const unsigned OH = d.pool ? H / 2 : H, OW = d.pool ? W / 2 : W; // stored output
-    const unsigned KK = K * K, weight_count = d.out_c * d.in_c * KK;
-    // Channels of the core's convolution: FP in_c -> out_c, BP out_c -> in_c.
-    const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
-    const unsigned t_out = bp ? E::tile_ci : E::tile_co, t_in = bp ? E::tile_co : E::tile_ci;
-    const bool mask_needed = METHOD::needs_relu_mask && d.relu;
-
+    const unsigned weight_count = d.out_c * d.in_c * d.kernel * d.kernel;
     if (!bp) {
     load_bias:
         for (unsigned o = 0; o < d.out_c; o++) {
@@ -345,190 +635,9 @@ void conv_engine(const layer_desc& d, bool backward, const engine_ports<E>& p, c
                 convert_shifted<accum_t>(accum_t(p.weights[d.params + weight_count + o]), d.act_in_exp));
         }
     }
-
-tile_out_ch:
-    for (unsigned o0 = 0; o0 < n_out; o0 += t_out) {
-        const unsigned n_o = min_u(n_out - o0, t_out);
-    tile_rows:
-        for (unsigned y0 = 0; y0 < H; y0 += E::tile_h) {
-        tile_cols:
-            for (unsigned x0 = 0; x0 < W; x0 += E::tile_w) {
-                init_acc<E>(b, n_o, o0, !bp);
-                // Input columns of this tile: [x0 - pad, x0 + tile_w + pad) within the map.
-                const unsigned x_lo = sub_sat(x0, pad), x_hi = min_u(W, x0 + E::tile_w + pad);
-                const unsigned col0 = x_lo + pad - x0; // buffer column of x_lo
-                const halo_rows rows = rows_in_map<E>(y0, pad, H, K);
-                // One burst per channel (FP input, or BP gradient at conv resolution): the contiguous
-                // span from column x_lo of the first row to column x_hi - 1 of the last, at consecutive
-                // addresses so that Vitis HLS infers the burst; the columns outside the tile are read
-                // and dropped. Where the tile spans the map's width nothing is dropped.
-                const unsigned span = input_span(rows, W, x_hi - x_lo);
-            tile_in_ch:
-                for (unsigned i0 = 0; i0 < n_in; i0 += t_in) {
-                    const unsigned n_i = min_u(n_in - i0, t_in);
-                    clear_input<E>(b);
-                load_input:
-                    for (unsigned c = 0; c < n_i; c++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
-                        const unsigned ch = i0 + c;
-                        if (!bp || !d.pool) {
-                            const unsigned e0 = (ch * H + (y0 + rows.lo - pad)) * W + x_lo;
-                            unsigned r = rows.lo, x = x_lo;
-                        load_input_span:
-                            for (unsigned t = 0; t < span; t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h * S::halo_w
-#pragma HLS PIPELINE II = 1
-                                const unsigned e = e0 + t;
-                                const bool kept = x >= x_lo && x < x_hi;
-                                // Every element read is converted (wiring), the dropped ones not stored.
-                                if (!bp) {
-                                    const typename WORDS::in_t v = WORDS::in(p.act_src[d.act_in + e]);
-                                    if (kept) b.in_at(c, r, col0 + x - x_lo) = v;
-                                } else {
-                                    const typename WORDS::in_t v = WORDS::in(gradient_on_load<METHOD>(d, p, e));
-                                    if (kept) b.in_at(c, r, col0 + x - x_lo) = v;
-                                }
-                                if (++x == W) {
-                                    x = 0;
-                                    r++;
-                                }
-                            }
-                            continue;
-                        }
-                        // BP through a fused pool: the pooled gradient rows the halo needs, as ONE span (the
-                        // pooled FP output or mask for the ReLU rule at the same addresses), the columns
-                        // outside the tile read and dropped as above; then the halo unpooled on chip.
-                        const pooled_window pw = pooled_window_of(y0 + rows.lo - pad, y0 + rows.hi - 1 - pad, x_lo, x_hi, OH, OW);
-                        const unsigned pbase = (ch * OH + pw.py_lo) * OW + pw.px_lo;
-                        grad_t pooled[S::pooled_rows][S::line];
-                        unsigned pr = 0, px = pw.px_lo;
-                    load_bp_pooled_span:
-                        for (unsigned t = 0; t < pooled_span(pw, OW); t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::pooled_rows * S::line
-#pragma HLS PIPELINE II = 1
-                            const grad_t g = gradient_on_load<METHOD>(d, p, pbase + t);
-                            if (px >= pw.px_lo && px < pw.px_hi) pooled[pr][px - pw.px_lo] = g;
-                            if (++px == OW) {
-                                px = 0;
-                                pr++;
-                            }
-                        }
-                        unsigned r = rows.lo, x = x_lo;
-                    unpool:
-                        for (unsigned t = 0; t < (rows.hi - rows.lo) * (x_hi - x_lo); t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h * S::halo_w
-#pragma HLS PIPELINE II = 1
-                            // The gradient goes to the window position the FP pool chose (2-bit index).
-                            const unsigned y = y0 + r - pad, py = y / 2, qx = x / 2;
-                            // (an odd map's last row and column belong to no pool window; the index
-                            // store is read at a valid address either way, as hardware reads both sides)
-                            const bool in_pool = py < OH && qx < OW;
-                            const unsigned at = in_pool ? (ch * OH + py) * OW + qx : 0;
-                            const bool routed = in_pool && unsigned(p.pools[d.pool_at + at]) == 2 * (y % 2) + x % 2;
-                            b.in_at(c, r, col0 + x - x_lo) =
-                                routed ? WORDS::in(pooled[py - pw.py_lo][qx - pw.px_lo]) : WORDS::in(grad_t(0));
-                            if (++x == x_hi) {
-                                x = x_lo;
-                                r++;
-                            }
-                        }
-                    }
-                load_weights:
-                    for (unsigned o = 0; o < n_o; o++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
-                        // FP: W[o0+o][i0 .. i0+n_i) is one contiguous run; BP: for FP output channel
-                        // i0+i, W[i0+i][o0 .. o0+n_o) is, and lands transposed and rotated.
-                        if (!bp) {
-                            const typename E::weight_t* run = p.weights + d.params + ((o0 + o) * d.in_c + i0) * KK;
-                            unsigned ci = 0, kh = 0, kw = 0;
-                        load_w_fp:
-                            for (unsigned t = 0; t < n_i * KK; t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * E::max_kernel * E::max_kernel
-#pragma HLS PIPELINE II = 1
-                                b.w[o][ci][kh][kw] = WORDS::weight(run[t]);
-                                if (++kw == K) { kw = 0; if (++kh == K) { kh = 0; ci++; } }
-                            }
-                        }
-                    }
-                    if (bp) {
-                    load_w_bp:
-                        for (unsigned i = 0; i < n_i; i++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
-                            const typename E::weight_t* run = p.weights + d.params + ((i0 + i) * d.in_c + o0) * KK;
-                            unsigned o = 0, kh = K - 1, kw = K - 1;
-                        load_w_bp_run:
-                            for (unsigned t = 0; t < n_o * KK; t++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc * E::max_kernel * E::max_kernel
-#pragma HLS PIPELINE II = 1
-                                b.w[o][i][kh][kw] = WORDS::weight(run[t]);
-                                if (kw-- == 0) { kw = K - 1; if (kh-- == 0) { kh = K - 1; o++; } }
-                            }
-                        }
-                    }
-                    conv_engine_core<E>(b, n_o, n_i, K);
-                }
-                // Store the tile: row segments, contiguous in DRAM.
-            store:
-                for (unsigned o = 0; o < n_o; o++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
-                    const unsigned ch = o0 + o;
-                    if (bp) {
-                        for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
-                            grad_t* row = p.grad_dst + d.grad_in + (ch * H + y0 + r) * W;
-                        store_bp_row:
-                            for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
-#pragma HLS PIPELINE II = 1
-                                row[x] = convert_shifted<grad_t>(WORDS::template to_pass<grad_accum_t>(b.acc_at(o, r, x - x0)),
-                                                                 d.grad_shift);
-                            }
-                        }
-                    } else if (!d.pool) {
-                        for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
-                            const unsigned base = (ch * H + y0 + r) * W;
-                            act_t* row = p.act_dst + d.act_out + base;
-                        store_fp_row:
-                            for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
-#pragma HLS PIPELINE II = 1
-                                act_t v = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(o, r, x - x0)),
-                                                                 d.act_shift);
-                                if (d.relu) {
-                                    const bool m = v > act_t(0);
-                                    if (!m) v = act_t(0);
-                                    if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + x] = m;
-                                }
-                                row[x] = v;
-                            }
-                        }
-                    } else {
-                        for (unsigned pr = 0; pr < E::tile_h / 2 && y0 / 2 + pr < OH; pr++) {
-                            const unsigned base = (ch * OH + y0 / 2 + pr) * OW;
-                            act_t* row = p.act_dst + d.act_out + base;
-                        store_fp_pooled_row:
-                            for (unsigned px = x0 / 2; px < min_u(OW, x0 / 2 + E::tile_w / 2); px++) {
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w / 2
-#pragma HLS PIPELINE II = 1
-                                act_t v[4];
-                                for (unsigned q = 0; q < 4; q++) {
-                                    v[q] = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(
-                                                                      o, 2 * pr + q / 2, 2 * (px - x0 / 2) + q % 2)),
-                                                                  d.act_shift);
-                                    if (d.relu) v[q] = relu_value(v[q]);
-                                }
-                                pool_index_t idx;
-                                const act_t best = pool2x2_select(v[0], v[1], v[2], v[3], idx);
-                                row[px] = best;
-                                p.pools[d.pool_at + base + px] = idx;
-                                // Only the winner receives gradient, and there [pre > 0] == [best > 0].
-                                if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + px] = best > act_t(0);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    const unsigned t_out = bp ? E::tile_ci : E::tile_co, t_in = bp ? E::tile_co : E::tile_ci;
+    conv_steps<E, METHOD, WITH_BP>(d, backward, p, b, int(conv_steps_of(d, bp, E::tile_h, E::tile_w, t_out, t_in)),
+                                   std::integral_constant<bool, E::double_buffer>());
 }
 
 } // namespace xai

@@ -8,8 +8,14 @@
 // latency model the planner builds on, and to show where the cycles go (core vs. DRAM).
 //
 // What the engines do, and the model therefore counts:
-//  * Serial: each engine is one function whose loads, core call and stores follow one
-//    another; nothing overlaps (no DATAFLOW, no double buffering). Cycles are summed.
+//  * The conv engine walks its layer in steps (output tile x input-channel tile): a step's
+//    loads (clear_input, input spans, unpool, weight runs) then its compute (init_acc on the
+//    first input-channel tile, the core, the store on the last). Serial (E::double_buffer =
+//    false): cycles are summed. Double-buffered (the step loop a DATAFLOW region): step s+1's
+//    loads run beside step s's compute, so each step after the first hides
+//    min(loads of s+1, compute of s) cycles (`overlapped`), and each step pays
+//    dataflow_step_handshake cycles for the processes' start/done handshake.
+//    The dense engine and network_run's copies are serial.
 //  * Every pipelined loop has II = 1, so it costs
 //        pipelined_loop_entry + (trips - 1) + depth       (trips > 0; entry only if 0)
 //    with `depth` that loop's pipeline depth (assumed below, per kind of loop).
@@ -67,6 +73,9 @@ static const unsigned axi_read_latency = 30;
 /// Cycles from a write burst's last beat to its response, which an HLS write loop waits for
 /// before it exits. Assumption, same order as the read latency.
 static const unsigned axi_write_latency = 30;
+/// Cycles per iteration of a DATAFLOW step loop for the processes' start/done handshake
+/// (ap_ctrl_chain). Assumption.
+static const unsigned dataflow_step_handshake = 2;
 
 // ---- Port width. -------------------------------------------------------------------------
 
@@ -121,14 +130,16 @@ struct cycle_count {
     count_t compute; ///< the core MAC loop, fill included
     count_t memory;  ///< DRAM loops
     count_t setup;   ///< on-chip loops and loop control
-    constexpr count_t total() const { return compute + memory + setup; }
+    count_t overlapped; ///< cycles of loads hidden beside the previous step's compute (double buffering)
+    constexpr count_t total() const { return compute + memory + setup - overlapped; }
 };
 
 constexpr void add(cycle_count& a, const cycle_count& b) {
     a.bias += b.bias; a.input += b.input; a.pooled += b.pooled; a.unpool += b.unpool; a.weights += b.weights;
     a.store += b.store; a.copies += b.copies; a.clear += b.clear; a.init += b.init; a.core += b.core;
     a.core_calls += b.core_calls; a.dram_loops += b.dram_loops; a.control += b.control; a.macs += b.macs;
-    a.compute += b.compute; a.memory += b.memory; a.setup += b.setup; // lanes: per layer, not summed
+    a.compute += b.compute; a.memory += b.memory; a.setup += b.setup; a.overlapped += b.overlapped;
+    // lanes: per layer, not summed
 }
 
 namespace detail {
@@ -159,21 +170,40 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
         c.bias += d.out_c;
         detail::dram_read(c, d.out_c, epb);
     }
-    for (unsigned o0 = 0; o0 < n_out; o0 += t_out) { // tile_out_ch
-        c.control++;
+    // Cycles of the pass so far (loop control included), to measure each step's two halves.
+    const auto spent = [](const cycle_count& k) { return k.compute + k.memory + k.setup + k.control * outer_loop_iteration; };
+    count_t prev_compute = 0; // compute half of the previous step (0 before the first)
+    // The store of an output tile (after its last input-channel tile): row segments.
+    const auto store_tile = [&](cycle_count& k, unsigned n_o, unsigned y0, unsigned x0) {
+        for (unsigned o = 0; o < n_o; o++) { // store
+            k.control++;
+            if (bp || !d.pool) { // store_bp_row, store_fp_row
+                for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                    k.control++;
+                    const unsigned n = min_u(W, x0 + E::tile_w) - x0;
+                    k.store += n;
+                    detail::dram_write(k, n, epb);
+                }
+            } else { // store_fp_pooled_row
+                for (unsigned pr = 0; pr < E::tile_h / 2 && y0 / 2 + pr < OH; pr++) {
+                    k.control++;
+                    const unsigned n = sub_sat(min_u(OW, x0 / 2 + E::tile_w / 2), x0 / 2);
+                    k.store += n;
+                    detail::dram_write(k, n, epb);
+                }
+            }
+        }
+    };
+    for (unsigned o0 = 0; o0 < n_out; o0 += t_out) { // the steps, in conv_step_at's order
         const unsigned n_o = min_u(n_out - o0, t_out);
-        for (unsigned y0 = 0; y0 < H; y0 += E::tile_h) { // tile_rows
-            c.control++;
-            for (unsigned x0 = 0; x0 < W; x0 += E::tile_w) { // tile_cols
-                c.control++;
-                // init_acc: the (o, r, c) nest is perfect, so HLS flattens it into one pipeline.
-                const count_t init = count_t(n_o) * S::blocks_h * S::blocks_w;
-                c.init += init;
-                c.setup += pipelined_loop(init, onchip_loop_depth);
+        for (unsigned y0 = 0; y0 < H; y0 += E::tile_h) {
+            for (unsigned x0 = 0; x0 < W; x0 += E::tile_w) {
                 const unsigned x_lo = sub_sat(x0, pad), x_hi = min_u(W, x0 + E::tile_w + pad);
                 const halo_rows rows = conv_engine_detail::rows_in_map<E>(y0, pad, H, K);
-                for (unsigned i0 = 0; i0 < n_in; i0 += t_in) { // tile_in_ch
-                    c.control++;
+                for (unsigned i0 = 0; i0 < n_in; i0 += t_in) {
+                    c.control++; // conv_steps_serial / conv_steps_overlapped
+                    if (E::double_buffer) c.setup += dataflow_step_handshake;
+                    const count_t load_from = spent(c);
                     const unsigned n_i = min_u(n_in - i0, t_in);
                     // clear_input: constant bounds, flattened into one pipeline.
                     const count_t clear = count_t(S::tc) * S::bank_h * S::bank_w;
@@ -211,29 +241,21 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                             detail::dram_read(c, count_t(n_o) * KK, epb);
                         }
                     }
+                    const count_t compute_from = spent(c);
+                    if (i0 == 0) { // init_acc: the (o, r, c) nest is perfect, so HLS flattens it into one pipeline.
+                        const count_t init = count_t(n_o) * S::blocks_h * S::blocks_w;
+                        c.init += init;
+                        c.setup += pipelined_loop(init, onchip_loop_depth);
+                    }
                     // conv_engine_core: one flattened pipeline over (co, ci, kh, kw, bh, bw).
                     const count_t core = count_t(n_o) * n_i * KK * S::blocks_h * S::blocks_w;
                     c.core += core;
                     c.core_calls++;
                     c.compute += pipelined_loop(core, conv_core_depth);
-                }
-                for (unsigned o = 0; o < n_o; o++) { // store
-                    c.control++;
-                    if (bp || !d.pool) { // store_bp_row, store_fp_row
-                        for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
-                            c.control++;
-                            const unsigned n = min_u(W, x0 + E::tile_w) - x0;
-                            c.store += n;
-                            detail::dram_write(c, n, epb);
-                        }
-                    } else { // store_fp_pooled_row
-                        for (unsigned pr = 0; pr < E::tile_h / 2 && y0 / 2 + pr < OH; pr++) {
-                            c.control++;
-                            const unsigned n = sub_sat(min_u(OW, x0 / 2 + E::tile_w / 2), x0 / 2);
-                            c.store += n;
-                            detail::dram_write(c, n, epb);
-                        }
-                    }
+                    if (i0 + t_in >= n_in) store_tile(c, n_o, y0, x0);
+                    const count_t loads = compute_from - load_from, computes = spent(c) - compute_from;
+                    if (E::double_buffer) c.overlapped += loads < prev_compute ? loads : prev_compute;
+                    prev_compute = computes;
                 }
             }
         }

@@ -79,9 +79,8 @@ unsigned network_run(const layer_desc* layers, const typename CE::act_t* image, 
     typedef typename CE::act_t act_t;
     conv_engine_buffers<CE> cbuf;  // the convolution engine's tiles: one set for all layers
     dense_engine_buffers<DE> dbuf; // the vector-matrix engine's tiles
-    // Banks: n_oh x n_ow input and accumulator banks (conv_engine.h), one register per dense row.
-#pragma HLS ARRAY_PARTITION variable = cbuf.in complete dim = 1
-#pragma HLS ARRAY_PARTITION variable = cbuf.in complete dim = 2
+    // Banks: n_oh x n_ow accumulator banks (conv_engine.h; each step banks its input tile the same
+    // way where it declares it), one register per dense row.
 #pragma HLS ARRAY_PARTITION variable = cbuf.acc complete dim = 1
 #pragma HLS ARRAY_PARTITION variable = cbuf.acc complete dim = 2
 #pragma HLS ARRAY_PARTITION variable = dbuf.w complete dim = 1

@@ -5,6 +5,7 @@
 struct small_engine {
     static const unsigned n_oh = 2, n_ow = 2, tile_h = 4, tile_w = 4, tile_ci = 2, tile_co = 2;
     static const unsigned kernel = 3;
+    static const bool double_buffer = false;
     static const bool relu = true, pool = false, store_relu_mask = false;
     typedef float act_t;
     typedef float weight_t;

@@ -20,6 +20,7 @@ template <class T> struct numerics {
 template <class NUM> struct engine {
     static const unsigned n_oh = 2, n_ow = 4, tile_h = 4, tile_w = 8, tile_ci = 2, tile_co = 4;
     static const unsigned max_kernel = 5, max_out_c = 7;
+    static const bool double_buffer = false;
     typedef typename NUM::act_t act_t;
     typedef typename NUM::weight_t weight_t;
     typedef typename NUM::accum_t accum_t;

@@ -13,11 +13,13 @@
 namespace xai_test {
 
 template <unsigned CI, unsigned CO, unsigned H, unsigned W, unsigned K, bool RELU, bool POOL, bool STORE,
-          unsigned NOH, unsigned NOW, unsigned TH, unsigned TW, unsigned TCI, unsigned TCO, class T, int SHIFT = 0>
+          unsigned NOH, unsigned NOW, unsigned TH, unsigned TW, unsigned TCI, unsigned TCO, class T, int SHIFT = 0,
+          bool DOUBLE_BUFFER = false>
 struct ConvCfg {
     static const unsigned in_c = CI, out_c = CO, height = H, width = W, kernel = K;
     static const bool relu = RELU, pool = POOL, store_relu_mask = STORE;
     static const unsigned n_oh = NOH, n_ow = NOW, tile_h = TH, tile_w = TW, tile_ci = TCI, tile_co = TCO;
+    static const bool double_buffer = DOUBLE_BUFFER;
     typedef T act_t;
     typedef T weight_t;
     typedef T accum_t;

@@ -63,6 +63,7 @@ public static class NetworkHeaderWriter
         s.AppendLine($"    static const unsigned tile_h = {plan.ConvTileH}, tile_w = {plan.ConvTileW}, tile_ci = {plan.ConvTileCi}, tile_co = {plan.ConvTileCo};");
         var shape = EngineShape.For(plan);
         s.AppendLine($"    static const unsigned max_kernel = {shape.MaxKernel}, max_out_c = {shape.MaxOutC}; ///< bound the buffers");
+        s.AppendLine($"    static const bool double_buffer = {(plan.DoubleBuffer ? "true" : "false")}; ///< loads overlap the core (XaiDoubleBuffer)");
         AppendProfileTypes(s);
         s.AppendLine("};");
         s.AppendLine();

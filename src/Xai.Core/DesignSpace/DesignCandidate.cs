@@ -8,6 +8,7 @@ public sealed record DesignCandidate(
     int NOh,
     int NOw,
     int FcTile,
+    bool DoubleBuffer,
     double ClockMHz,
     ResourceEstimate Resources,
     LatencyEstimate Latency,
@@ -17,8 +18,8 @@ public sealed record DesignCandidate(
 
     public bool Fits => Overflows.Count == 0;
 
-    /// <summary>A short name for files and sibling builds, e.g. <c>4x8-fc16-100mhz</c>.</summary>
-    public string Name => $"{NOh}x{NOw}-fc{FcTile}-{ClockMHz.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}mhz";
+    /// <summary>A short name for files and sibling builds, e.g. <c>4x8-fc16-100mhz</c> (<c>4x8-fc16-db-100mhz</c> double-buffered).</summary>
+    public string Name => $"{NOh}x{NOw}-fc{FcTile}{(DoubleBuffer ? "-db" : "")}-{ClockMHz.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}mhz";
 
     /// <summary>Whether this one is at least as good on both axes of the exploration (FP+BP latency, LUTs) and better on one.</summary>
     public bool Dominates(DesignCandidate other) =>

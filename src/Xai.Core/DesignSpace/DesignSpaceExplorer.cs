@@ -7,13 +7,13 @@ namespace Xai.DesignSpace;
 
 /// <summary>
 /// Design-space exploration (issue 10, point 4): every engine configuration the SDK accepts
-/// (<see cref="EngineChoices"/>) at each clock asked for, judged by the resource model (fits or not)
+/// (<see cref="EngineChoices"/>), serial and double-buffered, at each clock asked for, judged by the resource model (fits or not)
 /// and the latency model (FP+BP ms), and the Pareto set of the fitting ones over FP+BP latency and
 /// LUTs. Everything is modelled; nothing here runs a vendor tool.
 /// </summary>
 /// <remarks>
-/// Dimensions hls-lib does not build are not enumerated: its DRAM loads do not overlap compute
-/// (no double buffering) and its ports move one 16-bit element per beat, so neither is a choice yet.
+/// Dimensions hls-lib does not build are not enumerated: its ports move one 16-bit element per beat,
+/// so the port width is not a choice yet.
 /// Tiles follow the unroll (<see cref="DesignPlanner.ConvTile"/>), as the planner sets them.
 /// </remarks>
 public static class DesignSpaceExplorer
@@ -23,11 +23,11 @@ public static class DesignSpaceExplorer
         var list = new List<DesignCandidate>();
         foreach (var clock in clocksMHz)
         {
-            foreach (var shape in EngineChoices.Shapes(layers, tileCi, tileCo))
+            foreach (var shape in EngineChoices.Shapes(layers, tileCi, tileCo).SelectMany(s => new[] { s, s with { DoubleBuffer = true } }))
             {
                 var resources = ResourceModel.Estimate(shape);
                 var latency = LatencyModel.Estimate(layers, shape, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
-                list.Add(new DesignCandidate(shape.NOh, shape.NOw, shape.FcTile, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources)));
+                list.Add(new DesignCandidate(shape.NOh, shape.NOw, shape.FcTile, shape.DoubleBuffer, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources)));
             }
         }
 

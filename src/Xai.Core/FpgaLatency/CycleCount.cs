@@ -3,7 +3,8 @@ namespace Xai.FpgaLatency;
 /// <summary>
 /// One pass of one layer (or of network_run's copies) as hls-lib's cycle model counts it
 /// (<c>xai::cycle_model::cycle_count</c>): trip counts of the loops, in elements, then cycles split
-/// into compute (the core MAC loop), memory (DRAM loops) and setup (on-chip loops and loop control).
+/// into compute (the core MAC loop), memory (DRAM loops) and setup (on-chip loops and loop control),
+/// less the loads a double-buffered conv engine hides beside its compute (overlapped).
 /// </summary>
 public sealed class CycleCount
 {
@@ -35,7 +36,17 @@ public sealed class CycleCount
     public long Memory { get; set; }
     public long Setup { get; set; }
 
-    public long Total => Compute + Memory + Setup;
+    /// <summary>Cycles of loads hidden beside the previous step's compute (double buffering); already in Memory and Setup.</summary>
+    public long Overlapped { get; set; }
+
+    /// <summary>Cycles of the pass: compute, memory and setup, less what double buffering hides.</summary>
+    public long Total => Compute + Memory + Setup - Overlapped;
+
+    /// <summary>
+    /// DRAM-loop cycles the pass waits for: Memory less the hidden loads (which also hold a few on-chip
+    /// cycles, clear and unpool, so this slightly understates the wait of a double-buffered design).
+    /// </summary>
+    public long ExposedMemory => Math.Max(0, Memory - Overlapped);
 
     /// <summary>16-bit elements moved between DRAM and the chip.</summary>
     public long DramElements => Bias + Input + Pooled + Weights + Store + Copies;
@@ -45,6 +56,7 @@ public sealed class CycleCount
         Bias += b.Bias; Input += b.Input; Pooled += b.Pooled; Unpool += b.Unpool; Weights += b.Weights;
         Store += b.Store; Copies += b.Copies; Clear += b.Clear; Init += b.Init; Core += b.Core;
         CoreCalls += b.CoreCalls; DramLoops += b.DramLoops; Control += b.Control; Macs += b.Macs;
-        Compute += b.Compute; Memory += b.Memory; Setup += b.Setup;
+        Compute += b.Compute; Memory += b.Memory; Setup += b.Setup; Overlapped += b.Overlapped;
+        // Lanes: per layer, not summed
     }
 }

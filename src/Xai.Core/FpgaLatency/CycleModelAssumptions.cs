@@ -34,12 +34,16 @@ public static class CycleModelAssumptions
     /// <summary>Last beat to write response, which an HLS write loop waits for.</summary>
     public const int AxiWriteLatency = 30;
 
+    /// <summary>Cycles per iteration of a DATAFLOW step loop for the processes' start/done handshake (ap_ctrl_chain). Assumption.</summary>
+    public const int DataflowStepHandshake = 2;
+
     /// <summary>DRAM elements per beat as hls-lib's ports are written: one 16-bit element per loop iteration.</summary>
     public const int ElementsPerBeatAsWritten = 1;
 
     /// <summary>One sentence for reports: what the figures rest on.</summary>
     public static string Summary =>
-        $"Modelled from hls-lib's loop nests (xai/engine_cycles.h): loads, core and stores one after another, II 1, " +
+        $"Modelled from hls-lib's loop nests (xai/engine_cycles.h): loads, core and stores one after another " +
+        $"(double-buffered: a conv step's loads beside the previous step's compute, {DataflowStepHandshake} cycles of handshake per step), II 1, " +
         $"core depth {ConvCoreDepth} (dense {DenseCoreDepth}), {PipelinedLoopEntry} cycles per pipelined-loop entry, " +
         $"{OuterLoopIteration} per outer-loop iteration, AXI read latency {AxiReadLatency} per read loop, write response {AxiWriteLatency}, " +
         $"{ElementsPerBeatAsWritten} 16-bit element per DRAM beat. No vendor tool has confirmed these cycles.";

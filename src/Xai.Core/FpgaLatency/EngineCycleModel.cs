@@ -43,7 +43,12 @@ public static class EngineCycleModel
         _ => throw new ArgumentException($"No engine runs layer kind {layer.GetType().Name}.", nameof(layer)),
     };
 
-    /// <summary>conv_engine under XAI_HLS_LOOPS for a 'same'-padded stride-1 convolution of an H x W input.</summary>
+    /// <summary>
+    /// conv_engine under XAI_HLS_LOOPS for a 'same'-padded stride-1 convolution of an H x W input, step by
+    /// step (output tile x input-channel tile: loads, then init, core and store). With
+    /// <see cref="EngineShape.DoubleBuffer"/> each step pays <see cref="CycleModelAssumptions.DataflowStepHandshake"/>
+    /// and hides min(its loads, the previous step's compute) in <see cref="CycleCount.Overlapped"/>.
+    /// </summary>
     public static CycleCount Conv(int height, int width, int kernel, int inC, int outC, bool pool, EngineShape e, bool bp, int epb)
     {
         var c = new CycleCount();
@@ -62,24 +67,54 @@ public static class EngineCycleModel
             DramRead(c, outC, epb);
         }
 
+        // Cycles of the pass so far (loop control included), to measure each step's two halves.
+        long Spent() => c.Compute + c.Memory + c.Setup + (c.Control * OuterLoopIteration);
+        long prevCompute = 0; // compute half of the previous step (0 before the first)
+
+        // The store of an output tile (after its last input-channel tile): row segments.
+        void StoreTile(int nO, int y0, int x0)
+        {
+            for (int o = 0; o < nO; o++)
+            {
+                c.Control++; // store
+                if (bp || !pool)
+                {
+                    for (int r = 0; r < e.TileH && y0 + r < H; r++)
+                    {
+                        c.Control++;
+                        int n = Math.Min(W, x0 + e.TileW) - x0; // store_bp_row, store_fp_row
+                        c.Store += n;
+                        DramWrite(c, n, epb);
+                    }
+                }
+                else
+                {
+                    for (int pr = 0; pr < e.TileH / 2 && y0 / 2 + pr < OH; pr++)
+                    {
+                        c.Control++;
+                        int n = Math.Max(Math.Min(OW, x0 / 2 + e.TileW / 2) - x0 / 2, 0); // store_fp_pooled_row
+                        c.Store += n;
+                        DramWrite(c, n, epb);
+                    }
+                }
+            }
+        }
+
+        // The steps (output tile x input-channel tile), in conv_step_at's order.
         for (int o0 = 0; o0 < nOut; o0 += tOut)
         {
-            c.Control++;
             int nO = Math.Min(nOut - o0, tOut);
             for (int y0 = 0; y0 < H; y0 += e.TileH)
             {
-                c.Control++;
                 for (int x0 = 0; x0 < W; x0 += e.TileW)
                 {
-                    c.Control++;
-                    long init = (long)nO * blocksH * blocksW;
-                    c.Init += init;
-                    c.Setup += PipelinedLoop(init, OnChipLoopDepth);
                     int xLo = Math.Max(x0 - pad, 0), xHi = Math.Min(W, x0 + e.TileW + pad);
                     int rLo = y0 < pad ? pad - y0 : 0, rHi = Math.Min(e.TileH + K - 1, H + pad - y0); // rows_in_map
                     for (int i0 = 0; i0 < nIn; i0 += tIn)
                     {
-                        c.Control++;
+                        c.Control++; // conv_steps_serial / conv_steps_overlapped
+                        if (e.DoubleBuffer) c.Setup += DataflowStepHandshake;
+                        long loadFrom = Spent();
                         int nI = Math.Min(nIn - i0, tIn);
                         long clear = (long)tc * bankH * bankW;
                         c.Clear += clear;
@@ -126,35 +161,25 @@ public static class EngineCycleModel
                             }
                         }
 
+                        long computeFrom = Spent();
+                        if (i0 == 0)
+                        {
+                            // init_acc, on the output tile's first input-channel tile: one flattened pipeline.
+                            long init = (long)nO * blocksH * blocksW;
+                            c.Init += init;
+                            c.Setup += PipelinedLoop(init, OnChipLoopDepth);
+                        }
+
                         long core = (long)nO * nI * KK * blocksH * blocksW;
                         c.Core += core;
                         c.CoreCalls++;
                         c.Compute += PipelinedLoop(core, ConvCoreDepth);
-                    }
+                        if (i0 + tIn >= nIn) StoreTile(nO, y0, x0); // after the last input-channel tile
 
-                    for (int o = 0; o < nO; o++)
-                    {
-                        c.Control++; // store
-                        if (bp || !pool)
-                        {
-                            for (int r = 0; r < e.TileH && y0 + r < H; r++)
-                            {
-                                c.Control++;
-                                int n = Math.Min(W, x0 + e.TileW) - x0; // store_bp_row, store_fp_row
-                                c.Store += n;
-                                DramWrite(c, n, epb);
-                            }
-                        }
-                        else
-                        {
-                            for (int pr = 0; pr < e.TileH / 2 && y0 / 2 + pr < OH; pr++)
-                            {
-                                c.Control++;
-                                int n = Math.Max(Math.Min(OW, x0 / 2 + e.TileW / 2) - x0 / 2, 0); // store_fp_pooled_row
-                                c.Store += n;
-                                DramWrite(c, n, epb);
-                            }
-                        }
+                        // Double-buffered, this step's loads ran beside the previous step's compute.
+                        long loads = computeFrom - loadFrom, computes = Spent() - computeFrom;
+                        if (e.DoubleBuffer) c.Overlapped += Math.Min(loads, prevCompute);
+                        prevCompute = computes;
                     }
                 }
             }

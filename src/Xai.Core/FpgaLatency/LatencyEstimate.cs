@@ -16,8 +16,8 @@ public sealed record LatencyEstimate(
 
     public double FpBpMs => Milliseconds(ForwardBackwardCycles);
 
-    /// <summary>Share of the FP+BP cycles spent in DRAM loops.</summary>
-    public double MemoryShare => ForwardBackwardCycles == 0 ? 0 : (double)(Forward.Memory + Backward.Memory) / ForwardBackwardCycles;
+    /// <summary>Share of the FP+BP cycles spent in DRAM loops, less the load cycles hidden beside the core (double buffering).</summary>
+    public double MemoryShare => ForwardBackwardCycles == 0 ? 0 : (double)(Forward.ExposedMemory + Backward.ExposedMemory) / ForwardBackwardCycles;
 
     public double Milliseconds(long cycles) => cycles / (ClockMHz * 1000.0);
 }

@@ -20,16 +20,19 @@ namespace Xai.FpgaResources;
 /// <param name="AccumulatorBits">Width of the accumulator word (the wider of the FP and BP accumulators).</param>
 /// <param name="PoolIndexEntries">2-bit pool indices of the network (the index store).</param>
 /// <param name="MaskBits">ReLU mask bits kept on chip (the mask store).</param>
+/// <param name="DoubleBuffer">The conv engine's step loop is a DATAFLOW region whose operand tiles
+/// (input and weights) are a ping-pong channel: loads overlap the core, the two tiles are held twice
+/// (<c>double_buffer</c>).</param>
 public sealed record EngineShape(
     int NOh, int NOw, int TileH, int TileW, int TileCi, int TileCo, int MaxKernel, int MaxOutC, int FcTile,
-    int AccumulatorBits, long PoolIndexEntries, long MaskBits)
+    int AccumulatorBits, long PoolIndexEntries, long MaskBits, bool DoubleBuffer = false)
 {
     /// <summary>The engines of <paramref name="plan"/> as planned.</summary>
     public static EngineShape For(DesignPlan plan) =>
-        For(plan.Layers, plan.ConvParallelismH, plan.ConvParallelismW, plan.ConvTileH, plan.ConvTileW, plan.ConvTileCi, plan.ConvTileCo, plan.FcTile);
+        For(plan.Layers, plan.ConvParallelismH, plan.ConvParallelismW, plan.ConvTileH, plan.ConvTileW, plan.ConvTileCi, plan.ConvTileCo, plan.FcTile, plan.DoubleBuffer);
 
     /// <summary>The engines for <paramref name="layers"/> at another parallelism (design-space questions).</summary>
-    public static EngineShape For(IReadOnlyList<HardwareLayer> layers, int nOh, int nOw, int tileH, int tileW, int tileCi, int tileCo, int fcTile)
+    public static EngineShape For(IReadOnlyList<HardwareLayer> layers, int nOh, int nOw, int tileH, int tileW, int tileCi, int tileCo, int fcTile, bool doubleBuffer = false)
     {
         var convs = layers.OfType<ConvBlockLayer>().ToList();
         var pools = layers.Where(l => l is ConvBlockLayer { Pool: true }).Sum(l => (long)l.OutputShape.ElementCount);
@@ -38,7 +41,7 @@ public sealed record EngineShape(
             nOh, nOw, tileH, tileW, tileCi, tileCo,
             convs.Count == 0 ? 1 : convs.Max(c => c.Conv.KernelSize),
             convs.Count == 0 ? 1 : convs.Max(c => c.Conv.OutChannels),
-            fcTile, DesignPlanner.AccumulatorBits, pools, masks);
+            fcTile, DesignPlanner.AccumulatorBits, pools, masks, doubleBuffer);
     }
 
     /// <summary>Channels a conv buffer holds: FP uses tile_ci in / tile_co out, BP the reverse.</summary>

@@ -11,7 +11,8 @@ namespace Xai.FpgaResources;
 /// 32, 48, 96). FP-only and FP+BP alike: BP runs on the same engines.</item>
 /// <item>BRAM_18K: every memory the generated top declares, as <see cref="BramMapping"/> maps it:
 /// the input buffer and the accumulators in n_oh x n_ow banks each (conv_engine.h), the conv
-/// weight tile and the layer's bias buffer, the pool-index store (2 bits per pooled output) and
+/// weight tile (input buffer and weight tile twice when double-buffered: the DATAFLOW step loop's
+/// ping-pong channel) and the layer's bias buffer, the pool-index store (2 bits per pooled output) and
 /// the mask store (1 bit per dense ReLU output), and with BP the buffer its pooled spans are read
 /// into (networks with a pool); the dense engine's tile is registers. FP-only designs keep the
 /// other buffers (the stores are written by FP); BP's code and its buffer are compiled out.</item>
@@ -62,9 +63,10 @@ public static class ResourceModel
         var tc = e.BufferChannels;
         long bankH = (e.TileH + e.MaxKernel - 1 + e.NOh - 1) / e.NOh, bankW = (e.TileW + e.MaxKernel - 1 + e.NOw - 1) / e.NOw;
         long blocks = (long)(e.TileH / e.NOh) * (e.TileW / e.NOw);
-        return banks * BramMapping.Blocks(tc * bankH * bankW, word)
+        var operandCopies = e.DoubleBuffer ? 2 : 1;
+        return operandCopies * banks * BramMapping.Blocks(tc * bankH * bankW, word)
             + banks * BramMapping.Blocks(tc * blocks, e.AccumulatorBits)
-            + BramMapping.Blocks((long)tc * tc * e.MaxKernel * e.MaxKernel, word)
+            + operandCopies * BramMapping.Blocks((long)tc * tc * e.MaxKernel * e.MaxKernel, word)
             + BramMapping.Blocks(e.MaxOutC, e.AccumulatorBits)
             + BramMapping.Blocks(e.PoolIndexEntries, 2)
             + BramMapping.Blocks(e.MaskBits, 1)

@@ -44,6 +44,12 @@ public sealed record DesignPlan
 
     public required int FcTile { get; init; }
 
+    /// <summary>
+    /// The conv engine's loads overlap its core (<c>XaiDoubleBuffer</c>; hls-lib's <c>double_buffer</c>):
+    /// twice the input and weight tiles on chip for the DATAFLOW step loop's ping-pong channel.
+    /// </summary>
+    public bool DoubleBuffer { get; init; }
+
     public required double ClockMHz { get; init; }
 
     /// <summary>What the board's part offers (the board file's <c>resources</c>), for the resource model's figures.</summary>

@@ -43,6 +43,7 @@ public static class DesignPlanFile
         ["convTileCi"] = plan.ConvTileCi,
         ["convTileCo"] = plan.ConvTileCo,
         ["fcTile"] = plan.FcTile,
+        ["doubleBuffer"] = plan.DoubleBuffer,
         ["clockMHz"] = plan.ClockMHz,
         ["boardResources"] = new JObject
         {
@@ -115,6 +116,7 @@ public static class DesignPlanFile
                 ConvTileCi = (int)json["convTileCi"]!,
                 ConvTileCo = (int)json["convTileCo"]!,
                 FcTile = (int)json["fcTile"]!,
+                DoubleBuffer = (bool?)json["doubleBuffer"] ?? false,
                 ClockMHz = (double)json["clockMHz"]!,
                 BoardResources = new Boards.BoardResources(
                     (int)json["boardResources"]!["bram18k"]!, (int)json["boardResources"]!["dsp"]!, (int)json["boardResources"]!["ff"]!,

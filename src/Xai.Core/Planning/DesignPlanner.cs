@@ -47,6 +47,7 @@ public static class DesignPlanner
             ConvTileCi = 16,
             ConvTileCo = 16,
             FcTile = settings.FcTile,
+            DoubleBuffer = settings.DoubleBuffer,
             ClockMHz = settings.ClockMHz,
             BoardResources = settings.Board.Resources,
             SlavePortBits = settings.Board.ProcessingSystem.SlavePortDataWidth,

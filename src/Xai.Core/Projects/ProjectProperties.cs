@@ -27,6 +27,9 @@ public sealed record ProjectProperties
     /// <summary><c>XaiFcTile</c>: 16 or 32, empty for the board default.</summary>
     public string FcTile { get; init; } = "";
 
+    /// <summary><c>XaiDoubleBuffer</c>: <c>true</c> or <c>false</c>, empty for false.</summary>
+    public string DoubleBuffer { get; init; } = "";
+
     /// <summary><c>XaiClockMHz</c>: accelerator clock, empty for the board default.</summary>
     public string ClockMHz { get; init; } = "";
 

@@ -8,6 +8,7 @@ namespace Xai.Projects;
 /// <param name="HlsFlow">XaiHlsFlow.</param>
 /// <param name="LabelsFile">XaiLabelsFile as a full path, null for none.</param>
 /// <param name="ClassNamesFile">XaiClassNamesFile as a full path, null for none.</param>
+/// <param name="DoubleBuffer">XaiDoubleBuffer: the conv engine's loads overlap its core.</param>
 public sealed record ProjectSettings(
     string ProjectFile,
     string ModelPath,
@@ -22,4 +23,5 @@ public sealed record ProjectSettings(
     int FidelityImages,
     HlsFlowSetting HlsFlow = HlsFlowSetting.Auto,
     string? LabelsFile = null,
-    string? ClassNamesFile = null);
+    string? ClassNamesFile = null,
+    bool DoubleBuffer = false);

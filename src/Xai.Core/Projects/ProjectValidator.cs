@@ -84,6 +84,12 @@ public static class ProjectValidator
             Error(DiagnosticCatalog.BadFcTile, $"Property 'XaiFcTile' is '{p.FcTile.Trim()}'; allowed: 16, 32.");
         }
 
+        var doubleBuffer = false;
+        if (!string.IsNullOrWhiteSpace(p.DoubleBuffer) && !bool.TryParse(p.DoubleBuffer.Trim(), out doubleBuffer))
+        {
+            Error(DiagnosticCatalog.BadDoubleBuffer, $"Property 'XaiDoubleBuffer' is '{p.DoubleBuffer.Trim()}'; allowed: true, false.");
+        }
+
         // The range is the board's (boards/*.json plClockMHz): what its PS can clock the PL at and the
         // generated HLS and Vivado scripts accept, so a clock that passes here also passes Synthesize.
         var clock = board?.Defaults.ClockMHz ?? 100;
@@ -155,7 +161,7 @@ public static class ProjectValidator
 
         return new ProjectSettings(
             p.ProjectFile, modelPath, board, methods, numerics, oh, ow, fcTile, clock, targetClass, fidelityImages, hlsFlow,
-            ProjectFilePath(projectDir, p.LabelsFile), ProjectFilePath(projectDir, p.ClassNamesFile));
+            ProjectFilePath(projectDir, p.LabelsFile), ProjectFilePath(projectDir, p.ClassNamesFile), doubleBuffer);
     }
 
     private static string? ProjectFilePath(string projectDir, string value) =>

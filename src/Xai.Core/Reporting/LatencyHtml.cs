@@ -25,7 +25,7 @@ public static class LatencyHtml
             Card(s, $"{Ms(p.FpMs)} / {Ms(p.FpbpMs)}", $"paper Table IV, {H(p.ConvParallelism)} (FP / FP+BP)");
         }
 
-        s.Append("</div><table><tr><th>layer</th><th>engine</th><th>FP cycles</th><th>BP cycles</th><th>FP+BP ms</th><th>in DRAM loops</th><th>MAC use</th></tr>");
+        s.Append("</div><table><tr><th>layer</th><th>engine</th><th>FP cycles</th><th>BP cycles</th><th>FP+BP ms</th><th>waiting on DRAM</th><th>MAC use</th></tr>");
         foreach (var layer in l.Layers)
         {
             s.Append($"<tr><td>{H(layer.Name)}</td><td>{H(layer.Kind)}</td><td>{N(layer.FpCycles)}</td><td>{N(layer.BpCycles)}</td><td>{F((layer.FpCycles + layer.BpCycles) / (l.ClockMHz * 1000), "F2")}</td><td>{F(layer.MemoryShare * 100, "F0")} %</td><td>{F(layer.MacUtilisation * 100, "F1")} %</td></tr>");

@@ -41,6 +41,7 @@ public static class PlanDocument
                 ConvParallelism = $"{plan.ConvParallelismH}x{plan.ConvParallelismW}",
                 ConvTile = new ConvTile(plan.ConvTileH, plan.ConvTileW, plan.ConvTileCi, plan.ConvTileCo),
                 FcTile = plan.FcTile,
+                DoubleBuffer = plan.DoubleBuffer,
                 ClockMHz = plan.ClockMHz,
                 DspEstimate = plan.DspEstimate,
             },
@@ -137,7 +138,7 @@ public static class PlanDocument
                 Kind = l.Kind,
                 FpCycles = l.Forward.Total,
                 BpCycles = l.Backward.Total,
-                MemoryShare = Share(l.Forward.Memory + l.Backward.Memory, l.Forward.Total + l.Backward.Total),
+                MemoryShare = Share(l.Forward.ExposedMemory + l.Backward.ExposedMemory, l.Forward.Total + l.Backward.Total),
                 MacUtilisation = Share(l.Forward.Macs + l.Backward.Macs, l.Forward.Lanes * (l.Forward.Total + l.Backward.Total)),
             })],
             Paper = paper is null ? null : new PaperLatency

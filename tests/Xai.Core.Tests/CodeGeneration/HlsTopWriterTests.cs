@@ -102,12 +102,13 @@ public sealed partial class HlsTopWriterTests(OddNetworkBuild build) : IClassFix
     }
 
     [Theory]
-    [InlineData("xai_top.cpp")]
-    [InlineData("xai_top_fp.cpp")]
-    public void The_top_instantiates_one_engine_of_each_kind_whose_MACs_are_the_resource_models_DSP_count(string top)
+    [InlineData("xai_top.cpp", false)]
+    [InlineData("xai_top_fp.cpp", false)]
+    [InlineData("xai_top.cpp", true)]
+    public void The_top_instantiates_one_engine_of_each_kind_whose_MACs_are_the_resource_models_DSP_count(string top, bool doubleBuffer)
     {
-        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-census-" + Path.GetFileNameWithoutExtension(top)));
-        HlsSourcesStage.Run(build.Plan, AttributionMethod.Saliency, inferenceVariant: true, null, build.Layout, vendor);
+        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-census-" + Path.GetFileNameWithoutExtension(top) + (doubleBuffer ? "-db" : "")));
+        HlsSourcesStage.Run(build.Plan with { DoubleBuffer = doubleBuffer }, AttributionMethod.Saliency, inferenceVariant: true, null, build.Layout, vendor);
 
         // hls-lib's census: template instances and call sites of each engine and core, compiled at -O0
         // with the synthesized loop nests (one Vitis HLS instance per call site of a non-inlined function).
@@ -136,15 +137,17 @@ public sealed partial class HlsTopWriterTests(OddNetworkBuild build) : IClassFix
     /// <summary>
     /// The C simulation's records come from its fast integer path; the tops are compiled once that way
     /// and once with <c>XAI_HLS_LOOPS</c>, the loop nests Vitis HLS synthesizes (banked buffers, flattened
-    /// core, row-segment loads), and must reproduce them bit for bit both times.
+    /// core, row-segment loads), and must reproduce them bit for bit both times; double-buffered too
+    /// (the DATAFLOW step loop), whose C simulation is the serial engine's.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void The_testbench_runs_the_tops_and_they_reproduce_the_C_simulation_bit_for_bit(bool synthesizedLoops)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void The_testbench_runs_the_tops_and_they_reproduce_the_C_simulation_bit_for_bit(bool synthesizedLoops, bool doubleBuffer)
     {
-        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-run" + (synthesizedLoops ? "-hls-loops" : "")));
-        var sources = HlsSourcesStage.Run(build.Plan, AttributionMethod.GuidedBackprop, inferenceVariant: true, null, build.Layout, vendor);
+        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-run" + (synthesizedLoops ? "-hls-loops" : "") + (doubleBuffer ? "-db" : "")));
+        var sources = HlsSourcesStage.Run(build.Plan with { DoubleBuffer = doubleBuffer }, AttributionMethod.GuidedBackprop, inferenceVariant: true, null, build.Layout, vendor);
         Assert.True(sources.HasTestbenchData);
         Assert.Equal(-1, sources.Target);
 

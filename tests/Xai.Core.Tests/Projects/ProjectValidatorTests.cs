@@ -34,18 +34,20 @@ public sealed class ProjectValidatorTests : IDisposable
         Assert.Equal(new[] { AttributionMethod.Saliency, AttributionMethod.DeconvNet, AttributionMethod.GuidedBackprop }, s.Methods);
         Assert.Equal(NumericsScheme.PerTensor, s.Numerics);
         Assert.Null(s.TargetClass);
+        Assert.False(s.DoubleBuffer);
         Assert.Equal(Path.Combine(_dir, "m.onnx"), s.ModelPath);
     }
 
     [Fact]
     public void Explicit_values_override_defaults_and_method_names_ignore_case()
     {
-        var (s, d) = Run(Props() with { Methods = "guidedbackprop, Saliency;GuidedBackprop", ConvParallelism = "8X4", FcTile = "32", ClockMHz = "142.5", TargetClass = "3", Numerics = "paperfaithful", FidelityImages = "1000" });
+        var (s, d) = Run(Props() with { Methods = "guidedbackprop, Saliency;GuidedBackprop", ConvParallelism = "8X4", FcTile = "32", ClockMHz = "142.5", TargetClass = "3", Numerics = "paperfaithful", FidelityImages = "1000", DoubleBuffer = " True " });
 
         Assert.Empty(d);
         Assert.Equal(new[] { AttributionMethod.GuidedBackprop, AttributionMethod.Saliency }, s!.Methods);
         Assert.Equal((8, 4, 32, 142.5, 3, 1000), (s.ConvParallelismH, s.ConvParallelismW, s.FcTile, s.ClockMHz, s.TargetClass!.Value, s.FidelityImages));
         Assert.Equal(NumericsScheme.PaperFaithful, s.Numerics);
+        Assert.True(s.DoubleBuffer);
     }
 
     [Theory]
@@ -69,6 +71,8 @@ public sealed class ProjectValidatorTests : IDisposable
     [InlineData("TargetClass", "cat", "XAI1007")]
     [InlineData("FidelityImages", "-5", "XAI1008")]
     [InlineData("ConvParallelism", "32x32", "XAI1009")]
+    [InlineData("DoubleBuffer", "yes", "XAI1012")]
+    [InlineData("DoubleBuffer", "1", "XAI1012")]
     [InlineData("Model", "", "XAI1101")]
     [InlineData("Model", "other.onnx", "XAI1102")]
     public void Each_bad_value_gets_its_code_and_names_the_property(string property, string value, string code)
@@ -80,6 +84,7 @@ public sealed class ProjectValidatorTests : IDisposable
             "Numerics" => Props() with { Numerics = value },
             "ConvParallelism" => Props() with { ConvParallelism = value },
             "FcTile" => Props() with { FcTile = value },
+            "DoubleBuffer" => Props() with { DoubleBuffer = value },
             "ClockMHz" => Props() with { ClockMHz = value },
             "TargetClass" => Props() with { TargetClass = value },
             "FidelityImages" => Props() with { FidelityImages = value },

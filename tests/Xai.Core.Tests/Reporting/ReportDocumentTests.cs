@@ -70,7 +70,7 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
         }
 
         var explored = ExploreStage.Run(build.Settings, layout, [100, 150]);
-        Assert.Equal(2 * 72, explored.Candidates);
+        Assert.Equal(2 * 144, explored.Candidates); // 2 clocks x 72 engine shapes x serial / double-buffered
         var stages = new Dictionary<string, string>(NoVendorStage) { ["Synthesize"] = "ran: vitis_hls 2023.2, classic flow" };
         var report = ReportStage.Build(build.Settings, layout, [], stages);
         Assert.Equal(ReportJson.Serialize(explored), ReportJson.Serialize(report.Explore!));
@@ -112,7 +112,7 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
         Assert.Contains("model error", html);
         Assert.Contains("Fidelity on 3 Fashion-MNIST test images", html);
         Assert.Contains("Latency, modelled before any vendor tool", html);
-        Assert.Contains($"Design-space exploration: {explored.Fitting} of 144 configurations fit", html);
+        Assert.Contains($"Design-space exploration: {explored.Fitting} of 288 configurations fit", html);
         Assert.Contains("<svg class=\"plot\"", html);
         Assert.Equal(explored.Pareto.Count, System.Text.RegularExpressions.Regex.Matches(html, "<circle ").Count);
     }

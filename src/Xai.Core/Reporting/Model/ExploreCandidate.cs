@@ -7,6 +7,8 @@ public sealed record ExploreCandidate
     public required string Name { get; init; }
     public required string ConvParallelism { get; init; }
     public required int FcTile { get; init; }
+    /// <summary>The conv engine's loads overlap its core (<c>XaiDoubleBuffer</c>).</summary>
+    public required bool DoubleBuffer { get; init; }
     public required double ClockMHz { get; init; }
     public required double FpMs { get; init; }
     public required double FpbpMs { get; init; }

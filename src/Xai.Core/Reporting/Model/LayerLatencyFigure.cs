@@ -8,7 +8,7 @@ public sealed record LayerLatencyFigure
     public required string Kind { get; init; }
     public required long FpCycles { get; init; }
     public required long BpCycles { get; init; }
-    /// <summary>Share of its FP+BP cycles spent in DRAM loops.</summary>
+    /// <summary>Share of its FP+BP cycles spent waiting on DRAM loops (loads hidden beside the core by double buffering excluded).</summary>
     public required double MemoryShare { get; init; }
     /// <summary>Useful MACs over (the engine's multipliers x its FP+BP cycles).</summary>
     public required double MacUtilisation { get; init; }

@@ -10,6 +10,9 @@ public sealed record PlanEngine
 
     public required int FcTile { get; init; }
 
+    /// <summary>The conv engine's loads overlap its core (<c>XaiDoubleBuffer</c>; twice the input and weight tiles).</summary>
+    public required bool DoubleBuffer { get; init; }
+
     public required double ClockMHz { get; init; }
 
     /// <summary>DSP slices the MAC arrays need (one per parallel MAC).</summary>

@@ -14,7 +14,7 @@ public sealed record PlanLatency
     public required double FpbpMs { get; init; }
     public required long FpCycles { get; init; }
     public required long BpCycles { get; init; }
-    /// <summary>Share of the FP+BP cycles spent in DRAM loops.</summary>
+    /// <summary>Share of the FP+BP cycles spent waiting on DRAM loops (loads hidden beside the core by double buffering excluded).</summary>
     public required double MemoryShare { get; init; }
     /// <summary>"dram" or "compute": the larger of the board's two limits for this work, the one that binds (<see cref="MemoryShare"/> says where the design's own cycles go).</summary>
     public required string Bound { get; init; }
