@@ -42,90 +42,35 @@ internal sealed class OnnxLayerTranslator
 
     public IReadOnlyList<Layer> Translate()
     {
+        // Attribute values the hardware does not implement (XAI2021) are collected over the whole chain,
+        // so that a model with several (a LeNet's unpadded convolutions) is reported in one build. After
+        // the first, the shapes that follow are unknown (the value would have changed them): later nodes
+        // are only checked for their attribute values, and other findings there are not reported.
+        var attributeFindings = new List<XaiDiagnostic>();
         for (int i = 0; i < _chain.Nodes.Count; i++)
         {
             var node = _chain.Nodes[i];
-            var conv = _convJustBefore;
-            _convJustBefore = null;
-            if (!OnnxOperators.IsDefaultDomain(node.Node.Domain))
+            try
             {
-                throw Unsupported(node, $"operator '{node.Node.Domain}.{node.OpType}' is not supported (only the standard ONNX domain is)");
+                i = TranslateNode(i);
             }
-
-            if (node.InputName(0) != _value)
+            catch (Exception e) when (e is XaiException { Code: DiagnosticCatalog.UnsupportedAttribute } || (attributeFindings.Count > 0 && e is XaiException or ArgumentException or InvalidOperationException))
             {
-                throw node.Error(
-                    DiagnosticCatalog.NotSingleChain,
-                    $"{node.Label} must take the previous value '{_value}' as its first input; its first input is '{node.InputName(0)}'.");
-            }
+                // (ArgumentException, InvalidOperationException: a layer built on a shape the earlier value made unknown.)
+                if (e is XaiException { Code: DiagnosticCatalog.UnsupportedAttribute } x)
+                {
+                    attributeFindings.AddRange(x.Diagnostics);
+                }
 
-            if (node.OpType == "Add")
-            {
-                throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer)");
-            }
-
-            if (node.OpType == "Pad" && OnnxOperators.IsDefaultDomain(node.Node.Domain))
-            {
-                Pad(node, i + 1 < _chain.Nodes.Count ? _chain.Nodes[i + 1] : null);
-                _value = node.Node.Output[0]; // its declared shape is the padded one; the Conv consumes it
-                continue;
-            }
-
-            if (UnsupportedNodeScan.IsOutputActivation(node.OpType) && i == _chain.Nodes.Count - 1)
-            {
-                OutputActivationAtTheEnd(node);
                 _value = node.Node.Output[0];
-                CheckDeclaredShape(node);
-                continue;
+                _convJustBefore = null;
+                _padJustBefore = null;
             }
+        }
 
-            if (!OnnxOperators.IsTranslated(node.OpType))
-            {
-                throw Unsupported(node, $"operator '{node.OpType}' is not supported");
-            }
-
-            switch (node.OpType)
-            {
-                case "Conv":
-                    Conv(node);
-                    break;
-                case "Relu":
-                    Relu(node);
-                    break;
-                case "MaxPool":
-                    MaxPool(node);
-                    break;
-                case "Flatten":
-                    Flatten(node);
-                    break;
-                case "Reshape":
-                    Reshape(node);
-                    break;
-                case "Gemm":
-                    Gemm(node);
-                    break;
-                case "MatMul":
-                    var add = i + 1 < _chain.Nodes.Count && _chain.Nodes[i + 1].OpType == "Add"
-                        && OnnxOperators.IsDefaultDomain(_chain.Nodes[i + 1].Node.Domain)
-                        ? _chain.Nodes[i + 1]
-                        : null;
-                    MatMul(node, add);
-                    if (add is not null)
-                    {
-                        i++;
-                        node = add;
-                    }
-
-                    break;
-                case "BatchNormalization":
-                    BatchNormalization(node, conv);
-                    break;
-                default:
-                    throw new InvalidOperationException($"{node.OpType} is listed as translated but has no translation.");
-            }
-
-            _value = node.Node.Output[0];
-            CheckDeclaredShape(node);
+        if (attributeFindings.Count > 0)
+        {
+            throw new XaiException(attributeFindings);
         }
 
         if (_layers.Count == 0 || !_shape.IsVector)
@@ -139,6 +84,94 @@ internal sealed class OnnxLayerTranslator
         }
 
         return _layers;
+    }
+
+    /// <summary>Translates node <paramref name="i"/> of the chain (with the Add after a MatMul); returns the index of the last node it took.</summary>
+    private int TranslateNode(int i)
+    {
+        var node = _chain.Nodes[i];
+        var conv = _convJustBefore;
+        _convJustBefore = null;
+        if (!OnnxOperators.IsDefaultDomain(node.Node.Domain))
+        {
+            throw Unsupported(node, $"operator '{node.Node.Domain}.{node.OpType}' is not supported (only the standard ONNX domain is)");
+        }
+
+        if (node.InputName(0) != _value)
+        {
+            throw node.Error(
+                DiagnosticCatalog.NotSingleChain,
+                $"{node.Label} must take the previous value '{_value}' as its first input; its first input is '{node.InputName(0)}'.");
+        }
+
+        if (node.OpType == "Add")
+        {
+            throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer)");
+        }
+
+        if (node.OpType == "Pad" && OnnxOperators.IsDefaultDomain(node.Node.Domain))
+        {
+            Pad(node, i + 1 < _chain.Nodes.Count ? _chain.Nodes[i + 1] : null);
+            _value = node.Node.Output[0]; // its declared shape is the padded one; the Conv consumes it
+            return i;
+        }
+
+        if (UnsupportedNodeScan.IsOutputActivation(node.OpType) && i == _chain.Nodes.Count - 1)
+        {
+            OutputActivationAtTheEnd(node);
+            _value = node.Node.Output[0];
+            CheckDeclaredShape(node);
+            return i;
+        }
+
+        if (!OnnxOperators.IsTranslated(node.OpType))
+        {
+            throw Unsupported(node, $"operator '{node.OpType}' is not supported");
+        }
+
+        switch (node.OpType)
+        {
+            case "Conv":
+                Conv(node);
+                break;
+            case "Relu":
+                Relu(node);
+                break;
+            case "MaxPool":
+                MaxPool(node);
+                break;
+            case "Flatten":
+                Flatten(node);
+                break;
+            case "Reshape":
+                Reshape(node);
+                break;
+            case "Gemm":
+                Gemm(node);
+                break;
+            case "MatMul":
+                var add = i + 1 < _chain.Nodes.Count && _chain.Nodes[i + 1].OpType == "Add"
+                    && OnnxOperators.IsDefaultDomain(_chain.Nodes[i + 1].Node.Domain)
+                    ? _chain.Nodes[i + 1]
+                    : null;
+                MatMul(node, add);
+                if (add is not null)
+                {
+                    i++;
+                    node = add;
+                }
+
+                break;
+            case "BatchNormalization":
+                BatchNormalization(node, conv);
+                break;
+            default:
+                throw new InvalidOperationException($"{node.OpType} is listed as translated but has no translation.");
+        }
+
+        _value = node.Node.Output[0];
+        CheckDeclaredShape(node);
+        return i;
     }
 
     private void Conv(OnnxNodeView node)

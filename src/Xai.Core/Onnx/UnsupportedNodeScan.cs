@@ -7,8 +7,9 @@ namespace Xai.Onnx;
 /// Every node of a graph whose operator the SDK cannot build, found in one pass over all nodes before
 /// the chain is followed, so that a model with several such layers is reported in one build (one
 /// XAI2020 per node, each naming the user's node and the nearest thing that is supported) instead of
-/// one per attempt. Attribute values (strides, pads, ...) are still checked node by node later: whether
-/// a value is allowed can depend on the shapes before it.
+/// one per attempt. Attribute values (strides, pads, ...) are checked later, during translation, since
+/// whether a value is allowed can depend on the shapes before it; those findings are collected over the
+/// whole chain too (<see cref="OnnxLayerTranslator.Translate"/>).
 /// </summary>
 internal static class UnsupportedNodeScan
 {

@@ -22,6 +22,12 @@ public sealed record DesignPlan
 
     public required int Classes { get; init; }
 
+    /// <summary>
+    /// The Softmax or LogSoftmax the model file ended in, dropped from the hardware (<see cref="Model.Network.DroppedOutputActivation"/>);
+    /// the report shows the probabilities it would give, the softmax of the logits. Null if the model ends in the logits.
+    /// </summary>
+    public string? DroppedOutputActivation { get; init; }
+
     public required long ParameterCount { get; init; }
 
     public required IReadOnlyList<HardwareLayer> Layers { get; init; }

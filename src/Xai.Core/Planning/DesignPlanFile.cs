@@ -43,6 +43,7 @@ public static class DesignPlanFile
         ["convTileCi"] = plan.ConvTileCi,
         ["convTileCo"] = plan.ConvTileCo,
         ["fcTile"] = plan.FcTile,
+        ["droppedOutputActivation"] = plan.DroppedOutputActivation,
         ["doubleBuffer"] = plan.DoubleBuffer,
         ["clockMHz"] = plan.ClockMHz,
         ["boardResources"] = new JObject
@@ -116,6 +117,7 @@ public static class DesignPlanFile
                 ConvTileCi = (int)json["convTileCi"]!,
                 ConvTileCo = (int)json["convTileCo"]!,
                 FcTile = (int)json["fcTile"]!,
+                DroppedOutputActivation = (string?)json["droppedOutputActivation"],
                 DoubleBuffer = (bool?)json["doubleBuffer"] ?? false,
                 ClockMHz = (double)json["clockMHz"]!,
                 BoardResources = new Boards.BoardResources(

@@ -36,6 +36,7 @@ public static class DesignPlanner
             Part = settings.Board.Part,
             InputShape = network.InputShape,
             Classes = network.OutputClasses,
+            DroppedOutputActivation = network.DroppedOutputActivation,
             ParameterCount = network.ParameterCount,
             Layers = layers,
             Methods = settings.Methods,

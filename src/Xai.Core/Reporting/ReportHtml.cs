@@ -93,7 +93,11 @@ public static class ReportHtml
                     s.Append($"<div><img src=\"{H(image.Methods.GetValueOrDefault(method)?.Heatmap)}\" alt=\"{H(method)} heatmap of {H(image.Stem)}\">{H(method)}</div>");
                 }
 
-                s.Append($"</div><figcaption><b>{H(image.Stem)}</b> · predicted <span{right}>{H(ClassName(predicted))}</span> · true {H(ClassName(label))}</figcaption></figure>");
+                // A model that ended in Softmax: the probability it gives the prediction (softmax of the design's logits).
+                var probability = image.Probabilities is { } p && predicted >= 0 && predicted < p.Count && p[predicted] is { } pv
+                    ? $" (p {pv.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}, the model's softmax)"
+                    : "";
+                s.Append($"</div><figcaption><b>{H(image.Stem)}</b> · predicted <span{right}>{H(ClassName(predicted))}</span>{H(probability)} · true {H(ClassName(label))}</figcaption></figure>");
             }
 
             s.Append("</div>");

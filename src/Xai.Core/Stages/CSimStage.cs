@@ -127,6 +127,8 @@ public static class CSimStage
                 FloatClass = FidelityMeasurement.ArgMax(reference.Logits),
                 Logits = [.. hw.Logits.Select(v => Round(v))],
                 FloatLogits = [.. reference.Logits.Select(v => Round(v))],
+                Probabilities = plan.DroppedOutputActivation is null ? null : [.. ClassProbabilities.Softmax(hw.Logits).Select(v => Round(v))],
+                FloatProbabilities = plan.DroppedOutputActivation is null ? null : [.. ClassProbabilities.Softmax(reference.Logits).Select(v => Round(v))],
                 Methods = methods,
             });
         }

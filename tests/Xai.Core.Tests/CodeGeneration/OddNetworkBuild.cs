@@ -1,6 +1,8 @@
 using Xai.Boards;
 using Xai.Diagnostics;
+using Google.Protobuf;
 using Xai.Imaging;
+using Xai.Onnx.Proto;
 using Xai.Planning;
 using Xai.Projects;
 using Xai.Stages;
@@ -12,13 +14,31 @@ namespace Xai.Core.Tests.CodeGeneration;
 /// (odd.onnx: input [3,10,14], 4 classes) with two seeded noise images, once per test class:
 /// what the HLS top and testbench are generated from and checked against.
 /// </summary>
-public sealed class OddNetworkBuild : IDisposable
+public class OddNetworkBuild : IDisposable
 {
     public OddNetworkBuild()
+        : this(outputActivation: null)
+    {
+    }
+
+    /// <param name="outputActivation">An operator (Softmax, LogSoftmax) appended to the model's output, as a user's model may end; null for the logits.</param>
+    protected OddNetworkBuild(string? outputActivation)
     {
         Directory = Path.Combine(Path.GetTempPath(), "xai-top-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(Directory);
-        File.Copy(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", "odd", "odd.onnx"), Path.Combine(Directory, "odd.onnx"));
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", "odd", "odd.onnx")));
+        if (outputActivation is not null)
+        {
+            var logits = model.Graph.Output[0].Name;
+            var node = new NodeProto { OpType = outputActivation, Name = "/probs/" + outputActivation };
+            node.Input.Add(logits);
+            node.Output.Add("probs");
+            node.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
+            model.Graph.Node.Add(node);
+            model.Graph.Output[0].Name = "probs";
+        }
+
+        File.WriteAllBytes(Path.Combine(Directory, "odd.onnx"), model.ToByteArray());
         var diagnostics = new List<XaiDiagnostic>();
         Settings = ProjectValidator.Validate(
             new ProjectProperties

@@ -440,6 +440,41 @@ public class OnnxImportErrorTests
         return b.Model;
     }
 
+    /// <summary>A LeNet-like chain whose convolutions use values the hardware lacks: each is reported in one import.</summary>
+    [Fact]
+    public void Every_unsupported_attribute_value_is_reported_in_one_import_and_shape_findings_after_it_are_not()
+    {
+        var b = new OnnxModelBuilder(1, 12, 12);
+        static void Set(NodeProto node, AttributeProto value)
+        {
+            foreach (var old in node.Attribute.Where(a => a.Name == value.Name).ToList()) node.Attribute.Remove(old);
+            node.Attribute.Add(value);
+        }
+
+        var conv1 = b.Conv(1, 2, 5);
+        conv1.Name = "/c1/Conv";
+        Set(conv1, Ints("pads", 0, 0, 0, 0));
+        b.Relu();
+        b.MaxPool();
+        var conv2 = b.Conv(2, 4, 3);
+        conv2.Name = "/c2/Conv";
+        Set(conv2, Ints("strides", 2, 2));
+        b.Relu();
+        var conv3 = b.Conv(4, 4, 3);
+        conv3.Name = "/c3/Conv";
+        b.Flatten();
+        b.Gemm(4 * 6 * 6, 3); // the size 'same' convolutions would give; with the values above it would not match
+
+        var e = OnnxImportHarness.Fails(b.Build(), Codes.UnsupportedAttribute);
+        Assert.Equal(2, e.Diagnostics.Count);
+        Assert.All(e.Diagnostics, d => Assert.Equal(Codes.UnsupportedAttribute, d.Code));
+        Assert.Contains("/c1/Conv", e.Diagnostics[0].Message);
+        Assert.Contains("pads = [0,0,0,0]", e.Diagnostics[0].Message);
+        Assert.Contains("/c2/Conv", e.Diagnostics[1].Message);
+        Assert.Contains("strides = [2,2]", e.Diagnostics[1].Message);
+        Assert.DoesNotContain(e.Diagnostics, d => d.Message.Contains("/c3/Conv", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_unsupported_node_is_reported_in_one_import_each_with_its_name_and_an_alternative()
     {

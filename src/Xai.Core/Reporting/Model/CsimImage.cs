@@ -24,6 +24,15 @@ public sealed record CsimImage
 
     public required List<double?> FloatLogits { get; init; }
 
+    /// <summary>
+    /// When the model file ended in Softmax or LogSoftmax (dropped from the hardware): the probabilities it
+    /// would give, softmax of <see cref="Logits"/>; null when the model ends in the logits.
+    /// </summary>
+    public required List<double?>? Probabilities { get; init; }
+
+    /// <summary>The same of <see cref="FloatLogits"/>.</summary>
+    public required List<double?>? FloatProbabilities { get; init; }
+
     /// <summary>Method → its outputs for this image.</summary>
     public required Dictionary<string, CsimImageMethod> Methods { get; init; }
 }
