@@ -91,6 +91,7 @@ public sealed class OnnxModelImporter
                 source);
         }
 
+        OnnxConstantFolding.Fold(model.Graph, source);
         UnsupportedNodeScan.ThrowIfAny(model.Graph, source);
         var chain = OnnxGraphChain.Build(model.Graph, source);
         var inputShape = ReadInputShape(chain.Input, source);

@@ -59,11 +59,12 @@ internal static class UnsupportedNodeScan
             var feedsPad = fromConstants.SelectMany(n => n.Node.Output).Any(v => consumers[v].Any(c => c.OpType == "Pad"));
             found.Insert(0, XaiDiagnostic.Error(
                 DiagnosticCatalog.UnsupportedOperator,
-                $"{fromConstants.Count} node(s) compute values from constants only and were not folded at export: " +
+                $"{fromConstants.Count} node(s) compute values from constants only and were not folded at export " +
+                $"(the importer evaluates {OnnxConstantFolding.EvaluatedList} itself; not these): " +
                 string.Join(", ", fromConstants.Take(6).Select(n => n.Label)) + (fromConstants.Count > 6 ? ", ..." : "") + ". " +
                 "Export with constant folding (torch.onnx.export(..., do_constant_folding=True))" +
                 (feedsPad
-                    ? "; torch leaves the pads of F.pad unfolded, so give the convolution its own padding instead (nn.Conv2d(..., padding=(K-1)//2))."
+                    ? "; or give the convolution its own padding instead of the Pad (nn.Conv2d(..., padding=(K-1)//2))."
                     : "."),
                 source));
         }

@@ -9,6 +9,7 @@ import json
 
 import onnx
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 
@@ -47,6 +48,22 @@ class TinyMatMul(nn.Module):
         return x @ self.weight + self.bias
 
 
+class TinyFPad(nn.Module):
+    """F.pad before unpadded convolutions (3x3 and 5x5): torch 1.13 exports the pads as a constant subgraph."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(2, 3, 3)
+        self.conv2 = nn.Conv2d(3, 4, 5)
+        self.pool = nn.MaxPool2d(2)
+        self.fc = nn.Linear(4 * 4 * 4, 3)
+
+    def forward(self, x):
+        x = torch.relu(self.conv1(F.pad(x, (1, 1, 1, 1))))
+        x = self.pool(torch.relu(self.conv2(F.pad(x, (2, 2, 2, 2)))))
+        return self.fc(torch.flatten(x, 1))
+
+
 def export(name, model, input_shape, **kwargs):
     model.eval()
     x = torch.randn(*input_shape)
@@ -72,6 +89,7 @@ def main():
     # PRESERVE keeps BatchNormalization as its own node (EVAL would fuse it into the Conv at export).
     export("tiny_cnn", cnn, (1, 3, 8, 8), training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
     export("tiny_matmul", TinyMatMul(), (1, 2, 6, 6))
+    export("tiny_fpad", TinyFPad(), (1, 2, 8, 8))
 
 
 if __name__ == "__main__":

@@ -43,21 +43,20 @@ public class OnnxImportErrorTests
             "1 node(s) compute values from constants only",
             "/unfolded/Relu",
             "do_constant_folding=True))."),
-        ["pads computed from constants at run time"] = new(
+        ["pads computed from constants by an operator the importer does not evaluate"] = new(
             () => PaddedConv(b =>
             {
-                b.Graph.Initializer.Add(Int64Tensor("pad.begin", new long[] { 4 }, new long[] { 0, 0, 1, 1 }));
-                b.Graph.Initializer.Add(Int64Tensor("pad.end", new long[] { 4 }, new long[] { 0, 0, 1, 1 }));
-                var concat = new NodeProto { OpType = "Concat", Name = "/pads/Concat" };
-                concat.Input.Add(new[] { "pad.begin", "pad.end" });
-                concat.Output.Add("pad.pads");
-                concat.Attribute.Add(Int("axis", 0));
-                b.Graph.Node.Add(concat);
+                b.Graph.Initializer.Add(Int64Tensor("pad.all", new long[] { 8 }, new long[] { 0, 0, 1, 1, 0, 0, 1, 1 }));
+                b.Graph.Initializer.Add(Int64Tensor("pad.one", new long[] { 1 }, new long[] { 1 }));
+                var mul = new NodeProto { OpType = "Mul", Name = "/pads/Mul" };
+                mul.Input.Add(new[] { "pad.all", "pad.one" });
+                mul.Output.Add("pad.pads");
+                b.Graph.Node.Add(mul);
                 b.Node("Pad", new[] { "pad.pads" }).Name = "/pad/Pad";
             }),
             Codes.UnsupportedOperator,
             "1 node(s) compute values from constants only",
-            "/pads/Concat",
+            "/pads/Mul",
             "do_constant_folding=True",
             "padding=(K-1)//2"),
         ["unnamed softmax before the end"] = new(

@@ -64,4 +64,23 @@ public class OnnxImportTorchExportTests
         var (input, logits) = Expected("tiny_matmul");
         AssertClose(logits, ReferenceForward.Run(network, input), 1e-4f);
     }
+
+    /// <summary>
+    /// F.pad before unpadded convolutions: torch 1.13 leaves the pads as a constant subgraph (ConstantOfShape,
+    /// Concat, Reshape, Slice, Transpose, Cast); the importer evaluates it and folds each Pad into its Conv.
+    /// </summary>
+    [Fact]
+    public void TinyFPad_ConstantPadSubgraphIsFoldedIntoTheConvolutions_MatchesTorchLogits()
+    {
+        var network = new OnnxModelImporter().Import(DataFile("tiny_fpad.onnx"));
+
+        Assert.Equal(
+            new[] { typeof(Conv2dLayer), typeof(ReluLayer), typeof(Conv2dLayer), typeof(ReluLayer), typeof(MaxPool2dLayer), typeof(FlattenLayer), typeof(DenseLayer) },
+            network.Layers.Select(l => l.GetType()));
+        Assert.Equal((3, 1), (Assert.IsType<Conv2dLayer>(network.Layers[0]).KernelSize, ((Conv2dLayer)network.Layers[0]).Padding));
+        Assert.Equal((5, 2), (Assert.IsType<Conv2dLayer>(network.Layers[2]).KernelSize, ((Conv2dLayer)network.Layers[2]).Padding));
+
+        var (input, logits) = Expected("tiny_fpad");
+        AssertClose(logits, ReferenceForward.Run(network, input), 1e-4f);
+    }
 }
