@@ -92,11 +92,8 @@ internal sealed class OnnxLayerTranslator
         var node = _chain.Nodes[i];
         var conv = _convJustBefore;
         _convJustBefore = null;
-        if (!OnnxOperators.IsDefaultDomain(node.Node.Domain))
-        {
-            throw Unsupported(node, $"operator '{node.Node.Domain}.{node.OpType}' is not supported (only the standard ONNX domain is)");
-        }
-
+        // Operators and domains the SDK cannot build never get here: UnsupportedNodeScan reported them
+        // all before the chain was followed (an untranslated operator reaching the switch is a bug).
         if (node.InputName(0) != _value)
         {
             throw node.Error(
@@ -109,7 +106,7 @@ internal sealed class OnnxLayerTranslator
             throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer)");
         }
 
-        if (node.OpType == "Pad" && OnnxOperators.IsDefaultDomain(node.Node.Domain))
+        if (node.OpType == "Pad")
         {
             Pad(node, i + 1 < _chain.Nodes.Count ? _chain.Nodes[i + 1] : null);
             _value = node.Node.Output[0]; // its declared shape is the padded one; the Conv consumes it
@@ -122,11 +119,6 @@ internal sealed class OnnxLayerTranslator
             _value = node.Node.Output[0];
             CheckDeclaredShape(node);
             return i;
-        }
-
-        if (!OnnxOperators.IsTranslated(node.OpType))
-        {
-            throw Unsupported(node, $"operator '{node.OpType}' is not supported");
         }
 
         switch (node.OpType)
