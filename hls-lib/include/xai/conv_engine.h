@@ -340,40 +340,61 @@ struct conv_step {
 };
 
 /// Steps of layer d's pass: output-channel tiles x tile rows x tile columns x input-channel tiles.
-inline unsigned conv_steps_of(const layer_desc& d, bool bp, unsigned tile_h, unsigned tile_w, unsigned t_out,
-                              unsigned t_in) {
-    const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
-    return ((n_out + t_out - 1) / t_out) * ((d.height + tile_h - 1) / tile_h) * ((d.width + tile_w - 1) / tile_w) *
-           ((n_in + t_in - 1) / t_in);
+/// Every division is by a constant of the engine (the pass selects which), so none needs a divider.
+template <class E> unsigned conv_steps_of(const layer_desc& d, bool bp) {
+    const unsigned tiles_ci_fp = (d.in_c + E::tile_ci - 1) / E::tile_ci, tiles_co_fp = (d.out_c + E::tile_co - 1) / E::tile_co;
+    const unsigned tiles_ci_bp = (d.out_c + E::tile_co - 1) / E::tile_co, tiles_co_bp = (d.in_c + E::tile_ci - 1) / E::tile_ci;
+    const unsigned channel_tiles = bp ? tiles_ci_bp * tiles_co_bp : tiles_ci_fp * tiles_co_fp;
+    return channel_tiles * ((d.height + E::tile_h - 1) / E::tile_h) * ((d.width + E::tile_w - 1) / E::tile_w);
 }
 
-/// Step s of layer d's pass (both step processes compute it from s, so nothing but the
-/// operands passes between them).
-template <class E> conv_step conv_step_at(const layer_desc& d, bool bp, unsigned s) {
+/// A process's place in the walk over a layer's steps, kept by each step process across its calls
+/// (reset at step 0) so that a step's coordinates come from adds and compares, not from dividing
+/// the step index (a runtime divider would cost tens of cycles per step).
+struct conv_walk {
+    unsigned o0, y0, x0, i0;
+};
+
+/// The step the walk is at, then the walk moves to the next (input-channel tile fastest).
+template <class E> conv_step conv_walk_step(const layer_desc& d, bool bp, int s, conv_walk& w) {
 #pragma HLS INLINE
     const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
     const unsigned t_out = bp ? E::tile_ci : E::tile_co, t_in = bp ? E::tile_co : E::tile_ci;
-    const unsigned n_it = (n_in + t_in - 1) / t_in, n_cols = (d.width + E::tile_w - 1) / E::tile_w;
-    const unsigned n_rows = (d.height + E::tile_h - 1) / E::tile_h;
-    const unsigned it = s % n_it, col = (s / n_it) % n_cols, row = (s / n_it / n_cols) % n_rows;
-    const unsigned ot = s / n_it / n_cols / n_rows;
+    if (s == 0) w = conv_walk{0, 0, 0, 0};
     conv_step t;
-    t.o0 = ot * t_out;
-    t.n_o = min_u(n_out - t.o0, t_out);
-    t.y0 = row * E::tile_h;
-    t.x0 = col * E::tile_w;
-    t.i0 = it * t_in;
-    t.n_i = min_u(n_in - t.i0, t_in);
-    t.first = it == 0;
-    t.last = it + 1 == n_it;
+    t.o0 = w.o0;
+    t.n_o = min_u(n_out - w.o0, t_out);
+    t.y0 = w.y0;
+    t.x0 = w.x0;
+    t.i0 = w.i0;
+    t.n_i = min_u(n_in - w.i0, t_in);
+    t.first = w.i0 == 0;
+    t.last = w.i0 + t_in >= n_in;
+    if (!t.last) {
+        w.i0 += t_in;
+    } else {
+        w.i0 = 0;
+        if (w.x0 + E::tile_w < d.width) {
+            w.x0 += E::tile_w;
+        } else {
+            w.x0 = 0;
+            if (w.y0 + E::tile_h < d.height) {
+                w.y0 += E::tile_h;
+            } else {
+                w.y0 = 0;
+                w.o0 += t_out;
+            }
+        }
+    }
     return t;
 }
 
 /// The loads of step s: the input tile with its halo (FP input, or BP gradient built on load)
 /// and the weight tile, into op. Reads DRAM, writes op, nothing else.
 template <class E, class METHOD, bool WITH_BP>
-void conv_load_step(const layer_desc d, bool backward, const engine_ports<E>& p, unsigned s, conv_tile_operands<E>& op) {
+void conv_load_step(const layer_desc d, bool backward, const engine_ports<E>& p, int s, conv_tile_operands<E>& op) {
 #pragma HLS INLINE off
+    static conv_walk walk;
     typedef conv_engine_shape<E> S;
     typedef engine_words_of<E> WORDS;
     typedef typename E::grad_t grad_t;
@@ -381,7 +402,7 @@ void conv_load_step(const layer_desc d, bool backward, const engine_ports<E>& p,
     const bool bp = WITH_BP && backward;
     const unsigned H = d.height, W = d.width, K = d.kernel, pad = (d.kernel - 1) / 2;
     const unsigned OH = d.pool ? H / 2 : H, OW = d.pool ? W / 2 : W, KK = K * K;
-    const conv_step st = conv_step_at<E>(d, bp, s);
+    const conv_step st = conv_walk_step<E>(d, bp, s, walk);
     const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0, i0 = st.i0, n_i = st.n_i;
     // Input columns of this tile: [x0 - pad, x0 + tile_w + pad) within the map.
     const unsigned x_lo = sub_sat(x0, pad), x_hi = min_u(W, x0 + E::tile_w + pad);
@@ -497,9 +518,10 @@ load_weights:
 /// tile), the core, and the output tile stored (last input-channel tile). Reads op, owns the
 /// accumulators, writes DRAM, nothing else.
 template <class E, class METHOD, bool WITH_BP>
-void conv_compute_step(const layer_desc d, bool backward, const engine_ports<E>& p, unsigned s,
+void conv_compute_step(const layer_desc d, bool backward, const engine_ports<E>& p, int s,
                        const conv_tile_operands<E>& op, conv_engine_buffers<E>& b) {
 #pragma HLS INLINE off
+    static conv_walk walk;
     typedef engine_words_of<E> WORDS;
     typedef typename E::act_t act_t;
     typedef typename E::grad_t grad_t;
@@ -511,7 +533,7 @@ void conv_compute_step(const layer_desc d, bool backward, const engine_ports<E>&
     const unsigned H = d.height, W = d.width;
     const unsigned OH = d.pool ? H / 2 : H, OW = d.pool ? W / 2 : W;
     const bool mask_needed = METHOD::needs_relu_mask && d.relu;
-    const conv_step st = conv_step_at<E>(d, bp, s);
+    const conv_step st = conv_walk_step<E>(d, bp, s, walk);
     const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0;
     if (st.first) init_acc<E>(b, n_o, o0, !bp);
     conv_engine_core<E>(op, b, n_o, st.n_i, d.kernel);
@@ -581,13 +603,14 @@ store:
 template <class E, class METHOD, bool WITH_BP>
 void conv_steps(const layer_desc d, bool backward, const engine_ports<E>& p, conv_engine_buffers<E>& b, int steps,
                 std::false_type) {
+#pragma HLS INLINE off
 conv_steps_serial:
     for (int s = 0; s < steps; s++) {
         conv_tile_operands<E> op;
 #pragma HLS ARRAY_PARTITION variable = op.in complete dim = 1
 #pragma HLS ARRAY_PARTITION variable = op.in complete dim = 2
-        conv_load_step<E, METHOD, WITH_BP>(d, backward, p, unsigned(s), op);
-        conv_compute_step<E, METHOD, WITH_BP>(d, backward, p, unsigned(s), op, b);
+        conv_load_step<E, METHOD, WITH_BP>(d, backward, p, s, op);
+        conv_compute_step<E, METHOD, WITH_BP>(d, backward, p, s, op, b);
     }
 }
 
@@ -595,19 +618,27 @@ conv_steps_serial:
 /// channel, so step s + 1's loads run while step s computes and stores (UG1399, loop
 /// dataflow: the loop is the function's only statement, its body the channel's declaration
 /// and the two processes). Each DRAM port has one reading process (loads) and one writing
-/// process (stores), as dataflow requires. The C simulation runs the same calls in the same
-/// order as the serial loop, so its results are bit-identical.
+/// process (stores); a layer's input and output regions never overlap, so reading one while
+/// the other is written is safe. The C simulation runs the same calls in the same order as the
+/// serial loop, so its results are bit-identical.
+/// Unverified (no vendor tool here), and at risk: the on-chip pool-index and mask stores are
+/// written by the compute process (FP) and read by the load process (BP). Only one happens in a
+/// pass, but the tool sees both, and UG1399's canonical form forbids a dependency between
+/// processes through a variable, so Vitis HLS may run the two in sequence (the serial latency)
+/// or refuse the region. The fix, if csynth says so: a region per pass (FP never reads the
+/// stores, BP never writes them) sharing one core.
 template <class E, class METHOD, bool WITH_BP>
 void conv_steps(const layer_desc d, bool backward, const engine_ports<E>& p, conv_engine_buffers<E>& b, int steps,
                 std::true_type) {
+#pragma HLS INLINE off
 conv_steps_overlapped:
     for (int s = 0; s < steps; s++) {
 #pragma HLS DATAFLOW
         conv_tile_operands<E> op;
 #pragma HLS ARRAY_PARTITION variable = op.in complete dim = 1
 #pragma HLS ARRAY_PARTITION variable = op.in complete dim = 2
-        conv_load_step<E, METHOD, WITH_BP>(d, backward, p, unsigned(s), op);
-        conv_compute_step<E, METHOD, WITH_BP>(d, backward, p, unsigned(s), op, b);
+        conv_load_step<E, METHOD, WITH_BP>(d, backward, p, s, op);
+        conv_compute_step<E, METHOD, WITH_BP>(d, backward, p, s, op, b);
     }
 }
 
@@ -635,8 +666,7 @@ void conv_engine(const layer_desc& d, bool backward, const engine_ports<E>& p, c
                 convert_shifted<accum_t>(accum_t(p.weights[d.params + weight_count + o]), d.act_in_exp));
         }
     }
-    const unsigned t_out = bp ? E::tile_ci : E::tile_co, t_in = bp ? E::tile_co : E::tile_ci;
-    conv_steps<E, METHOD, WITH_BP>(d, backward, p, b, int(conv_steps_of(d, bp, E::tile_h, E::tile_w, t_out, t_in)),
+    conv_steps<E, METHOD, WITH_BP>(d, backward, p, b, int(conv_steps_of<E>(d, bp)),
                                    std::integral_constant<bool, E::double_buffer>());
 }
 

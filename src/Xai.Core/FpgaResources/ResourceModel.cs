@@ -12,7 +12,8 @@ namespace Xai.FpgaResources;
 /// <item>BRAM_18K: every memory the generated top declares, as <see cref="BramMapping"/> maps it:
 /// the input buffer and the accumulators in n_oh x n_ow banks each (conv_engine.h), the conv
 /// weight tile (input buffer and weight tile twice when double-buffered: the DATAFLOW step loop's
-/// ping-pong channel) and the layer's bias buffer, the pool-index store (2 bits per pooled output) and
+/// ping-pong channel, counted as two memories; if Vitis HLS builds it as one memory of twice the
+/// depth it can take fewer blocks, so this is an upper bound) and the layer's bias buffer, the pool-index store (2 bits per pooled output) and
 /// the mask store (1 bit per dense ReLU output), and with BP the buffer its pooled spans are read
 /// into (networks with a pool); the dense engine's tile is registers. FP-only designs keep the
 /// other buffers (the stores are written by FP); BP's code and its buffer are compiled out.</item>
