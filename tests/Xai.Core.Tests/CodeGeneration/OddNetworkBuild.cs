@@ -1,8 +1,6 @@
 using Xai.Boards;
 using Xai.Diagnostics;
-using Google.Protobuf;
 using Xai.Imaging;
-using Xai.Onnx.Proto;
 using Xai.Planning;
 using Xai.Projects;
 using Xai.Stages;
@@ -17,28 +15,17 @@ namespace Xai.Core.Tests.CodeGeneration;
 public class OddNetworkBuild : IDisposable
 {
     public OddNetworkBuild()
-        : this(outputActivation: null)
+        : this(editModel: null)
     {
     }
 
-    /// <param name="outputActivation">An operator (Softmax, LogSoftmax) appended to the model's output, as a user's model may end; null for the logits.</param>
-    protected OddNetworkBuild(string? outputActivation)
+    /// <param name="editModel">Rewrites odd.onnx's bytes before the build (a test's variant of the model); null to build it as it is.</param>
+    protected OddNetworkBuild(Func<byte[], byte[]>? editModel)
     {
         Directory = Path.Combine(Path.GetTempPath(), "xai-top-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(Directory);
-        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", "odd", "odd.onnx")));
-        if (outputActivation is not null)
-        {
-            var logits = model.Graph.Output[0].Name;
-            var node = new NodeProto { OpType = outputActivation, Name = "/probs/" + outputActivation };
-            node.Input.Add(logits);
-            node.Output.Add("probs");
-            node.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
-            model.Graph.Node.Add(node);
-            model.Graph.Output[0].Name = "probs";
-        }
-
-        File.WriteAllBytes(Path.Combine(Directory, "odd.onnx"), model.ToByteArray());
+        var model = File.ReadAllBytes(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", "odd", "odd.onnx"));
+        File.WriteAllBytes(Path.Combine(Directory, "odd.onnx"), editModel is null ? model : editModel(model));
         var diagnostics = new List<XaiDiagnostic>();
         Settings = ProjectValidator.Validate(
             new ProjectProperties

@@ -1,5 +1,7 @@
+using Google.Protobuf;
 using Xai.Core.Tests.CodeGeneration;
 using Xai.Fidelity;
+using Xai.Onnx.Proto;
 using Xai.Tests;
 using Xai.Reporting;
 using Xai.Stages;
@@ -7,7 +9,20 @@ using Xai.Stages;
 namespace Xai.Core.Tests.Stages;
 
 /// <summary>The odd network with a Softmax after its logits, as a user's model may end.</summary>
-public sealed class OddNetworkWithSoftmaxBuild() : OddNetworkBuild(outputActivation: "Softmax");
+public sealed class OddNetworkWithSoftmaxBuild() : OddNetworkBuild(AppendSoftmax)
+{
+    private static byte[] AppendSoftmax(byte[] bytes)
+    {
+        var model = ModelProto.Parser.ParseFrom(bytes);
+        var node = new NodeProto { OpType = "Softmax", Name = "/probs/Softmax" };
+        node.Input.Add(model.Graph.Output[0].Name);
+        node.Output.Add("probs");
+        node.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
+        model.Graph.Node.Add(node);
+        model.Graph.Output[0].Name = "probs";
+        return model.ToByteArray();
+    }
+}
 
 /// <summary>
 /// A model that ends in Softmax: the hardware stops at the logits (the explanations are of the logits, as
