@@ -30,7 +30,13 @@ internal static class OnnxConstantFolding
     public static void Fold(GraphProto graph, string source)
     {
         var decoder = new OnnxTensorDecoder(source);
-        var initializers = graph.Initializer.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        // Where each constant tensor is, by value name: initializers and Constant nodes' values (decoded when read).
+        var tensors = graph.Initializer.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        foreach (var c in graph.Node.Where(n => n.OpType == "Constant" && OnnxOperators.IsDefaultDomain(n.Domain) && n.Output.Count == 1))
+        {
+            if (c.Attribute.FirstOrDefault(a => a.Name == "value")?.T is { } t) tensors[c.Output[0]] = t;
+        }
+
         var known = new Dictionary<string, Value>(StringComparer.Ordinal);
         var folded = new List<NodeProto>();
         foreach (var node in graph.Node)
@@ -51,12 +57,12 @@ internal static class OnnxConstantFolding
                     continue;
                 }
 
-                var v = Lookup(name, graph, initializers, known, decoder);
+                var v = Lookup(name, tensors, known, decoder);
                 all &= v is not null;
                 inputs.Add(v);
             }
 
-            var result = all ? Evaluate(node, inputs) : null;
+            var result = all ? Evaluate(node, inputs, decoder) : null;
             if (result is null || result.Count > MaxElements)
             {
                 continue;
@@ -92,17 +98,14 @@ internal static class OnnxConstantFolding
         }
     }
 
-    private static Value? Lookup(string name, GraphProto graph, Dictionary<string, TensorProto> initializers, Dictionary<string, Value> known, OnnxTensorDecoder decoder)
+    private static Value? Lookup(string name, Dictionary<string, TensorProto> tensors, Dictionary<string, Value> known, OnnxTensorDecoder decoder)
     {
         if (known.TryGetValue(name, out var v))
         {
             return v;
         }
 
-        var tensor = initializers.GetValueOrDefault(name)
-            ?? graph.Node.FirstOrDefault(n => n.OpType == "Constant" && OnnxOperators.IsDefaultDomain(n.Domain) && n.Output.Contains(name))?
-                .Attribute.FirstOrDefault(a => a.Name == "value")?.T;
-        v = tensor is null ? null : FromTensor(tensor, decoder);
+        v = tensors.TryGetValue(name, out var tensor) ? FromTensor(tensor, decoder) : null;
         if (v is not null)
         {
             known[name] = v;
@@ -154,7 +157,7 @@ internal static class OnnxConstantFolding
     }
 
     /// <summary>The node's output by the ONNX operator definitions (opset 13), or null for an operator or case not handled.</summary>
-    private static Value? Evaluate(NodeProto node, IReadOnlyList<Value?> inputs)
+    private static Value? Evaluate(NodeProto node, IReadOnlyList<Value?> inputs, OnnxTensorDecoder decoder)
     {
         long Int(string name, long fallback) => node.Attribute.FirstOrDefault(a => a.Name == name) is { } a ? a.I : fallback;
         var x = inputs[0]!;
@@ -177,7 +180,7 @@ internal static class OnnxConstantFolding
                 }
 
                 var fill = node.Attribute.FirstOrDefault(a => a.Name == "value")?.T;
-                var filler = fill is null ? new Value([1], [0.0], DataType.Float) : FromTensor(fill, new OnnxTensorDecoder("ConstantOfShape"));
+                var filler = fill is null ? new Value([1], [0.0], DataType.Float) : FromTensor(fill, decoder);
                 if (filler is null || filler.Data.Length != 1)
                 {
                     return null;
