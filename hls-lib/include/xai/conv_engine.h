@@ -617,16 +617,19 @@ conv_steps_serial:
 /// The step loop as a DATAFLOW region (E::double_buffer = true): `op` becomes a ping-pong
 /// channel, so step s + 1's loads run while step s computes and stores (UG1399, loop
 /// dataflow: the loop is the function's only statement, its body the channel's declaration
-/// and the two processes). Each DRAM port has one reading process (loads) and one writing
-/// process (stores); a layer's input and output regions never overlap, so reading one while
-/// the other is written is safe. The C simulation runs the same calls in the same order as the
+/// and the two processes). The C simulation runs the same calls in the same order as the
 /// serial loop, so its results are bit-identical.
-/// Unverified (no vendor tool here), and at risk: the on-chip pool-index and mask stores are
-/// written by the compute process (FP) and read by the load process (BP). Only one happens in a
-/// pass, but the tool sees both, and UG1399's canonical form forbids a dependency between
-/// processes through a variable, so Vitis HLS may run the two in sequence (the serial latency)
-/// or refuse the region. The fix, if csynth says so: a region per pass (FP never reads the
-/// stores, BP never writes them) sharing one core.
+/// Canonical form (Vitis HLS message 214-169, UG1448): a local variable is written by one
+/// process and read by a later one (op: load -> compute); a function argument is read by one
+/// process and written by a LATER one, never the reverse. Every argument here is: weights only
+/// read (load); activations and gradients read by load (act_src, grad_src) and written by
+/// compute (act_dst, grad_dst); the on-chip pool-index and mask stores read by load (BP) and
+/// written by compute (FP); the accumulators and biases compute's alone. The anti-dependence
+/// the rule leaves to the design (load of step s + 1 reading what compute of step s writes)
+/// never happens: in one call (one layer, one pass) a layer's input and output regions are
+/// disjoint, and the stores are written only in FP and read only in BP.
+/// Unverified: no vendor tool here, so whether Vitis HLS overlaps the two processes as the
+/// cycle model assumes is for csynth's dataflow viewer to confirm.
 template <class E, class METHOD, bool WITH_BP>
 void conv_steps(const layer_desc d, bool backward, const engine_ports<E>& p, conv_engine_buffers<E>& b, int steps,
                 std::true_type) {
