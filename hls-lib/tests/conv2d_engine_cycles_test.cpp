@@ -137,8 +137,9 @@ template <class CFG> void check_conv_bp() {
     counts() = op_counts{};
     xai::conv2d_bp<CFG, xai::DeconvNet>(g.data(), p.data(), fwd.data(), nullptr, idx.data(), gin.data());
     const op_counts n = counts();
-    const cycle_count c = conv_layer_cycles<E>(conv_layer<CFG>(), true, 1);
-    if (CFG::pool) {
+    const xai::layer_desc d = conv_layer<CFG>();
+    const cycle_count c = conv_layer_cycles<E>(d, true, 1);
+    if (CFG::pool || (xai::conv_grid_decimated(d) && d.stride == 2)) { // the gradient put back through a window
         EXPECT_EQ(c.input, 0u);
         EXPECT_EQ(n.in, c.unpool);
         EXPECT_EQ(n.gt, c.pooled);
@@ -167,7 +168,20 @@ typedef ConvCfg<16, 16, 16, 16, 3, true, true, false, 4, 4, 16, 16, 16, 16, tall
 // Kernel 1 over an odd map with a pool: the bottom tiles' halo is only the row no pool window holds.
 typedef ConvCfg<2, 2, 9, 20, 1, true, true, false, 2, 2, 8, 8, 2, 2, tally> PoolKernel1OddRows;
 
+// A grid of the 'same' convolution: stride 2 (ResNet), less padding (valid, asymmetric ONNX pads).
+template <class BASE, unsigned STRIDE, unsigned PT, unsigned PL, unsigned PB, unsigned PR> struct WithGrid : BASE {
+    static const unsigned stride = STRIDE, pad_top = PT, pad_left = PL, pad_bottom = PB, pad_right = PR;
+};
+typedef WithGrid<ReluNoPool, 2, 1, 1, 1, 1> Stride2;
+typedef WithGrid<ConvCfg<5, 7, 11, 13, 5, true, false, false, 2, 4, 4, 8, 2, 3, tally>, 2, 2, 1, 0, 2> Stride2Asymmetric;
+typedef WithGrid<ConvCfg<4, 3, 12, 10, 5, true, false, false, 2, 2, 4, 4, 2, 2, tally>, 1, 0, 0, 0, 0> Valid5x5;
+typedef WithGrid<ConvCfg<3, 3, 7, 9, 3, true, false, false, 1, 2, 2, 4, 2, 2, tally>, 1, 0, 1, 1, 0> Asymmetric;
+
 TEST(EngineCyclesConv, ForwardTripCountsMatchTheEngine) {
+    check_conv_fp<Stride2>();
+    check_conv_fp<Stride2Asymmetric>();
+    check_conv_fp<Valid5x5>();
+    check_conv_fp<Asymmetric>();
     check_conv_fp<OddPool>();
     check_conv_fp<Kernel1>();
     check_conv_fp<Linear>();
@@ -176,6 +190,10 @@ TEST(EngineCyclesConv, ForwardTripCountsMatchTheEngine) {
 }
 
 TEST(EngineCyclesConv, BackwardTripCountsMatchTheEngine) {
+    check_conv_bp<Stride2>();
+    check_conv_bp<Stride2Asymmetric>();
+    check_conv_bp<Valid5x5>();
+    check_conv_bp<Asymmetric>();
     check_conv_bp<OddPool>();
     check_conv_bp<ReluNoPool>();
     check_conv_bp<Paper4x4>();

@@ -61,6 +61,20 @@ template <class T_> struct OddRunner {
     }
 };
 
+template <class T_> struct GridRunner {
+    typedef T_ T;
+    template <class M> static unsigned run(const std::vector<T>& x, const std::vector<T>& w, std::vector<T>& logits,
+                                           std::vector<T>& rel, int target = -1) {
+        static grid_net::fp_state st;
+        std::vector<T> act(grid_net::act_arena_size), grad(grid_net::grad_arena_size);
+        logits.assign(grid_net::n_classes, 0);
+        rel.assign(grid_net::input_size, 0);
+        const std::vector<T> we = grid_net_engine_image(w);
+        return grid_net::run<grid_net::numerics<T>, M>(x.data(), we.data(), act.data(), grad.data(), rel.data(),
+                                                       logits.data(), target, true, st);
+    }
+};
+
 std::string ref_dir(const std::string& net) { return std::string(XAI_TEST_DATA_DIR) + "/reference/" + net + "/"; }
 bool have(const std::string& path) { return std::ifstream(path).good(); }
 
@@ -100,6 +114,18 @@ TEST(Table3VsPyTorch, GuidedBackprop) {
     check_against_pytorch<Runner<table3::float_numerics>, xai::GuidedBackprop>("table3", 2022, table3_param_layers(),
                                                                                "GuidedBackprop");
 }
+// Strided convolutions and less than 'same' padding on the one engine (a grid of the 'same'
+// convolution; BP the fractionally strided one).
+TEST(GridNetVsPyTorch, Saliency) {
+    check_against_pytorch<GridRunner<float>, xai::Saliency>("grid", 11, grid_net_param_layers(), "Saliency");
+}
+TEST(GridNetVsPyTorch, DeconvNet) {
+    check_against_pytorch<GridRunner<float>, xai::DeconvNet>("grid", 11, grid_net_param_layers(), "DeconvNet");
+}
+TEST(GridNetVsPyTorch, GuidedBackprop) {
+    check_against_pytorch<GridRunner<float>, xai::GuidedBackprop>("grid", 11, grid_net_param_layers(), "GuidedBackprop");
+}
+
 TEST(OddNetVsPyTorch, Saliency) {
     check_against_pytorch<OddRunner<float>, xai::Saliency>("odd", 7, odd_net_param_layers(), "Saliency");
 }

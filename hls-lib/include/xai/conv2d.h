@@ -1,6 +1,11 @@
-// ConvolutionBlock: 2-D convolution, stride 1, odd kernel, zero 'same' padding, with bias,
-// fused ReLU and fused 2x2/2 max-pool on store (FP); flipped-transpose convolution with
-// fused unpool + ReLU rule on load (BP). Paper Sec. III-B, III-E, Fig. 6, Table I.
+// ConvolutionBlock: 2-D convolution, odd kernel, stride 1 or 2, zero padding of at most (K-1)/2
+// on each side ('same', valid, ONNX's asymmetric pads), with bias, fused ReLU and (stride 1,
+// 'same' only) fused 2x2/2 max-pool on store (FP); flipped-transpose convolution with fused
+// unpool + ReLU rule on load (BP). Paper Sec. III-B, III-E, Fig. 6, Table I. A stride or less
+// padding is a grid of the 'same' convolution (layer_desc.h): FP stores the grid's points, BP
+// puts the gradient back on the grid, zeros between (the fractionally strided convolution), on
+// the same core. The 'same' points between are computed and dropped: a stride-2 layer costs
+// the core four times its useful MACs (the latency model counts it so).
 //
 // Dataflow (output stationary). For every output tile [tile_co][tile_h][tile_w]:
 //   acc = bias * 2^act_in_exp (FP) or 0 (BP)
@@ -44,7 +49,9 @@ struct conv2d_config_example {
     static const unsigned out_c = 4;   ///< output channels
     static const unsigned height = 8;  ///< input (= conv output) height; 'same' padding
     static const unsigned width = 8;   ///< input (= conv output) width
-    static const unsigned kernel = 3;  ///< kernel size K (odd); padding (K-1)/2, stride 1
+    static const unsigned kernel = 3;  ///< kernel size K (odd)
+    // Optional (see layer_desc.h conv_grid_of): stride (1 or 2, default 1) and pad_top, pad_left,
+    // pad_bottom, pad_right (each <= (K-1)/2, default (K-1)/2: 'same'); not with a fused pool.
     static const bool relu = true;     ///< ReLU fused on store
     static const bool pool = false;    ///< 2x2/2 max-pool fused on store (after the ReLU)
     static const bool store_relu_mask = false; ///< keep ReLU mask bits on chip (true) or
@@ -75,8 +82,11 @@ struct conv2d_config_example {
 /// Shapes derived from a convolution configuration, and its compile-time checks.
 template <class CONFIG_T> struct conv2d_shape {
     static const unsigned pad = (CONFIG_T::kernel - 1) / 2;
-    static const unsigned out_h = CONFIG_T::pool ? CONFIG_T::height / 2 : CONFIG_T::height; ///< stored output
-    static const unsigned out_w = CONFIG_T::pool ? CONFIG_T::width / 2 : CONFIG_T::width;
+    typedef conv_grid_of<CONFIG_T> grid;
+    static const unsigned out_h = CONFIG_T::pool ? CONFIG_T::height / 2
+                                                 : (CONFIG_T::height - grid::skip_top - grid::skip_bottom - 1) / grid::stride + 1; ///< stored output
+    static const unsigned out_w = CONFIG_T::pool ? CONFIG_T::width / 2
+                                                 : (CONFIG_T::width - grid::skip_left - grid::skip_right - 1) / grid::stride + 1;
     static const unsigned out_size = CONFIG_T::out_c * out_h * out_w;   ///< elements of the stored output
     static const unsigned in_size = CONFIG_T::in_c * CONFIG_T::height * CONFIG_T::width;
     static const unsigned weight_count = CONFIG_T::out_c * CONFIG_T::in_c * CONFIG_T::kernel * CONFIG_T::kernel;

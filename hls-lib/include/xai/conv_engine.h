@@ -14,6 +14,10 @@
 //       the pre-activation, built on load (unpool through the index, the method's ReLU
 //       rule); weights read transposed (Cin<->Cout) and rotated 180 degrees; store:
 //       rescale by 2^grad_shift, write to DRAM.
+//   Stride 2 and less than 'same' padding (layer_desc.h's output grid): the walk is over the
+//   'same' convolution's tiles; FP stores the grid's points of each tile, BP loads the stored
+//   gradient back onto the grid (stride 1: one span of it, cropped; stride 2: through the
+//   same on-chip window as the unpool, zeros between the grid's points).
 //
 // Hardware shape (what the loops are written for):
 //  * Every DRAM loop walks consecutive addresses (bounds computed before it), so each is an
@@ -150,6 +154,11 @@ template <class E> constexpr halo_rows rows_in_map(unsigned y0, unsigned pad, un
 }
 /// Elements of one channel's input span: column x_lo of the first row to column x_lo + n_x - 1 of the last.
 constexpr unsigned input_span(halo_rows rows, unsigned W, unsigned n_x) { return (rows.hi - rows.lo - 1) * W + n_x; }
+
+/// Index of the first point of an output grid (skip + stride * k) at a 'same' coordinate >= a.
+constexpr unsigned grid_first(unsigned a, unsigned skip, unsigned stride) {
+    return a <= skip ? 0 : per_stride(a - skip + stride - 1, stride);
+}
 
 /// The pooled-map window BP through a fused pool reads for a tile's halo: pooled rows
 /// [py_lo, py_hi) and columns [px_lo, px_hi) covering input rows y_first .. y_last and columns [x_lo, x_hi).
@@ -401,7 +410,8 @@ void conv_load_step(const layer_desc d, bool backward, const engine_ports<E>& p,
     (void)sizeof(S);
     const bool bp = WITH_BP && backward;
     const unsigned H = d.height, W = d.width, K = d.kernel, pad = (d.kernel - 1) / 2;
-    const unsigned OH = d.pool ? H / 2 : H, OW = d.pool ? W / 2 : W, KK = K * K;
+    const unsigned OH = conv_out_h(d), OW = conv_out_w(d), KK = K * K;
+    const bool grid = !d.pool && conv_grid_decimated(d);
     const conv_step st = conv_walk_step<E>(d, bp, s, walk);
     const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0, i0 = st.i0, n_i = st.n_i;
     // Input columns of this tile: [x0 - pad, x0 + tile_w + pad) within the map.
@@ -418,7 +428,7 @@ load_input:
     for (unsigned c = 0; c < n_i; c++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
         const unsigned ch = i0 + c;
-        if (!bp || !d.pool) {
+        if (!bp || (!d.pool && !grid)) {
             const unsigned e0 = (ch * H + (y0 + rows.lo - pad)) * W + x_lo;
             unsigned r = rows.lo, x = x_lo;
         load_input_span:
@@ -442,10 +452,41 @@ load_input:
             }
             continue;
         }
-        // BP through a fused pool: the pooled gradient rows the halo needs, as ONE span (the
-        // pooled FP output or mask for the ReLU rule at the same addresses), the columns
-        // outside the tile read and dropped as above; then the halo unpooled on chip.
-        const pooled_window pw = pooled_window_of(y0 + rows.lo - pad, y0 + rows.hi - 1 - pad, x_lo, x_hi, OH, OW);
+        if (grid && d.stride == 1) {
+            // BP of a convolution with less than 'same' padding: the stored gradient is the 'same'
+            // one cropped, so the halo's rows and columns inside the grid are ONE span of it (the
+            // columns outside the tile read and dropped, as above), the rest stays cleared.
+            const unsigned gy_lo = grid_first(y0 + rows.lo - pad, d.skip_top, 1),
+                           gy_hi = min_u(OH, grid_first(y0 + rows.hi - pad, d.skip_top, 1));
+            const unsigned gx_lo = grid_first(x_lo, d.skip_left, 1), gx_hi = min_u(OW, grid_first(x_hi, d.skip_left, 1));
+            const unsigned gspan = gy_hi > gy_lo && gx_hi > gx_lo ? (gy_hi - gy_lo - 1) * OW + (gx_hi - gx_lo) : 0;
+            const unsigned g0 = (ch * OH + gy_lo) * OW + gx_lo;
+            // Buffer row and column of grid point (gy_lo, gx_lo).
+            const unsigned r0 = d.skip_top + gy_lo + pad - y0, c0 = col0 + d.skip_left + gx_lo - x_lo;
+            unsigned gr = 0, gx = gx_lo;
+        load_bp_cropped_span:
+            for (unsigned t = 0; t < gspan; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h * S::halo_w
+#pragma HLS PIPELINE II = 1
+                const typename WORDS::in_t v = WORDS::in(gradient_on_load<METHOD>(d, p, g0 + t));
+                if (gx >= gx_lo && gx < gx_hi) op.in_at(c, r0 + gr, c0 + gx - gx_lo) = v;
+                if (++gx == OW) {
+                    gx = 0;
+                    gr++;
+                }
+            }
+            continue;
+        }
+        // BP through a fused pool, or of a stride-2 convolution: the stored gradient's rows the
+        // halo needs, as ONE span (the pooled FP output or mask for the ReLU rule at the same
+        // addresses), the columns outside the tile read and dropped as above; then the halo built
+        // on chip in one loop: the gradient goes to the window position the FP pool chose
+        // (2-bit index), or back onto the stride-2 grid (zeros between).
+        const unsigned y_first = y0 + rows.lo - pad, y_last = y0 + rows.hi - 1 - pad;
+        const pooled_window pw =
+            d.pool ? pooled_window_of(y_first, y_last, x_lo, x_hi, OH, OW)
+                   : pooled_window{grid_first(y_first, d.skip_top, 2), min_u(OH, grid_first(y_last + 1, d.skip_top, 2)),
+                                   grid_first(x_lo, d.skip_left, 2), min_u(OW, grid_first(x_hi, d.skip_left, 2))};
         const unsigned pbase = (ch * OH + pw.py_lo) * OW + pw.px_lo;
         grad_t pooled[S::pooled_rows][S::line];
         unsigned pr = 0, px = pw.px_lo;
@@ -465,13 +506,23 @@ load_input:
         for (unsigned t = 0; t < (rows.hi - rows.lo) * (x_hi - x_lo); t++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h * S::halo_w
 #pragma HLS PIPELINE II = 1
-            // The gradient goes to the window position the FP pool chose (2-bit index).
-            const unsigned y = y0 + r - pad, py = y / 2, qx = x / 2;
-            // (an odd map's last row and column belong to no pool window; the index
-            // store is read at a valid address either way, as hardware reads both sides)
-            const bool in_pool = py < OH && qx < OW;
-            const unsigned at = in_pool ? (ch * OH + py) * OW + qx : 0;
-            const bool routed = in_pool && unsigned(p.pools[d.pool_at + at]) == 2 * (y % 2) + x % 2;
+            const unsigned y = y0 + r - pad;
+            bool routed;
+            unsigned py, qx;
+            if (d.pool) {
+                py = y / 2;
+                qx = x / 2;
+                // (an odd map's last row and column belong to no pool window; the index
+                // store is read at a valid address either way, as hardware reads both sides)
+                const bool in_pool = py < OH && qx < OW;
+                const unsigned at = in_pool ? (ch * OH + py) * OW + qx : 0;
+                routed = in_pool && unsigned(p.pools[d.pool_at + at]) == 2 * (y % 2) + x % 2;
+            } else {
+                const unsigned dy = y - d.skip_top, dx = x - d.skip_left;
+                py = dy / 2;
+                qx = dx / 2;
+                routed = y >= d.skip_top && x >= d.skip_left && dy % 2 == 0 && dx % 2 == 0 && py < OH && qx < OW;
+            }
             op.in_at(c, r, col0 + x - x_lo) =
                 routed ? WORDS::in(pooled[py - pw.py_lo][qx - pw.px_lo]) : WORDS::in(grad_t(0));
             if (++x == x_hi) {
@@ -531,7 +582,7 @@ void conv_compute_step(const layer_desc d, bool backward, const engine_ports<E>&
     (void)sizeof(S);
     const bool bp = WITH_BP && backward;
     const unsigned H = d.height, W = d.width;
-    const unsigned OH = d.pool ? H / 2 : H, OW = d.pool ? W / 2 : W;
+    const unsigned OH = conv_out_h(d), OW = conv_out_w(d);
     const bool mask_needed = METHOD::needs_relu_mask && d.relu;
     const conv_step st = conv_walk_step<E>(d, bp, s, walk);
     const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0;
@@ -555,21 +606,30 @@ store:
                 }
             }
         } else if (!d.pool) {
-            for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
-                const unsigned base = (ch * H + y0 + r) * W;
+            // The grid points of the 'same' output inside this tile: all of it (stride 1, 'same'
+            // padding), or every second point and/or fewer rows and columns at the map's edges.
+            const unsigned oy_lo = grid_first(y0, d.skip_top, d.stride),
+                           oy_hi = min_u(OH, grid_first(y0 + E::tile_h, d.skip_top, d.stride));
+            const unsigned ox_lo = grid_first(x0, d.skip_left, d.stride),
+                           ox_hi = min_u(OW, grid_first(min_u(W, x0 + E::tile_w), d.skip_left, d.stride));
+            for (unsigned oy = oy_lo; oy < oy_hi; oy++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_h
+                const unsigned r = d.skip_top + (d.stride == 2 ? 2 * oy : oy) - y0;
+                const unsigned base = (ch * OH + oy) * OW;
                 act_t* row = p.act_dst + d.act_out + base;
             store_fp_row:
-                for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
+                for (unsigned ox = ox_lo; ox < ox_hi; ox++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
 #pragma HLS PIPELINE II = 1
-                    act_t v = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(o, r, x - x0)),
+                    const unsigned col = d.skip_left + (d.stride == 2 ? 2 * ox : ox) - x0;
+                    act_t v = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(o, r, col)),
                                                      d.act_shift);
                     if (d.relu) {
                         const bool m = v > act_t(0);
                         if (!m) v = act_t(0);
-                        if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + x] = m;
+                        if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + ox] = m;
                     }
-                    row[x] = v;
+                    row[ox] = v;
                 }
             }
         } else {

@@ -112,11 +112,11 @@ struct cycle_count {
     // Trip counts: iterations of each loop body, summed over the pass, in elements
     // (independent of the port width). Names are the loops' labels.
     count_t bias;       ///< load_bias, dense_fp_bias
-    count_t input;      ///< load_input_span (the span's columns outside the tile included), dense_fp_load_x, dense_bp_load_g
+    count_t input;      ///< load_input_span, load_bp_cropped_span (the span's columns outside the tile included), dense_fp_load_x, dense_bp_load_g
     count_t pooled;     ///< load_bp_pooled_span (the span's columns outside the tile included)
     count_t unpool;     ///< unpool (on chip)
     count_t weights;    ///< load_w_fp, load_w_bp_run, dense_load_w
-    count_t store;      ///< store_fp_row, store_fp_pooled_row, store_bp_row, dense_store
+    count_t store;      ///< store_fp_row (the output grid's points), store_fp_pooled_row, store_bp_row, dense_store
     count_t copies;     ///< copy_image, copy_logits, seed_loop, copy_relevance
     count_t clear;      ///< clear_input
     count_t init;       ///< init_acc_loop (the dense BP zeroing is one unrolled cycle, in setup)
@@ -161,11 +161,14 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
     typedef conv_engine_shape<E> S;
     cycle_count c{};
     const unsigned H = d.height, W = d.width, K = d.kernel, pad = (d.kernel - 1) / 2;
-    const unsigned OH = d.pool ? H / 2 : H, OW = d.pool ? W / 2 : W, KK = K * K;
+    const unsigned OH = conv_out_h(d), OW = conv_out_w(d), KK = K * K;
+    const bool grid = !d.pool && conv_grid_decimated(d);
+    using conv_engine_detail::grid_first;
     const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
     const unsigned t_out = bp ? E::tile_ci : E::tile_co, t_in = bp ? E::tile_co : E::tile_ci;
     c.lanes = count_t(E::n_oh) * E::n_ow;
-    c.macs = count_t(d.out_c) * d.in_c * KK * H * W;
+    // (a grid's points only: the 'same' points between them are computed and dropped)
+    c.macs = count_t(d.out_c) * d.in_c * KK * (grid ? count_t(OH) * OW : count_t(H) * W);
     if (!bp) { // load_bias
         c.bias += d.out_c;
         detail::dram_read(c, d.out_c, epb);
@@ -177,10 +180,21 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
     const auto store_tile = [&](cycle_count& k, unsigned n_o, unsigned y0, unsigned x0) {
         for (unsigned o = 0; o < n_o; o++) { // store
             k.control++;
-            if (bp || !d.pool) { // store_bp_row, store_fp_row
+            if (bp) { // store_bp_row
                 for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
                     k.control++;
                     const unsigned n = min_u(W, x0 + E::tile_w) - x0;
+                    k.store += n;
+                    detail::dram_write(k, n, epb);
+                }
+            } else if (!d.pool) { // store_fp_row: the output grid's points in the tile
+                const unsigned oy_lo = grid_first(y0, d.skip_top, d.stride),
+                               oy_hi = min_u(OH, grid_first(y0 + E::tile_h, d.skip_top, d.stride));
+                const unsigned ox_lo = grid_first(x0, d.skip_left, d.stride),
+                               ox_hi = min_u(OW, grid_first(min_u(W, x0 + E::tile_w), d.skip_left, d.stride));
+                for (unsigned oy = oy_lo; oy < oy_hi; oy++) {
+                    k.control++;
+                    const unsigned n = sub_sat(ox_hi, ox_lo);
                     k.store += n;
                     detail::dram_write(k, n, epb);
                 }
@@ -211,15 +225,29 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                     c.setup += pipelined_loop(clear, onchip_loop_depth);
                     for (unsigned ch = 0; ch < n_i; ch++) { // load_input (not pipelined)
                         c.control++;
-                        if (!bp || !d.pool) { // load_input_span: one burst from (rows.lo, x_lo) to (rows.hi - 1, x_hi - 1)
+                        if (!bp || (!d.pool && !grid)) { // load_input_span: one burst from (rows.lo, x_lo) to (rows.hi - 1, x_hi - 1)
                             const count_t span = conv_engine_detail::input_span(rows, W, x_hi - x_lo);
                             c.input += span;
                             detail::dram_read(c, span, epb);
                             continue;
                         }
-                        // load_bp_pooled_span: one burst over the pooled rows the halo needs; then unpool
+                        const unsigned y_first = y0 + rows.lo - pad, y_last = y0 + rows.hi - 1 - pad;
+                        if (grid && d.stride == 1) { // load_bp_cropped_span: one burst over the grid points of the halo
+                            const unsigned gy_lo = grid_first(y_first, d.skip_top, 1),
+                                           gy_hi = min_u(OH, grid_first(y_last + 1, d.skip_top, 1));
+                            const unsigned gx_lo = grid_first(x_lo, d.skip_left, 1), gx_hi = min_u(OW, grid_first(x_hi, d.skip_left, 1));
+                            const count_t span = gy_hi > gy_lo && gx_hi > gx_lo ? count_t(gy_hi - gy_lo - 1) * OW + (gx_hi - gx_lo) : 0;
+                            c.input += span;
+                            detail::dram_read(c, span, epb);
+                            continue;
+                        }
+                        // load_bp_pooled_span: one burst over the pooled (or stride-2 grid) rows the halo needs; then unpool
                         const conv_engine_detail::pooled_window pw =
-                            conv_engine_detail::pooled_window_of(y0 + rows.lo - pad, y0 + rows.hi - 1 - pad, x_lo, x_hi, OH, OW);
+                            d.pool ? conv_engine_detail::pooled_window_of(y_first, y_last, x_lo, x_hi, OH, OW)
+                                   : conv_engine_detail::pooled_window{grid_first(y_first, d.skip_top, 2),
+                                                                       min_u(OH, grid_first(y_last + 1, d.skip_top, 2)),
+                                                                       grid_first(x_lo, d.skip_left, 2),
+                                                                       min_u(OW, grid_first(x_hi, d.skip_left, 2))};
                         const count_t pspan = conv_engine_detail::pooled_span(pw, OW);
                         c.pooled += pspan;
                         detail::dram_read(c, pspan, epb);

@@ -21,7 +21,7 @@ struct layer_desc {
     unsigned out_c;        ///< conv: output channels; dense: output length n_out
     unsigned height;       ///< conv: input (= conv output) rows; dense: 1
     unsigned width;        ///< conv: input (= conv output) columns; dense: 1
-    unsigned kernel;       ///< conv: odd kernel size K ('same' padding, stride 1); dense: 1
+    unsigned kernel;       ///< conv: odd kernel size K; dense: 1
     bool relu;             ///< ReLU fused on store (FP) and its rule on load (BP)
     bool pool;             ///< conv: 2x2/2 max-pool fused on store (FP), unpool on load (BP)
     bool store_relu_mask;  ///< mask bits kept on chip (true) or recomputed from the FP output
@@ -35,7 +35,33 @@ struct layer_desc {
     int act_in_exp;        ///< input stored as true * 2^act_in_exp (bias loaded scaled alike)
     int act_shift;         ///< FP output = accumulator * 2^act_shift
     int grad_shift;        ///< BP output = accumulator * 2^grad_shift
+    // conv: the output grid. The engine computes the 'same' (padding (K-1)/2, stride 1) convolution
+    // over height x width and stores the points skip_top + stride * oy, skip_left + stride * ox of
+    // it: a convolution with stride 2 and/or less padding (ONNX pads (K-1)/2 - skip_*, each side)
+    // is that grid of the 'same' one. BP builds the 'same' gradient by putting the stored
+    // gradient back on the grid (zeros between: the fractionally strided convolution) and runs
+    // the same flipped-transpose convolution. Identity (1, 0, 0, 0, 0) for dense and pooled layers.
+    unsigned stride;       ///< conv: 1 or 2
+    unsigned skip_top;     ///< conv: 'same' rows above the grid's first row
+    unsigned skip_left;    ///< conv: 'same' columns left of the grid's first column
+    unsigned skip_bottom;  ///< conv: 'same' rows below the grid's last possible row
+    unsigned skip_right;   ///< conv: 'same' columns right of the grid's last possible column
 };
+
+/// Whether the layer stores a grid of its 'same' convolution other than all of it.
+constexpr bool conv_grid_decimated(const layer_desc& d) {
+    return d.stride != 1 || d.skip_top != 0 || d.skip_left != 0 || d.skip_bottom != 0 || d.skip_right != 0;
+}
+/// v / stride for stride 1 or 2 (a shift, not a divider).
+constexpr unsigned per_stride(unsigned v, unsigned stride) { return stride == 2 ? v >> 1 : v; }
+/// Rows of the stored output: the pooled map, or the grid's rows.
+constexpr unsigned conv_out_h(const layer_desc& d) {
+    return d.pool ? d.height / 2 : per_stride(d.height - d.skip_top - d.skip_bottom - 1, d.stride) + 1;
+}
+/// Columns of the stored output.
+constexpr unsigned conv_out_w(const layer_desc& d) {
+    return d.pool ? d.width / 2 : per_stride(d.width - d.skip_left - d.skip_right - 1, d.stride) + 1;
+}
 
 /// Where a layer's tensors live; the builders take one of these.
 struct layer_place {
@@ -64,11 +90,45 @@ struct engine_bounds_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T
     static const unsigned max_kernel = CONFIG_T::max_kernel, max_out_c = CONFIG_T::max_out_c;
 };
 
+/// A convolution configuration's output grid from its optional members `stride` (default 1) and
+/// `pad_top`, `pad_left`, `pad_bottom`, `pad_right` (ONNX's pads; default (K-1)/2 each, 'same').
+template <class CONFIG_T, class = void> struct conv_stride_of { static const unsigned value = 1; };
+template <class CONFIG_T>
+struct conv_stride_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::stride)>::type> {
+    static const unsigned value = CONFIG_T::stride;
+};
+template <class CONFIG_T, class = void> struct conv_pads_of {
+    static const unsigned top = (CONFIG_T::kernel - 1) / 2, left = top, bottom = top, right = top;
+};
+template <class CONFIG_T>
+struct conv_pads_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::pad_top)>::type> {
+    static const unsigned top = CONFIG_T::pad_top, left = CONFIG_T::pad_left, bottom = CONFIG_T::pad_bottom,
+                          right = CONFIG_T::pad_right;
+};
+/// The grid checks, and the skips that describe it.
+template <class CONFIG_T> struct conv_grid_of {
+    typedef conv_pads_of<CONFIG_T> P;
+    static const unsigned same = (CONFIG_T::kernel - 1) / 2;
+    static const unsigned stride = conv_stride_of<CONFIG_T>::value;
+    static_assert(stride == 1 || stride == 2, "conv: stride must be 1 or 2");
+    static_assert(P::top <= same && P::left <= same && P::bottom <= same && P::right <= same,
+                  "conv: each pad must be at most (kernel - 1) / 2 (the engine computes the 'same' convolution and "
+                  "stores a grid of it)");
+    static_assert(!CONFIG_T::pool || (stride == 1 && P::top == same && P::left == same && P::bottom == same &&
+                                      P::right == same),
+                  "conv: a fused max-pool needs stride 1 and 'same' padding");
+    static const unsigned skip_top = same - P::top, skip_left = same - P::left, skip_bottom = same - P::bottom,
+                          skip_right = same - P::right;
+    static_assert(CONFIG_T::height > skip_top + skip_bottom && CONFIG_T::width > skip_left + skip_right,
+                  "conv: the output is empty (the map is smaller than the kernel)");
+};
+
 namespace layer_desc_detail {
 /// The descriptor of a layer configured by CONFIG_T with the given shape, placed at `at`.
 template <class CONFIG_T>
 constexpr layer_desc make(bool conv, unsigned in_c, unsigned out_c, unsigned height, unsigned width, unsigned kernel,
-                          bool pool, layer_place at) {
+                          bool pool, layer_place at, unsigned stride = 1, unsigned skip_top = 0, unsigned skip_left = 0,
+                          unsigned skip_bottom = 0, unsigned skip_right = 0) {
     static_assert(shift_range<typename CONFIG_T::accum_t>::ok(act_in_exp_of<CONFIG_T>::value) &&
                       shift_range<typename CONFIG_T::accum_t>::ok(act_shift_of<CONFIG_T>::value) &&
                       shift_range<typename CONFIG_T::grad_accum_t>::ok(CONFIG_T::grad_shift),
@@ -77,7 +137,8 @@ constexpr layer_desc make(bool conv, unsigned in_c, unsigned out_c, unsigned hei
     return layer_desc{conv,       in_c,      out_c,      height,     width,       kernel,
                       CONFIG_T::relu, pool,  CONFIG_T::store_relu_mask, at.params, at.act_in, at.act_out,
                       at.grad_in, at.grad_out, at.pool_at, at.mask_at, act_in_exp_of<CONFIG_T>::value,
-                      act_shift_of<CONFIG_T>::value, CONFIG_T::grad_shift};
+                      act_shift_of<CONFIG_T>::value, CONFIG_T::grad_shift, stride, skip_top, skip_left,
+                      skip_bottom, skip_right};
 }
 } // namespace layer_desc_detail
 
@@ -86,8 +147,10 @@ template <class CONFIG_T> constexpr layer_desc conv_desc(layer_place at) {
     static_assert(CONFIG_T::kernel <= engine_bounds_of<CONFIG_T>::max_kernel &&
                       CONFIG_T::out_c <= engine_bounds_of<CONFIG_T>::max_out_c,
                   "conv_desc: the layer's kernel and out_c must not exceed its engine's max_kernel and max_out_c");
+    typedef conv_grid_of<CONFIG_T> G;
     return layer_desc_detail::make<CONFIG_T>(true, CONFIG_T::in_c, CONFIG_T::out_c, CONFIG_T::height, CONFIG_T::width,
-                                             CONFIG_T::kernel, CONFIG_T::pool, at);
+                                             CONFIG_T::kernel, CONFIG_T::pool, at, G::stride, G::skip_top, G::skip_left,
+                                             G::skip_bottom, G::skip_right);
 }
 
 /// Descriptor of a dense layer configured by CONFIG_T (dense.h) placed at `at`.

@@ -93,10 +93,24 @@ def odd_layers():
     ]
 
 
+def grid_layers():
+    """Strided and less-than-'same' padded convolutions (the engine stores a grid of its 'same'
+    convolution): ResNet's stride-2 3x3 and 1x1, ONNX-style asymmetric pads, uneven padding."""
+    return [
+        nn.Conv2d(3, 6, 3, stride=2, padding=1), nn.ReLU(),   # [3,13,11] -> [6,7,6]
+        nn.ZeroPad2d((0, 1, 1, 0)), nn.Conv2d(6, 8, 3), nn.ReLU(),  # pads top 1, right 1 -> [8,6,5]
+        nn.Conv2d(8, 8, 1, stride=2), nn.ReLU(),              # -> [8,3,3]
+        nn.Conv2d(8, 6, 3, padding=(1, 0)), nn.ReLU(),        # rows padded, columns not -> [6,3,1]
+        nn.Flatten(),                                         # 18
+        nn.Linear(18, 4),
+    ]
+
+
 NETWORKS = {
     # name: (seed, input shape [C,H,W], layer builder, expected parameter count or None)
     "table3": (2022, (3, 32, 32), table3_layers, 591274),
     "odd": (7, (3, 10, 14), odd_layers, 1129),
+    "grid": (11, (3, 13, 11), grid_layers, 1194),
 }
 ONNX_NETWORKS = ("odd",)  # table3's ONNX would be 2.4 MB; the C# importer tests use odd
 
@@ -221,7 +235,11 @@ def manual_attribution(model, x, target, method):
         if isinstance(layer, nn.Conv2d):
             tape.append(("conv", layer, a.shape))
             a = F.conv2d(torch.from_numpy(a)[None], layer.weight, layer.bias,
-                         padding=layer.padding).numpy()[0]
+                         stride=layer.stride, padding=layer.padding).numpy()[0]
+        elif isinstance(layer, nn.ZeroPad2d):
+            left, right, top, bottom = layer.padding
+            tape.append(("pad", (top, left), a.shape))
+            a = np.pad(a, ((0, 0), (top, bottom), (left, right)))
         elif isinstance(layer, nn.ReLU):
             tape.append(("relu", a > 0))  # forward mask; ReLU'(0) = 0
             a = np.maximum(a, 0.0)
@@ -257,9 +275,17 @@ def manual_attribution(model, x, target, method):
                 g = g * (g > 0)
             else:  # GuidedBackprop
                 g = g * mask * (g > 0)
+        elif kind == "pad":
+            (top, left), in_shape = entry[1], entry[2]
+            g = g[:, top:top + in_shape[1], left:left + in_shape[2]]
         elif kind == "conv":
             layer, in_shape = entry[1], entry[2]
-            gt = F.conv_transpose2d(torch.from_numpy(g)[None], layer.weight, padding=layer.padding)
+            # The transposed (fractionally strided) convolution; output_padding restores the rows and
+            # columns a stride-2 forward pass dropped at the end.
+            k, st, pd = layer.kernel_size, layer.stride, layer.padding
+            extra = tuple(in_shape[1 + d] - ((g.shape[1 + d] - 1) * st[d] - 2 * pd[d] + k[d]) for d in range(2))
+            gt = F.conv_transpose2d(torch.from_numpy(g)[None], layer.weight, stride=st, padding=pd,
+                                    output_padding=extra)
             assert tuple(gt.shape[1:]) == tuple(in_shape)
             g = gt.numpy()[0]
     return logits, g

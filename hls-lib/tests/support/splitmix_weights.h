@@ -61,13 +61,17 @@ inline std::vector<float> splitmix_input(unsigned k, unsigned n) {
     return x;
 }
 
-/// Table III (seed 2022) and the small odd network (seed 7) parameter layers.
+/// Table III (seed 2022), the small odd network (seed 7) and the grid network (seed 11) parameter layers.
 inline std::vector<ParamLayer> table3_param_layers() {
     return {conv_params(3, 32, 3), conv_params(32, 32, 3), conv_params(32, 64, 3), conv_params(64, 64, 3),
             linear_params(4096, 128), linear_params(128, 10)};
 }
 inline std::vector<ParamLayer> odd_net_param_layers() {
     return {conv_params(3, 5, 5), conv_params(5, 7, 3), linear_params(42, 9), linear_params(9, 4)};
+}
+/// The strided / unevenly padded network (seed 11).
+inline std::vector<ParamLayer> grid_net_param_layers() {
+    return {conv_params(3, 6, 3), conv_params(6, 8, 3), conv_params(8, 8, 1), conv_params(8, 6, 3), linear_params(18, 4)};
 }
 
 } // namespace xai_test
