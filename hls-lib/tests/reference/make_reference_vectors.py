@@ -112,7 +112,7 @@ NETWORKS = {
     "odd": (7, (3, 10, 14), odd_layers, 1129),
     "grid": (11, (3, 13, 11), grid_layers, 1194),
 }
-ONNX_NETWORKS = ("odd",)  # table3's ONNX would be 2.4 MB; the C# importer tests use odd
+ONNX_NETWORKS = ("odd", "grid")  # table3's ONNX would be 2.4 MB; the C# importer tests use odd and grid
 
 
 def fill_weights(model, seed):

@@ -82,6 +82,11 @@ public static class NetworkHeaderWriter
                 s.AppendLine($"template <class NUM> struct {l.Name}_config : engine<NUM> {{");
                 s.AppendLine($"    static const unsigned in_c = {c.Conv.InChannels}, out_c = {c.Conv.OutChannels}, height = {c.Conv.InputShape.Height}, width = {c.Conv.InputShape.Width}, kernel = {c.Conv.KernelSize};");
                 s.AppendLine($"    static const bool relu = {Bool(c.Relu)}, pool = {Bool(c.Pool)}, store_relu_mask = false; ///< conv masks are recomputed from the output in DRAM");
+                if (!c.Conv.IsSame)
+                {
+                    var p = c.Conv.Pads;
+                    s.AppendLine($"    static const unsigned stride = {c.Conv.Stride}, pad_top = {p.Top}, pad_left = {p.Left}, pad_bottom = {p.Bottom}, pad_right = {p.Right}; ///< a grid of the 'same' convolution");
+                }
             }
             else
             {
@@ -190,7 +195,7 @@ public static class NetworkHeaderWriter
 
     private static string Describe(HardwareLayer l) => l switch
     {
-        ConvBlockLayer c => $"conv {c.Conv.KernelSize}x{c.Conv.KernelSize} {c.InputShape} -> {c.Conv.OutputShape}{(c.Relu ? " relu" : "")}{(c.Pool ? " maxpool2" : "")} -> {c.OutputShape}",
+        ConvBlockLayer c => $"conv {c.Conv.KernelSize}x{c.Conv.KernelSize}{(c.Conv.IsSame ? "" : $" stride {c.Conv.Stride} pads {c.Conv.Pads}")} {c.InputShape} -> {c.Conv.OutputShape}{(c.Relu ? " relu" : "")}{(c.Pool ? " maxpool2" : "")} -> {c.OutputShape}",
         DenseBlockLayer d => $"dense {d.Dense.InFeatures} -> {d.Dense.OutFeatures}{(d.Relu ? " relu" : "")}",
         _ => l.ToString(),
     };

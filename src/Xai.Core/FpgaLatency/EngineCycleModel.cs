@@ -38,29 +38,32 @@ public static class EngineCycleModel
     /// <summary>One pass of a layer on the engine its kind names.</summary>
     public static CycleCount Layer(HardwareLayer layer, EngineShape e, bool bp, int epb = ElementsPerBeatAsWritten) => layer switch
     {
-        ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, epb),
+        ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, epb, ConvGrid.Of(c.Conv)),
         DenseBlockLayer d => Dense(d.Dense.InFeatures, d.Dense.OutFeatures, e.FcTile, bp, epb),
         _ => throw new ArgumentException($"No engine runs layer kind {layer.GetType().Name}.", nameof(layer)),
     };
 
     /// <summary>
-    /// conv_engine under XAI_HLS_LOOPS for a 'same'-padded stride-1 convolution of an H x W input, step by
-    /// step (output tile x input-channel tile: loads, then init, core and store). With
+    /// conv_engine under XAI_HLS_LOOPS for a convolution of an H x W input, step by step (output tile x
+    /// input-channel tile: loads, then init, core and store) over its 'same' convolution, storing the
+    /// points of <paramref name="grid"/> (all of them when null: stride 1, 'same' padding). With
     /// <see cref="EngineShape.DoubleBuffer"/> each step pays <see cref="CycleModelAssumptions.DataflowStepHandshake"/>
     /// and hides min(its loads, the previous step's compute) in <see cref="CycleCount.Overlapped"/>.
     /// </summary>
-    public static CycleCount Conv(int height, int width, int kernel, int inC, int outC, bool pool, EngineShape e, bool bp, int epb)
+    public static CycleCount Conv(int height, int width, int kernel, int inC, int outC, bool pool, EngineShape e, bool bp, int epb, ConvGrid? grid = null)
     {
         var c = new CycleCount();
+        var g = grid ?? ConvGrid.Identity;
+        bool decimated = !pool && !g.IsIdentity;
         int H = height, W = width, K = kernel, pad = (kernel - 1) / 2;
-        int OH = pool ? H / 2 : H, OW = pool ? W / 2 : W, KK = K * K;
+        int OH = pool ? H / 2 : g.Points(H, g.SkipTop, g.SkipBottom), OW = pool ? W / 2 : g.Points(W, g.SkipLeft, g.SkipRight), KK = K * K;
         int nOut = bp ? inC : outC, nIn = bp ? outC : inC;
         int tOut = bp ? e.TileCi : e.TileCo, tIn = bp ? e.TileCo : e.TileCi;
         int tc = Math.Max(e.TileCi, e.TileCo);
         int blocksH = e.TileH / e.NOh, blocksW = e.TileW / e.NOw;
         int bankH = (e.TileH + e.MaxKernel - 1 + e.NOh - 1) / e.NOh, bankW = (e.TileW + e.MaxKernel - 1 + e.NOw - 1) / e.NOw;
         c.Lanes = (long)e.NOh * e.NOw;
-        c.Macs = (long)outC * inC * KK * H * W;
+        c.Macs = (long)outC * inC * KK * (decimated ? (long)OH * OW : (long)H * W); // a grid's points only
         if (!bp)
         {
             c.Bias += outC;
@@ -77,12 +80,25 @@ public static class EngineCycleModel
             for (int o = 0; o < nO; o++)
             {
                 c.Control++; // store
-                if (bp || !pool)
+                if (bp)
                 {
                     for (int r = 0; r < e.TileH && y0 + r < H; r++)
                     {
                         c.Control++;
-                        int n = Math.Min(W, x0 + e.TileW) - x0; // store_bp_row, store_fp_row
+                        int n = Math.Min(W, x0 + e.TileW) - x0; // store_bp_row
+                        c.Store += n;
+                        DramWrite(c, n, epb);
+                    }
+                }
+                else if (!pool)
+                {
+                    // store_fp_row: the output grid's points in the tile
+                    int oyLo = g.First(y0, g.SkipTop), oyHi = Math.Min(OH, g.First(y0 + e.TileH, g.SkipTop));
+                    int oxLo = g.First(x0, g.SkipLeft), oxHi = Math.Min(OW, g.First(Math.Min(W, x0 + e.TileW), g.SkipLeft));
+                    for (int oy = oyLo; oy < oyHi; oy++)
+                    {
+                        c.Control++;
+                        int n = Math.Max(oxHi - oxLo, 0);
                         c.Store += n;
                         DramWrite(c, n, epb);
                     }
@@ -122,7 +138,7 @@ public static class EngineCycleModel
                         for (int ch = 0; ch < nI; ch++)
                         {
                             c.Control++; // load_input (not pipelined)
-                            if (!bp || !pool)
+                            if (!bp || (!pool && !decimated))
                             {
                                 long span = (long)(rHi - rLo - 1) * W + (xHi - xLo); // load_input_span, one burst
                                 c.Input += span;
@@ -130,9 +146,21 @@ public static class EngineCycleModel
                                 continue;
                             }
 
-                            // load_bp_pooled_span (pooled_window_of): one burst over the pooled rows the halo needs; then unpool
                             int yFirst = y0 + rLo - pad, yLast = y0 + rHi - 1 - pad;
-                            int pyLo = yFirst / 2, pyHi = Math.Min(OH, (yLast / 2) + 1), pxLo = xLo / 2, pxHi = Math.Min(OW, (xHi + 1) / 2);
+                            if (decimated && g.Stride == 1)
+                            {
+                                // load_bp_cropped_span: one burst over the grid points of the halo
+                                int gyLo = g.First(yFirst, g.SkipTop), gyHi = Math.Min(OH, g.First(yLast + 1, g.SkipTop));
+                                int gxLo = g.First(xLo, g.SkipLeft), gxHi = Math.Min(OW, g.First(xHi, g.SkipLeft));
+                                long cropped = gyHi > gyLo && gxHi > gxLo ? ((long)(gyHi - gyLo - 1) * OW) + (gxHi - gxLo) : 0;
+                                c.Input += cropped;
+                                DramRead(c, cropped, epb);
+                                continue;
+                            }
+
+                            // load_bp_pooled_span (pooled_window_of, or the stride-2 grid's window): one burst over the rows the halo needs; then unpool
+                            int pyLo = pool ? yFirst / 2 : g.First(yFirst, g.SkipTop), pyHi = Math.Min(OH, pool ? (yLast / 2) + 1 : g.First(yLast + 1, g.SkipTop));
+                            int pxLo = pool ? xLo / 2 : g.First(xLo, g.SkipLeft), pxHi = Math.Min(OW, pool ? (xHi + 1) / 2 : g.First(xHi, g.SkipLeft));
                             long pooledSpan = pyHi > pyLo && pxHi > pxLo ? ((long)(pyHi - pyLo - 1) * OW) + (pxHi - pxLo) : 0; // pooled_span
                             c.Pooled += pooledSpan;
                             DramRead(c, pooledSpan, epb);

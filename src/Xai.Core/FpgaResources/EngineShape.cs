@@ -23,9 +23,11 @@ namespace Xai.FpgaResources;
 /// <param name="DoubleBuffer">The conv engine's step loop is a DATAFLOW region whose operand tiles
 /// (input and weights) are a ping-pong channel: loads overlap the core, the two tiles are held twice
 /// (<c>double_buffer</c>).</param>
+/// <param name="StridedConvs">A convolution has stride 2: its BP reads the gradient through the same on-chip
+/// window as BP through a fused pool.</param>
 public sealed record EngineShape(
     int NOh, int NOw, int TileH, int TileW, int TileCi, int TileCo, int MaxKernel, int MaxOutC, int FcTile,
-    int AccumulatorBits, long PoolIndexEntries, long MaskBits, bool DoubleBuffer = false)
+    int AccumulatorBits, long PoolIndexEntries, long MaskBits, bool DoubleBuffer = false, bool StridedConvs = false)
 {
     /// <summary>The engines of <paramref name="plan"/> as planned.</summary>
     public static EngineShape For(DesignPlan plan) =>
@@ -41,7 +43,7 @@ public sealed record EngineShape(
             nOh, nOw, tileH, tileW, tileCi, tileCo,
             convs.Count == 0 ? 1 : convs.Max(c => c.Conv.KernelSize),
             convs.Count == 0 ? 1 : convs.Max(c => c.Conv.OutChannels),
-            fcTile, DesignPlanner.AccumulatorBits, pools, masks, doubleBuffer);
+            fcTile, DesignPlanner.AccumulatorBits, pools, masks, doubleBuffer, convs.Any(c => c.Conv.Stride == 2));
     }
 
     /// <summary>Channels a conv buffer holds: FP uses tile_ci in / tile_co out, BP the reverse.</summary>

@@ -50,7 +50,7 @@ public static class ResourceModel
     }
 
     /// <summary>
-    /// Words of the buffer BP through a fused pool reads a channel's pooled rows into (conv_engine.h
+    /// Words of the buffer BP through a fused pool (or of a stride-2 convolution) reads a channel's pooled rows into (conv_engine.h
     /// <c>pooled[pooled_rows][line]</c>): halo_h / 2 + 2 rows of (tile_w + max_kernel) / 2 + 1 columns.
     /// </summary>
     public static long PooledSpanWords(EngineShape e) =>
@@ -71,7 +71,7 @@ public static class ResourceModel
             + BramMapping.Blocks(e.MaxOutC, e.AccumulatorBits)
             + BramMapping.Blocks(e.PoolIndexEntries, 2)
             + BramMapping.Blocks(e.MaskBits, 1)
-            + (withBp && e.PoolIndexEntries > 0 ? BramMapping.Blocks(PooledSpanWords(e), word) : 0); // BP code only
+            + (withBp && (e.PoolIndexEntries > 0 || e.StridedConvs) ? BramMapping.Blocks(PooledSpanWords(e), word) : 0); // BP code only
     }
 
     private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>

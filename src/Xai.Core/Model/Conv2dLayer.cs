@@ -3,11 +3,13 @@ using System.Collections.Immutable;
 namespace Xai.Model;
 
 /// <summary>
-/// 2-D convolution (cross-correlation, as PyTorch and ONNX) with a square odd kernel, stride 1 and
-/// the same zero padding on every side. Weights are <c>[Cout,Cin,K,K]</c> row-major float32.
+/// 2-D convolution (cross-correlation, as PyTorch and ONNX) with a square odd kernel, a stride
+/// (the same along both axes) and zero padding on each side (ONNX's pads). Weights are
+/// <c>[Cout,Cin,K,K]</c> row-major float32. Output size <c>floor((in + pads - K) / stride) + 1</c>.
 /// </summary>
 public sealed class Conv2dLayer : Layer
 {
+    /// <summary>Stride 1, <paramref name="padding"/> zeros on every side.</summary>
     public Conv2dLayer(
         string name,
         TensorShape inputShape,
@@ -16,12 +18,26 @@ public sealed class Conv2dLayer : Layer
         int padding,
         ReadOnlySpan<float> weights,
         ReadOnlySpan<float> bias)
-        : base(name, inputShape, OutputFor(inputShape, outChannels, kernelSize, padding))
+        : this(name, inputShape, outChannels, kernelSize, ConvolutionPadding.Uniform(padding), 1, weights, bias)
+    {
+    }
+
+    public Conv2dLayer(
+        string name,
+        TensorShape inputShape,
+        int outChannels,
+        int kernelSize,
+        ConvolutionPadding pads,
+        int stride,
+        ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> bias)
+        : base(name, inputShape, OutputFor(inputShape, outChannels, kernelSize, pads, stride))
     {
         InChannels = inputShape.Channels;
         OutChannels = outChannels;
         KernelSize = kernelSize;
-        Padding = padding;
+        Pads = pads;
+        Stride = stride;
 
         long expected = (long)outChannels * InChannels * kernelSize * kernelSize;
         if (weights.Length != expected)
@@ -47,10 +63,17 @@ public sealed class Conv2dLayer : Layer
     /// <summary>K of the K×K kernel; odd.</summary>
     public int KernelSize { get; }
 
-    /// <summary>Zeros added on each of the four sides.</summary>
-    public int Padding { get; }
+    /// <summary>Zeros added on each side.</summary>
+    public ConvolutionPadding Pads { get; }
 
-    public int Stride => 1;
+    /// <summary>The padding when every side has the same; else an error (use <see cref="Pads"/>).</summary>
+    public int Padding => Pads.IsUniform ? Pads.Top : throw new InvalidOperationException($"Convolution '{Name}' pads its sides differently ({Pads}); read Pads.");
+
+    /// <summary>Step of the kernel along rows and columns.</summary>
+    public int Stride { get; }
+
+    /// <summary>Whether this is the 'same' convolution: stride 1 and (K-1)/2 zeros on every side.</summary>
+    public bool IsSame => Stride == 1 && Pads == ConvolutionPadding.Uniform((KernelSize - 1) / 2);
 
     /// <summary><c>[Cout,Cin,K,K]</c> row-major.</summary>
     public ImmutableArray<float> Weights { get; }
@@ -64,7 +87,7 @@ public sealed class Conv2dLayer : Layer
     public float Weight(int co, int ci, int ky, int kx) =>
         Weights[(((co * InChannels) + ci) * KernelSize + ky) * KernelSize + kx];
 
-    private static TensorShape OutputFor(TensorShape inputShape, int outChannels, int kernelSize, int padding)
+    private static TensorShape OutputFor(TensorShape inputShape, int outChannels, int kernelSize, ConvolutionPadding pads, int stride)
     {
         ArgumentNullException.ThrowIfNull(inputShape);
         if (!inputShape.IsFeatureMap)
@@ -82,18 +105,25 @@ public sealed class Conv2dLayer : Layer
             throw new ArgumentOutOfRangeException(nameof(kernelSize), kernelSize, "The kernel size must be odd and positive.");
         }
 
-        if (padding < 0)
+        if (pads.Top < 0 || pads.Left < 0 || pads.Bottom < 0 || pads.Right < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(padding), padding, "Padding must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(pads), pads, "Padding must not be negative.");
         }
 
-        int height = inputShape.Height + 2 * padding - kernelSize + 1;
-        int width = inputShape.Width + 2 * padding - kernelSize + 1;
-        if (height <= 0 || width <= 0)
+        if (stride <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stride), stride, "The stride must be positive.");
+        }
+
+        int paddedHeight = inputShape.Height + pads.Top + pads.Bottom, paddedWidth = inputShape.Width + pads.Left + pads.Right;
+        if (paddedHeight < kernelSize || paddedWidth < kernelSize)
         {
             throw new ArgumentException(
-                $"A {kernelSize}x{kernelSize} kernel with padding {padding} does not fit in {inputShape}.", nameof(kernelSize));
+                $"A {kernelSize}x{kernelSize} kernel with padding {pads} does not fit in {inputShape}.", nameof(kernelSize));
         }
+
+        int height = (paddedHeight - kernelSize) / stride + 1;
+        int width = (paddedWidth - kernelSize) / stride + 1;
 
         return TensorShape.FeatureMap(outChannels, height, width);
     }

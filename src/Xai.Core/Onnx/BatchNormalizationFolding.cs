@@ -32,6 +32,6 @@ internal static class BatchNormalizationFolding
             bias[c] = (float)(((double)conv.Bias[c] - mean[c]) * s + shift[c]);
         }
 
-        return new Conv2dLayer(conv.Name, conv.InputShape, channels, conv.KernelSize, conv.Padding, weights, bias);
+        return new Conv2dLayer(conv.Name, conv.InputShape, channels, conv.KernelSize, conv.Pads, conv.Stride, weights, bias);
     }
 }

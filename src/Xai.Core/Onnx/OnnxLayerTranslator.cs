@@ -196,11 +196,17 @@ internal sealed class OnnxLayerTranslator
             throw node.UnsupportedValue("group", $"{group}", "1 (grouped and depthwise convolutions are not implemented)");
         }
 
-        RequireOnes(node, "strides", 2, "[1,1] (stride 1)");
+        var strides = node.Ints("strides") ?? new long[] { 1, 1 };
+        if (strides.Length != 2 || strides[0] != strides[1] || strides[0] is not (1 or 2))
+        {
+            throw node.UnsupportedValue("strides", OnnxNodeView.Format(strides), "[1,1] or [2,2] (the engine computes the stride-1 convolution and keeps every second point)");
+        }
+
+        int stride = (int)strides[0];
         RequireOnes(node, "dilations", 2, "[1,1] (no dilation)");
 
-        int pad = (k - 1) / 2;
-        var samePads = $"[{pad},{pad},{pad},{pad}] ('same' padding (K-1)/2 on every side for K = {k})";
+        int same = (k - 1) / 2;
+        var allowedPads = $"[top,left,bottom,right], each at most {same} ((K-1)/2 for K = {k}: the engine computes the 'same' convolution and keeps the part the padding asks for)";
         var autoPad = node.String("auto_pad", "NOTSET");
         var folded = _padJustBefore;
         _padJustBefore = null;
@@ -209,29 +215,37 @@ internal sealed class OnnxLayerTranslator
             throw node.UnsupportedValue("auto_pad", $"'{autoPad}' after {f.Node.Label}", "NOTSET when a Pad node's padding is folded into the convolution");
         }
 
+        long[] pads;
         switch (autoPad)
         {
             case "NOTSET":
-                var pads = node.Ints("pads") ?? new long[4];
+                pads = node.Ints("pads") ?? new long[4];
                 if (folded is { } p0 && pads.Length == 4)
                 {
                     // ONNX Conv pads are [top, left, bottom, right], the order _padJustBefore keeps.
                     pads = pads.Zip(p0.Pads, (a, b) => a + b).ToArray();
                 }
 
-                if (pads.Length != 4 || pads.Any(p => p != pad))
+                if (pads.Length != 4 || pads.Any(p => p < 0 || p > same))
                 {
                     var what = folded is { } p1 ? $"{OnnxNodeView.Format(pads)} (its own plus {p1.Node.Label}'s, folded into it)" : OnnxNodeView.Format(pads);
-                    throw node.UnsupportedValue("pads", what, samePads);
+                    throw node.UnsupportedValue("pads", what, allowedPads);
                 }
 
                 break;
             case "SAME_UPPER" or "SAME_LOWER" when !node.Has("pads"):
-                break; // odd kernel and stride 1: both put (K-1)/2 on each side
-            case "VALID" when pad == 0 && !node.Has("pads"):
+                pads = AutoSamePads(k, stride, upper: autoPad == "SAME_UPPER");
+                if (pads.Any(p => p > same))
+                {
+                    throw node.UnsupportedValue("auto_pad", $"'{autoPad}' (pads {OnnxNodeView.Format(pads)} on {_shape})", allowedPads);
+                }
+
+                break;
+            case "VALID" when !node.Has("pads"):
+                pads = new long[4];
                 break;
             default:
-                throw node.UnsupportedValue("auto_pad", $"'{autoPad}'" + (node.Has("pads") ? " together with pads" : ""), $"NOTSET with pads {samePads}, SAME_UPPER or SAME_LOWER");
+                throw node.UnsupportedValue("auto_pad", $"'{autoPad}'" + (node.Has("pads") ? " together with pads" : ""), $"NOTSET with pads {allowedPads}, SAME_UPPER, SAME_LOWER or VALID");
         }
 
         if (inChannels != _shape.Channels)
@@ -245,9 +259,28 @@ internal sealed class OnnxLayerTranslator
         }
 
         var bias = OptionalBias(node, 2, (int)outChannels);
-        var layer = new Conv2dLayer(node.LayerName, _shape, (int)outChannels, k, pad, weights, bias);
+        var layer = new Conv2dLayer(node.LayerName, _shape, (int)outChannels, k, new ConvolutionPadding((int)pads[0], (int)pads[1], (int)pads[2], (int)pads[3]), stride, weights, bias);
         Emit(layer);
         _convJustBefore = layer;
+    }
+
+    /// <summary>
+    /// ONNX's SAME_UPPER / SAME_LOWER pads for the incoming map: output ceil(in / stride), the padding
+    /// that needs split evenly, the odd one at the end (UPPER) or the start (LOWER).
+    /// </summary>
+    private long[] AutoSamePads(int k, int stride, bool upper)
+    {
+        long[] Axis(int size)
+        {
+            long output = (size + stride - 1) / stride;
+            long total = Math.Max((output - 1) * stride + k - size, 0);
+            long small = total / 2, large = total - small;
+            return upper ? new[] { small, large } : new[] { large, small };
+        }
+
+        var rows = Axis(_shape.Height);
+        var columns = Axis(_shape.Width);
+        return new[] { rows[0], columns[0], rows[1], columns[1] };
     }
 
     /// <summary>

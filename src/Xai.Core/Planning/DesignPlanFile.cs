@@ -151,7 +151,8 @@ public static class DesignPlanFile
             ["input"] = Shape(c.Conv.InputShape),
             ["outChannels"] = c.Conv.OutChannels,
             ["kernel"] = c.Conv.KernelSize,
-            ["padding"] = c.Conv.Padding,
+            ["stride"] = c.Conv.Stride,
+            ["pads"] = new JArray(c.Conv.Pads.Top, c.Conv.Pads.Left, c.Conv.Pads.Bottom, c.Conv.Pads.Right),
             ["relu"] = c.Relu,
             ["pool"] = c.Pool,
             ["output"] = Shape(c.OutputShape),
@@ -179,7 +180,8 @@ public static class DesignPlanFile
                 var kernel = (int)json["kernel"]!;
                 var convWeights = Take(weights, ref offset, outChannels * input.Channels * kernel * kernel);
                 var convBias = Take(weights, ref offset, outChannels);
-                var conv = new Conv2dLayer((string)json["layerName"]!, input, outChannels, kernel, (int)json["padding"]!, convWeights, convBias);
+                var pads = ((JArray)json["pads"]!).Select(p => (int)p).ToArray();
+                var conv = new Conv2dLayer((string)json["layerName"]!, input, outChannels, kernel, new ConvolutionPadding(pads[0], pads[1], pads[2], pads[3]), (int)json["stride"]!, convWeights, convBias);
                 return new ConvBlockLayer((string)json["name"]!, conv, (bool)json["relu"]!, (bool)json["pool"]!, Shape(json["output"]!));
             case "dense":
                 var outFeatures = (int)json["outFeatures"]!;

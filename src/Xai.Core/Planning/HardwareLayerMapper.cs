@@ -4,7 +4,8 @@ using Xai.Model;
 namespace Xai.Planning;
 
 /// <summary>
-/// Groups a network's layers into hls-lib block calls: <c>Conv [Relu] [MaxPool]</c> and
+/// Groups a network's layers into hls-lib block calls: <c>Conv [Relu] [MaxPool]</c> (the pool only after
+/// a stride-1 'same' convolution) and
 /// <c>[Flatten] Dense [Relu]</c>. Anything else has no block to run on and is refused with
 /// the layer named (XAI3001); so is a network whose last layer is not a dense layer (XAI3002).
 /// </summary>
@@ -29,6 +30,14 @@ public static class HardwareLayerMapper
                     }
 
                     var pool = i < layers.Length && layers[i] is MaxPool2dLayer;
+                    if (pool && !conv.IsSame)
+                    {
+                        throw new XaiException(
+                            DiagnosticCatalog.NoHardwareBlock,
+                            $"MaxPool '{layers[i].Name}' after Conv '{conv.Name}' (stride {conv.Stride}, pads {conv.Pads}) has no hardware block: the engine fuses a max-pool only into a stride-1 convolution with (K-1)/2 zeros on every side. Use a stride-2 convolution instead of the pool, or 'same' padding before it.",
+                            modelFile);
+                    }
+
                     TensorShape output = conv.OutputShape;
                     if (pool)
                     {

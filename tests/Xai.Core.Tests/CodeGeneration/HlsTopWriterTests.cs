@@ -213,7 +213,7 @@ public sealed partial class HlsTopWriterTests(OddNetworkBuild build) : IClassFix
         Assert.Equal(sources.Tops.Select(t => t.FunctionName), HlsSourcesStage.Load(build.Plan, vendor).Tops.Select(t => t.FunctionName));
     }
 
-    private static string Compile(VendorLayout vendor, string top, string tb, IReadOnlyList<string>? defines = null)
+    internal static string Compile(VendorLayout vendor, string top, string tb, IReadOnlyList<string>? defines = null)
     {
         var output = Path.Combine(vendor.Directory, Path.GetFileNameWithoutExtension(tb));
         var run = ProcessRunner.Run("g++", ["-std=c++17", "-O1", "-w", .. defines ?? [], "-I" + OddNetworkBuild.HlsInclude, "-o", output, vendor.Source(top), vendor.Source(tb)], vendor.SourceDirectory, CancellationToken.None)!;
@@ -221,7 +221,7 @@ public sealed partial class HlsTopWriterTests(OddNetworkBuild build) : IClassFix
         return output;
     }
 
-    private static ProcessRunner.Result RunTestbench(VendorLayout vendor, string program, string target) =>
+    internal static ProcessRunner.Result RunTestbench(VendorLayout vendor, string program, string target) =>
         ProcessRunner.Run(program, [.. HlsTestbenchWriter.DataFiles, target], vendor.SourceDirectory, CancellationToken.None)!;
 
     [GeneratedRegex(@"#pragma HLS INTERFACE (.*)")]

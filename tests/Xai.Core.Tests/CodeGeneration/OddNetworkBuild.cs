@@ -9,8 +9,9 @@ namespace Xai.Core.Tests.CodeGeneration;
 
 /// <summary>
 /// The real stages Generate, Calibrate, Plan and CSim on hls-lib's tiny reference network
-/// (odd.onnx: input [3,10,14], 4 classes) with two seeded noise images, once per test class:
-/// what the HLS top and testbench are generated from and checked against.
+/// (odd.onnx: input [3,10,14], 4 classes; a subclass may take another of hls-lib's reference networks)
+/// with two seeded noise images, once per test class: what the HLS top and testbench are generated from
+/// and checked against.
 /// </summary>
 public class OddNetworkBuild : IDisposable
 {
@@ -21,10 +22,16 @@ public class OddNetworkBuild : IDisposable
 
     /// <param name="editModel">Rewrites odd.onnx's bytes before the build (a test's variant of the model); null to build it as it is.</param>
     protected OddNetworkBuild(Func<byte[], byte[]>? editModel)
+        : this("odd", 14, 10, editModel)
+    {
+    }
+
+    /// <summary>hls-lib's reference network <paramref name="network"/> (its ONNX file beside its vectors), with input images of <paramref name="width"/> x <paramref name="height"/>.</summary>
+    protected OddNetworkBuild(string network, int width, int height, Func<byte[], byte[]>? editModel = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "xai-top-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(Directory);
-        var model = File.ReadAllBytes(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", "odd", "odd.onnx"));
+        var model = File.ReadAllBytes(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", network, network + ".onnx"));
         File.WriteAllBytes(Path.Combine(Directory, "odd.onnx"), editModel is null ? model : editModel(model));
         var diagnostics = new List<XaiDiagnostic>();
         Settings = ProjectValidator.Validate(
@@ -47,10 +54,10 @@ public class OddNetworkBuild : IDisposable
         for (var k = 0; k < 2; k++)
         {
             var random = new Random(11 + k);
-            var pixels = new byte[14 * 10 * 3];
+            var pixels = new byte[width * height * 3];
             random.NextBytes(pixels);
             var path = Path.Combine(Directory, $"img{k}.png");
-            File.WriteAllBytes(path, PngWriter.Encode(new RasterImage(14, 10, 3, pixels)));
+            File.WriteAllBytes(path, PngWriter.Encode(new RasterImage(width, height, 3, pixels)));
             images.Add(path);
         }
 

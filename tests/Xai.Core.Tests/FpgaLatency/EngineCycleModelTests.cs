@@ -74,7 +74,10 @@ public sealed class EngineCycleModelTests(OddNetworkBuild build) : IClassFixture
     }
 
     [Fact]
-    public void The_generated_networks_counts_equal_hls_libs_model()
+    public void The_generated_networks_counts_equal_hls_libs_model() => AssertGeneratedCountsEqual(build, "odd");
+
+    /// <summary>Compiles hls-lib's model on <paramref name="build"/>'s generated header and compares every count with the C# model's.</summary>
+    internal static void AssertGeneratedCountsEqual(OddNetworkBuild build, string tag)
     {
         var dir = Path.Combine(build.Directory, "cycles-generated");
         Directory.CreateDirectory(dir);
@@ -87,10 +90,10 @@ public sealed class EngineCycleModelTests(OddNetworkBuild build) : IClassFixture
             using namespace xai_generated;
             typedef float_numerics F;
             {{PrintCounts}}
-            int main() { print_network<engine<F>, fc_engine<F>, network<F>, n_layers>("odd", input_size, n_classes); }
+            int main() { print_network<engine<F>, fc_engine<F>, network<F>, n_layers>("{{tag}}", input_size, n_classes); }
             """);
         var plan = build.Plan;
-        var cs = Lines("odd", plan.Layers, EngineShape.For(plan), plan.InputShape.ElementCount, plan.Classes).ToList();
+        var cs = Lines(tag, plan.Layers, EngineShape.For(plan), plan.InputShape.ElementCount, plan.Classes).ToList();
         Assert.Equal(2 * (plan.Layers.Count + 2), cpp.Count);
         Assert.Equal(cpp, cs);
     }

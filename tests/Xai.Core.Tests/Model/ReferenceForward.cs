@@ -31,7 +31,8 @@ internal static class ReferenceForward
 
     private static float[] Conv(Conv2dLayer conv, float[] x)
     {
-        int h = conv.InputShape.Height, w = conv.InputShape.Width, k = conv.KernelSize, p = conv.Padding;
+        int h = conv.InputShape.Height, w = conv.InputShape.Width, k = conv.KernelSize, s = conv.Stride;
+        int pt = conv.Pads.Top, pl = conv.Pads.Left;
         int oh = conv.OutputShape.Height, ow = conv.OutputShape.Width;
         var weights = conv.Weights.AsSpan();
         var y = new float[conv.OutputShape.ElementCount];
@@ -47,15 +48,22 @@ internal static class ReferenceForward
                     {
                         double weight = weights[((co * conv.InChannels + ci) * k + ky) * k + kx];
 
-                        // Output positions whose input pixel (oy + ky - p, ox + kx - p) is inside the map; the rest read zero padding.
-                        int oyFrom = Math.Max(0, p - ky), oyTo = Math.Min(oh, h + p - ky);
-                        int oxFrom = Math.Max(0, p - kx), oxTo = Math.Min(ow, w + p - kx);
-                        for (int oy = oyFrom; oy < oyTo; oy++)
+                        // Input pixel (oy * s + ky - pt, ox * s + kx - pl); outside the map it is zero padding.
+                        for (int oy = 0; oy < oh; oy++)
                         {
-                            int row = (ci * h + oy + ky - p) * w + kx - p;
-                            for (int ox = oxFrom; ox < oxTo; ox++)
+                            int iy = oy * s + ky - pt;
+                            if (iy < 0 || iy >= h)
                             {
-                                sum[oy * ow + ox] += weight * x[row + ox];
+                                continue;
+                            }
+
+                            for (int ox = 0; ox < ow; ox++)
+                            {
+                                int ix = ox * s + kx - pl;
+                                if (ix >= 0 && ix < w)
+                                {
+                                    sum[oy * ow + ox] += weight * x[(ci * h + iy) * w + ix];
+                                }
                             }
                         }
                     }

@@ -96,11 +96,12 @@ public class OnnxImportErrorTests
         ["lone Add"] = new(() => Chain(b => b.Node("Add", new[] { b.Initializer("k", 2) })), Codes.UnsupportedOperator, "Add", "after a MatMul"),
 
         // Attribute values the hardware does not implement
-        ["conv stride 2"] = new(() => ConvWith("strides", Ints("strides", 2, 2)), Codes.UnsupportedAttribute, "/conv0/Conv", "strides = [2,2]", "[1,1]"),
+        ["conv stride 3"] = new(() => ConvWith("strides", Ints("strides", 3, 3)), Codes.UnsupportedAttribute, "/conv0/Conv", "strides = [3,3]", "[1,1] or [2,2]"),
+        ["conv uneven strides"] = new(() => ConvWith("strides", Ints("strides", 1, 2)), Codes.UnsupportedAttribute, "strides = [1,2]", "[1,1] or [2,2]"),
         ["conv dilation 2"] = new(() => ConvWith("dilations", Ints("dilations", 2, 2)), Codes.UnsupportedAttribute, "dilations = [2,2]", "[1,1]"),
-        ["conv asymmetric pads"] = new(() => ConvWith("pads", Ints("pads", 1, 1, 0, 0)), Codes.UnsupportedAttribute, "pads = [1,1,0,0]", "[1,1,1,1]"),
-        ["conv valid pads"] = new(() => ConvWith("pads", Ints("pads", 0, 0, 0, 0)), Codes.UnsupportedAttribute, "pads = [0,0,0,0]", "'same'"),
-        ["conv auto_pad VALID"] = new(() => ConvWith("pads", String("auto_pad", "VALID")), Codes.UnsupportedAttribute, "auto_pad = 'VALID'"),
+        ["conv pads beyond (K-1)/2"] = new(() => ConvWith("pads", Ints("pads", 2, 1, 1, 1)), Codes.UnsupportedAttribute, "pads = [2,1,1,1]", "each at most 1"),
+        ["conv negative pads"] = new(() => ConvWith("pads", Ints("pads", -1, 1, 1, 1)), Codes.UnsupportedAttribute, "pads = [-1,1,1,1]", "each at most 1"),
+        ["conv auto_pad with pads"] = new(() => ConvWith("group", Int("group", 1), String("auto_pad", "VALID")), Codes.UnsupportedAttribute, "auto_pad = 'VALID' together with pads"),
         ["conv group 2"] = new(() => ConvWith("group", Int("group", 2)), Codes.UnsupportedAttribute, "group = 2", "1"),
         ["conv unknown attribute"] = new(() => ConvWith("group", Int("groups", 1)), Codes.UnsupportedAttribute, "'groups'", "known attributes: auto_pad"),
         ["conv strides as INT"] = new(() => ConvWith("strides", Int("strides", 1)), Codes.UnsupportedAttribute, "'strides'", "type Int", "Ints"),
@@ -439,7 +440,7 @@ public class OnnxImportErrorTests
         return b.Model;
     }
 
-    /// <summary>A LeNet-like chain whose convolutions use values the hardware lacks: each is reported in one import.</summary>
+    /// <summary>A chain whose convolutions use values the hardware lacks: each is reported in one import.</summary>
     [Fact]
     public void Every_unsupported_attribute_value_is_reported_in_one_import_and_shape_findings_after_it_are_not()
     {
@@ -452,12 +453,12 @@ public class OnnxImportErrorTests
 
         var conv1 = b.Conv(1, 2, 5);
         conv1.Name = "/c1/Conv";
-        Set(conv1, Ints("pads", 0, 0, 0, 0));
+        Set(conv1, Ints("pads", 3, 3, 3, 3));
         b.Relu();
         b.MaxPool();
         var conv2 = b.Conv(2, 4, 3);
         conv2.Name = "/c2/Conv";
-        Set(conv2, Ints("strides", 2, 2));
+        Set(conv2, Ints("strides", 3, 3));
         b.Relu();
         var conv3 = b.Conv(4, 4, 3);
         conv3.Name = "/c3/Conv";
@@ -468,9 +469,9 @@ public class OnnxImportErrorTests
         Assert.Equal(2, e.Diagnostics.Count);
         Assert.All(e.Diagnostics, d => Assert.Equal(Codes.UnsupportedAttribute, d.Code));
         Assert.Contains("/c1/Conv", e.Diagnostics[0].Message);
-        Assert.Contains("pads = [0,0,0,0]", e.Diagnostics[0].Message);
+        Assert.Contains("pads = [3,3,3,3]", e.Diagnostics[0].Message);
         Assert.Contains("/c2/Conv", e.Diagnostics[1].Message);
-        Assert.Contains("strides = [2,2]", e.Diagnostics[1].Message);
+        Assert.Contains("strides = [3,3]", e.Diagnostics[1].Message);
         Assert.DoesNotContain(e.Diagnostics, d => d.Message.Contains("/c3/Conv", StringComparison.Ordinal));
     }
 

@@ -72,4 +72,45 @@ public class OnnxImportReferenceModelTests
 
         Assert.Equal(target[0], Array.IndexOf(logits, logits.Max()));
     }
+
+    private static string GridDirectory => Path.Combine(RepoRoot(), "hls-lib", "tests", "data", "reference", "grid");
+
+    /// <summary>
+    /// The `grid` reference network: a stride-2 3x3 and a stride-2 1x1 convolution, a ZeroPad2d on two sides
+    /// before an unpadded 3x3 (torch exports it as a constant Pad subgraph, folded into the Conv) and a
+    /// convolution padded along rows only.
+    /// </summary>
+    [Fact]
+    public void Grid_ImportsStridesAndUnevenPadsAsTheyAre()
+    {
+        var network = new OnnxModelImporter().Import(Path.Combine(GridDirectory, "grid.onnx"));
+
+        Assert.Equal(TensorShape.FeatureMap(3, 13, 11), network.InputShape);
+        Assert.Equal(1194, network.ParameterCount);
+        var convs = network.Layers.OfType<Conv2dLayer>().ToList();
+        Assert.Equal(new[] { 2, 1, 2, 1 }, convs.Select(c => c.Stride));
+        Assert.Equal(
+            new[] { new ConvolutionPadding(1, 1, 1, 1), new ConvolutionPadding(1, 0, 0, 1), new ConvolutionPadding(0, 0, 0, 0), new ConvolutionPadding(1, 0, 1, 0) },
+            convs.Select(c => c.Pads));
+        Assert.Equal(new[] { "[6,7,6]", "[8,6,5]", "[8,3,3]", "[6,3,1]" }, convs.Select(c => c.OutputShape.ToString()));
+        Assert.Equal(new[] { false, false, false, false }, convs.Select(c => c.IsSame));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Grid_ReproducesTheReferenceLogits(int k)
+    {
+        var network = new OnnxModelImporter().Import(Path.Combine(GridDirectory, "grid.onnx"));
+        var input = NpyFile.ReadFloat32(Path.Combine(GridDirectory, $"input_{k}.npy"));
+        var expected = NpyFile.ReadFloat32(Path.Combine(GridDirectory, $"logits_{k}.npy"));
+
+        var logits = ReferenceForward.Run(network, input);
+
+        Assert.Equal(expected.Length, logits.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - logits[i]) <= 1e-5f, $"logit {i}: reference {expected[i]}, imported {logits[i]}");
+        }
+    }
 }
