@@ -176,12 +176,18 @@ typedef WithGrid<ReluNoPool, 2, 1, 1, 1, 1> Stride2;
 typedef WithGrid<ConvCfg<5, 7, 11, 13, 5, true, false, false, 2, 4, 4, 8, 2, 3, tally>, 2, 2, 1, 0, 2> Stride2Asymmetric;
 typedef WithGrid<ConvCfg<4, 3, 12, 10, 5, true, false, false, 2, 2, 4, 4, 2, 2, tally>, 1, 0, 0, 0, 0> Valid5x5;
 typedef WithGrid<ConvCfg<3, 3, 7, 9, 3, true, false, false, 1, 2, 2, 4, 2, 2, tally>, 1, 0, 1, 1, 0> Asymmetric;
+// Depthwise (one input-channel tile per output tile, the smaller of tile_ci and tile_co), plain and strided.
+template <class BASE> struct Depthwise : BASE { static const bool depthwise = true; };
+typedef Depthwise<ConvCfg<7, 7, 11, 13, 3, true, false, false, 2, 2, 4, 4, 2, 3, tally>> DepthwiseSame;
+typedef Depthwise<WithGrid<ConvCfg<5, 5, 12, 9, 3, true, false, false, 2, 2, 4, 4, 4, 4, tally>, 2, 1, 1, 1, 1>> DepthwiseStride2;
 
 TEST(EngineCyclesConv, ForwardTripCountsMatchTheEngine) {
     check_conv_fp<Stride2>();
     check_conv_fp<Stride2Asymmetric>();
     check_conv_fp<Valid5x5>();
     check_conv_fp<Asymmetric>();
+    check_conv_fp<DepthwiseSame>();
+    check_conv_fp<DepthwiseStride2>();
     check_conv_fp<OddPool>();
     check_conv_fp<Kernel1>();
     check_conv_fp<Linear>();
@@ -194,6 +200,8 @@ TEST(EngineCyclesConv, BackwardTripCountsMatchTheEngine) {
     check_conv_bp<Stride2Asymmetric>();
     check_conv_bp<Valid5x5>();
     check_conv_bp<Asymmetric>();
+    check_conv_bp<DepthwiseSame>();
+    check_conv_bp<DepthwiseStride2>();
     check_conv_bp<OddPool>();
     check_conv_bp<ReluNoPool>();
     check_conv_bp<Paper4x4>();

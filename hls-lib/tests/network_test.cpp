@@ -61,19 +61,24 @@ template <class T_> struct OddRunner {
     }
 };
 
-template <class T_> struct GridRunner {
-    typedef T_ T;
-    template <class M> static unsigned run(const std::vector<T>& x, const std::vector<T>& w, std::vector<T>& logits,
-                                           std::vector<T>& rel, int target = -1) {
-        static grid_net::fp_state st;
-        std::vector<T> act(grid_net::act_arena_size), grad(grid_net::grad_arena_size);
-        logits.assign(grid_net::n_classes, 0);
-        rel.assign(grid_net::input_size, 0);
-        const std::vector<T> we = grid_net_engine_image(w);
-        return grid_net::run<grid_net::numerics<T>, M>(x.data(), we.data(), act.data(), grad.data(), rel.data(),
-                                                       logits.data(), target, true, st);
-    }
-};
+/// Runs one of the small test networks (odd_net.h's shape: a namespace with run, fp_state and sizes).
+#define XAI_SMALL_NET_RUNNER(NAME, NS, IMAGE)                                                                         \
+    template <class T_> struct NAME {                                                                                \
+        typedef T_ T;                                                                                                \
+        template <class M> static unsigned run(const std::vector<T>& x, const std::vector<T>& w, std::vector<T>& logits, \
+                                               std::vector<T>& rel, int target = -1) {                               \
+            static NS::fp_state st;                                                                                  \
+            std::vector<T> act(NS::act_arena_size), grad(NS::grad_arena_size);                                       \
+            logits.assign(NS::n_classes, 0);                                                                         \
+            rel.assign(NS::input_size, 0);                                                                           \
+            const std::vector<T> we = IMAGE(w);                                                                      \
+            return NS::run<NS::numerics<T>, M>(x.data(), we.data(), act.data(), grad.data(), rel.data(), logits.data(), \
+                                               target, true, st);                                                    \
+        }                                                                                                            \
+    };
+XAI_SMALL_NET_RUNNER(GridRunner, grid_net, grid_net_engine_image)
+XAI_SMALL_NET_RUNNER(DwRunner, dw_net, dw_net_engine_image)
+#undef XAI_SMALL_NET_RUNNER
 
 std::string ref_dir(const std::string& net) { return std::string(XAI_TEST_DATA_DIR) + "/reference/" + net + "/"; }
 bool have(const std::string& path) { return std::ifstream(path).good(); }
@@ -124,6 +129,17 @@ TEST(GridNetVsPyTorch, DeconvNet) {
 }
 TEST(GridNetVsPyTorch, GuidedBackprop) {
     check_against_pytorch<GridRunner<float>, xai::GuidedBackprop>("grid", 11, grid_net_param_layers(), "GuidedBackprop");
+}
+
+// Depthwise-separable blocks: depthwise 3x3 (stride 2 and 1) and pointwise 1x1 on the one engine.
+TEST(DwNetVsPyTorch, Saliency) {
+    check_against_pytorch<DwRunner<float>, xai::Saliency>("dw", 13, dw_net_param_layers(), "Saliency");
+}
+TEST(DwNetVsPyTorch, DeconvNet) {
+    check_against_pytorch<DwRunner<float>, xai::DeconvNet>("dw", 13, dw_net_param_layers(), "DeconvNet");
+}
+TEST(DwNetVsPyTorch, GuidedBackprop) {
+    check_against_pytorch<DwRunner<float>, xai::GuidedBackprop>("dw", 13, dw_net_param_layers(), "GuidedBackprop");
 }
 
 TEST(OddNetVsPyTorch, Saliency) {

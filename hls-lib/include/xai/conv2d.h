@@ -52,6 +52,8 @@ struct conv2d_config_example {
     static const unsigned kernel = 3;  ///< kernel size K (odd)
     // Optional (see layer_desc.h conv_grid_of): stride (1 or 2, default 1) and pad_top, pad_left,
     // pad_bottom, pad_right (each <= (K-1)/2, default (K-1)/2: 'same'); not with a fused pool.
+    // Optional depthwise (default false): output channel c convolves input channel c only (ONNX
+    // group = channels, in_c == out_c), weights [C][1][K][K].
     static const bool relu = true;     ///< ReLU fused on store
     static const bool pool = false;    ///< 2x2/2 max-pool fused on store (after the ReLU)
     static const bool store_relu_mask = false; ///< keep ReLU mask bits on chip (true) or
@@ -89,7 +91,8 @@ template <class CONFIG_T> struct conv2d_shape {
                                                  : (CONFIG_T::width - grid::skip_left - grid::skip_right - 1) / grid::stride + 1;
     static const unsigned out_size = CONFIG_T::out_c * out_h * out_w;   ///< elements of the stored output
     static const unsigned in_size = CONFIG_T::in_c * CONFIG_T::height * CONFIG_T::width;
-    static const unsigned weight_count = CONFIG_T::out_c * CONFIG_T::in_c * CONFIG_T::kernel * CONFIG_T::kernel;
+    static const unsigned weight_count =
+        (conv_depthwise_of<CONFIG_T>::value ? CONFIG_T::out_c : CONFIG_T::out_c * CONFIG_T::in_c) * CONFIG_T::kernel * CONFIG_T::kernel;
     static const unsigned param_count = weight_count + CONFIG_T::out_c; ///< weights then biases
     static const unsigned tiles_h = (CONFIG_T::height + CONFIG_T::tile_h - 1) / CONFIG_T::tile_h;
     static const unsigned tiles_w = (CONFIG_T::width + CONFIG_T::tile_w - 1) / CONFIG_T::tile_w;

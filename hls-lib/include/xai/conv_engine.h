@@ -14,6 +14,8 @@
 //       the pre-activation, built on load (unpool through the index, the method's ReLU
 //       rule); weights read transposed (Cin<->Cout) and rotated 180 degrees; store:
 //       rescale by 2^grad_shift, write to DRAM.
+//   Depthwise (d.depthwise): one input-channel tile per output tile, the same channels; the core
+//   reads input channel co for output channel co; weights one run of K*K per channel (BP rotated).
 //   Stride 2 and less than 'same' padding (layer_desc.h's output grid): the walk is over the
 //   'same' convolution's tiles; FP stores the grid's points of each tile, BP loads the stored
 //   gradient back onto the grid (stride 1: one span of it, cropped; stride 2: through the
@@ -180,7 +182,7 @@ constexpr unsigned pooled_span(pooled_window w, unsigned OW) {
 /// C simulation core: the integer fast path of csim_mac.h when it applies, else the same
 /// MACs in the same per-accumulator order (floating point).
 template <class E, class OPS, class BUF>
-void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::true_type) {
+void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, bool depthwise, std::true_type) {
     typedef typename OPS::in_t in_t;
     typedef typename OPS::w_t w_t;
     typedef typename BUF::acc_t acc_t;
@@ -194,7 +196,7 @@ void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::
                 for (unsigned kw = 0; kw < k; kw++) {
                     const std::int16_t wv = M::raw16(op.w[co][ci][kh][kw]);
                     for (unsigned r = 0; r < TH; r++) {
-                        const in_t* src = &op.in[ci][r + kh][kw];
+                        const in_t* src = &op.in[depthwise ? co : ci][r + kh][kw];
                         sum_t* dst = sum[r];
                         for (unsigned c = 0; c < TW; c++) dst[c] += M::product(src[c], wv);
                     }
@@ -204,7 +206,7 @@ void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::
     }
 }
 template <class E, class OPS, class BUF>
-void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::false_type) {
+void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, bool depthwise, std::false_type) {
     typedef typename OPS::in_t in_t;
     typedef typename BUF::acc_t acc_t;
     const unsigned TH = E::tile_h, TW = E::tile_w;
@@ -217,7 +219,7 @@ void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::
                 for (unsigned kw = 0; kw < k; kw++) {
                     const typename OPS::w_t wv = op.w[co][ci][kh][kw];
                     for (unsigned r = 0; r < TH; r++) {
-                        const in_t* src = &op.in[ci][r + kh][kw];
+                        const in_t* src = &op.in[depthwise ? co : ci][r + kh][kw];
                         for (unsigned c = 0; c < TW; c++) part[r][c] += src[c] * wv;
                     }
                 }
@@ -230,15 +232,17 @@ void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, std::
 } // namespace conv_engine_detail
 
 /// The compute core: acc[co][r][c] += sum_{ci < n_ci, kh, kw < k} in[ci][r+kh][c+kw] * w[co][ci][kh][kw]
-/// for co < n_co, over the whole tile. The only multipliers of the engine: n_oh x n_ow.
+/// for co < n_co, over the whole tile (depthwise: n_ci = 1 and in[co] instead of in[ci]). The only
+/// multipliers of the engine: n_oh x n_ow.
 template <class E>
-void conv_engine_core(const conv_tile_operands<E>& op, conv_engine_buffers<E>& b, unsigned n_co, unsigned n_ci, unsigned k) {
+void conv_engine_core(const conv_tile_operands<E>& op, conv_engine_buffers<E>& b, unsigned n_co, unsigned n_ci, unsigned k,
+                      bool depthwise = false) {
 #pragma HLS INLINE off
     typedef conv_tile_operands<E> OPS;
 #ifdef XAI_CONV_ENGINE_CSIM
     typedef conv_engine_buffers<E> BUF;
     conv_engine_detail::core<E>(
-        op, b, n_co, n_ci, k,
+        op, b, n_co, n_ci, k, depthwise,
         std::integral_constant<bool, csim::int_mac<typename OPS::in_t, typename OPS::w_t, typename BUF::acc_t>::enabled>());
 #else
     typedef conv_engine_shape<E> S;
@@ -261,7 +265,7 @@ core_mac:
 #pragma HLS UNROLL
                 // Bank (bi, bj) serves output row i, column j of this block (a rotation).
                 const unsigned i = (bi + N_OH - kh % N_OH) % N_OH, j = (bj + N_OW - kw % N_OW) % N_OW;
-                x[i][j] = op.in[bi][bj][ci][bh + (kh + i) / N_OH][bw + (kw + j) / N_OW];
+                x[i][j] = op.in[bi][bj][depthwise ? co : ci][bh + (kh + i) / N_OH][bw + (kw + j) / N_OW];
             }
         }
     core_mac_rows:
@@ -353,7 +357,10 @@ struct conv_step {
 template <class E> unsigned conv_steps_of(const layer_desc& d, bool bp) {
     const unsigned tiles_ci_fp = (d.in_c + E::tile_ci - 1) / E::tile_ci, tiles_co_fp = (d.out_c + E::tile_co - 1) / E::tile_co;
     const unsigned tiles_ci_bp = (d.out_c + E::tile_co - 1) / E::tile_co, tiles_co_bp = (d.in_c + E::tile_ci - 1) / E::tile_ci;
-    const unsigned channel_tiles = bp ? tiles_ci_bp * tiles_co_bp : tiles_ci_fp * tiles_co_fp;
+    // Depthwise: one channel tile per output tile (its input channels are its output channels).
+    const unsigned t_dw = E::tile_ci < E::tile_co ? E::tile_ci : E::tile_co;
+    const unsigned channel_tiles =
+        d.depthwise ? (d.out_c + t_dw - 1) / t_dw : bp ? tiles_ci_bp * tiles_co_bp : tiles_ci_fp * tiles_co_fp;
     return channel_tiles * ((d.height + E::tile_h - 1) / E::tile_h) * ((d.width + E::tile_w - 1) / E::tile_w);
 }
 
@@ -368,17 +375,20 @@ struct conv_walk {
 template <class E> conv_step conv_walk_step(const layer_desc& d, bool bp, int s, conv_walk& w) {
 #pragma HLS INLINE
     const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
-    const unsigned t_out = bp ? E::tile_ci : E::tile_co, t_in = bp ? E::tile_co : E::tile_ci;
+    const unsigned t_dw = E::tile_ci < E::tile_co ? E::tile_ci : E::tile_co;
+    const unsigned t_out = d.depthwise ? t_dw : bp ? E::tile_ci : E::tile_co;
+    const unsigned t_in = d.depthwise ? t_dw : bp ? E::tile_co : E::tile_ci;
     if (s == 0) w = conv_walk{0, 0, 0, 0};
     conv_step t;
     t.o0 = w.o0;
     t.n_o = min_u(n_out - w.o0, t_out);
     t.y0 = w.y0;
     t.x0 = w.x0;
-    t.i0 = w.i0;
-    t.n_i = min_u(n_in - w.i0, t_in);
-    t.first = w.i0 == 0;
-    t.last = w.i0 + t_in >= n_in;
+    // Depthwise: the input-channel tile is the output tile's own channels, the only one.
+    t.i0 = d.depthwise ? w.o0 : w.i0;
+    t.n_i = d.depthwise ? t.n_o : min_u(n_in - w.i0, t_in);
+    t.first = d.depthwise || w.i0 == 0;
+    t.last = d.depthwise || w.i0 + t_in >= n_in;
     if (!t.last) {
         w.i0 += t_in;
     } else {
@@ -413,7 +423,8 @@ void conv_load_step(const layer_desc d, bool backward, const engine_ports<E>& p,
     const unsigned OH = conv_out_h(d), OW = conv_out_w(d), KK = K * K;
     const bool grid = !d.pool && conv_grid_decimated(d);
     const conv_step st = conv_walk_step<E>(d, bp, s, walk);
-    const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0, i0 = st.i0, n_i = st.n_i;
+    // (the clamps change nothing - a tile never exceeds S::tc - but let the compiler see the bound)
+    const unsigned o0 = st.o0, n_o = min_u(st.n_o, S::tc), y0 = st.y0, x0 = st.x0, i0 = st.i0, n_i = min_u(st.n_i, S::tc);
     // Input columns of this tile: [x0 - pad, x0 + tile_w + pad) within the map.
     const unsigned x_lo = sub_sat(x0, pad), x_hi = min_u(W, x0 + E::tile_w + pad);
     const unsigned col0 = x_lo + pad - x0; // buffer column of x_lo
@@ -531,6 +542,26 @@ load_input:
             }
         }
     }
+    if (d.depthwise) {
+    load_w_dw:
+        for (unsigned o = 0; o < n_o; o++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+            // W[o0+o][0] is one run of K*K; BP (channel to channel again) reads it rotated.
+            const typename E::weight_t* run = p.weights + d.params + (o0 + o) * KK;
+            unsigned kh = 0, kw = 0;
+        load_w_dw_run:
+            for (unsigned t = 0; t < KK; t++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::max_kernel * E::max_kernel
+#pragma HLS PIPELINE II = 1
+                op.w[o][0][bp ? K - 1 - kh : kh][bp ? K - 1 - kw : kw] = WORDS::weight(run[t]);
+                if (++kw == K) {
+                    kw = 0;
+                    kh++;
+                }
+            }
+        }
+        return;
+    }
 load_weights:
     for (unsigned o = 0; o < n_o; o++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
@@ -587,7 +618,7 @@ void conv_compute_step(const layer_desc d, bool backward, const engine_ports<E>&
     const conv_step st = conv_walk_step<E>(d, bp, s, walk);
     const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0;
     if (st.first) init_acc<E>(b, n_o, o0, !bp);
-    conv_engine_core<E>(op, b, n_o, st.n_i, d.kernel);
+    conv_engine_core<E>(op, b, n_o, d.depthwise ? 1 : st.n_i, d.kernel, d.depthwise);
     if (!st.last) return;
     // Store the tile: row segments, contiguous in DRAM.
 store:
@@ -718,7 +749,7 @@ void conv_engine(const layer_desc& d, bool backward, const engine_ports<E>& p, c
     typedef typename E::accum_t accum_t;
     (void)sizeof(conv_engine_shape<E>);
     const bool bp = WITH_BP && backward;
-    const unsigned weight_count = d.out_c * d.in_c * d.kernel * d.kernel;
+    const unsigned weight_count = conv_weight_count(d);
     if (!bp) {
     load_bias:
         for (unsigned o = 0; o < d.out_c; o++) {

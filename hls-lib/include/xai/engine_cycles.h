@@ -165,10 +165,12 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
     const bool grid = !d.pool && conv_grid_decimated(d);
     using conv_engine_detail::grid_first;
     const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
-    const unsigned t_out = bp ? E::tile_ci : E::tile_co, t_in = bp ? E::tile_co : E::tile_ci;
+    const unsigned t_dw = E::tile_ci < E::tile_co ? E::tile_ci : E::tile_co;
+    const unsigned t_out = d.depthwise ? t_dw : bp ? E::tile_ci : E::tile_co;
+    const unsigned t_in = d.depthwise ? t_dw : bp ? E::tile_co : E::tile_ci;
     c.lanes = count_t(E::n_oh) * E::n_ow;
     // (a grid's points only: the 'same' points between them are computed and dropped)
-    c.macs = count_t(d.out_c) * d.in_c * KK * (grid ? count_t(OH) * OW : count_t(H) * W);
+    c.macs = count_t(d.out_c) * (d.depthwise ? 1 : d.in_c) * KK * (grid ? count_t(OH) * OW : count_t(H) * W);
     if (!bp) { // load_bias
         c.bias += d.out_c;
         detail::dram_read(c, d.out_c, epb);
@@ -214,11 +216,12 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
             for (unsigned x0 = 0; x0 < W; x0 += E::tile_w) {
                 const unsigned x_lo = sub_sat(x0, pad), x_hi = min_u(W, x0 + E::tile_w + pad);
                 const halo_rows rows = conv_engine_detail::rows_in_map<E>(y0, pad, H, K);
-                for (unsigned i0 = 0; i0 < n_in; i0 += t_in) {
+                // Depthwise: one input-channel tile, the output tile's own channels.
+                for (unsigned i0 = d.depthwise ? o0 : 0; i0 < (d.depthwise ? o0 + 1 : n_in); i0 += t_in) {
                     c.control++; // conv_steps_serial / conv_steps_overlapped
                     if (E::double_buffer) c.setup += dataflow_step_handshake;
                     const count_t load_from = spent(c);
-                    const unsigned n_i = min_u(n_in - i0, t_in);
+                    const unsigned n_i = d.depthwise ? n_o : min_u(n_in - i0, t_in);
                     // clear_input: constant bounds, flattened into one pipeline.
                     const count_t clear = count_t(S::tc) * S::bank_h * S::bank_w;
                     c.clear += clear;
@@ -255,14 +258,21 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                         c.unpool += un;
                         c.setup += pipelined_loop(un, onchip_loop_depth);
                     }
-                    for (unsigned o = 0; o < n_o; o++) { // load_weights (iterates in BP too, empty)
+                    if (d.depthwise) {
+                        for (unsigned o = 0; o < n_o; o++) { // load_w_dw, one run of K*K each (load_w_dw_run)
+                            c.control++;
+                            c.weights += KK;
+                            detail::dram_read(c, KK, epb);
+                        }
+                    }
+                    for (unsigned o = 0; !d.depthwise && o < n_o; o++) { // load_weights (iterates in BP too, empty)
                         c.control++;
                         if (!bp) { // load_w_fp: one run per output channel
                             c.weights += count_t(n_i) * KK;
                             detail::dram_read(c, count_t(n_i) * KK, epb);
                         }
                     }
-                    if (bp) {
+                    if (bp && !d.depthwise) {
                         for (unsigned i = 0; i < n_i; i++) { // load_w_bp, one run each (load_w_bp_run)
                             c.control++;
                             c.weights += count_t(n_o) * KK;
@@ -270,17 +280,17 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                         }
                     }
                     const count_t compute_from = spent(c);
-                    if (i0 == 0) { // init_acc: the (o, r, c) nest is perfect, so HLS flattens it into one pipeline.
+                    if (d.depthwise || i0 == 0) { // init_acc: the (o, r, c) nest is perfect, so HLS flattens it into one pipeline.
                         const count_t init = count_t(n_o) * S::blocks_h * S::blocks_w;
                         c.init += init;
                         c.setup += pipelined_loop(init, onchip_loop_depth);
                     }
                     // conv_engine_core: one flattened pipeline over (co, ci, kh, kw, bh, bw).
-                    const count_t core = count_t(n_o) * n_i * KK * S::blocks_h * S::blocks_w;
+                    const count_t core = count_t(n_o) * (d.depthwise ? 1 : n_i) * KK * S::blocks_h * S::blocks_w;
                     c.core += core;
                     c.core_calls++;
                     c.compute += pipelined_loop(core, conv_core_depth);
-                    if (i0 + t_in >= n_in) store_tile(c, n_o, y0, x0);
+                    if (d.depthwise || i0 + t_in >= n_in) store_tile(c, n_o, y0, x0);
                     const count_t loads = compute_from - load_from, computes = spent(c) - compute_from;
                     if (E::double_buffer) c.overlapped += loads < prev_compute ? loads : prev_compute;
                     prev_compute = computes;

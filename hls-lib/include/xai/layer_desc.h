@@ -46,7 +46,15 @@ struct layer_desc {
     unsigned skip_left;    ///< conv: 'same' columns left of the grid's first column
     unsigned skip_bottom;  ///< conv: 'same' rows below the grid's last possible row
     unsigned skip_right;   ///< conv: 'same' columns right of the grid's last possible column
+    /// conv: depthwise (ONNX group = channels): output channel c convolves input channel c only;
+    /// weights [C][1][K][K]. Its channel tiles are min(tile_ci, tile_co) wide, input and output alike.
+    bool depthwise;
 };
+
+/// Weights of a convolution layer's parameter block (biases follow them).
+constexpr unsigned conv_weight_count(const layer_desc& d) {
+    return (d.depthwise ? d.out_c : d.out_c * d.in_c) * d.kernel * d.kernel;
+}
 
 /// Whether the layer stores a grid of its 'same' convolution other than all of it.
 constexpr bool conv_grid_decimated(const layer_desc& d) {
@@ -97,6 +105,14 @@ template <class CONFIG_T>
 struct conv_stride_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::stride)>::type> {
     static const unsigned value = CONFIG_T::stride;
 };
+/// Whether a convolution configuration is depthwise (optional member `depthwise`, default false).
+template <class CONFIG_T, class = void> struct conv_depthwise_of { static const bool value = false; };
+template <class CONFIG_T>
+struct conv_depthwise_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::depthwise)>::type> {
+    static const bool value = CONFIG_T::depthwise;
+    static_assert(!CONFIG_T::depthwise || CONFIG_T::in_c == CONFIG_T::out_c,
+                  "conv: a depthwise convolution has as many output channels as input channels");
+};
 template <class CONFIG_T, class = void> struct conv_pads_of {
     static const unsigned top = (CONFIG_T::kernel - 1) / 2, left = top, bottom = top, right = top;
 };
@@ -128,7 +144,7 @@ namespace layer_desc_detail {
 template <class CONFIG_T>
 constexpr layer_desc make(bool conv, unsigned in_c, unsigned out_c, unsigned height, unsigned width, unsigned kernel,
                           bool pool, layer_place at, unsigned stride = 1, unsigned skip_top = 0, unsigned skip_left = 0,
-                          unsigned skip_bottom = 0, unsigned skip_right = 0) {
+                          unsigned skip_bottom = 0, unsigned skip_right = 0, bool depthwise = false) {
     static_assert(shift_range<typename CONFIG_T::accum_t>::ok(act_in_exp_of<CONFIG_T>::value) &&
                       shift_range<typename CONFIG_T::accum_t>::ok(act_shift_of<CONFIG_T>::value) &&
                       shift_range<typename CONFIG_T::grad_accum_t>::ok(CONFIG_T::grad_shift),
@@ -138,7 +154,7 @@ constexpr layer_desc make(bool conv, unsigned in_c, unsigned out_c, unsigned hei
                       CONFIG_T::relu, pool,  CONFIG_T::store_relu_mask, at.params, at.act_in, at.act_out,
                       at.grad_in, at.grad_out, at.pool_at, at.mask_at, act_in_exp_of<CONFIG_T>::value,
                       act_shift_of<CONFIG_T>::value, CONFIG_T::grad_shift, stride, skip_top, skip_left,
-                      skip_bottom, skip_right};
+                      skip_bottom, skip_right, depthwise};
 }
 } // namespace layer_desc_detail
 
@@ -150,7 +166,7 @@ template <class CONFIG_T> constexpr layer_desc conv_desc(layer_place at) {
     typedef conv_grid_of<CONFIG_T> G;
     return layer_desc_detail::make<CONFIG_T>(true, CONFIG_T::in_c, CONFIG_T::out_c, CONFIG_T::height, CONFIG_T::width,
                                              CONFIG_T::kernel, CONFIG_T::pool, at, G::stride, G::skip_top, G::skip_left,
-                                             G::skip_bottom, G::skip_right);
+                                             G::skip_bottom, G::skip_right, conv_depthwise_of<CONFIG_T>::value);
 }
 
 /// Descriptor of a dense layer configured by CONFIG_T (dense.h) placed at `at`.

@@ -106,13 +106,29 @@ def grid_layers():
     ]
 
 
+def dw_layers():
+    """Depthwise-separable blocks (DS-CNN, MobileNet): depthwise 3x3 (stride 2, then 1), each followed
+    by a pointwise 1x1; a max-pool after the last pointwise convolution."""
+    return [
+        nn.Conv2d(3, 6, 3, padding=1), nn.ReLU(),                       # [3,12,10] -> [6,12,10]
+        nn.Conv2d(6, 6, 3, stride=2, padding=1, groups=6), nn.ReLU(),   # depthwise -> [6,6,5]
+        nn.Conv2d(6, 8, 1), nn.ReLU(),                                  # pointwise -> [8,6,5]
+        nn.Conv2d(8, 8, 3, padding=1, groups=8), nn.ReLU(),             # depthwise -> [8,6,5]
+        nn.Conv2d(8, 8, 1), nn.ReLU(),                                  # pointwise
+        nn.MaxPool2d(2),                                                # -> [8,3,2]
+        nn.Flatten(),                                                   # 48
+        nn.Linear(48, 5),
+    ]
+
+
 NETWORKS = {
     # name: (seed, input shape [C,H,W], layer builder, expected parameter count or None)
     "table3": (2022, (3, 32, 32), table3_layers, 591274),
     "odd": (7, (3, 10, 14), odd_layers, 1129),
     "grid": (11, (3, 13, 11), grid_layers, 1194),
+    "dw": (13, (3, 12, 10), dw_layers, 681),
 }
-ONNX_NETWORKS = ("odd", "grid")  # table3's ONNX would be 2.4 MB; the C# importer tests use odd and grid
+ONNX_NETWORKS = ("odd", "grid", "dw")  # table3's ONNX would be 2.4 MB; the C# importer tests use the others
 
 
 def fill_weights(model, seed):
@@ -235,7 +251,7 @@ def manual_attribution(model, x, target, method):
         if isinstance(layer, nn.Conv2d):
             tape.append(("conv", layer, a.shape))
             a = F.conv2d(torch.from_numpy(a)[None], layer.weight, layer.bias,
-                         stride=layer.stride, padding=layer.padding).numpy()[0]
+                         stride=layer.stride, padding=layer.padding, groups=layer.groups).numpy()[0]
         elif isinstance(layer, nn.ZeroPad2d):
             left, right, top, bottom = layer.padding
             tape.append(("pad", (top, left), a.shape))
@@ -285,7 +301,7 @@ def manual_attribution(model, x, target, method):
             k, st, pd = layer.kernel_size, layer.stride, layer.padding
             extra = tuple(in_shape[1 + d] - ((g.shape[1 + d] - 1) * st[d] - 2 * pd[d] + k[d]) for d in range(2))
             gt = F.conv_transpose2d(torch.from_numpy(g)[None], layer.weight, stride=st, padding=pd,
-                                    output_padding=extra)
+                                    output_padding=extra, groups=layer.groups)
             assert tuple(gt.shape[1:]) == tuple(in_shape)
             g = gt.numpy()[0]
     return logits, g

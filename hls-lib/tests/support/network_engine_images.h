@@ -1,4 +1,4 @@
-// Weight images of the Table III, odd and grid test networks in the engines' order, from the
+// Weight images of the Table III, odd, grid and dw test networks in the engines' order, from the
 // PyTorch-order images splitmix_weight_image makes (which the references read).
 #ifndef XAI_TESTS_NETWORK_ENGINE_IMAGES_H
 #define XAI_TESTS_NETWORK_ENGINE_IMAGES_H
@@ -8,6 +8,7 @@
 #include "table3_top.h"
 #include "odd_net.h"
 #include "grid_net.h"
+#include "dw_net.h"
 #include "engine_weight_image.h"
 
 namespace xai_test {
@@ -26,6 +27,11 @@ template <class T> std::vector<T> odd_net_engine_image(const std::vector<T>& pyt
 template <class T> std::vector<T> grid_net_engine_image(const std::vector<T>& pytorch_order) {
     typedef grid_net::numerics<double> N;
     return network_engine_image<grid_net::fc_engine<N>>(grid_net::network<N>::layers, grid_net::n_layers, pytorch_order);
+}
+
+template <class T> std::vector<T> dw_net_engine_image(const std::vector<T>& pytorch_order) {
+    typedef dw_net::numerics<double> N;
+    return network_engine_image<dw_net::fc_engine<N>>(dw_net::network<N>::layers, dw_net::n_layers, pytorch_order);
 }
 
 } // namespace xai_test

@@ -69,6 +69,11 @@ inline std::vector<ParamLayer> table3_param_layers() {
 inline std::vector<ParamLayer> odd_net_param_layers() {
     return {conv_params(3, 5, 5), conv_params(5, 7, 3), linear_params(42, 9), linear_params(9, 4)};
 }
+/// The depthwise-separable network (seed 13); a depthwise layer's weights are [C][1][K][K].
+inline std::vector<ParamLayer> dw_net_param_layers() {
+    return {conv_params(3, 6, 3), conv_params(1, 6, 3), conv_params(6, 8, 1), conv_params(1, 8, 3), conv_params(8, 8, 1),
+            linear_params(48, 5)};
+}
 /// The strided / unevenly padded network (seed 11).
 inline std::vector<ParamLayer> grid_net_param_layers() {
     return {conv_params(3, 6, 3), conv_params(6, 8, 3), conv_params(8, 8, 1), conv_params(8, 6, 3), linear_params(18, 4)};

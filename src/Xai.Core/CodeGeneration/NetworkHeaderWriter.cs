@@ -87,6 +87,11 @@ public static class NetworkHeaderWriter
                     var p = c.Conv.Pads;
                     s.AppendLine($"    static const unsigned stride = {c.Conv.Stride}, pad_top = {p.Top}, pad_left = {p.Left}, pad_bottom = {p.Bottom}, pad_right = {p.Right}; ///< a grid of the 'same' convolution");
                 }
+
+                if (c.Conv.Depthwise)
+                {
+                    s.AppendLine("    static const bool depthwise = true; ///< channel c from channel c only, weights [C][1][K][K]");
+                }
             }
             else
             {
@@ -195,7 +200,7 @@ public static class NetworkHeaderWriter
 
     private static string Describe(HardwareLayer l) => l switch
     {
-        ConvBlockLayer c => $"conv {c.Conv.KernelSize}x{c.Conv.KernelSize}{(c.Conv.IsSame ? "" : $" stride {c.Conv.Stride} pads {c.Conv.Pads}")} {c.InputShape} -> {c.Conv.OutputShape}{(c.Relu ? " relu" : "")}{(c.Pool ? " maxpool2" : "")} -> {c.OutputShape}",
+        ConvBlockLayer c => $"conv {c.Conv.KernelSize}x{c.Conv.KernelSize}{(c.Conv.Depthwise ? " depthwise" : "")}{(c.Conv.IsSame ? "" : $" stride {c.Conv.Stride} pads {c.Conv.Pads}")} {c.InputShape} -> {c.Conv.OutputShape}{(c.Relu ? " relu" : "")}{(c.Pool ? " maxpool2" : "")} -> {c.OutputShape}",
         DenseBlockLayer d => $"dense {d.Dense.InFeatures} -> {d.Dense.OutFeatures}{(d.Relu ? " relu" : "")}",
         _ => l.ToString(),
     };

@@ -38,7 +38,7 @@ public static class EngineCycleModel
     /// <summary>One pass of a layer on the engine its kind names.</summary>
     public static CycleCount Layer(HardwareLayer layer, EngineShape e, bool bp, int epb = ElementsPerBeatAsWritten) => layer switch
     {
-        ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, epb, ConvGrid.Of(c.Conv)),
+        ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, epb, ConvGrid.Of(c.Conv), c.Conv.Depthwise),
         DenseBlockLayer d => Dense(d.Dense.InFeatures, d.Dense.OutFeatures, e.FcTile, bp, epb),
         _ => throw new ArgumentException($"No engine runs layer kind {layer.GetType().Name}.", nameof(layer)),
     };
@@ -50,7 +50,7 @@ public static class EngineCycleModel
     /// <see cref="EngineShape.DoubleBuffer"/> each step pays <see cref="CycleModelAssumptions.DataflowStepHandshake"/>
     /// and hides min(its loads, the previous step's compute) in <see cref="CycleCount.Overlapped"/>.
     /// </summary>
-    public static CycleCount Conv(int height, int width, int kernel, int inC, int outC, bool pool, EngineShape e, bool bp, int epb, ConvGrid? grid = null)
+    public static CycleCount Conv(int height, int width, int kernel, int inC, int outC, bool pool, EngineShape e, bool bp, int epb, ConvGrid? grid = null, bool depthwise = false)
     {
         var c = new CycleCount();
         var g = grid ?? ConvGrid.Identity;
@@ -58,12 +58,13 @@ public static class EngineCycleModel
         int H = height, W = width, K = kernel, pad = (kernel - 1) / 2;
         int OH = pool ? H / 2 : g.Points(H, g.SkipTop, g.SkipBottom), OW = pool ? W / 2 : g.Points(W, g.SkipLeft, g.SkipRight), KK = K * K;
         int nOut = bp ? inC : outC, nIn = bp ? outC : inC;
-        int tOut = bp ? e.TileCi : e.TileCo, tIn = bp ? e.TileCo : e.TileCi;
+        int tDw = Math.Min(e.TileCi, e.TileCo); // depthwise: one channel tile, in and out alike
+        int tOut = depthwise ? tDw : bp ? e.TileCi : e.TileCo, tIn = depthwise ? tDw : bp ? e.TileCo : e.TileCi;
         int tc = Math.Max(e.TileCi, e.TileCo);
         int blocksH = e.TileH / e.NOh, blocksW = e.TileW / e.NOw;
         int bankH = (e.TileH + e.MaxKernel - 1 + e.NOh - 1) / e.NOh, bankW = (e.TileW + e.MaxKernel - 1 + e.NOw - 1) / e.NOw;
         c.Lanes = (long)e.NOh * e.NOw;
-        c.Macs = (long)outC * inC * KK * (decimated ? (long)OH * OW : (long)H * W); // a grid's points only
+        c.Macs = (long)outC * (depthwise ? 1 : inC) * KK * (decimated ? (long)OH * OW : (long)H * W); // a grid's points only
         if (!bp)
         {
             c.Bias += outC;
@@ -126,12 +127,13 @@ public static class EngineCycleModel
                 {
                     int xLo = Math.Max(x0 - pad, 0), xHi = Math.Min(W, x0 + e.TileW + pad);
                     int rLo = y0 < pad ? pad - y0 : 0, rHi = Math.Min(e.TileH + K - 1, H + pad - y0); // rows_in_map
-                    for (int i0 = 0; i0 < nIn; i0 += tIn)
+                    // Depthwise: one input-channel tile, the output tile's own channels.
+                    for (int i0 = depthwise ? o0 : 0; i0 < (depthwise ? o0 + 1 : nIn); i0 += tIn)
                     {
                         c.Control++; // conv_steps_serial / conv_steps_overlapped
                         if (e.DoubleBuffer) c.Setup += DataflowStepHandshake;
                         long loadFrom = Spent();
-                        int nI = Math.Min(nIn - i0, tIn);
+                        int nI = depthwise ? nO : Math.Min(nIn - i0, tIn);
                         long clear = (long)tc * bankH * bankW;
                         c.Clear += clear;
                         c.Setup += PipelinedLoop(clear, OnChipLoopDepth);
@@ -169,7 +171,17 @@ public static class EngineCycleModel
                             c.Setup += PipelinedLoop(unpool, OnChipLoopDepth);
                         }
 
-                        for (int o = 0; o < nO; o++)
+                        if (depthwise)
+                        {
+                            for (int o = 0; o < nO; o++)
+                            {
+                                c.Control++; // load_w_dw, one run of K*K each (load_w_dw_run)
+                                c.Weights += KK;
+                                DramRead(c, KK, epb);
+                            }
+                        }
+
+                        for (int o = 0; !depthwise && o < nO; o++)
                         {
                             c.Control++; // load_weights (iterates in BP too, empty)
                             if (!bp)
@@ -179,7 +191,7 @@ public static class EngineCycleModel
                             }
                         }
 
-                        if (bp)
+                        if (bp && !depthwise)
                         {
                             for (int i = 0; i < nI; i++)
                             {
@@ -190,7 +202,7 @@ public static class EngineCycleModel
                         }
 
                         long computeFrom = Spent();
-                        if (i0 == 0)
+                        if (depthwise || i0 == 0)
                         {
                             // init_acc, on the output tile's first input-channel tile: one flattened pipeline.
                             long init = (long)nO * blocksH * blocksW;
@@ -198,11 +210,11 @@ public static class EngineCycleModel
                             c.Setup += PipelinedLoop(init, OnChipLoopDepth);
                         }
 
-                        long core = (long)nO * nI * KK * blocksH * blocksW;
+                        long core = (long)nO * (depthwise ? 1 : nI) * KK * blocksH * blocksW;
                         c.Core += core;
                         c.CoreCalls++;
                         c.Compute += PipelinedLoop(core, ConvCoreDepth);
-                        if (i0 + tIn >= nIn) StoreTile(nO, y0, x0); // after the last input-channel tile
+                        if (depthwise || i0 + tIn >= nIn) StoreTile(nO, y0, x0); // after the last input-channel tile
 
                         // Double-buffered, this step's loads ran beside the previous step's compute.
                         long loads = computeFrom - loadFrom, computes = Spent() - computeFrom;

@@ -4,8 +4,10 @@ namespace Xai.Model;
 
 /// <summary>
 /// 2-D convolution (cross-correlation, as PyTorch and ONNX) with a square odd kernel, a stride
-/// (the same along both axes) and zero padding on each side (ONNX's pads). Weights are
-/// <c>[Cout,Cin,K,K]</c> row-major float32. Output size <c>floor((in + pads - K) / stride) + 1</c>.
+/// (the same along both axes) and zero padding on each side (ONNX's pads), dense or depthwise (ONNX
+/// group = channels: output channel c convolves input channel c only). Weights are
+/// <c>[Cout,Cin,K,K]</c> (depthwise <c>[C,1,K,K]</c>) row-major float32. Output size
+/// <c>floor((in + pads - K) / stride) + 1</c>.
 /// </summary>
 public sealed class Conv2dLayer : Layer
 {
@@ -30,7 +32,8 @@ public sealed class Conv2dLayer : Layer
         ConvolutionPadding pads,
         int stride,
         ReadOnlySpan<float> weights,
-        ReadOnlySpan<float> bias)
+        ReadOnlySpan<float> bias,
+        bool depthwise = false)
         : base(name, inputShape, OutputFor(inputShape, outChannels, kernelSize, pads, stride))
     {
         InChannels = inputShape.Channels;
@@ -38,12 +41,19 @@ public sealed class Conv2dLayer : Layer
         KernelSize = kernelSize;
         Pads = pads;
         Stride = stride;
+        Depthwise = depthwise;
+        if (depthwise && outChannels != InChannels)
+        {
+            throw new ArgumentException($"A depthwise convolution keeps the channel count; {InChannels} in, {outChannels} out.", nameof(outChannels));
+        }
 
-        long expected = (long)outChannels * InChannels * kernelSize * kernelSize;
+        long expected = (long)outChannels * WeightsPerOutputChannel;
         if (weights.Length != expected)
         {
             throw new ArgumentException(
-                $"Weights must hold Cout*Cin*K*K = {outChannels}*{InChannels}*{kernelSize}*{kernelSize} = {expected} values; got {weights.Length}.",
+                depthwise
+                    ? $"Weights must hold C*K*K = {outChannels}*{kernelSize}*{kernelSize} = {expected} values (depthwise); got {weights.Length}."
+                    : $"Weights must hold Cout*Cin*K*K = {outChannels}*{InChannels}*{kernelSize}*{kernelSize} = {expected} values; got {weights.Length}.",
                 nameof(weights));
         }
 
@@ -72,6 +82,12 @@ public sealed class Conv2dLayer : Layer
     /// <summary>Step of the kernel along rows and columns.</summary>
     public int Stride { get; }
 
+    /// <summary>Output channel c convolves input channel c only (ONNX group = channels).</summary>
+    public bool Depthwise { get; }
+
+    /// <summary>Weights (and MACs per output value): Cin*K*K, or K*K when depthwise.</summary>
+    public int WeightsPerOutputChannel => (Depthwise ? 1 : InChannels) * KernelSize * KernelSize;
+
     /// <summary>Whether this is the 'same' convolution: stride 1 and (K-1)/2 zeros on every side.</summary>
     public bool IsSame => Stride == 1 && Pads == ConvolutionPadding.Uniform((KernelSize - 1) / 2);
 
@@ -83,9 +99,10 @@ public sealed class Conv2dLayer : Layer
 
     public override long ParameterCount => (long)Weights.Length + Bias.Length;
 
-    /// <summary>The weight at output channel <paramref name="co"/>, input channel <paramref name="ci"/>, kernel row <paramref name="ky"/>, column <paramref name="kx"/>.</summary>
+    /// <summary>The weight at output channel <paramref name="co"/>, input channel <paramref name="ci"/>, kernel row <paramref name="ky"/>, column <paramref name="kx"/> (0 off the diagonal when depthwise).</summary>
     public float Weight(int co, int ci, int ky, int kx) =>
-        Weights[(((co * InChannels) + ci) * KernelSize + ky) * KernelSize + kx];
+        !Depthwise ? Weights[(((co * InChannels) + ci) * KernelSize + ky) * KernelSize + kx]
+        : co == ci ? Weights[((co * KernelSize) + ky) * KernelSize + kx] : 0f;
 
     private static TensorShape OutputFor(TensorShape inputShape, int outChannels, int kernelSize, ConvolutionPadding pads, int stride)
     {

@@ -18,7 +18,7 @@ internal static class BatchNormalizationFolding
         double epsilon)
     {
         int channels = conv.OutChannels;
-        int perChannel = conv.InChannels * conv.KernelSize * conv.KernelSize;
+        int perChannel = conv.WeightsPerOutputChannel;
         var weights = new float[conv.Weights.Length];
         var bias = new float[channels];
         for (int c = 0; c < channels; c++)
@@ -32,6 +32,6 @@ internal static class BatchNormalizationFolding
             bias[c] = (float)(((double)conv.Bias[c] - mean[c]) * s + shift[c]);
         }
 
-        return new Conv2dLayer(conv.Name, conv.InputShape, channels, conv.KernelSize, conv.Pads, conv.Stride, weights, bias);
+        return new Conv2dLayer(conv.Name, conv.InputShape, channels, conv.KernelSize, conv.Pads, conv.Stride, weights, bias, conv.Depthwise);
     }
 }

@@ -191,9 +191,10 @@ internal sealed class OnnxLayerTranslator
 
         int k = (int)kernelHeight;
         long group = node.Int("group", 1);
-        if (group != 1)
+        bool depthwise = group != 1 && group == _shape.Channels && group == outChannels && inChannels == 1;
+        if (group != 1 && !depthwise)
         {
-            throw node.UnsupportedValue("group", $"{group}", "1 (grouped and depthwise convolutions are not implemented)");
+            throw node.UnsupportedValue("group", $"{group} (weights {OnnxNodeView.Format(dims)} on {_shape})", $"1, or {_shape.Channels} with weights [{_shape.Channels},1,K,K] (depthwise; other grouped convolutions are not implemented)");
         }
 
         var strides = node.Ints("strides") ?? new long[] { 1, 1 };
@@ -248,7 +249,7 @@ internal sealed class OnnxLayerTranslator
                 throw node.UnsupportedValue("auto_pad", $"'{autoPad}'" + (node.Has("pads") ? " together with pads" : ""), $"NOTSET with pads {allowedPads}, SAME_UPPER, SAME_LOWER or VALID");
         }
 
-        if (inChannels != _shape.Channels)
+        if (!depthwise && inChannels != _shape.Channels)
         {
             throw Shape(node, $"weights '{node.InputName(1)}' {OnnxNodeView.Format(dims)} expect {inChannels} input channels; the incoming feature map is {_shape}.");
         }
@@ -259,7 +260,7 @@ internal sealed class OnnxLayerTranslator
         }
 
         var bias = OptionalBias(node, 2, (int)outChannels);
-        var layer = new Conv2dLayer(node.LayerName, _shape, (int)outChannels, k, new ConvolutionPadding((int)pads[0], (int)pads[1], (int)pads[2], (int)pads[3]), stride, weights, bias);
+        var layer = new Conv2dLayer(node.LayerName, _shape, (int)outChannels, k, new ConvolutionPadding((int)pads[0], (int)pads[1], (int)pads[2], (int)pads[3]), stride, weights, bias, depthwise);
         Emit(layer);
         _convJustBefore = layer;
     }

@@ -152,6 +152,7 @@ public static class DesignPlanFile
             ["outChannels"] = c.Conv.OutChannels,
             ["kernel"] = c.Conv.KernelSize,
             ["stride"] = c.Conv.Stride,
+            ["depthwise"] = c.Conv.Depthwise,
             ["pads"] = new JArray(c.Conv.Pads.Top, c.Conv.Pads.Left, c.Conv.Pads.Bottom, c.Conv.Pads.Right),
             ["relu"] = c.Relu,
             ["pool"] = c.Pool,
@@ -178,10 +179,11 @@ public static class DesignPlanFile
             case "conv":
                 var outChannels = (int)json["outChannels"]!;
                 var kernel = (int)json["kernel"]!;
-                var convWeights = Take(weights, ref offset, outChannels * input.Channels * kernel * kernel);
+                var depthwise = (bool)json["depthwise"]!;
+                var convWeights = Take(weights, ref offset, outChannels * (depthwise ? 1 : input.Channels) * kernel * kernel);
                 var convBias = Take(weights, ref offset, outChannels);
                 var pads = ((JArray)json["pads"]!).Select(p => (int)p).ToArray();
-                var conv = new Conv2dLayer((string)json["layerName"]!, input, outChannels, kernel, new ConvolutionPadding(pads[0], pads[1], pads[2], pads[3]), (int)json["stride"]!, convWeights, convBias);
+                var conv = new Conv2dLayer((string)json["layerName"]!, input, outChannels, kernel, new ConvolutionPadding(pads[0], pads[1], pads[2], pads[3]), (int)json["stride"]!, convWeights, convBias, depthwise);
                 return new ConvBlockLayer((string)json["name"]!, conv, (bool)json["relu"]!, (bool)json["pool"]!, Shape(json["output"]!));
             case "dense":
                 var outFeatures = (int)json["outFeatures"]!;

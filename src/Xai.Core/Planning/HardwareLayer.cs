@@ -18,7 +18,7 @@ public abstract record HardwareLayer(string Name, TensorShape InputShape, Tensor
 public sealed record ConvBlockLayer(string Name, Conv2dLayer Conv, bool Relu, bool Pool, TensorShape OutputShape)
     : HardwareLayer(Name, Conv.InputShape, OutputShape, Relu)
 {
-    public override long ForwardMacs => (long)Conv.OutChannels * Conv.InChannels * Conv.KernelSize * Conv.KernelSize * Conv.OutputShape.Height * Conv.OutputShape.Width;
+    public override long ForwardMacs => (long)Conv.OutChannels * Conv.WeightsPerOutputChannel * Conv.OutputShape.Height * Conv.OutputShape.Width;
 
     public override long ParameterCount => Conv.ParameterCount;
 }

@@ -21,7 +21,7 @@ public static class PlanDocument
         var idealCycles = plan.Layers.Sum(l => l switch
         {
             ConvBlockLayer c => CeilDiv(c.Conv.OutputShape.Height, plan.ConvParallelismH) * CeilDiv(c.Conv.OutputShape.Width, plan.ConvParallelismW)
-                                * (long)c.Conv.InChannels * c.Conv.OutChannels * c.Conv.KernelSize * c.Conv.KernelSize,
+                                * (long)c.Conv.OutChannels * c.Conv.WeightsPerOutputChannel,
             DenseBlockLayer d => CeilDiv(d.Dense.InFeatures, plan.FcTile) * (long)d.Dense.OutFeatures,
             _ => 0,
         });

@@ -36,13 +36,45 @@ public sealed class GridNetworkTests(GridNetworkBuild build) : IClassFixture<Gri
         var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-run-hls-loops" + (doubleBuffer ? "-db" : "")));
         var sources = HlsSourcesStage.Run(build.Plan with { DoubleBuffer = doubleBuffer }, AttributionMethod.GuidedBackprop, inferenceVariant: true, null, build.Layout, vendor);
         Assert.True(sources.HasTestbenchData);
+        AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
+    }
+
+    /// <summary>Both tops (FP+BP, FP only) with their testbenches, compiled with the synthesized loop nests and run.</summary>
+    internal static void AssertTopsReproduceTheCSimulation(VendorLayout vendor, int classes)
+    {
         foreach (var (top, tb) in new[] { ("xai_top.cpp", "xai_tb.cpp"), ("xai_top_fp.cpp", "xai_tb_fp.cpp") })
         {
             var program = HlsTopWriterTests.Compile(vendor, top, tb, ["-DXAI_HLS_LOOPS"]);
             var run = HlsTopWriterTests.RunTestbench(vendor, program, "-1");
             Assert.True(run.ExitCode == 0, $"{tb}: exit {run.ExitCode}\n{run.StandardOutput}\n{run.StandardError}");
             Assert.Contains("tb: PASS", run.StandardOutput);
-            Assert.Contains("logits differing: 0 of 4", run.StandardOutput);
+            Assert.Contains($"logits differing: 0 of {classes}", run.StandardOutput);
         }
+    }
+}
+
+/// <summary>Depthwise convolutions through the SDK, as <see cref="GridNetworkTests"/> for strides and pads.</summary>
+public sealed class DepthwiseNetworkTests(DepthwiseNetworkBuild build) : IClassFixture<DepthwiseNetworkBuild>
+{
+    [Fact]
+    public void The_plan_and_the_generated_header_keep_the_depthwise_convolutions()
+    {
+        var convs = build.Plan.Layers.OfType<ConvBlockLayer>().ToList();
+        Assert.Equal(new[] { false, true, false, true, false }, convs.Select(c => c.Conv.Depthwise));
+        Assert.Equal(6 * 9 + 6, convs[1].ParameterCount);
+        var header = File.ReadAllText(build.Layout.NetworkHeader);
+        Assert.Equal(2, header.Split("static const bool depthwise = true;").Length - 1);
+    }
+
+    [Fact]
+    public void The_generated_networks_counts_equal_hls_libs_model() => EngineCycleModelTests.AssertGeneratedCountsEqual(build, "dw");
+
+    [Fact]
+    public void The_testbench_runs_the_tops_with_synthesized_loops_and_they_reproduce_the_C_simulation_bit_for_bit()
+    {
+        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-run-hls-loops"));
+        var sources = HlsSourcesStage.Run(build.Plan, AttributionMethod.Saliency, inferenceVariant: true, null, build.Layout, vendor);
+        Assert.True(sources.HasTestbenchData);
+        GridNetworkTests.AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
     }
 }

@@ -34,7 +34,6 @@ internal static class ReferenceForward
         int h = conv.InputShape.Height, w = conv.InputShape.Width, k = conv.KernelSize, s = conv.Stride;
         int pt = conv.Pads.Top, pl = conv.Pads.Left;
         int oh = conv.OutputShape.Height, ow = conv.OutputShape.Width;
-        var weights = conv.Weights.AsSpan();
         var y = new float[conv.OutputShape.ElementCount];
         var sum = new double[oh * ow];
         for (int co = 0; co < conv.OutChannels; co++)
@@ -42,11 +41,16 @@ internal static class ReferenceForward
             Array.Fill(sum, conv.Bias[co]);
             for (int ci = 0; ci < conv.InChannels; ci++)
             {
+                if (conv.Depthwise && ci != co)
+                {
+                    continue; // depthwise: channel co from channel co only
+                }
+
                 for (int ky = 0; ky < k; ky++)
                 {
                     for (int kx = 0; kx < k; kx++)
                     {
-                        double weight = weights[((co * conv.InChannels + ci) * k + ky) * k + kx];
+                        double weight = conv.Weight(co, ci, ky, kx);
 
                         // Input pixel (oy * s + ky - pt, ox * s + kx - pl); outside the map it is zero padding.
                         for (int oy = 0; oy < oh; oy++)

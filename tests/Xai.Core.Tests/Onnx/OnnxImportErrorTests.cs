@@ -102,7 +102,7 @@ public class OnnxImportErrorTests
         ["conv pads beyond (K-1)/2"] = new(() => ConvWith("pads", Ints("pads", 2, 1, 1, 1)), Codes.UnsupportedAttribute, "pads = [2,1,1,1]", "each at most 1"),
         ["conv negative pads"] = new(() => ConvWith("pads", Ints("pads", -1, 1, 1, 1)), Codes.UnsupportedAttribute, "pads = [-1,1,1,1]", "each at most 1"),
         ["conv auto_pad with pads"] = new(() => ConvWith("group", Int("group", 1), String("auto_pad", "VALID")), Codes.UnsupportedAttribute, "auto_pad = 'VALID' together with pads"),
-        ["conv group 2"] = new(() => ConvWith("group", Int("group", 2)), Codes.UnsupportedAttribute, "group = 2", "1"),
+        ["conv group 2"] = new(() => ConvWith("group", Int("group", 2)), Codes.UnsupportedAttribute, "group = 2", "1, or 2 with weights [2,1,K,K] (depthwise"),
         ["conv unknown attribute"] = new(() => ConvWith("group", Int("groups", 1)), Codes.UnsupportedAttribute, "'groups'", "known attributes: auto_pad"),
         ["conv strides as INT"] = new(() => ConvWith("strides", Int("strides", 1)), Codes.UnsupportedAttribute, "'strides'", "type Int", "Ints"),
         ["conv even kernel"] = new(() => Chain(b => b.Conv(2, 2, 4)), Codes.UnsupportedAttribute, "kernel_shape = [4,4]", "odd K"),

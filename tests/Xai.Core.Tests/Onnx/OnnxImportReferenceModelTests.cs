@@ -113,4 +113,27 @@ public class OnnxImportReferenceModelTests
             Assert.True(Math.Abs(expected[i] - logits[i]) <= 1e-5f, $"logit {i}: reference {expected[i]}, imported {logits[i]}");
         }
     }
+
+    private static string DwDirectory => Path.Combine(RepoRoot(), "hls-lib", "tests", "data", "reference", "dw");
+
+    /// <summary>The `dw` reference network: depthwise 3x3 convolutions (group = channels, stride 2 and 1), each followed by a pointwise 1x1.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Dw_ImportsDepthwiseConvolutionsAndReproducesTheReferenceLogits(int k)
+    {
+        var network = new OnnxModelImporter().Import(Path.Combine(DwDirectory, "dw.onnx"));
+        Assert.Equal(681, network.ParameterCount);
+        Assert.Equal(new[] { false, true, false, true, false }, network.Layers.OfType<Conv2dLayer>().Select(c => c.Depthwise));
+        var input = NpyFile.ReadFloat32(Path.Combine(DwDirectory, $"input_{k}.npy"));
+        var expected = NpyFile.ReadFloat32(Path.Combine(DwDirectory, $"logits_{k}.npy"));
+
+        var logits = ReferenceForward.Run(network, input);
+
+        Assert.Equal(expected.Length, logits.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - logits[i]) <= 1e-5f, $"logit {i}: reference {expected[i]}, imported {logits[i]}");
+        }
+    }
 }
