@@ -8,22 +8,15 @@
 
 #include "xai/network.h"
 #include "odd_net.h"
+#include "grid_net.h"
 
 namespace dw_net {
 
 using odd_net::numerics;
 
-template <class NUM> struct engine {
-    static const unsigned n_oh = 2, n_ow = 2, tile_h = 4, tile_w = 4, tile_ci = 4, tile_co = 4;
-    static const unsigned max_kernel = 3, max_out_c = 8;
-    static const bool double_buffer = false;
-    typedef typename NUM::act_t act_t;
-    typedef typename NUM::weight_t weight_t;
-    typedef typename NUM::accum_t accum_t;
-    typedef typename NUM::grad_t grad_t;
-    typedef typename NUM::grad_accum_t grad_accum_t;
-};
-template <class NUM> struct fc_engine : engine<NUM> { static const unsigned tile = 16; };
+// The grid network's engine (2x2 MACs, 4x4 tiles of 4 channels, kernels up to 3, 8 channels).
+using grid_net::engine;
+using grid_net::fc_engine;
 
 template <class NUM> struct conv_layer : engine<NUM> {
     static const bool relu = true, pool = false, store_relu_mask = false;
