@@ -46,6 +46,13 @@ TYPED_TEST(DepthwiseConvolutionTest, Saliency) { conv_reference<TypeParam>::temp
 TYPED_TEST(DepthwiseConvolutionTest, DeconvNet) { conv_reference<TypeParam>::template check<xai::DeconvNet>(302); }
 TYPED_TEST(DepthwiseConvolutionTest, GuidedBackprop) { conv_reference<TypeParam>::template check<xai::GuidedBackprop>(303); }
 
+TYPED_TEST(DepthwiseConvolutionTest, IsDepthwiseToTheEngine) {
+    // Guards the shared reference: it reads depthwise through the same trait as the engine.
+    typedef TypeParam CFG;
+    EXPECT_EQ(unsigned(xai::conv2d_shape<CFG>::weight_count), CFG::in_c * CFG::kernel * CFG::kernel);
+    EXPECT_TRUE(xai::conv_desc<CFG>(xai::layer_place{0, 0, 0, 0, 0, 0, 0}).depthwise);
+}
+
 TEST(DepthwiseConvolution, BackwardIsTheTransposeOfTheLinearForward) {
     conv_reference<DwCfg<6, 9, 7, 3, 2, 0, 1, 1, 0, false, false, 2, 2, 4, 4, 4, 4>>::check_adjoint(311);
 }

@@ -60,16 +60,25 @@ inline unsigned inside(int start, unsigned k, unsigned n) {
     return hi > lo ? unsigned(hi - lo) : 0u;
 }
 
+/// 1 / n for n in [1, N] as a chain of compile-time constants (in hardware a mux over N
+/// constants of ACC; no divider): the divisor of a window that leaves out the pads.
+template <class ACC, unsigned N> struct reciprocal_select {
+    static ACC get(unsigned n) { return n == N ? ACC(1.0 / double(N)) : reciprocal_select<ACC, N - 1>::get(n); }
+};
+template <class ACC> struct reciprocal_select<ACC, 1> {
+    static ACC get(unsigned) { return ACC(1.0); }
+};
+
 /// 1 / divisor of window (oy, ox) in accum_t.
 template <class CONFIG_T> typename CONFIG_T::accum_t reciprocal(unsigned oy, unsigned ox) {
 #pragma HLS INLINE
     typedef avgpool_shape<CONFIG_T> SH;
     typedef typename CONFIG_T::accum_t accum_t;
     if (CONFIG_T::count_include_pad) return accum_t(1.0 / double(SH::K * SH::K));
-    // Rows x columns inside the map: K x K values at most, so a table of K * K constants.
+    // Rows x columns of the window inside the map: at most K * K, one of K * K constants.
     const unsigned rows = inside(int(oy * SH::S) - int(CONFIG_T::pad_top), SH::K, CONFIG_T::in_h);
     const unsigned cols = inside(int(ox * SH::S) - int(CONFIG_T::pad_left), SH::K, CONFIG_T::in_w);
-    return accum_t(1.0 / double(rows * cols));
+    return reciprocal_select<accum_t, SH::K * SH::K>::get(rows * cols);
 }
 } // namespace avgpool_detail
 
