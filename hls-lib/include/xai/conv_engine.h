@@ -171,9 +171,17 @@ constexpr pooled_window pooled_window_of(unsigned y_first, unsigned y_last, unsi
                                          unsigned OW) {
     return pooled_window{y_first / 2, min_u(OH, y_last / 2 + 1), x_lo / 2, min_u(OW, (x_hi + 1) / 2)};
 }
-/// Elements of one channel's pooled span: column px_lo of the first pooled row to px_hi - 1 of the
-/// last; 0 when the window is empty (an odd map's last row or column, which no pool window holds, can
-/// be all a halo has with kernel 1).
+/// The points of layer d's output grid (layer_desc.h) at 'same' rows [y_lo, y_end) and columns
+/// [x_lo, x_end), as grid indices clipped to the stored OH x OW map: a window of the stored output
+/// like the pooled one (BP reads it back; FP stores a tile's).
+constexpr pooled_window grid_window_of(const layer_desc& d, unsigned y_lo, unsigned y_end, unsigned x_lo, unsigned x_end,
+                                       unsigned OH, unsigned OW) {
+    return pooled_window{grid_first(y_lo, d.skip_top, d.stride), min_u(OH, grid_first(y_end, d.skip_top, d.stride)),
+                         grid_first(x_lo, d.skip_left, d.stride), min_u(OW, grid_first(x_end, d.skip_left, d.stride))};
+}
+/// Elements of one channel's span over a window of the stored output: column px_lo of its first
+/// row to px_hi - 1 of its last; 0 when the window is empty (an odd map's last row or column, which
+/// no pool window holds, can be all a halo has with kernel 1).
 constexpr unsigned pooled_span(pooled_window w, unsigned OW) {
     return w.py_hi > w.py_lo && w.px_hi > w.px_lo ? (w.py_hi - w.py_lo - 1) * OW + (w.px_hi - w.px_lo) : 0;
 }
@@ -467,20 +475,17 @@ load_input:
             // BP of a convolution with less than 'same' padding: the stored gradient is the 'same'
             // one cropped, so the halo's rows and columns inside the grid are ONE span of it (the
             // columns outside the tile read and dropped, as above), the rest stays cleared.
-            const unsigned gy_lo = grid_first(y0 + rows.lo - pad, d.skip_top, 1),
-                           gy_hi = min_u(OH, grid_first(y0 + rows.hi - pad, d.skip_top, 1));
-            const unsigned gx_lo = grid_first(x_lo, d.skip_left, 1), gx_hi = min_u(OW, grid_first(x_hi, d.skip_left, 1));
-            const unsigned gspan = gy_hi > gy_lo && gx_hi > gx_lo ? (gy_hi - gy_lo - 1) * OW + (gx_hi - gx_lo) : 0;
-            const unsigned g0 = (ch * OH + gy_lo) * OW + gx_lo;
-            // Buffer row and column of grid point (gy_lo, gx_lo).
-            const unsigned r0 = d.skip_top + gy_lo + pad - y0, c0 = col0 + d.skip_left + gx_lo - x_lo;
-            unsigned gr = 0, gx = gx_lo;
+            const pooled_window gw = grid_window_of(d, y0 + rows.lo - pad, y0 + rows.hi - pad, x_lo, x_hi, OH, OW);
+            const unsigned g0 = (ch * OH + gw.py_lo) * OW + gw.px_lo;
+            // Buffer row and column of grid point (py_lo, px_lo).
+            const unsigned r0 = d.skip_top + gw.py_lo + pad - y0, c0 = col0 + d.skip_left + gw.px_lo - x_lo;
+            unsigned gr = 0, gx = gw.px_lo;
         load_bp_cropped_span:
-            for (unsigned t = 0; t < gspan; t++) {
+            for (unsigned t = 0; t < pooled_span(gw, OW); t++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = S::halo_h * S::halo_w
 #pragma HLS PIPELINE II = 1
                 const typename WORDS::in_t v = WORDS::in(gradient_on_load<METHOD>(d, p, g0 + t));
-                if (gx >= gx_lo && gx < gx_hi) op.in_at(c, r0 + gr, c0 + gx - gx_lo) = v;
+                if (gx >= gw.px_lo && gx < gw.px_hi) op.in_at(c, r0 + gr, c0 + gx - gw.px_lo) = v;
                 if (++gx == OW) {
                     gx = 0;
                     gr++;
@@ -494,10 +499,8 @@ load_input:
         // on chip in one loop: the gradient goes to the window position the FP pool chose
         // (2-bit index), or back onto the stride-2 grid (zeros between).
         const unsigned y_first = y0 + rows.lo - pad, y_last = y0 + rows.hi - 1 - pad;
-        const pooled_window pw =
-            d.pool ? pooled_window_of(y_first, y_last, x_lo, x_hi, OH, OW)
-                   : pooled_window{grid_first(y_first, d.skip_top, 2), min_u(OH, grid_first(y_last + 1, d.skip_top, 2)),
-                                   grid_first(x_lo, d.skip_left, 2), min_u(OW, grid_first(x_hi, d.skip_left, 2))};
+        const pooled_window pw = d.pool ? pooled_window_of(y_first, y_last, x_lo, x_hi, OH, OW)
+                                        : grid_window_of(d, y_first, y_last + 1, x_lo, x_hi, OH, OW);
         const unsigned pbase = (ch * OH + pw.py_lo) * OW + pw.px_lo;
         grad_t pooled[S::pooled_rows][S::line];
         unsigned pr = 0, px = pw.px_lo;
@@ -639,17 +642,14 @@ store:
         } else if (!d.pool) {
             // The grid points of the 'same' output inside this tile: all of it (stride 1, 'same'
             // padding), or every second point and/or fewer rows and columns at the map's edges.
-            const unsigned oy_lo = grid_first(y0, d.skip_top, d.stride),
-                           oy_hi = min_u(OH, grid_first(y0 + E::tile_h, d.skip_top, d.stride));
-            const unsigned ox_lo = grid_first(x0, d.skip_left, d.stride),
-                           ox_hi = min_u(OW, grid_first(min_u(W, x0 + E::tile_w), d.skip_left, d.stride));
-            for (unsigned oy = oy_lo; oy < oy_hi; oy++) {
+            const pooled_window tw = grid_window_of(d, y0, y0 + E::tile_h, x0, min_u(W, x0 + E::tile_w), OH, OW);
+            for (unsigned oy = tw.py_lo; oy < tw.py_hi; oy++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_h
                 const unsigned r = d.skip_top + (d.stride == 2 ? 2 * oy : oy) - y0;
                 const unsigned base = (ch * OH + oy) * OW;
                 act_t* row = p.act_dst + d.act_out + base;
             store_fp_row:
-                for (unsigned ox = ox_lo; ox < ox_hi; ox++) {
+                for (unsigned ox = tw.px_lo; ox < tw.px_hi; ox++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
 #pragma HLS PIPELINE II = 1
                     const unsigned col = d.skip_left + (d.stride == 2 ? 2 * ox : ox) - x0;

@@ -163,7 +163,6 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
     const unsigned H = d.height, W = d.width, K = d.kernel, pad = (d.kernel - 1) / 2;
     const unsigned OH = conv_out_h(d), OW = conv_out_w(d), KK = K * K;
     const bool grid = !d.pool && conv_grid_decimated(d);
-    using conv_engine_detail::grid_first;
     const unsigned n_out = bp ? d.in_c : d.out_c, n_in = bp ? d.out_c : d.in_c;
     const unsigned t_dw = E::tile_ci < E::tile_co ? E::tile_ci : E::tile_co;
     const unsigned t_out = d.depthwise ? t_dw : bp ? E::tile_ci : E::tile_co;
@@ -190,13 +189,11 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                     detail::dram_write(k, n, epb);
                 }
             } else if (!d.pool) { // store_fp_row: the output grid's points in the tile
-                const unsigned oy_lo = grid_first(y0, d.skip_top, d.stride),
-                               oy_hi = min_u(OH, grid_first(y0 + E::tile_h, d.skip_top, d.stride));
-                const unsigned ox_lo = grid_first(x0, d.skip_left, d.stride),
-                               ox_hi = min_u(OW, grid_first(min_u(W, x0 + E::tile_w), d.skip_left, d.stride));
-                for (unsigned oy = oy_lo; oy < oy_hi; oy++) {
+                const conv_engine_detail::pooled_window tw =
+                    conv_engine_detail::grid_window_of(d, y0, y0 + E::tile_h, x0, min_u(W, x0 + E::tile_w), OH, OW);
+                for (unsigned oy = tw.py_lo; oy < tw.py_hi; oy++) {
                     k.control++;
-                    const unsigned n = sub_sat(ox_hi, ox_lo);
+                    const unsigned n = sub_sat(tw.px_hi, tw.px_lo);
                     k.store += n;
                     detail::dram_write(k, n, epb);
                 }
@@ -236,10 +233,8 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                         }
                         const unsigned y_first = y0 + rows.lo - pad, y_last = y0 + rows.hi - 1 - pad;
                         if (grid && d.stride == 1) { // load_bp_cropped_span: one burst over the grid points of the halo
-                            const unsigned gy_lo = grid_first(y_first, d.skip_top, 1),
-                                           gy_hi = min_u(OH, grid_first(y_last + 1, d.skip_top, 1));
-                            const unsigned gx_lo = grid_first(x_lo, d.skip_left, 1), gx_hi = min_u(OW, grid_first(x_hi, d.skip_left, 1));
-                            const count_t span = gy_hi > gy_lo && gx_hi > gx_lo ? count_t(gy_hi - gy_lo - 1) * OW + (gx_hi - gx_lo) : 0;
+                            const count_t span = conv_engine_detail::pooled_span(
+                                conv_engine_detail::grid_window_of(d, y_first, y_last + 1, x_lo, x_hi, OH, OW), OW);
                             c.input += span;
                             detail::dram_read(c, span, epb);
                             continue;
@@ -247,10 +242,7 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                         // load_bp_pooled_span: one burst over the pooled (or stride-2 grid) rows the halo needs; then unpool
                         const conv_engine_detail::pooled_window pw =
                             d.pool ? conv_engine_detail::pooled_window_of(y_first, y_last, x_lo, x_hi, OH, OW)
-                                   : conv_engine_detail::pooled_window{grid_first(y_first, d.skip_top, 2),
-                                                                       min_u(OH, grid_first(y_last + 1, d.skip_top, 2)),
-                                                                       grid_first(x_lo, d.skip_left, 2),
-                                                                       min_u(OW, grid_first(x_hi, d.skip_left, 2))};
+                                   : conv_engine_detail::grid_window_of(d, y_first, y_last + 1, x_lo, x_hi, OH, OW);
                         const count_t pspan = conv_engine_detail::pooled_span(pw, OW);
                         c.pooled += pspan;
                         detail::dram_read(c, pspan, epb);
