@@ -46,6 +46,37 @@ def accuracy(model, images, labels):
     return correct / len(images)
 
 
+def fit(model, train, test, epochs, learning_rate, batch=BATCH, seed=SEED):
+    """Adam on the cross-entropy of the logits, shuffled by a torch.Generator seeded with `seed`;
+    the test accuracy after each epoch. Returns the per-epoch history. (The DS-CNN sample trains with it too.)"""
+    (train_x, train_y), (test_x, test_y) = train, test
+    optimiser = torch.optim.Adam(model.parameters(), lr=learning_rate)
+    shuffle = torch.Generator().manual_seed(seed)
+    history = []
+    for epoch in range(1, epochs + 1):
+        t0 = time.time()
+        model.train()
+        order = torch.randperm(len(train_x), generator=shuffle)
+        running = 0.0
+        for b, i in enumerate(range(0, len(order), batch)):
+            idx = order[i:i + batch]
+            optimiser.zero_grad()
+            loss = F.cross_entropy(model(batches_to_input(train_x[idx])), train_y[idx])
+            loss.backward()
+            optimiser.step()
+            running += float(loss)
+            if (b + 1) % 200 == 0:
+                print(f"  epoch {epoch} batch {b + 1}: mean loss {running / (b + 1):.4f} "
+                      f"({time.time() - t0:.0f} s)", flush=True)
+        train_seconds = time.time() - t0
+        test_acc = accuracy(model, test_x, test_y)
+        history.append({"epoch": epoch, "train_loss": running / (b + 1), "test_accuracy": test_acc,
+                        "seconds": round(time.time() - t0, 1)})
+        print(f"epoch {epoch}: loss {running / (b + 1):.4f}, test accuracy {100 * test_acc:.2f} %, "
+              f"train {train_seconds:.0f} s, total {time.time() - t0:.0f} s", flush=True)
+    return history
+
+
 def main():
     torch.manual_seed(SEED)
     np.random.seed(SEED)
@@ -61,31 +92,8 @@ def main():
     test_x, test_y = torch.from_numpy(test_x.copy()), torch.from_numpy(test_y)
 
     model = build_table3()
-    optimiser = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
-    shuffle = torch.Generator().manual_seed(SEED)
-    history = []
     started = time.time()
-    for epoch in range(1, EPOCHS + 1):
-        t0 = time.time()
-        model.train()
-        order = torch.randperm(len(train_x), generator=shuffle)
-        running = 0.0
-        for b, i in enumerate(range(0, len(order), BATCH)):
-            idx = order[i:i + BATCH]
-            optimiser.zero_grad()
-            loss = F.cross_entropy(model(batches_to_input(train_x[idx])), train_y[idx])
-            loss.backward()
-            optimiser.step()
-            running += float(loss)
-            if (b + 1) % 200 == 0:
-                print(f"  epoch {epoch} batch {b + 1}: mean loss {running / (b + 1):.4f} "
-                      f"({time.time() - t0:.0f} s)", flush=True)
-        train_seconds = time.time() - t0
-        test_acc = accuracy(model, test_x, test_y)
-        history.append({"epoch": epoch, "train_loss": running / (b + 1), "test_accuracy": test_acc,
-                        "seconds": round(time.time() - t0, 1)})
-        print(f"epoch {epoch}: loss {running / (b + 1):.4f}, test accuracy {100 * test_acc:.2f} %, "
-              f"train {train_seconds:.0f} s, total {time.time() - t0:.0f} s", flush=True)
+    history = fit(model, (train_x, train_y), (test_x, test_y), EPOCHS, LEARNING_RATE)
     total_seconds = time.time() - started
 
     model.eval()

@@ -63,6 +63,13 @@ public sealed class Network
     /// </summary>
     public string? DroppedOutputActivation { get; init; }
 
+    /// <summary>
+    /// The global average pool(s) of the model file that the import folded into the dense layer after
+    /// them (the layers here hold the folded dense layer, whose weights repeat over the pooled cells), as
+    /// the user should read it. Null if none.
+    /// </summary>
+    public string? FoldedAveragePool { get; init; }
+
     /// <summary>Length of the output score vector.</summary>
     public int OutputClasses { get; }
 

@@ -25,6 +25,11 @@ internal sealed class OnnxLayerTranslator
     // Zero padding of a Pad node waiting to be folded into the Conv right after it: [top, left, bottom, right].
     private (OnnxNodeView Node, long[] Pads)? _padJustBefore;
 
+    // A global average pool waiting for the dense layer it is folded into: the map is already
+    // flattened (a FlattenLayer of [C,H,W] is emitted), _shape is the pool's own output ([C,1,1] or
+    // [C]), and each of the C pooled values stands for Cells consecutive elements of the flat map.
+    private (OnnxNodeView Node, TensorShape Map)? _averagedJustBefore;
+
     public OnnxLayerTranslator(OnnxGraphChain chain, TensorShape inputShape, string source)
     {
         _chain = chain;
@@ -39,6 +44,9 @@ internal sealed class OnnxLayerTranslator
     /// logits before it, which is what the explanation differentiates (as attribution libraries do).
     /// </summary>
     public string? DroppedOutputActivation { get; private set; }
+
+    /// <summary>The global average pools folded into the dense layer after them, as the user should read it; null if none.</summary>
+    public string? FoldedAveragePool { get; private set; }
 
     public IReadOnlyList<Layer> Translate()
     {
@@ -65,12 +73,18 @@ internal sealed class OnnxLayerTranslator
                 _value = node.Node.Output[0];
                 _convJustBefore = null;
                 _padJustBefore = null;
+                _averagedJustBefore = null;
             }
         }
 
         if (attributeFindings.Count > 0)
         {
             throw new XaiException(attributeFindings);
+        }
+
+        if (_averagedJustBefore is { } pending)
+        {
+            throw AverageNotFolded(pending.Node, "the graph ends after it");
         }
 
         if (_layers.Count == 0 || !_shape.IsVector)
@@ -104,6 +118,11 @@ internal sealed class OnnxLayerTranslator
         if (node.OpType == "Add")
         {
             throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer)");
+        }
+
+        if (_averagedJustBefore is { } averaged && node.OpType is not ("Flatten" or "Reshape" or "Gemm" or "MatMul"))
+        {
+            throw AverageNotFolded(averaged.Node, $"{node.Label} follows it");
         }
 
         if (node.OpType == "Pad")
@@ -156,6 +175,17 @@ internal sealed class OnnxLayerTranslator
                 break;
             case "BatchNormalization":
                 BatchNormalization(node, conv);
+                break;
+            case "GlobalAveragePool":
+                node.RequireKnownAttributes();
+                node.RequireInputs(1, 1);
+                AverageOverMap(node, keepDims: true);
+                break;
+            case "AveragePool":
+                AveragePool(node);
+                break;
+            case "ReduceMean":
+                ReduceMean(node);
                 break;
             default:
                 throw new InvalidOperationException($"{node.OpType} is listed as translated but has no translation.");
@@ -293,7 +323,8 @@ internal sealed class OnnxLayerTranslator
         node.RequireKnownAttributes("mode", "pads", "value");
         node.RequireInputs(1, 3);
         RequireFeatureMap(node);
-        if (next is null || next.OpType != "Conv" || !OnnxOperators.IsDefaultDomain(next.Node.Domain))
+        // torch exports nn.AvgPool2d with a Pad in front (of zeros when the pool has no padding).
+        if (next is null || next.OpType is not ("Conv" or "AveragePool") || !OnnxOperators.IsDefaultDomain(next.Node.Domain))
         {
             throw Unsupported(node, "Pad is supported only right before a Conv, whose padding it is folded into; give the convolution its own 'same' padding instead");
         }
@@ -503,7 +534,7 @@ internal sealed class OnnxLayerTranslator
         var weights = DenseWeights(node, dims, b, transposed: transB == 1);
         int outFeatures = (int)(transB == 1 ? dims[0] : dims[1]);
         var bias = OptionalBias(node, 2, outFeatures);
-        Emit(new DenseLayer(node.LayerName, _shape, outFeatures, weights, bias));
+        EmitDense(node, outFeatures, weights, bias);
     }
 
     private void MatMul(OnnxNodeView node, OnnxNodeView? add)
@@ -529,7 +560,106 @@ internal sealed class OnnxLayerTranslator
             bias = OptionalBias(add, biasInput, outFeatures);
         }
 
-        Emit(new DenseLayer(node.LayerName, _shape, outFeatures, weights, bias));
+        EmitDense(node, outFeatures, weights, bias);
+    }
+
+    /// <summary>
+    /// The dense layer of <paramref name="weights"/> <c>[out,in]</c>; after a global average pool, the
+    /// pool folded into it: y[o] = b[o] + sum_c W[o][c] mean_p x[c][p] = b[o] + sum_{c,p} (W[o][c] / HW) x[c][p],
+    /// a dense layer over the flat map whose weights repeat W[o][c] / HW over the HW cells of channel c.
+    /// Its BP, sum_o W[o][c] / HW g[o] at every cell of channel c, is the pool's (the gradient spread
+    /// evenly). Exact in real arithmetic; it costs HW times the weights and MACs of the dense layer,
+    /// small beside the convolutions before it (64 x 8 x 8 x 10 for ResNet-8's head).
+    /// </summary>
+    private void EmitDense(OnnxNodeView node, int outFeatures, float[] weights, float[] bias)
+    {
+        if (_averagedJustBefore is not { } averaged)
+        {
+            Emit(new DenseLayer(node.LayerName, _shape, outFeatures, weights, bias));
+            return;
+        }
+
+        _averagedJustBefore = null;
+        var map = averaged.Map;
+        int channels = map.Channels, cells = map.Height * map.Width, inFeatures = channels * cells;
+        var spread = new float[(long)outFeatures * inFeatures];
+        for (int o = 0; o < outFeatures; o++)
+        {
+            for (int c = 0; c < channels; c++)
+            {
+                float w = (float)(weights[o * channels + c] / (double)cells);
+                Array.Fill(spread, w, o * inFeatures + c * cells, cells);
+            }
+        }
+
+        _shape = TensorShape.Vector(inFeatures);
+        Emit(new DenseLayer(node.LayerName, _shape, outFeatures, spread, bias));
+        FoldedAveragePool = (FoldedAveragePool is null ? "" : FoldedAveragePool + "; ")
+            + $"{averaged.Node.Label} over {map} folded into dense '{node.LayerName}' ({channels} -> {inFeatures} inputs, weights / {cells})";
+    }
+
+    /// <summary>
+    /// The mean over each channel's whole map (GlobalAveragePool, ReduceMean over H and W, an
+    /// AveragePool whose window is the map): the map is flattened here and the mean is folded into the
+    /// dense layer that must follow (<see cref="EmitDense"/>).
+    /// </summary>
+    private void AverageOverMap(OnnxNodeView node, bool keepDims)
+    {
+        RequireFeatureMap(node);
+        var map = _shape;
+        Emit(new FlattenLayer(node.LayerName, map));
+        _averagedJustBefore = (node, map);
+        _shape = keepDims ? TensorShape.FeatureMap(map.Channels, 1, 1) : TensorShape.Vector(map.Channels);
+    }
+
+    private void AveragePool(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes("auto_pad", "ceil_mode", "count_include_pad", "kernel_shape", "pads", "strides", "dilations");
+        node.RequireInputs(1, 1);
+        RequireFeatureMap(node);
+        // Only the window that is the whole map is built (then stride, ceil_mode and count_include_pad
+        // change nothing); a K x K window inside the map is hls-lib's avgpool block, not yet in the engines.
+        var kernel = node.Ints("kernel_shape");
+        var whole = $"[{_shape.Height},{_shape.Width}] (the whole map: global average pooling, folded into the dense layer after it; a smaller window is not implemented)";
+        if (kernel is null || kernel.Length != 2 || kernel[0] != _shape.Height || kernel[1] != _shape.Width)
+        {
+            throw node.UnsupportedValue("kernel_shape", kernel is null ? "absent" : $"{OnnxNodeView.Format(kernel)} on {_shape}", whole);
+        }
+
+        var pads = node.Ints("pads");
+        var folded = _padJustBefore;
+        _padJustBefore = null;
+        if ((pads is not null && pads.Any(p => p != 0)) || (folded is { } f && f.Pads.Any(p => p != 0)))
+        {
+            var what = folded is { } p1 ? $"{OnnxNodeView.Format(pads ?? new long[4])} plus {p1.Node.Label}'s {OnnxNodeView.Format(p1.Pads)}" : OnnxNodeView.Format(pads!);
+            throw node.UnsupportedValue("pads", what, "[0,0,0,0] or absent (a window over the whole map)");
+        }
+
+        var autoPad = node.String("auto_pad", "NOTSET");
+        if (autoPad is not ("NOTSET" or "VALID"))
+        {
+            throw node.UnsupportedValue("auto_pad", $"'{autoPad}'", "NOTSET or VALID (a window over the whole map)");
+        }
+
+        RequireOnes(node, "dilations", 2, "[1,1] (no dilation)");
+        AverageOverMap(node, keepDims: true);
+    }
+
+    private void ReduceMean(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes("axes", "keepdims", "noop_with_empty_axes");
+        node.RequireInputs(1, 2);
+        RequireFeatureMap(node);
+        // Opset < 18: axes is an attribute; from 18 an optional constant input.
+        var axes = node.Has("axes") ? node.Ints("axes")! : node.InputName(1).Length > 0 ? Int64Constant(node, 1, "axes").Values : null;
+        var normalized = axes?.Select(a => a < 0 ? a + 4 : a).Order().ToArray();
+        if (normalized is null || !normalized.SequenceEqual(new long[] { 2, 3 }))
+        {
+            throw node.UnsupportedValue("axes", axes is null ? "absent (every axis)" : OnnxNodeView.Format(axes), "[2,3] or [-2,-1] (the mean over each channel's map, as x.mean((2, 3)))");
+        }
+
+        long keepDims = node.Int("keepdims", 1);
+        AverageOverMap(node, keepDims: keepDims != 0);
     }
 
     private void BatchNormalization(OnnxNodeView node, Conv2dLayer? conv)
@@ -576,6 +706,13 @@ internal sealed class OnnxLayerTranslator
 
     private void FlattenTo(OnnxNodeView node)
     {
+        if (_averagedJustBefore is not null)
+        {
+            // The map was flattened at the pool; the pooled values become the vector [C].
+            _shape = TensorShape.Vector(_shape.ElementCount);
+            return;
+        }
+
         if (_shape.IsFeatureMap)
         {
             Emit(new FlattenLayer(node.LayerName, _shape));
@@ -736,6 +873,9 @@ internal sealed class OnnxLayerTranslator
 
     private XaiException Shape(OnnxNodeView node, string message) =>
         node.Error(DiagnosticCatalog.ShapeMismatch, $"{node.Label}: {message}");
+
+    private static XaiException AverageNotFolded(OnnxNodeView node, string why) =>
+        Unsupported(node, $"a global average pool is built only as part of the dense layer after it (Flatten, then Gemm or MatMul), which it is folded into; {why}");
 
     private static XaiException Unsupported(OnnxNodeView node, string what) =>
         node.Error(DiagnosticCatalog.UnsupportedOperator, $"{node.Label}: {what}. Supported: {OnnxOperators.SupportedList}.");

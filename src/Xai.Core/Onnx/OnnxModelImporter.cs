@@ -98,7 +98,11 @@ public sealed class OnnxModelImporter
         var translator = new OnnxLayerTranslator(chain, inputShape, source);
         var layers = translator.Translate();
         var networkName = name.Length > 0 ? name : model.Graph.Name;
-        return new Network(networkName, inputShape, layers) { DroppedOutputActivation = translator.DroppedOutputActivation };
+        return new Network(networkName, inputShape, layers) 
+        {
+            DroppedOutputActivation = translator.DroppedOutputActivation,
+            FoldedAveragePool = translator.FoldedAveragePool,
+        };
     }
 
     /// <summary>The image shape [C,H,W] from the declared input [1,C,H,W]; a symbolic batch dimension counts as 1.</summary>

@@ -97,9 +97,9 @@ internal static class UnsupportedNodeScan
         }
 
         if (op == "Pad" && node.Node.Output.Count > 0
-            && consumers[node.Node.Output[0]].ToList() is [{ OpType: "Conv" } conv] && OnnxOperators.IsDefaultDomain(conv.Domain))
+            && consumers[node.Node.Output[0]].ToList() is [{ OpType: "Conv" or "AveragePool" } next] && OnnxOperators.IsDefaultDomain(next.Domain))
         {
-            return null; // folded into the convolution's padding by the translator, which checks the values
+            return null; // folded into the convolution's or pool's padding by the translator, which checks the values
         }
 
         if (op == "Add")
@@ -117,10 +117,10 @@ internal static class UnsupportedNodeScan
     {
         "Clip" or "Sigmoid" or "Tanh" or "LeakyRelu" or "PRelu" or "Elu" or "Selu" or "Gelu" or "HardSigmoid" or "HardSwish" or "Softplus" =>
             "the supported activation is Relu.",
-        "AveragePool" or "GlobalAveragePool" or "GlobalMaxPool" or "LpPool" =>
-            "the supported pooling is MaxPool with kernel 2x2 and stride 2.",
+        "GlobalMaxPool" or "LpPool" or "GlobalLpPool" or "MaxRoiPool" =>
+            "the supported pooling is MaxPool with kernel 2x2 and stride 2, and the global average (GlobalAveragePool) before the dense layer.",
         "Pad" =>
-            "a Pad is folded only into a Conv right after it; give the convolution its own 'same' padding ((K-1)/2 on each side) instead.",
+            "a Pad is folded only into a Conv (or an AveragePool) right after it; give the convolution its own 'same' padding ((K-1)/2 on each side) instead.",
         "Dropout" =>
             "export in inference mode (model.eval()), where Dropout leaves no node.",
         "Identity" =>

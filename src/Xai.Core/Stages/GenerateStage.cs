@@ -25,6 +25,11 @@ public static class GenerateStage
             inform?.Invoke($"{Path.GetFileName(settings.ModelPath)} ends in {dropped}: not built; the network ends in the logits before it, and the explanations are of the logits (as attribution libraries compute them).");
         }
 
+        if (model.Network.FoldedAveragePool is { } folded)
+        {
+            inform?.Invoke($"{Path.GetFileName(settings.ModelPath)}: {folded}. The mean over a map followed by a dense layer is one dense layer over the map; its BP spreads the gradient evenly, as the pool's does.");
+        }
+
         if (settings.TargetClass is { } target && target >= model.Network.OutputClasses)
         {
             throw new XaiException(DiagnosticCatalog.TargetClassOutOfRange, $"Property 'XaiTargetClass' is {target}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", settings.ProjectFile);
@@ -46,6 +51,7 @@ public static class GenerateStage
             ["input"] = new JArray(model.Network.InputShape.Dimensions),
             ["classes"] = model.Network.OutputClasses,
             ["droppedOutputActivation"] = model.Network.DroppedOutputActivation,
+            ["foldedAveragePool"] = model.Network.FoldedAveragePool,
             ["parameters"] = model.Network.ParameterCount,
             ["forwardMacs"] = plan.ForwardMacs,
             ["blocks"] = new JArray(model.Layers.Select(l => $"{l.Name}: {l.InputShape} -> {l.OutputShape}")),

@@ -78,3 +78,27 @@ public sealed class DepthwiseNetworkTests(DepthwiseNetworkBuild build) : IClassF
         GridNetworkTests.AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
     }
 }
+
+/// <summary>A global average pool through the SDK: folded into the dense layer after it, which every stage then builds.</summary>
+public sealed class AveragePoolNetworkTests(AveragePoolNetworkBuild build) : IClassFixture<AveragePoolNetworkBuild>
+{
+    [Fact]
+    public void The_plan_has_the_folded_dense_layer_over_the_whole_map()
+    {
+        var dense = Assert.Single(build.Plan.Layers.OfType<DenseBlockLayer>());
+        Assert.Equal((5 * 5 * 6, 4), (dense.Dense.InFeatures, dense.Dense.OutFeatures));
+        Assert.Contains("foldedAveragePool", File.ReadAllText(build.Layout.ModelSummary));
+    }
+
+    [Fact]
+    public void The_generated_networks_counts_equal_hls_libs_model() => EngineCycleModelTests.AssertGeneratedCountsEqual(build, "mean");
+
+    [Fact]
+    public void The_testbench_runs_the_tops_with_synthesized_loops_and_they_reproduce_the_C_simulation_bit_for_bit()
+    {
+        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-run-hls-loops"));
+        var sources = HlsSourcesStage.Run(build.Plan, AttributionMethod.DeconvNet, inferenceVariant: true, null, build.Layout, vendor);
+        Assert.True(sources.HasTestbenchData);
+        GridNetworkTests.AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
+    }
+}

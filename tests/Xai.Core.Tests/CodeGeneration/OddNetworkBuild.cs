@@ -28,11 +28,17 @@ public class OddNetworkBuild : IDisposable
 
     /// <summary>hls-lib's reference network <paramref name="network"/> (its ONNX file beside its vectors), with input images of <paramref name="width"/> x <paramref name="height"/>.</summary>
     protected OddNetworkBuild(string network, int width, int height, Func<byte[], byte[]>? editModel = null)
+        : this(new FileInfo(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", network, network + ".onnx")), width, height, editModel)
+    {
+    }
+
+    /// <summary>The model file <paramref name="model"/> (3 input channels), with input images of <paramref name="width"/> x <paramref name="height"/>.</summary>
+    protected OddNetworkBuild(FileInfo model, int width, int height, Func<byte[], byte[]>? editModel)
     {
         Directory = Path.Combine(Path.GetTempPath(), "xai-top-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(Directory);
-        var model = File.ReadAllBytes(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", network, network + ".onnx"));
-        File.WriteAllBytes(Path.Combine(Directory, "odd.onnx"), editModel is null ? model : editModel(model));
+        var bytes = File.ReadAllBytes(model.FullName);
+        File.WriteAllBytes(Path.Combine(Directory, "odd.onnx"), editModel is null ? bytes : editModel(bytes));
         var diagnostics = new List<XaiDiagnostic>();
         Settings = ProjectValidator.Validate(
             new ProjectProperties

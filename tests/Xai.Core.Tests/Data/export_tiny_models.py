@@ -64,11 +64,52 @@ class TinyFPad(nn.Module):
         return self.fc(torch.flatten(x, 1))
 
 
-def export(name, model, input_shape, **kwargs):
+class TinyGap(nn.Module):
+    """Strided conv on an odd map, ReLU, AdaptiveAvgPool2d(1) (GlobalAveragePool over 4x5 = 20 cells), Flatten,
+    Linear, and a Softmax at the end (dropped at import: the expected logits are the ones before it)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 4, 3, stride=2, padding=1)
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(4, 3)
+        self.softmax = True
+
+    def forward(self, x):
+        x = self.fc(torch.flatten(self.pool(torch.relu(self.conv(x))), 1))
+        return torch.softmax(x, 1) if self.softmax else x
+
+
+class TinyMean(nn.Module):
+    """x.mean((2, 3)) (ReduceMean, keepdims 0) straight into a Linear (Gemm)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 5, 3, padding=1)
+        self.fc = nn.Linear(5, 4)
+
+    def forward(self, x):
+        return self.fc(torch.relu(self.conv(x)).mean((2, 3)))
+
+
+class TinyWholeAvgPool(nn.Module):
+    """nn.AvgPool2d whose window is the whole 6x6 map (AveragePool kernel [6,6]), then view(1, -1) and a Linear."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 3, 3, padding=1)
+        self.pool = nn.AvgPool2d(6)
+        self.fc = nn.Linear(3, 2)
+
+    def forward(self, x):
+        return self.fc(self.pool(torch.relu(self.conv(x))).view(1, -1))
+
+
+def export(name, model, input_shape, logits_of=None, **kwargs):
     model.eval()
     x = torch.randn(*input_shape)
     with torch.no_grad():
-        logits = model(x)
+        logits = (logits_of or model)(x)
     torch.onnx.export(model, x, f"{name}.onnx", input_names=["image"], output_names=["logits"], opset_version=13, **kwargs)
     onnx.checker.check_model(onnx.load(f"{name}.onnx"))
     with open(f"{name}.expected.json", "w") as f:
@@ -90,6 +131,17 @@ def main():
     export("tiny_cnn", cnn, (1, 3, 8, 8), training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
     export("tiny_matmul", TinyMatMul(), (1, 2, 6, 6))
     export("tiny_fpad", TinyFPad(), (1, 2, 8, 8))
+    # Global average pooling (issue 11), each with its own seed so the files above do not change.
+    torch.manual_seed(20261202)
+    gap = TinyGap()
+    without_softmax = TinyGap()
+    without_softmax.load_state_dict(gap.state_dict())
+    without_softmax.softmax = False
+    export("tiny_gap", gap, (1, 2, 7, 9), logits_of=without_softmax)
+    torch.manual_seed(20261203)
+    export("tiny_mean", TinyMean(), (1, 3, 5, 6))
+    torch.manual_seed(20261204)
+    export("tiny_whole_avgpool", TinyWholeAvgPool(), (1, 2, 6, 6))
 
 
 if __name__ == "__main__":

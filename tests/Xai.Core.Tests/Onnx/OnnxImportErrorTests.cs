@@ -90,7 +90,20 @@ public class OnnxImportErrorTests
             Codes.UnsupportedOperator,
             "/block/Add",
             "skip connection"),
-        ["average pool"] = new(() => Chain(b => b.Node("AveragePool", Array.Empty<string>()).Name = "/pool/AveragePool"), Codes.UnsupportedOperator, "/pool/AveragePool", "'AveragePool'", "MaxPool with kernel 2x2"),
+        ["global max pool"] = new(() => Chain(b => b.Node("GlobalMaxPool", Array.Empty<string>()).Name = "/pool/GlobalMaxPool"), Codes.UnsupportedOperator, "/pool/GlobalMaxPool", "'GlobalMaxPool'", "MaxPool with kernel 2x2", "GlobalAveragePool"),
+        ["average pool window inside the map"] = new(
+            () => Chain(b => b.Node("AveragePool", Array.Empty<string>(), Ints("kernel_shape", 2, 2), Ints("strides", 2, 2)).Name = "/pool/AveragePool"),
+            Codes.UnsupportedAttribute, "/pool/AveragePool", "kernel_shape = [2,2] on [2,4,4]", "[4,4] (the whole map"),
+        ["global average pool not before a dense layer"] = new(
+            () => Chain(b =>
+            {
+                b.Node("GlobalAveragePool", Array.Empty<string>()).Name = "/pool/GlobalAveragePool";
+                b.Relu();
+            }),
+            Codes.UnsupportedOperator, "/pool/GlobalAveragePool", "folded into", "Relu"),
+        ["reduce mean over channels"] = new(
+            () => Chain(b => b.Node("ReduceMean", Array.Empty<string>(), Ints("axes", 1)).Name = "/m/ReduceMean"),
+            Codes.UnsupportedAttribute, "/m/ReduceMean", "axes = [1]", "[2,3] or [-2,-1]"),
         ["vendor domain"] = new(
             () => Chain(b => b.Node("Relu", Array.Empty<string>()).Domain = "com.microsoft"), Codes.UnsupportedOperator, "com.microsoft.Relu"),
         ["lone Add"] = new(() => Chain(b => b.Node("Add", new[] { b.Initializer("k", 2) })), Codes.UnsupportedOperator, "Add", "after a MatMul"),
@@ -481,7 +494,7 @@ public class OnnxImportErrorTests
         var model = Chain(b =>
         {
             b.Node("Clip", Array.Empty<string>()).Name = "/act/Clip";
-            b.Node("AveragePool", Array.Empty<string>()).Name = "/pool/AveragePool";
+            b.Node("GlobalMaxPool", Array.Empty<string>()).Name = "/pool/GlobalMaxPool";
             b.Node("Dropout", Array.Empty<string>()).Name = "/drop/Dropout";
             b.Relu();
         });
@@ -490,7 +503,7 @@ public class OnnxImportErrorTests
         Assert.All(e.Diagnostics, d => Assert.Equal(Codes.UnsupportedOperator, d.Code));
         Assert.Contains("/act/Clip", e.Diagnostics[0].Message);
         Assert.Contains("Relu", e.Diagnostics[0].Message);
-        Assert.Contains("/pool/AveragePool", e.Diagnostics[1].Message);
+        Assert.Contains("/pool/GlobalMaxPool", e.Diagnostics[1].Message);
         Assert.Contains("MaxPool", e.Diagnostics[1].Message);
         Assert.Contains("/drop/Dropout", e.Diagnostics[2].Message);
         Assert.Contains("model.eval()", e.Diagnostics[2].Message);

@@ -66,6 +66,62 @@ public class OnnxImportTorchExportTests
     }
 
     /// <summary>
+    /// nn.AdaptiveAvgPool2d(1) over a strided convolution's odd 4x5 map, a Linear, a Softmax: the pool is folded
+    /// into the dense layer (weights repeated over the 20 cells, / 20), the Softmax dropped; torch's logits
+    /// before the Softmax come out.
+    /// </summary>
+    [Fact]
+    public void TinyGap_GlobalAveragePoolFoldedIntoTheDenseLayer_MatchesTorchLogits()
+    {
+        var network = new OnnxModelImporter().Import(DataFile("tiny_gap.onnx"));
+
+        Assert.Equal(
+            new[] { typeof(Conv2dLayer), typeof(ReluLayer), typeof(FlattenLayer), typeof(DenseLayer) },
+            network.Layers.Select(l => l.GetType()));
+        var dense = Assert.IsType<DenseLayer>(network.Layers[3]);
+        Assert.Equal((4 * 4 * 5, 3), (dense.InFeatures, dense.OutFeatures));
+        Assert.Equal(dense.Weight(2, 0), dense.Weight(2, 19)); // channel 0's 20 cells share one weight
+        Assert.NotEqual(dense.Weight(2, 19), dense.Weight(2, 20));
+        Assert.Contains("folded into dense", network.FoldedAveragePool);
+        Assert.Contains("Softmax", network.DroppedOutputActivation);
+
+        var (input, logits) = Expected("tiny_gap");
+        AssertClose(logits, ReferenceForward.Run(network, input), 1e-5f);
+    }
+
+    /// <summary>x.mean((2, 3)) is a ReduceMean with keepdims 0 straight into the Gemm (no Flatten node).</summary>
+    [Fact]
+    public void TinyMean_ReduceMeanOverTheMapFoldedIntoTheDenseLayer_MatchesTorchLogits()
+    {
+        var network = new OnnxModelImporter().Import(DataFile("tiny_mean.onnx"));
+
+        Assert.Equal(
+            new[] { typeof(Conv2dLayer), typeof(ReluLayer), typeof(FlattenLayer), typeof(DenseLayer) },
+            network.Layers.Select(l => l.GetType()));
+        Assert.Equal(5 * 5 * 6, Assert.IsType<DenseLayer>(network.Layers[3]).InFeatures);
+
+        var (input, logits) = Expected("tiny_mean");
+        AssertClose(logits, ReferenceForward.Run(network, input), 1e-5f);
+    }
+
+    /// <summary>
+    /// nn.AvgPool2d(6) on a 6x6 map: torch 1.13 exports a Pad of zeros and an AveragePool with kernel [6,6],
+    /// which is the global average; the Pad folds into it, the pool into the dense layer after the view(1, -1).
+    /// </summary>
+    [Fact]
+    public void TinyWholeAvgPool_PadAndWholeMapAveragePoolFolded_MatchesTorchLogits()
+    {
+        var network = new OnnxModelImporter().Import(DataFile("tiny_whole_avgpool.onnx"));
+
+        Assert.Equal(
+            new[] { typeof(Conv2dLayer), typeof(ReluLayer), typeof(FlattenLayer), typeof(DenseLayer) },
+            network.Layers.Select(l => l.GetType()));
+
+        var (input, logits) = Expected("tiny_whole_avgpool");
+        AssertClose(logits, ReferenceForward.Run(network, input), 1e-5f);
+    }
+
+    /// <summary>
     /// F.pad before unpadded convolutions: torch 1.13 leaves the pads as a constant subgraph (ConstantOfShape,
     /// Concat, Reshape, Slice, Transpose, Cast); the importer evaluates it and folds each Pad into its Conv.
     /// </summary>
