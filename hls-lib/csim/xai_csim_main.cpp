@@ -56,6 +56,19 @@ std::vector<float> engine_order(const std::vector<float>& pytorch_order) {
     return w;
 }
 
+/// The weight image in NUM's weight type: layer l's block (weights, then biases; the blocks are in
+/// layer order) stored as true * 2^NUM::weight_exp(l), as the SDK writes the DRAM image.
+template <class NUM> std::vector<typename NUM::weight_t> stored_weights(const std::vector<float>& w) {
+    std::vector<typename NUM::weight_t> stored(w.size());
+    for (unsigned l = 0; l < n_layers; l++) {
+        const unsigned begin = network<NUM>::layers[l].params;
+        const unsigned end = l + 1 < n_layers ? network<NUM>::layers[l + 1].params : unsigned(w.size());
+        for (unsigned i = begin; i < end; i++)
+            stored[i] = typename NUM::weight_t(std::ldexp(double(w[i]), NUM::weight_exp(l)));
+    }
+    return stored;
+}
+
 /// One profile's buffers: the weight image and arenas in that profile's types.
 template <class NUM> struct workspace {
     std::vector<typename NUM::weight_t> weights;
@@ -63,7 +76,7 @@ template <class NUM> struct workspace {
     std::vector<typename NUM::grad_t> grad, relevance;
     fp_state st;
     explicit workspace(const std::vector<float>& w)
-        : weights(w.begin(), w.end()), image(input_size), act(act_arena_size), logits(n_classes),
+        : weights(stored_weights<NUM>(w)), image(input_size), act(act_arena_size), logits(n_classes),
           grad(grad_arena_size), relevance(input_size) {}
     /// The DRAM image holds the input scaled by 2^act_exp(0), as the host writes it.
     void load(const float* x) {

@@ -54,6 +54,7 @@ public static class NetworkHeaderWriter
         s.AppendLine("    typedef float grad_accum_t;");
         s.AppendLine("    static constexpr int grad_exp(unsigned) { return 0; }");
         s.AppendLine("    static constexpr int act_exp(unsigned) { return 0; }");
+        s.AppendLine("    static constexpr int weight_exp(unsigned) { return 0; }");
         s.AppendLine("};");
         s.AppendLine();
         s.AppendLine("/// Compute engine shared by every convolution (Table IV parallelism).");
@@ -101,8 +102,9 @@ public static class NetworkHeaderWriter
                 s.AppendLine($"    static const bool relu = {Bool(d.Relu)}, store_relu_mask = {Bool(d.Relu)}; ///< dense masks stay on chip");
             }
 
-            s.AppendLine($"    static const int grad_shift = NUM::grad_exp({i}) - NUM::grad_exp({i + 1});");
-            s.AppendLine($"    static const int act_in_exp = NUM::act_exp({i}), act_shift = NUM::act_exp({i + 1}) - NUM::act_exp({i});");
+            // The accumulator holds true * 2^(input exponent + weight_exp): the shifts undo the weights' scale.
+            s.AppendLine($"    static const int grad_shift = NUM::grad_exp({i}) - NUM::grad_exp({i + 1}) - NUM::weight_exp({i});");
+            s.AppendLine($"    static const int act_in_exp = NUM::act_exp({i}), act_shift = NUM::act_exp({i + 1}) - NUM::act_exp({i}) - NUM::weight_exp({i});");
             s.AppendLine("};");
         }
 

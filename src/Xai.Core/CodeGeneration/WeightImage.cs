@@ -62,20 +62,45 @@ public static class WeightImage
         return engine;
     }
 
-    /// <summary>The 16-bit DRAM image in <paramref name="format"/>, little-endian two's complement.</summary>
-    public static byte[] Quantized(float[] weights, NumberFormat format)
+    /// <summary>
+    /// The 16-bit DRAM image of <paramref name="numerics"/>, little-endian two's complement: layer l's
+    /// block (<paramref name="layers"/>' order; a permutation within a block, as <see cref="EngineOrder"/>,
+    /// changes nothing) stored as true × 2^W_l in the weight format, as xai_csim converts it.
+    /// </summary>
+    public static byte[] Quantized(float[] weights, IReadOnlyList<HardwareLayer> layers, NumericsPlan numerics)
     {
+        var format = numerics.Weight;
         if (format.Width != 16)
         {
             throw new ArgumentException($"The DRAM weight image is 16-bit; got {format}.");
         }
 
         var bytes = new byte[weights.Length * 2];
-        for (var i = 0; i < weights.Length; i++)
+        var at = 0;
+        for (var l = 0; l < layers.Count; l++)
         {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), (short)format.QuantizeToRaw(weights[i]));
+            var scale = Math.Pow(2, numerics.WeightExponents[l]);
+            var end = at + ParameterCount(layers[l]);
+            for (var i = at; i < end; i++)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), (short)format.QuantizeToRaw(weights[i] * scale));
+            }
+
+            at = end;
+        }
+
+        if (at != weights.Length)
+        {
+            throw new ArgumentException($"The layers hold {at} parameters; the image has {weights.Length}.", nameof(weights));
         }
 
         return bytes;
     }
+
+    private static int ParameterCount(HardwareLayer layer) => layer switch
+    {
+        ConvBlockLayer c => c.Conv.Weights.Length + c.Conv.Bias.Length,
+        DenseBlockLayer d => d.Dense.Weights.Length + d.Dense.Bias.Length,
+        _ => 0,
+    };
 }

@@ -17,7 +17,7 @@ namespace Xai.Planning;
 /// </summary>
 public static class DesignPlanFile
 {
-    public const string FormatName = "xai-design-plan/2"; // 2: convolutions carry stride, pads and depthwise
+    public const string FormatName = "xai-design-plan/3"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents
 
     /// <summary>Writes <paramref name="plan"/> to <paramref name="path"/>, only when its content changes.</summary>
     public static void Save(DesignPlan plan, string path) =>
@@ -238,6 +238,7 @@ public static class DesignPlanFile
         ["gradientAccumulator"] = Format(p.GradientAccumulator),
         ["gradientExponents"] = new JArray(p.GradientExponents),
         ["activationExponents"] = new JArray(p.ActivationExponents),
+        ["weightExponents"] = new JArray(p.WeightExponents),
     };
 
     private static NumericsPlan Numerics(JObject json) => new(
@@ -248,7 +249,8 @@ public static class DesignPlanFile
         Format(json["gradient"]!),
         Format(json["gradientAccumulator"]!),
         json["gradientExponents"]!.Select(v => (int)v).ToArray(),
-        json["activationExponents"]!.Select(v => (int)v).ToArray());
+        json["activationExponents"]!.Select(v => (int)v).ToArray(),
+        json["weightExponents"]!.Select(v => (int)v).ToArray());
 
     private static JObject Format(NumberFormat f) => new()
     {

@@ -96,8 +96,14 @@ public static class DesignPlanner
         var activation = new NumberFormat(DatapathBits, 2, Round: true, Saturate: true);
         var activationExponents = ranges.ActivationMax.Prepend(ranges.InputMax)
             .Select(m => m > 0 && !double.IsInfinity(m) ? -(int)Math.Floor(Math.Log2(m)) : 0).ToArray();
-        var weightMax = layers.Max(WeightMax);
-        var weight = new NumberFormat(DatapathBits, NumberFormat.IntegerBitsFor(weightMax, guardBits: 0), Round: true, Saturate: true);
+        // Weights and biases are stored as <16,1> (|stored| < 1) times 2^W_l per layer: W_l puts the
+        // layer's largest magnitude into [1/2, 1). Folding batch norm into a convolution can give one
+        // layer weights of 100 and more while another's stay below 0.01 (and a global average pool
+        // folded into a dense layer divides its weights by the map's cells), so one shared format
+        // would leave the small ones a few bits; a shift per layer costs nothing in the MAC datapath.
+        var weightExponents = layers.Select(WeightMax).Select(m => m > 0 && !double.IsInfinity(m) ? -(int)Math.Floor(Math.Log2(m)) - 1 : 0).ToArray();
+        var scaledWeightMax = layers.Select((l, i) => WeightMax(l) * Math.Pow(2, weightExponents[i])).DefaultIfEmpty(0).Max();
+        var weight = new NumberFormat(DatapathBits, NumberFormat.IntegerBitsFor(scaledWeightMax, guardBits: 0), Round: true, Saturate: true);
         var productFraction = activation.FractionBits + weight.FractionBits;
         var accumulator = new NumberFormat(AccumulatorBits, AccumulatorBits - productFraction);
 
@@ -107,7 +113,7 @@ public static class DesignPlanner
         var gradMax = ranges.GradientMax.TryGetValue(method, out var g) ? g : throw new ArgumentException($"No calibration for {method}.");
         var exponents = gradMax.Select(m => m > 0 ? -(int)Math.Floor(Math.Log2(m)) - 1 : 0).ToArray();
         var gradientAccumulator = new NumberFormat(AccumulatorBits, AccumulatorBits - (gradient.FractionBits + weight.FractionBits));
-        return new NumericsPlan($"fixed_{method}", activation, weight, accumulator, gradient, gradientAccumulator, exponents, activationExponents);
+        return new NumericsPlan($"fixed_{method}", activation, weight, accumulator, gradient, gradientAccumulator, exponents, activationExponents, weightExponents);
     }
 
     private static double WeightMax(HardwareLayer layer)

@@ -100,6 +100,7 @@ public static class PlanDocument
         GradientAccumulator = p.GradientAccumulator.ToString(),
         GradientExponents = [.. p.GradientExponents],
         ActivationExponents = [.. p.ActivationExponents],
+        WeightExponents = [.. p.WeightExponents],
     };
 
     private static PlanResources Resources(DesignPlan plan)

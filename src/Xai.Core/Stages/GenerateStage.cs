@@ -30,6 +30,11 @@ public static class GenerateStage
             inform?.Invoke($"{Path.GetFileName(settings.ModelPath)}: {folded}. The mean over a map followed by a dense layer is one dense layer over the map; its BP spreads the gradient evenly, as the pool's does.");
         }
 
+        if (model.EqualizedChannels > 0)
+        {
+            inform?.Invoke($"{Path.GetFileName(settings.ModelPath)}: weight ranges equalized between consecutive layers in {model.EqualizedChannels} channel(s) (a channel's weights times 2^-k, the next layer's weights on it times 2^k: the same function, each layer's weights nearer one range for its 16 bits).");
+        }
+
         if (settings.TargetClass is { } target && target >= model.Network.OutputClasses)
         {
             throw new XaiException(DiagnosticCatalog.TargetClassOutOfRange, $"Property 'XaiTargetClass' is {target}, but the network has {model.Network.OutputClasses} classes (0 to {model.Network.OutputClasses - 1}).", settings.ProjectFile);
@@ -52,6 +57,7 @@ public static class GenerateStage
             ["classes"] = model.Network.OutputClasses,
             ["droppedOutputActivation"] = model.Network.DroppedOutputActivation,
             ["foldedAveragePool"] = model.Network.FoldedAveragePool,
+            ["equalizedChannels"] = model.EqualizedChannels,
             ["parameters"] = model.Network.ParameterCount,
             ["forwardMacs"] = plan.ForwardMacs,
             ["blocks"] = new JArray(model.Layers.Select(l => $"{l.Name}: {l.InputShape} -> {l.OutputShape}")),

@@ -27,7 +27,7 @@ public static class PlanStage
         var floats = WeightImage.EngineOrder(plan.Layers, plan.FcTile);
         foreach (var profile in plan.Numerics.Values.Append(plan.PaperNumerics).DistinctBy(p => p.Name))
         {
-            AtomicFile.WriteAllBytes(layout.WeightImage(profile.Name), WeightImage.Quantized(floats, profile.Weight));
+            AtomicFile.WriteAllBytes(layout.WeightImage(profile.Name), WeightImage.Quantized(floats, plan.Layers, profile));
         }
 
         AtomicFile.WriteAllTextIfChanged(layout.PlanFile, PlanDocument.Serialize(PlanDocument.Build(plan)));

@@ -18,4 +18,7 @@ public sealed record FormatProfile
 
     /// <summary>Per activation boundary (0 = input, last = logits), A_b: stored activation = true activation × 2^A_b.</summary>
     public required List<int> ActivationExponents { get; init; }
+
+    /// <summary>Per layer, W_l: its stored weights and biases = true × 2^W_l.</summary>
+    public required List<int> WeightExponents { get; init; }
 }
