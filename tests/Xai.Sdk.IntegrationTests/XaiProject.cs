@@ -64,14 +64,17 @@ public sealed class XaiProject : IDisposable
 
     public BuildResult Build(params string[] extraArgs) => Run("build", null, extraArgs);
 
+    /// <summary><c>dotnet build</c> of another project in this folder (<paramref name="relativeProject"/>), with this folder's global.json and feed.</summary>
+    public BuildResult BuildOther(string relativeProject, params string[] extraArgs) => Run("build", null, extraArgs, PathOf(relativeProject));
+
     /// <summary><c>dotnet build</c> with extra environment variables (MSBuild reads them as properties).</summary>
     public BuildResult Build(IReadOnlyDictionary<string, string> environment, params string[] extraArgs) => Run("build", environment, extraArgs);
 
     public BuildResult Clean(params string[] extraArgs) => Run("clean", null, extraArgs);
 
-    private BuildResult Run(string command, IReadOnlyDictionary<string, string>? environment, string[] extraArgs)
+    private BuildResult Run(string command, IReadOnlyDictionary<string, string>? environment, string[] extraArgs, string? project = null)
     {
-        var args = new List<string> { command, ProjectFile, "-nologo", "-v:m", "-clp:NoSummary" };
+        var args = new List<string> { command, project ?? ProjectFile, "-nologo", "-v:m", "-clp:NoSummary" };
         args.AddRange(extraArgs);
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["NUGET_PACKAGES"] = _sdk.PackageCache };
         var run = DotnetCli.Run(Directory, variables, args.ToArray());
