@@ -14,19 +14,13 @@ namespace {
 template <unsigned C, unsigned H, unsigned W, unsigned K, unsigned STRIDE, unsigned PT, unsigned PL, unsigned PB,
           unsigned PR, bool RELU, bool STORE, unsigned NOH, unsigned NOW, unsigned TH, unsigned TW, unsigned TCI,
           unsigned TCO, bool DOUBLE_BUFFER = false>
-struct DwCfg {
+struct DwCfg : DoubleTypes {
     static const unsigned in_c = C, out_c = C, height = H, width = W, kernel = K, stride = STRIDE;
     static const unsigned pad_top = PT, pad_left = PL, pad_bottom = PB, pad_right = PR;
     static const bool depthwise = true;
     static const bool relu = RELU, pool = false, store_relu_mask = STORE;
     static const unsigned n_oh = NOH, n_ow = NOW, tile_h = TH, tile_w = TW, tile_ci = TCI, tile_co = TCO;
     static const bool double_buffer = DOUBLE_BUFFER;
-    typedef double act_t;
-    typedef double weight_t;
-    typedef double accum_t;
-    typedef double grad_t;
-    typedef double grad_accum_t;
-    static const int grad_shift = 0;
 };
 
 // DS-CNN / MobileNet shapes: 3x3 'same', stride 2 with pads 1, valid 5x5, uneven pads; channel

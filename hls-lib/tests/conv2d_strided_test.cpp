@@ -16,18 +16,12 @@ namespace {
 template <unsigned CI, unsigned CO, unsigned H, unsigned W, unsigned K, unsigned STRIDE, unsigned PT, unsigned PL,
           unsigned PB, unsigned PR, bool RELU, bool STORE, unsigned NOH, unsigned NOW, unsigned TH, unsigned TW,
           unsigned TC, bool DOUBLE_BUFFER = false>
-struct GridCfg {
+struct GridCfg : DoubleTypes {
     static const unsigned in_c = CI, out_c = CO, height = H, width = W, kernel = K, stride = STRIDE;
     static const unsigned pad_top = PT, pad_left = PL, pad_bottom = PB, pad_right = PR;
     static const bool relu = RELU, pool = false, store_relu_mask = STORE;
     static const unsigned n_oh = NOH, n_ow = NOW, tile_h = TH, tile_w = TW, tile_ci = TC, tile_co = TC;
     static const bool double_buffer = DOUBLE_BUFFER;
-    typedef double act_t;
-    typedef double weight_t;
-    typedef double accum_t;
-    typedef double grad_t;
-    typedef double grad_accum_t;
-    static const int grad_shift = 0;
 };
 
 // ResNet's stride-2 3x3 and 1x1 (shortcut) and 7x7 stem, LeNet's valid 5x5, ONNX's asymmetric

@@ -617,7 +617,7 @@ void conv_compute_step(const layer_desc d, bool backward, const engine_ports<E>&
     const bool bp = WITH_BP && backward;
     const unsigned H = d.height, W = d.width;
     const unsigned OH = conv_out_h(d), OW = conv_out_w(d);
-    const bool mask_needed = METHOD::needs_relu_mask && d.relu;
+    const bool mask_needed = (METHOD::needs_relu_mask || d.relu6) && d.relu;
     const conv_step st = conv_walk_step<E>(d, bp, s, walk);
     const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0;
     if (st.first) init_acc<E>(b, n_o, o0, !bp);
@@ -656,8 +656,13 @@ store:
                     act_t v = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(o, r, col)),
                                                      d.act_shift);
                     if (d.relu) {
-                        const bool m = v > act_t(0);
+                        bool m = v > act_t(0);
                         if (!m) v = act_t(0);
+                        if (d.relu6) {
+                            const act_t level = relu6_level_of<act_t, accum_t>(d);
+                            m = m && level > v;
+                            if (!(level > v)) v = level;
+                        }
                         if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + ox] = m;
                     }
                     row[ox] = v;
@@ -677,13 +682,16 @@ store:
                                                           o, 2 * pr + q / 2, 2 * (px - x0 / 2) + q % 2)),
                                                       d.act_shift);
                         if (d.relu) v[q] = relu_value(v[q]);
+                        if (d.relu6 && !(relu6_level_of<act_t, accum_t>(d) > v[q])) v[q] = relu6_level_of<act_t, accum_t>(d);
                     }
                     pool_index_t idx;
                     const act_t best = pool2x2_select(v[0], v[1], v[2], v[3], idx);
                     row[px] = best;
                     p.pools[d.pool_at + base + px] = idx;
                     // Only the winner receives gradient, and there [pre > 0] == [best > 0].
-                    if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + base + px] = best > act_t(0);
+                    if (mask_needed && d.store_relu_mask)
+                        p.masks[d.mask_at + base + px] =
+                            best > act_t(0) && (!d.relu6 || relu6_level_of<act_t, accum_t>(d) > best);
                 }
             }
         }

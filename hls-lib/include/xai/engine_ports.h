@@ -24,12 +24,20 @@ template <class E> struct engine_ports {
 /// BP's input of layer d at element e of its output: the gradient w.r.t. the output, through the
 /// method's ReLU rule when the layer has a ReLU (mask from the on-chip store or recomputed from the
 /// FP output in DRAM, as the layer's descriptor says). After a fused pool, e indexes the pooled map:
-/// only the window's winner receives gradient, and there [pre > 0] == [pooled > 0].
+/// only the window's winner receives gradient, and there [pre > 0] == [pooled > 0]. ReLU6 passes
+/// the gradient where 0 < x < 6 whatever the method (relu6.h).
 template <class METHOD, class E> typename E::grad_t gradient_on_load(const layer_desc& d, const engine_ports<E>& p, unsigned e) {
 #pragma HLS INLINE
     typedef typename E::grad_t grad_t;
     grad_t g = p.grad_src[d.grad_out + e];
-    if (d.relu) {
+    if (d.relu6) {
+        // Every method: the clip's own gradient, [0 < x < 6] (0 < y < 6 for y = clip(x)).
+        typedef typename E::act_t act_t;
+        const act_t y = p.act_src[d.act_out + e];
+        const bool m = d.store_relu_mask ? p.masks[d.mask_at + e]
+                                         : y > act_t(0) && relu6_level_of<act_t, typename E::accum_t>(d) > y;
+        if (!m) g = grad_t(0);
+    } else if (d.relu) {
         const bool m = !METHOD::needs_relu_mask ? false
                        : d.store_relu_mask ? p.masks[d.mask_at + e]
                                            : p.act_src[d.act_out + e] > typename E::act_t(0);

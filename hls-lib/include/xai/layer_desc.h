@@ -49,7 +49,19 @@ struct layer_desc {
     /// conv: depthwise (ONNX group = channels): output channel c convolves input channel c only;
     /// weights [C][1][K][K]. Its channel tiles are min(tile_ci, tile_co) wide, input and output alike.
     bool depthwise;
+    /// conv with relu: ReLU6 = Clip(0, 6) (MobileNet): FP clips the output at 6 as well; BP passes
+    /// the gradient where 0 < x < 6, for every method (relu6.h: Captum changes nn.ReLU only).
+    bool relu6;
+    /// relu6: the output's exponent, so that the clip level is 6 * 2^act_out_exp in the stored scale.
+    int act_out_exp;
 };
+
+/// The ReLU6 clip level of layer d in act type A: 6 * 2^act_out_exp (formed in the wider ACC and
+/// converted exactly; the builders check that A holds it). In hardware a shift of a constant.
+template <class A, class ACC> inline A relu6_level_of(const layer_desc& d) {
+#pragma HLS INLINE
+    return convert_shifted<A>(ACC(6), d.act_out_exp);
+}
 
 /// Weights of a convolution layer's parameter block (biases follow them).
 constexpr unsigned conv_weight_count(const layer_desc& d) {
@@ -105,6 +117,31 @@ template <class CONFIG_T>
 struct conv_stride_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::stride)>::type> {
     static const unsigned value = CONFIG_T::stride;
 };
+/// A convolution configuration's ReLU6 (optional member `relu6`, default false; needs relu) and the
+/// exponent of its output (optional `act_out_exp`, default act_in_exp + act_shift: the output's
+/// exponent when the weights are stored unscaled), whose clip level 6 * 2^act_out_exp act_t must hold.
+template <class CONFIG_T, class = void> struct conv_relu6_of { static const bool value = false; };
+template <class CONFIG_T>
+struct conv_relu6_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::relu6)>::type> {
+    static const bool value = CONFIG_T::relu6;
+    static_assert(!CONFIG_T::relu6 || CONFIG_T::relu, "conv: relu6 is a ReLU that also clips at 6; set relu too");
+};
+template <class CONFIG_T, class = void> struct act_out_exp_of {
+    static const int value = act_in_exp_of<CONFIG_T>::value + act_shift_of<CONFIG_T>::value;
+};
+template <class CONFIG_T>
+struct act_out_exp_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::act_out_exp)>::type> {
+    static const int value = CONFIG_T::act_out_exp;
+};
+/// Whether 6 * 2^e is exactly representable in T and below its largest value: always for floating
+/// point; for fixed point (width / iwidth members) 6 * 2^e < 2^(iwidth-1) and 2^(e+1) >= 2^-frac.
+template <class T, class = void> struct relu6_level_fits {
+    static constexpr bool ok(int) { return true; }
+};
+template <class T> struct relu6_level_fits<T, typename arith_detail::int_member<int(T::iwidth)>::type> {
+    static constexpr bool ok(int e) { return e <= T::iwidth - 4 && e + 1 >= -(T::width - T::iwidth); }
+};
+
 /// Whether a convolution configuration is depthwise (optional member `depthwise`, default false).
 template <class CONFIG_T, class = void> struct conv_depthwise_of { static const bool value = false; };
 template <class CONFIG_T>
@@ -144,7 +181,8 @@ namespace layer_desc_detail {
 template <class CONFIG_T>
 constexpr layer_desc make(bool conv, unsigned in_c, unsigned out_c, unsigned height, unsigned width, unsigned kernel,
                           bool pool, layer_place at, unsigned stride = 1, unsigned skip_top = 0, unsigned skip_left = 0,
-                          unsigned skip_bottom = 0, unsigned skip_right = 0, bool depthwise = false) {
+                          unsigned skip_bottom = 0, unsigned skip_right = 0, bool depthwise = false,
+                          bool relu6 = false, int act_out_exp = 0) {
     static_assert(shift_range<typename CONFIG_T::accum_t>::ok(act_in_exp_of<CONFIG_T>::value) &&
                       shift_range<typename CONFIG_T::accum_t>::ok(act_shift_of<CONFIG_T>::value) &&
                       shift_range<typename CONFIG_T::grad_accum_t>::ok(CONFIG_T::grad_shift),
@@ -154,7 +192,7 @@ constexpr layer_desc make(bool conv, unsigned in_c, unsigned out_c, unsigned hei
                       CONFIG_T::relu, pool,  CONFIG_T::store_relu_mask, at.params, at.act_in, at.act_out,
                       at.grad_in, at.grad_out, at.pool_at, at.mask_at, act_in_exp_of<CONFIG_T>::value,
                       act_shift_of<CONFIG_T>::value, CONFIG_T::grad_shift, stride, skip_top, skip_left,
-                      skip_bottom, skip_right, depthwise};
+                      skip_bottom, skip_right, depthwise, relu6, act_out_exp};
 }
 } // namespace layer_desc_detail
 
@@ -164,9 +202,15 @@ template <class CONFIG_T> constexpr layer_desc conv_desc(layer_place at) {
                       CONFIG_T::out_c <= engine_bounds_of<CONFIG_T>::max_out_c,
                   "conv_desc: the layer's kernel and out_c must not exceed its engine's max_kernel and max_out_c");
     typedef conv_grid_of<CONFIG_T> G;
+    static_assert(!conv_relu6_of<CONFIG_T>::value ||
+                      (relu6_level_fits<typename CONFIG_T::act_t>::ok(act_out_exp_of<CONFIG_T>::value) &&
+                       shift_range<typename CONFIG_T::accum_t>::ok(act_out_exp_of<CONFIG_T>::value)),
+                  "conv_desc: the ReLU6 clip level 6 * 2^act_out_exp must be exactly representable in act_t "
+                  "(and 2^act_out_exp in accum_t): give the output's exponent at most iwidth(act_t) - 4");
     return layer_desc_detail::make<CONFIG_T>(true, CONFIG_T::in_c, CONFIG_T::out_c, CONFIG_T::height, CONFIG_T::width,
                                              CONFIG_T::kernel, CONFIG_T::pool, at, G::stride, G::skip_top, G::skip_left,
-                                             G::skip_bottom, G::skip_right, conv_depthwise_of<CONFIG_T>::value);
+                                             G::skip_bottom, G::skip_right, conv_depthwise_of<CONFIG_T>::value,
+                                             conv_relu6_of<CONFIG_T>::value, act_out_exp_of<CONFIG_T>::value);
 }
 
 /// Descriptor of a dense layer configured by CONFIG_T (dense.h) placed at `at`.

@@ -1,6 +1,7 @@
 // Direct double references of a convolution block for the tests: stride, ONNX pads and depthwise
 // read from the block configuration the way the engine reads them (layer_desc.h), FP with bias
-// and ReLU, BP as the transpose with the method's ReLU rule. Written from the definition, not
+// and ReLU (or ReLU6), BP as the transpose with the method's ReLU rule (ReLU6: the clip's own
+// gradient [0 < x < 6] for every method, as Captum leaves it). Written from the definition, not
 // from the engine's tiling.
 #ifndef XAI_TESTS_CONV_REFERENCE_H
 #define XAI_TESTS_CONV_REFERENCE_H
@@ -15,6 +16,9 @@ template <class CFG> struct conv_reference {
     typedef xai::conv_pads_of<CFG> PADS;
     static const unsigned K = CFG::kernel, S = xai::conv_stride_of<CFG>::value;
     static const bool depthwise = xai::conv_depthwise_of<CFG>::value;
+    static const bool relu6 = xai::conv_relu6_of<CFG>::value;
+    /// ReLU6's clip level in the stored scale.
+    static double level() { return 6.0 * xai::pow2(xai::act_out_exp_of<CFG>::value); }
 
     /// Input cell of tap (kh, kw) of output (oy, ox), or false in the padding.
     static bool tap(unsigned oy, unsigned ox, unsigned kh, unsigned kw, unsigned& y, unsigned& x) {
@@ -41,7 +45,8 @@ template <class CFG> struct conv_reference {
                             for (unsigned kw = 0; kw < K; kw++)
                                 if (connected(co, ci) && tap(oy, ox, kh, kw, y, x))
                                     s += p[weight(co, ci, kh, kw)] * in[(ci * CFG::height + y) * CFG::width + x];
-                    out[(co * SH::out_h + oy) * SH::out_w + ox] = CFG::relu && s <= 0 ? 0.0 : s;
+                    out[(co * SH::out_h + oy) * SH::out_w + ox] =
+                        CFG::relu && s <= 0 ? 0.0 : relu6 && s >= level() ? level() : s;
                 }
         return out;
     }
@@ -52,7 +57,9 @@ template <class CFG> struct conv_reference {
             for (unsigned oy = 0; oy < SH::out_h; oy++)
                 for (unsigned ox = 0; ox < SH::out_w; ox++) {
                     const unsigned o = (co * SH::out_h + oy) * SH::out_w + ox;
-                    const double gg = CFG::relu ? METHOD::template backward<double>(out[o] > 0, g[o]) : g[o];
+                    const double gg = relu6      ? (out[o] > 0 && out[o] < level() ? g[o] : 0.0)
+                                      : CFG::relu ? METHOD::template backward<double>(out[o] > 0, g[o])
+                                                  : g[o];
                     unsigned y, x;
                     for (unsigned ci = 0; ci < CFG::in_c; ci++)
                         for (unsigned kh = 0; kh < K; kh++)
@@ -64,8 +71,10 @@ template <class CFG> struct conv_reference {
     }
 
     /// The block's FP and BP against the references, for METHOD.
-    template <class METHOD> static void check(uint64_t seed) {
-        const Vec x = random_vec(seed, SH::in_size), p = random_vec(seed + 1, SH::param_count, -0.5, 0.5);
+    /// (Inputs in [-input_range, input_range]; a wider range drives ReLU6 into its clip.)
+    template <class METHOD> static void check(uint64_t seed, double input_range = 1.0) {
+        const Vec x = random_vec(seed, SH::in_size, -input_range, input_range),
+                  p = random_vec(seed + 1, SH::param_count, -0.5, 0.5);
         const Vec g = random_vec(seed + 2, SH::out_size);
         Vec out(SH::out_size, -99.0), dx(SH::in_size, -99.0);
         Bits mask(SH::out_size);

@@ -40,6 +40,17 @@ template <unsigned NI, unsigned NO, bool RELU, bool STORE, unsigned TILE, class 
     static const int grad_shift = SHIFT;
 };
 
+/// Every type of a block configuration double, no gradient shift: the exact types the direct
+/// references are compared against (a test configuration derives from it).
+struct DoubleTypes {
+    typedef double act_t;
+    typedef double weight_t;
+    typedef double accum_t;
+    typedef double grad_t;
+    typedef double grad_accum_t;
+    static const int grad_shift = 0;
+};
+
 /// Zero-initialised bool array (on-chip mask bits in the blocks' interface).
 struct Bits {
     std::unique_ptr<bool[]> p;

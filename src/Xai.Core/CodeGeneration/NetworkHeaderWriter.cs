@@ -93,6 +93,11 @@ public static class NetworkHeaderWriter
                 {
                     s.AppendLine("    static const bool depthwise = true; ///< channel c from channel c only, weights [C][1][K][K]");
                 }
+
+                if (c.Relu6)
+                {
+                    s.AppendLine($"    static const bool relu6 = true; static const int act_out_exp = NUM::act_exp({i + 1}); ///< ReLU6: clips at 6 * 2^act_out_exp");
+                }
             }
             else
             {

@@ -148,6 +148,9 @@ internal sealed class OnnxLayerTranslator
             case "Relu":
                 Relu(node);
                 break;
+            case "Clip":
+                Clip(node);
+                break;
             case "MaxPool":
                 MaxPool(node);
                 break;
@@ -381,6 +384,31 @@ internal sealed class OnnxLayerTranslator
         node.RequireKnownAttributes();
         node.RequireInputs(1, 1);
         Emit(new ReluLayer(node.LayerName, _shape));
+    }
+
+    /// <summary>Clip(0, 6) is ReLU6 (torch exports nn.ReLU6 so); Clip(0) without a maximum is ReLU.</summary>
+    private void Clip(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes("min", "max");
+        node.RequireInputs(1, 3);
+        // Opset < 11: min and max are attributes; from 11: optional constant inputs 1 and 2.
+        float? Bound(string name, int input) =>
+            node.Has(name) ? node.Float(name, 0f) : node.InputName(input).Length > 0 ? SingleFloat(node, input, name) : null;
+        var min = Bound("min", 1);
+        var max = Bound("max", 2);
+        if (min == 0f && max == 6f)
+        {
+            Emit(new Relu6Layer(node.LayerName, _shape));
+        }
+        else if (min == 0f && max is null)
+        {
+            Emit(new ReluLayer(node.LayerName, _shape));
+        }
+        else
+        {
+            static string Text(float? v) => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+            throw node.UnsupportedValue("min, max", $"{Text(min)}, {Text(max)}", "0 and 6 (ReLU6) or 0 and none (ReLU); other clips are not implemented");
+        }
     }
 
     private void MaxPool(OnnxNodeView node)

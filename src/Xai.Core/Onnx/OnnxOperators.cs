@@ -5,7 +5,7 @@ internal static class OnnxOperators
 {
     /// <summary>For messages: every supported operator with its restriction in a word.</summary>
     public const string SupportedList =
-        "Conv (odd square kernel, stride 1 or 2, pads up to (K-1)/2, group 1 or depthwise), Relu, MaxPool (2x2, stride 2), " +
+        "Conv (odd square kernel, stride 1 or 2, pads up to (K-1)/2, group 1 or depthwise), Relu, Clip (0 and 6: ReLU6, after a Conv), MaxPool (2x2, stride 2), " +
         "GlobalAveragePool, ReduceMean over H and W or AveragePool over the whole map (each before the dense layer), Flatten, Reshape (to [1,N]), " +
         "Gemm, MatMul (optionally followed by Add of a bias), BatchNormalization (directly after Conv), " +
         "Pad (zeros, directly before Conv or AveragePool: folded into its padding), Constant, " +
@@ -13,7 +13,7 @@ internal static class OnnxOperators
 
     /// <summary>Operators that become (part of) a layer; Constant is read separately, Add only after MatMul.</summary>
     public static bool IsTranslated(string opType) =>
-        opType is "Conv" or "Relu" or "MaxPool" or "Flatten" or "Reshape" or "Gemm" or "MatMul" or "BatchNormalization"
+        opType is "Conv" or "Relu" or "Clip" or "MaxPool" or "Flatten" or "Reshape" or "Gemm" or "MatMul" or "BatchNormalization"
             or "GlobalAveragePool" or "AveragePool" or "ReduceMean";
 
     /// <summary>ONNX's own operator set is named "" or "ai.onnx"; anything else is a vendor extension.</summary>

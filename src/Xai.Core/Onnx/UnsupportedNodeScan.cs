@@ -115,8 +115,8 @@ internal static class UnsupportedNodeScan
     /// <summary>The nearest supported construct for an operator users commonly export.</summary>
     private static string Alternative(string op) => op switch
     {
-        "Clip" or "Sigmoid" or "Tanh" or "LeakyRelu" or "PRelu" or "Elu" or "Selu" or "Gelu" or "HardSigmoid" or "HardSwish" or "Softplus" =>
-            "the supported activation is Relu.",
+        "Sigmoid" or "Tanh" or "LeakyRelu" or "PRelu" or "Elu" or "Selu" or "Gelu" or "HardSigmoid" or "HardSwish" or "Softplus" =>
+            "the supported activations are Relu and ReLU6 (Clip 0..6).",
         "GlobalMaxPool" or "LpPool" or "GlobalLpPool" or "MaxRoiPool" =>
             "the supported pooling is MaxPool with kernel 2x2 and stride 2, and the global average (GlobalAveragePool) before the dense layer.",
         "Pad" =>

@@ -7,7 +7,7 @@ namespace Xai.Planning;
 /// Equalization and Bias Absorption", ICCV 2019) with power-of-two scales: for a layer followed by
 /// another that reads its output, output channel c of the first (weights and bias) is multiplied by
 /// 2^-k_c and the second's weights on input channel c by 2^k_c. ReLU and max-pool commute with a
-/// positive scale, so the network computes the same function, and in float32 the same bits (a power
+/// positive scale (ReLU6 does not: a layer that clips keeps its weights), so the network computes the same function, and in float32 the same bits (a power
 /// of two scales exactly); its gradient is the same, and so is every method's ReLU rule (the scale
 /// changes no sign). Why: folding batch norm into a depthwise convolution turns a channel whose input
 /// is (almost) always zero into weights of 100 and more beside others of 1 (the DS-CNN sample has two),
@@ -28,6 +28,11 @@ public static class ChannelEqualization
         {
             for (var i = 0; i + 1 < result.Length; i++)
             {
+                if (result[i] is ConvBlockLayer { Relu6: true })
+                {
+                    continue; // a clip at 6 does not commute with a scale
+                }
+
                 var first = Parameters.Of(result[i]);
                 var second = Parameters.Of(result[i + 1]);
                 var changed = false;

@@ -17,7 +17,7 @@ namespace Xai.Planning;
 /// </summary>
 public static class DesignPlanFile
 {
-    public const string FormatName = "xai-design-plan/3"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents
+    public const string FormatName = "xai-design-plan/3"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents, relu6
 
     /// <summary>Writes <paramref name="plan"/> to <paramref name="path"/>, only when its content changes.</summary>
     public static void Save(DesignPlan plan, string path) =>
@@ -155,6 +155,7 @@ public static class DesignPlanFile
             ["depthwise"] = c.Conv.Depthwise,
             ["pads"] = new JArray(c.Conv.Pads.Top, c.Conv.Pads.Left, c.Conv.Pads.Bottom, c.Conv.Pads.Right),
             ["relu"] = c.Relu,
+            ["relu6"] = c.Relu6,
             ["pool"] = c.Pool,
             ["output"] = Shape(c.OutputShape),
         },
@@ -184,7 +185,7 @@ public static class DesignPlanFile
                 var convBias = Take(weights, ref offset, outChannels);
                 var pads = ((JArray)json["pads"]!).Select(p => (int)p).ToArray();
                 var conv = new Conv2dLayer((string)json["layerName"]!, input, outChannels, kernel, new ConvolutionPadding(pads[0], pads[1], pads[2], pads[3]), (int)json["stride"]!, convWeights, convBias, depthwise);
-                return new ConvBlockLayer((string)json["name"]!, conv, (bool)json["relu"]!, (bool)json["pool"]!, Shape(json["output"]!));
+                return new ConvBlockLayer((string)json["name"]!, conv, (bool)json["relu"]!, (bool)json["pool"]!, Shape(json["output"]!)) { Relu6 = (bool)json["relu6"]! };
             case "dense":
                 var outFeatures = (int)json["outFeatures"]!;
                 var denseWeights = Take(weights, ref offset, outFeatures * input.ElementCount);

@@ -82,6 +82,9 @@ public static class DesignPlanner
         return numerics;
     }
 
+    /// <summary>Largest activation exponent whose <c>ap_fixed&lt;16,2&gt;</c> holds ReLU6's level 6 (as 1.5).</summary>
+    private const int Relu6ActivationExponent = -2;
+
     public static NumericsPlan PerTensor(IReadOnlyList<HardwareLayer> layers, CalibrationRanges ranges, AttributionMethod method)
     {
         // Activations and gradients round to nearest and saturate: truncation biases every value
@@ -96,6 +99,15 @@ public static class DesignPlanner
         var activation = new NumberFormat(DatapathBits, 2, Round: true, Saturate: true);
         var activationExponents = ranges.ActivationMax.Prepend(ranges.InputMax)
             .Select(m => m > 0 && !double.IsInfinity(m) ? -(int)Math.Floor(Math.Log2(m)) : 0).ToArray();
+        // After a ReLU6 the format must hold its level 6 (exactly: the clip compares with it), so
+        // the exponent is at most -2 (6 x 2^-2 = 1.5 < 2) even when calibration never saw a 6.
+        for (var l = 0; l < layers.Count; l++)
+        {
+            if (layers[l] is ConvBlockLayer { Relu6: true })
+            {
+                activationExponents[l + 1] = Math.Min(activationExponents[l + 1], Relu6ActivationExponent);
+            }
+        }
         // Weights and biases are stored as <16,1> (|stored| < 1) times 2^W_l per layer: W_l puts the
         // layer's largest magnitude into [1/2, 1). Folding batch norm into a convolution can give one
         // layer weights of 100 and more while another's stay below 0.01 (and a global average pool

@@ -14,10 +14,13 @@ public abstract record HardwareLayer(string Name, TensorShape InputShape, Tensor
     public abstract long ParameterCount { get; }
 }
 
-/// <summary>ConvolutionBlock call: convolution, then optional ReLU, then optional 2×2/2 max-pool.</summary>
+/// <summary>ConvolutionBlock call: convolution, then optional ReLU (or ReLU6), then optional 2×2/2 max-pool.</summary>
 public sealed record ConvBlockLayer(string Name, Conv2dLayer Conv, bool Relu, bool Pool, TensorShape OutputShape)
     : HardwareLayer(Name, Conv.InputShape, OutputShape, Relu)
 {
+    /// <summary>The ReLU is a ReLU6 (clips at 6 too; <c>Relu</c> is then true as well).</summary>
+    public bool Relu6 { get; init; }
+
     public override long ForwardMacs => (long)Conv.OutChannels * Conv.WeightsPerOutputChannel * Conv.OutputShape.Height * Conv.OutputShape.Width;
 
     public override long ParameterCount => Conv.ParameterCount;

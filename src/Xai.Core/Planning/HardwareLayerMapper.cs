@@ -4,7 +4,7 @@ using Xai.Model;
 namespace Xai.Planning;
 
 /// <summary>
-/// Groups a network's layers into hls-lib block calls: <c>Conv [Relu] [MaxPool]</c> (the pool only after
+/// Groups a network's layers into hls-lib block calls: <c>Conv [Relu|Relu6] [MaxPool]</c> (the pool only after
 /// a stride-1 'same' convolution) and
 /// <c>[Flatten] Dense [Relu]</c>. Anything else has no block to run on and is refused with
 /// the layer named (XAI3001); so is a network whose last layer is not a dense layer (XAI3002).
@@ -23,7 +23,8 @@ public static class HardwareLayerMapper
                 case Conv2dLayer conv:
                 {
                     i++;
-                    var relu = i < layers.Length && layers[i] is ReluLayer;
+                    var relu6 = i < layers.Length && layers[i] is Relu6Layer;
+                    var relu = relu6 || (i < layers.Length && layers[i] is ReluLayer);
                     if (relu)
                     {
                         i++;
@@ -45,7 +46,7 @@ public static class HardwareLayerMapper
                         i++;
                     }
 
-                    result.Add(new ConvBlockLayer($"conv{result.Count + 1}", conv, relu, pool, output));
+                    result.Add(new ConvBlockLayer($"conv{result.Count + 1}", conv, relu, pool, output) { Relu6 = relu6 });
                     break;
                 }
 
@@ -71,7 +72,8 @@ public static class HardwareLayerMapper
                     var before = i == 0 ? "the input" : $"{layers[i - 1].GetType().Name.Replace("Layer", "")} '{layers[i - 1].Name}'";
                     throw new XaiException(
                         DiagnosticCatalog.NoHardwareBlock,
-                        $"Layer {layer.GetType().Name.Replace("Layer", "")} '{layer.Name}' after {before} has no hardware block: supported sequences are Conv [Relu] [MaxPool] and [Flatten] Gemm/MatMul [Relu].",
+                        $"Layer {layer.GetType().Name.Replace("Layer", "")} '{layer.Name}' after {before} has no hardware block: supported sequences are Conv [Relu or ReLU6] [MaxPool] and [Flatten] Gemm/MatMul [Relu]" +
+                            (layer is Relu6Layer ? " (ReLU6 is fused into the convolution before it; a dense layer's ReLU6 is not implemented)." : "."),
                         modelFile);
                 }
             }

@@ -32,8 +32,11 @@ public class OddNetworkBuild : IDisposable
     {
     }
 
-    /// <summary>The model file <paramref name="model"/> (3 input channels), with input images of <paramref name="width"/> x <paramref name="height"/>.</summary>
-    protected OddNetworkBuild(FileInfo model, int width, int height, Func<byte[], byte[]>? editModel)
+    /// <summary>
+    /// The model file <paramref name="model"/> (3 input channels), with two noise images of <paramref name="width"/> x
+    /// <paramref name="height"/>, or the PNG files <paramref name="images"/> when given.
+    /// </summary>
+    protected OddNetworkBuild(FileInfo model, int width, int height, Func<byte[], byte[]>? editModel, IReadOnlyList<string>? images = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "xai-top-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(Directory);
@@ -56,21 +59,28 @@ public class OddNetworkBuild : IDisposable
         System.IO.Directory.CreateDirectory(Layout.OutputDirectory);
         Tools = new ToolSettings("g++", HlsInclude, Path.Combine(RepositoryLayout.Root, "hls-lib", "csim", "xai_csim_main.cpp"));
 
-        var images = new List<string>();
-        for (var k = 0; k < 2; k++)
+        var imageFiles = new List<string>();
+        for (var k = 0; images is not null && k < images.Count; k++)
+        {
+            var path = Path.Combine(Directory, $"img{k}.png");
+            File.Copy(images[k], path);
+            imageFiles.Add(path);
+        }
+
+        for (var k = 0; images is null && k < 2; k++)
         {
             var random = new Random(11 + k);
             var pixels = new byte[width * height * 3];
             random.NextBytes(pixels);
             var path = Path.Combine(Directory, $"img{k}.png");
             File.WriteAllBytes(path, PngWriter.Encode(new RasterImage(width, height, 3, pixels)));
-            images.Add(path);
+            imageFiles.Add(path);
         }
 
         GenerateStage.Run(Settings, Layout);
-        CalibrateStage.Run(DesignPlanFile.Load(Layout.NetworkPlanFile, Layout.FloatWeights), images, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
+        CalibrateStage.Run(DesignPlanFile.Load(Layout.NetworkPlanFile, Layout.FloatWeights), imageFiles, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
         Plan = PlanStage.Run(Layout);
-        CSimStage.Run(Plan, images.Select(p => new CSimStage.LabeledImage(p, null)).ToList(), null, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
+        CSimStage.Run(Plan, imageFiles.Select(p => new CSimStage.LabeledImage(p, null)).ToList(), null, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
     }
 
     public static string HlsInclude => Path.Combine(RepositoryLayout.Root, "hls-lib", "include");

@@ -5,8 +5,11 @@ Run from this directory with Debian's python (torch 1.13, onnx 1.12):
 Writes, for each model NAME: NAME.onnx and NAME.expected.json ({"input": [...], "logits": [...]},
 input flattened [1,C,H,W] row-major). Seeds are fixed so the files are reproducible on one torch build.
 """
+import importlib.util
 import json
+import os
 
+import numpy as np
 import onnx
 import torch
 import torch.nn.functional as F
@@ -105,6 +108,56 @@ class TinyWholeAvgPool(nn.Module):
         return self.fc(self.pool(torch.relu(self.conv(x))).view(1, -1))
 
 
+class TinyRelu6(nn.Module):
+    """MobileNet-v1 style: strided conv + BN + ReLU6, depthwise 3x3 + BN + ReLU6, pointwise 1x1 + BN + ReLU,
+    global average pool, Linear. ReLU6 gets the plain gradient in every method (Captum changes nn.ReLU only)."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(
+            nn.Conv2d(3, 6, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(6), nn.ReLU6(),
+            nn.Conv2d(6, 6, 3, padding=1, groups=6, bias=False), nn.BatchNorm2d(6), nn.ReLU6(),
+            nn.Conv2d(6, 8, 1, bias=False), nn.BatchNorm2d(8), nn.ReLU(),
+            nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(8, 4))
+
+    def forward(self, x):
+        return self.body(x)
+
+
+def _load(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def export_with_relevance(name, model, image_shape, seed):
+    """Exports `model` and a PNG input (pixels from a seeded generator; the network input is pixel/255,
+    as the SDK reads a PNG), with torch's logits and, for the class torch predicts, the relevance of
+    each method as Captum computes it (hls-lib's reference script's hooks): NAME.onnx, NAME.png,
+    NAME.expected.json {"input", "logits", "target", "relevance": {method: [...]}}."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.join(here, "..", "..", "..")
+    reference = _load(os.path.join(root, "hls-lib", "tests", "reference", "make_reference_vectors.py"), "reference_vectors")
+    png = _load(os.path.join(root, "samples", "table3", "png_writer.py"), "png_writer")
+    c, h, w = image_shape
+    pixels = torch.randint(0, 256, (h, w, c), generator=torch.Generator().manual_seed(seed), dtype=torch.uint8)
+    png.write_rgb_png(f"{name}.png", pixels.numpy())
+    x = (pixels.permute(2, 0, 1).to(torch.float32) / 255.0)[None]
+    model.eval()
+    with torch.no_grad():
+        logits = model(x)
+    target = int(logits.argmax())
+    relevance = {m: reference.hooked_attribution(model, x, target, m)[1].flatten().tolist()
+                 for m in ("Saliency", "DeconvNet", "GuidedBackprop")}
+    torch.onnx.export(model, x, f"{name}.onnx", input_names=["image"], output_names=["logits"], opset_version=13)
+    onnx.checker.check_model(onnx.load(f"{name}.onnx"))
+    with open(f"{name}.expected.json", "w") as f:
+        json.dump({"input": x.flatten().tolist(), "logits": logits.flatten().tolist(), "target": target,
+                   "relevance": relevance}, f)
+    print(name, [n.op_type for n in onnx.load(f"{name}.onnx").graph.node], "target", target)
+
+
 def export(name, model, input_shape, logits_of=None, **kwargs):
     model.eval()
     x = torch.randn(*input_shape)
@@ -142,6 +195,17 @@ def main():
     export("tiny_mean", TinyMean(), (1, 3, 5, 6))
     torch.manual_seed(20261204)
     export("tiny_whole_avgpool", TinyWholeAvgPool(), (1, 2, 6, 6))
+    # ReLU6 (issue 11): batch-norm statistics that make some outputs clip at 6.
+    torch.manual_seed(20261205)
+    relu6 = TinyRelu6()
+    with torch.no_grad():
+        for m in relu6.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                m.running_mean.uniform_(-0.2, 0.2)
+                m.running_var.uniform_(0.02, 0.2)
+                m.weight.uniform_(2.0, 4.0)
+                m.bias.uniform_(0.0, 2.0)
+    export_with_relevance("tiny_relu6", relu6, (3, 13, 11), seed=20261206)
 
 
 if __name__ == "__main__":

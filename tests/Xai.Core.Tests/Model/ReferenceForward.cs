@@ -18,6 +18,7 @@ internal static class ReferenceForward
             {
                 Conv2dLayer conv => Conv(conv, x),
                 ReluLayer => x.Select(v => v > 0 ? v : 0f).ToArray(),
+                Relu6Layer => x.Select(v => v > 0 ? Math.Min(v, 6f) : 0f).ToArray(),
                 MaxPool2dLayer pool => MaxPool(pool, x),
                 FlattenLayer => x,
                 DenseLayer dense => Dense(dense, x),

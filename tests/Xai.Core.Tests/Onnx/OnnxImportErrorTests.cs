@@ -28,7 +28,7 @@ public class OnnxImportErrorTests
         ["batch 4"] = new(() => Edit(Small(), b => b.Graph.Input[0].Type.TensorType.Shape.Dim[0].DimValue = 4), Codes.InputBatch, "batch size 4", "must be 1"),
 
         // Operators
-        ["sigmoid"] = new(() => Chain(b => b.Node("Sigmoid", Array.Empty<string>())), Codes.UnsupportedOperator, "/sigmoid0/Sigmoid", "'Sigmoid'", "activation is Relu", "Supported: Conv", "Gemm", "MaxPool"),
+        ["sigmoid"] = new(() => Chain(b => b.Node("Sigmoid", Array.Empty<string>())), Codes.UnsupportedOperator, "/sigmoid0/Sigmoid", "'Sigmoid'", "activations are Relu and ReLU6", "Supported: Conv", "Gemm", "MaxPool"),
         ["an operator without a near alternative"] = new(
             () => Chain(b => b.Node("Erf", Array.Empty<string>())), Codes.UnsupportedOperator, "/erf0/Erf", "'Erf'", "Supported: Conv", "Gemm", "MaxPool"),
         ["a node on constants only"] = new(
@@ -90,6 +90,9 @@ public class OnnxImportErrorTests
             Codes.UnsupportedOperator,
             "/block/Add",
             "skip connection"),
+        ["clip other than ReLU6"] = new(
+            () => Chain(b => b.Node("Clip", new[] { b.Initializer("lo", new long[] { 1 }, new[] { -1f }), b.Initializer("hi", new long[] { 1 }, new[] { 1f }) }).Name = "/act/Clip"),
+            Codes.UnsupportedAttribute, "/act/Clip", "min, max = -1, 1", "0 and 6 (ReLU6)"),
         ["global max pool"] = new(() => Chain(b => b.Node("GlobalMaxPool", Array.Empty<string>()).Name = "/pool/GlobalMaxPool"), Codes.UnsupportedOperator, "/pool/GlobalMaxPool", "'GlobalMaxPool'", "MaxPool with kernel 2x2", "GlobalAveragePool"),
         ["average pool window inside the map"] = new(
             () => Chain(b => b.Node("AveragePool", Array.Empty<string>(), Ints("kernel_shape", 2, 2), Ints("strides", 2, 2)).Name = "/pool/AveragePool"),
@@ -493,7 +496,7 @@ public class OnnxImportErrorTests
     {
         var model = Chain(b =>
         {
-            b.Node("Clip", Array.Empty<string>()).Name = "/act/Clip";
+            b.Node("HardSigmoid", Array.Empty<string>()).Name = "/act/HardSigmoid";
             b.Node("GlobalMaxPool", Array.Empty<string>()).Name = "/pool/GlobalMaxPool";
             b.Node("Dropout", Array.Empty<string>()).Name = "/drop/Dropout";
             b.Relu();
@@ -501,7 +504,7 @@ public class OnnxImportErrorTests
         var e = OnnxImportHarness.Fails(model, Codes.UnsupportedOperator);
         Assert.Equal(3, e.Diagnostics.Count);
         Assert.All(e.Diagnostics, d => Assert.Equal(Codes.UnsupportedOperator, d.Code));
-        Assert.Contains("/act/Clip", e.Diagnostics[0].Message);
+        Assert.Contains("/act/HardSigmoid", e.Diagnostics[0].Message);
         Assert.Contains("Relu", e.Diagnostics[0].Message);
         Assert.Contains("/pool/GlobalMaxPool", e.Diagnostics[1].Message);
         Assert.Contains("MaxPool", e.Diagnostics[1].Message);

@@ -121,6 +121,20 @@ public class OnnxImportTorchExportTests
         AssertClose(logits, ReferenceForward.Run(network, input), 1e-5f);
     }
 
+    /// <summary>nn.ReLU6 exports as Clip with constant min 0 and max 6: a Relu6Layer; the batch norms fold into the convolutions.</summary>
+    [Fact]
+    public void TinyRelu6_ClipZeroSixIsReLU6_MatchesTorchLogits()
+    {
+        var network = new OnnxModelImporter().Import(DataFile("tiny_relu6.onnx"));
+
+        Assert.Equal(
+            new[] { typeof(Conv2dLayer), typeof(Relu6Layer), typeof(Conv2dLayer), typeof(Relu6Layer), typeof(Conv2dLayer), typeof(ReluLayer), typeof(FlattenLayer), typeof(DenseLayer) },
+            network.Layers.Select(l => l.GetType()));
+
+        var (input, logits) = Expected("tiny_relu6");
+        AssertClose(logits, ReferenceForward.Run(network, input), 1e-4f);
+    }
+
     /// <summary>
     /// F.pad before unpadded convolutions: torch 1.13 leaves the pads as a constant subgraph (ConstantOfShape,
     /// Concat, Reshape, Slice, Transpose, Cast); the importer evaluates it and folds each Pad into its Conv.

@@ -4,7 +4,7 @@ using Xai.Planning;
 
 namespace Xai.Core.Tests.Planning;
 
-/// <summary>Which convolutions a max-pool can be fused into.</summary>
+/// <summary>Which convolutions a max-pool can be fused into; where a ReLU6 can go.</summary>
 public class HardwareLayerMapperTests
 {
     private static Network ConvPoolDense(ConvolutionPadding pads, int stride)
@@ -37,5 +37,24 @@ public class HardwareLayerMapperTests
         Assert.Contains("MaxPool 'p' after Conv 'c'", e.Message);
         Assert.Contains($"stride {stride}", e.Message);
         Assert.Contains("stride-2 convolution instead of the pool", e.Message);
+    }
+
+    [Fact]
+    public void A_ReLU6_fuses_into_the_convolution_before_it_and_after_a_dense_layer_is_a_coded_error()
+    {
+        var input = TensorShape.FeatureMap(2, 4, 4);
+        var conv = new Conv2dLayer("c", input, 3, 3, 1, new float[3 * 2 * 9], new float[3]);
+        var flatten = new FlattenLayer("f", conv.OutputShape);
+        var dense = new DenseLayer("d", flatten.OutputShape, 5, new float[5 * 48], new float[5]);
+        var logits = new DenseLayer("l", dense.OutputShape, 2, new float[10], new float[2]);
+
+        var fused = HardwareLayerMapper.Map(new Network("n", input, new Layer[] { conv, new Relu6Layer("r6", conv.OutputShape), flatten, dense, logits }), "n.onnx");
+        var block = Assert.IsType<ConvBlockLayer>(fused[0]);
+        Assert.True(block.Relu6 && block.Relu);
+
+        var e = Assert.Throws<XaiException>(() => HardwareLayerMapper.Map(new Network("n", input, new Layer[] { conv, flatten, dense, new Relu6Layer("r6", dense.OutputShape), logits }), "n.onnx"));
+        Assert.Equal(DiagnosticCatalog.NoHardwareBlock, e.Diagnostics[0].Code);
+        Assert.Contains("Relu6 'r6' after Dense 'd'", e.Message);
+        Assert.Contains("ReLU6 is fused into the convolution before it", e.Message);
     }
 }
