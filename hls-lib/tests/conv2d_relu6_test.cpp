@@ -20,6 +20,7 @@ struct Relu6Cfg : DoubleTypes {
     static const unsigned pad_top = (K - 1) / 2, pad_left = pad_top, pad_bottom = pad_top, pad_right = pad_top;
     static const bool depthwise = DW;
     static const bool relu = true, relu6 = true, pool = POOL, store_relu_mask = STORE;
+    static const int act_out_exp = 0;
     static const unsigned n_oh = 2, n_ow = 2, tile_h = 4, tile_w = 4, tile_ci = 4, tile_co = 4;
     static const bool double_buffer = DOUBLE_BUFFER;
 };

@@ -10,7 +10,7 @@ public sealed class XaiPlanTask : XaiProjectTask
         var plan = PlanStage.Run(Layout);
         foreach (var (method, numerics) in plan.Numerics)
         {
-            Info($"{method}: activations {numerics.Activation} x 2^-[{string.Join(",", numerics.ActivationExponents)}], weights {numerics.Weight}, gradients {numerics.Gradient} x 2^-[{string.Join(",", numerics.GradientExponents)}]");
+            Info($"{method}: activations {numerics.Activation} x 2^-[{string.Join(",", numerics.ActivationExponents)}], weights {numerics.Weight} x 2^-[{string.Join(",", numerics.WeightExponents)}], gradients {numerics.Gradient} x 2^-[{string.Join(",", numerics.GradientExponents)}]");
         }
     }
 }

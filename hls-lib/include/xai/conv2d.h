@@ -121,8 +121,8 @@ template <class CONFIG_T> struct conv2d_engine_of : CONFIG_T {
 ///   in         : DRAM [in_c][height][width] activations
 ///   params     : DRAM parameter block of this layer (weights then biases)
 ///   out        : DRAM [out_c][out_h][out_w] (pooled if CONFIG_T::pool)
-///   relu_mask  : on-chip bits [out_c][out_h][out_w]; written only if METHOD needs a mask
-///                and CONFIG_T::store_relu_mask (else may be null)
+///   relu_mask  : on-chip bits [out_c][out_h][out_w]; written only if METHOD needs a mask (every
+///                method does after a ReLU6) and CONFIG_T::store_relu_mask (else may be null)
 ///   pool_index : on-chip 2-bit indices [out_c][out_h][out_w]; written if CONFIG_T::pool
 template <class CONFIG_T, class METHOD>
 void conv2d_fp(const typename CONFIG_T::act_t* in, const typename CONFIG_T::weight_t* params,
@@ -142,7 +142,8 @@ void conv2d_fp(const typename CONFIG_T::act_t* in, const typename CONFIG_T::weig
 ///   grad_out   : DRAM [out_c][out_h][out_w] gradient w.r.t. this layer's stored output
 ///   params     : DRAM parameter block (same as FP; read transposed and rotated)
 ///   fwd_out    : DRAM FP output of this layer (to recompute the ReLU mask when masks are
-///                not stored; may be null otherwise or for methods without a mask)
+///                not stored; may be null otherwise or for methods without a mask - ReLU6 needs
+///                one for every method)
 ///   relu_mask  : on-chip bits from FP (when CONFIG_T::store_relu_mask)
 ///   pool_index : on-chip 2-bit indices from FP (when CONFIG_T::pool)
 ///   grad_in    : DRAM [in_c][height][width] gradient w.r.t. this layer's input, scaled by

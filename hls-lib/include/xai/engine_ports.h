@@ -33,9 +33,13 @@ template <class METHOD, class E> typename E::grad_t gradient_on_load(const layer
     if (d.relu6) {
         // Every method: the clip's own gradient, [0 < x < 6] (0 < y < 6 for y = clip(x)).
         typedef typename E::act_t act_t;
-        const act_t y = p.act_src[d.act_out + e];
-        const bool m = d.store_relu_mask ? p.masks[d.mask_at + e]
-                                         : y > act_t(0) && relu6_level_of<act_t, typename E::accum_t>(d) > y;
+        bool m;
+        if (d.store_relu_mask) {
+            m = p.masks[d.mask_at + e];
+        } else {
+            const act_t y = p.act_src[d.act_out + e]; // read only when the mask is recomputed
+            m = y > act_t(0) && relu6_level_of<act_t, typename E::accum_t>(d) > y;
+        }
         if (!m) g = grad_t(0);
     } else if (d.relu) {
         const bool m = !METHOD::needs_relu_mask ? false

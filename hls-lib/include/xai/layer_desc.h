@@ -118,8 +118,9 @@ struct conv_stride_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::
     static const unsigned value = CONFIG_T::stride;
 };
 /// A convolution configuration's ReLU6 (optional member `relu6`, default false; needs relu) and the
-/// exponent of its output (optional `act_out_exp`, default act_in_exp + act_shift: the output's
-/// exponent when the weights are stored unscaled), whose clip level 6 * 2^act_out_exp act_t must hold.
+/// exponent of its output (member `act_out_exp`, required with relu6: act_in_exp + act_shift is the
+/// output's exponent only when the weights are stored unscaled), whose clip level 6 * 2^act_out_exp
+/// act_t must hold.
 template <class CONFIG_T, class = void> struct conv_relu6_of { static const bool value = false; };
 template <class CONFIG_T>
 struct conv_relu6_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::relu6)>::type> {
@@ -127,10 +128,12 @@ struct conv_relu6_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::r
     static_assert(!CONFIG_T::relu6 || CONFIG_T::relu, "conv: relu6 is a ReLU that also clips at 6; set relu too");
 };
 template <class CONFIG_T, class = void> struct act_out_exp_of {
-    static const int value = act_in_exp_of<CONFIG_T>::value + act_shift_of<CONFIG_T>::value;
+    static const bool given = false;
+    static const int value = 0;
 };
 template <class CONFIG_T>
 struct act_out_exp_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::act_out_exp)>::type> {
+    static const bool given = true;
     static const int value = CONFIG_T::act_out_exp;
 };
 /// Whether 6 * 2^e is exactly representable in T and below its largest value: always for floating
@@ -202,6 +205,9 @@ template <class CONFIG_T> constexpr layer_desc conv_desc(layer_place at) {
                       CONFIG_T::out_c <= engine_bounds_of<CONFIG_T>::max_out_c,
                   "conv_desc: the layer's kernel and out_c must not exceed its engine's max_kernel and max_out_c");
     typedef conv_grid_of<CONFIG_T> G;
+    static_assert(!conv_relu6_of<CONFIG_T>::value || act_out_exp_of<CONFIG_T>::given,
+                  "conv_desc: a relu6 configuration must give act_out_exp, its output's exponent (the clip level is "
+                  "6 * 2^act_out_exp)");
     static_assert(!conv_relu6_of<CONFIG_T>::value ||
                       (relu6_level_fits<typename CONFIG_T::act_t>::ok(act_out_exp_of<CONFIG_T>::value) &&
                        shift_range<typename CONFIG_T::accum_t>::ok(act_out_exp_of<CONFIG_T>::value)),

@@ -4,5 +4,6 @@
 #include "support/test_configs.h"
 struct Cfg : xai_test::ConvCfg<3, 4, 8, 8, 3, false, false, false, 4, 4, 8, 8, 4, 4, float> {
     static const bool relu6 = true;
+    static const int act_out_exp = 0;
 };
 void instantiate() { xai::conv2d_fp<Cfg, xai::Saliency>(nullptr, nullptr, nullptr, nullptr, nullptr); }

@@ -329,13 +329,13 @@ internal sealed class OnnxLayerTranslator
         // torch exports nn.AvgPool2d with a Pad in front (of zeros when the pool has no padding).
         if (next is null || next.OpType is not ("Conv" or "AveragePool") || !OnnxOperators.IsDefaultDomain(next.Node.Domain))
         {
-            throw Unsupported(node, "Pad is supported only right before a Conv, whose padding it is folded into; give the convolution its own 'same' padding instead");
+            throw Unsupported(node, "Pad is supported only right before a Conv or an AveragePool, whose padding it is folded into; give the convolution its own 'same' padding instead");
         }
 
         var mode = node.String("mode", "constant");
         if (mode != "constant")
         {
-            throw node.UnsupportedValue("mode", $"'{mode}'", "'constant' (zero padding, which the convolution's padding is)");
+            throw node.UnsupportedValue("mode", $"'{mode}'", "'constant' (zero padding, which a convolution's or pool's padding is)");
         }
 
         // Opset < 11: pads and value are attributes; from 11: inputs 1 and 2 (constants).
@@ -349,7 +349,7 @@ internal sealed class OnnxLayerTranslator
             : node.InputName(2).Length > 0 ? SingleFloat(node, 2, "constant value") : 0f;
         if (value != 0f)
         {
-            throw node.UnsupportedValue("value", value.ToString(System.Globalization.CultureInfo.InvariantCulture), "0 (zero padding, which the convolution's padding is)");
+            throw node.UnsupportedValue("value", value.ToString(System.Globalization.CultureInfo.InvariantCulture), "0 (zero padding, which a convolution's or pool's padding is)");
         }
 
         // [N, C, H, W] begins, then ends: only H and W may be padded, and not negatively (a crop).
@@ -647,13 +647,6 @@ internal sealed class OnnxLayerTranslator
         RequireFeatureMap(node);
         // Only the window that is the whole map is built (then stride, ceil_mode and count_include_pad
         // change nothing); a K x K window inside the map is hls-lib's avgpool block, not yet in the engines.
-        var kernel = node.Ints("kernel_shape");
-        var whole = $"[{_shape.Height},{_shape.Width}] (the whole map: global average pooling, folded into the dense layer after it; a smaller window is not implemented)";
-        if (kernel is null || kernel.Length != 2 || kernel[0] != _shape.Height || kernel[1] != _shape.Width)
-        {
-            throw node.UnsupportedValue("kernel_shape", kernel is null ? "absent" : $"{OnnxNodeView.Format(kernel)} on {_shape}", whole);
-        }
-
         var pads = node.Ints("pads");
         var folded = _padJustBefore;
         _padJustBefore = null;
@@ -661,6 +654,13 @@ internal sealed class OnnxLayerTranslator
         {
             var what = folded is { } p1 ? $"{OnnxNodeView.Format(pads ?? new long[4])} plus {p1.Node.Label}'s {OnnxNodeView.Format(p1.Pads)}" : OnnxNodeView.Format(pads!);
             throw node.UnsupportedValue("pads", what, "[0,0,0,0] or absent (a window over the whole map)");
+        }
+
+        var kernel = node.Ints("kernel_shape");
+        var whole = $"[{_shape.Height},{_shape.Width}] (the whole map: global average pooling, folded into the dense layer after it; a smaller window is not implemented)";
+        if (kernel is null || kernel.Length != 2 || kernel[0] != _shape.Height || kernel[1] != _shape.Width)
+        {
+            throw node.UnsupportedValue("kernel_shape", kernel is null ? "absent" : $"{OnnxNodeView.Format(kernel)} on {_shape}", whole);
         }
 
         var autoPad = node.String("auto_pad", "NOTSET");

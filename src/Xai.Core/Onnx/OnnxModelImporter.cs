@@ -98,7 +98,7 @@ public sealed class OnnxModelImporter
         var translator = new OnnxLayerTranslator(chain, inputShape, source);
         var layers = translator.Translate();
         var networkName = name.Length > 0 ? name : model.Graph.Name;
-        return new Network(networkName, inputShape, layers) 
+        return new Network(networkName, inputShape, layers)
         {
             DroppedOutputActivation = translator.DroppedOutputActivation,
             FoldedAveragePool = translator.FoldedAveragePool,

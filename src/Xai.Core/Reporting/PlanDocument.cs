@@ -62,6 +62,7 @@ public static class PlanDocument
                 Output = [.. l.OutputShape.Dimensions],
                 Relu = l.Relu,
                 Pool = l is ConvBlockLayer { Pool: true },
+                Relu6 = l is ConvBlockLayer { Relu6: true },
                 Kernel = (l as ConvBlockLayer)?.Conv.KernelSize,
                 Parameters = l.ParameterCount,
                 ForwardMacs = l.ForwardMacs,

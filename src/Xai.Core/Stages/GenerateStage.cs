@@ -19,7 +19,9 @@ public static class GenerateStage
     /// <param name="inform">Receives what the user should know but need not act on (a dropped output Softmax).</param>
     public static DesignPlan Run(ProjectSettings settings, BuildLayout layout, Action<string>? inform = null)
     {
-        var model = LoadedModel.Load(settings.ModelPath);
+        // Equalization serves the per-tensor formats; a paper-faithful build runs the model's own weights
+        // in the paper's one format (its comparison column in a per-tensor build runs the equalized ones).
+        var model = LoadedModel.Load(settings.ModelPath, equalize: settings.Numerics != NumericsScheme.PaperFaithful);
         if (model.Network.DroppedOutputActivation is { } dropped)
         {
             inform?.Invoke($"{Path.GetFileName(settings.ModelPath)} ends in {dropped}: not built; the network ends in the logits before it, and the explanations are of the logits (as attribution libraries compute them).");

@@ -11,10 +11,12 @@ namespace Xai.Stages;
 /// </summary>
 public sealed record LoadedModel(string Path, Network Network, IReadOnlyList<HardwareLayer> Layers, int EqualizedChannels)
 {
-    public static LoadedModel Load(string path)
+    /// <param name="equalize">Equalize the weight ranges (false: the model's own weights, as a paper-faithful build keeps them).</param>
+    public static LoadedModel Load(string path, bool equalize = true)
     {
         var network = new OnnxModelImporter().Import(path);
-        var (layers, equalized) = ChannelEqualization.Apply(HardwareLayerMapper.Map(network, path));
+        var mapped = HardwareLayerMapper.Map(network, path);
+        var (layers, equalized) = equalize ? ChannelEqualization.Apply(mapped) : (mapped, 0);
         return new LoadedModel(path, network, layers, equalized);
     }
 }

@@ -1,8 +1,13 @@
+using Xai.Boards;
+using Xai.CodeGeneration;
 using Xai.Core.Tests.Model;
 using Xai.Core.Tests.Onnx;
 using Xai.Model;
 using Xai.Onnx;
 using Xai.Planning;
+using Xai.Projects;
+using Xai.Simulation;
+using Xai.Stages;
 
 namespace Xai.Core.Tests.Planning;
 
@@ -66,6 +71,40 @@ public class ChannelEqualizationTests
         Assert.True(MaxAbs(((ConvBlockLayer)equalized[0]).Conv.Weights) < MaxAbs(weights) / 16);
         var x = Enumerable.Range(0, network.InputShape.ElementCount).Select(i => (float)Math.Sin(i)).ToArray();
         Assert.Equal(ReferenceForward.Run(AsNetwork(network.InputShape, mapped), x), ReferenceForward.Run(AsNetwork(network.InputShape, equalized), x));
+    }
+
+    /// <summary>Generate writes the equalized weights for the per-tensor formats and the model's own for a paper-faithful build.</summary>
+    [Theory]
+    [InlineData("PerTensor", true)]
+    [InlineData("PaperFaithful", false)]
+    public void Generate_equalizes_for_the_planned_formats_only(string numerics, bool equalized)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "xai-eq-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.Copy(DscnnModel, Path.Combine(dir, "m.onnx"));
+            var diagnostics = new List<Xai.Diagnostics.XaiDiagnostic>();
+            var settings = ProjectValidator.Validate(
+                new ProjectProperties { ProjectFile = Path.Combine(dir, "m.xaiproj"), Model = "m.onnx", Board = "pynq-z2", Methods = "Saliency", Numerics = numerics },
+                BoardCatalog.Load(RepositoryLayout.Boards),
+                diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
+            var layout = new BuildLayout(Path.Combine(dir, "obj"), Path.Combine(dir, "bin"));
+            Directory.CreateDirectory(layout.IntermediateDirectory);
+            var messages = new List<string>();
+
+            GenerateStage.Run(settings, layout, messages.Add);
+
+            var original = WeightImage.Float(HardwareLayerMapper.Map(new OnnxModelImporter().Import(DscnnModel), DscnnModel));
+            var written = new float[original.Length];
+            Buffer.BlockCopy(File.ReadAllBytes(layout.FloatWeights), 0, written, 0, written.Length * sizeof(float));
+            Assert.Equal(!equalized, original.SequenceEqual(written));
+            Assert.Equal(equalized, messages.Any(m => m.Contains("equalized", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     private static double MaxAbs(IEnumerable<float> values) => values.Max(v => Math.Abs((double)v));

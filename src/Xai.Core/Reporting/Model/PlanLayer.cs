@@ -16,6 +16,9 @@ public sealed record PlanLayer
 
     public required bool Pool { get; init; }
 
+    /// <summary>The ReLU clips at 6 as well (ReLU6, convolutions only).</summary>
+    public required bool Relu6 { get; init; }
+
     /// <summary>Kernel size of a conv block; null for dense.</summary>
     public required int? Kernel { get; init; }
 
