@@ -623,7 +623,8 @@ internal sealed class OnnxLayerTranslator
         _shape = TensorShape.Vector(inFeatures);
         Emit(new DenseLayer(node.LayerName, _shape, outFeatures, spread, bias));
         FoldedAveragePool = (FoldedAveragePool is null ? "" : FoldedAveragePool + "; ")
-            + $"{averaged.Node.Label} over {map} folded into dense '{node.LayerName}' ({channels} -> {inFeatures} inputs, weights / {cells})";
+            + $"{averaged.Node.Label} over {map} folded into dense '{node.LayerName}' ({channels} -> {inFeatures} inputs, weights / {cells}; "
+            + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its {(long)outFeatures * (channels + 1):N0} parameters become {(long)outFeatures * (inFeatures + 1):N0})");
     }
 
     /// <summary>
