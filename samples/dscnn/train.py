@@ -10,7 +10,6 @@ Run:  /usr/bin/python3 samples/dscnn/train.py
 """
 
 import importlib.util
-import json
 import os
 import sys
 import time
@@ -53,30 +52,13 @@ def main():
     history = table3_train.fit(model, (train_x, train_y), (test_x, test_y), EPOCHS, LEARNING_RATE, batch=BATCH, seed=SEED)
     total_seconds = time.time() - started
 
-    model.eval()
     onnx_path = os.path.join(HERE, "dscnn.onnx")
     # Eval mode: the exporter folds each BatchNormalization into the convolution before it.
-    torch.onnx.export(model, torch.zeros(1, 3, 32, 32), onnx_path, opset_version=13,
-                      do_constant_folding=True, input_names=["input"], output_names=["logits"])
-    final = history[-1]["test_accuracy"]
-    info = {
-        "network": "DS-CNN shape: conv3x3/2 64, 4 x (depthwise 3x3 + pointwise 1x1, 64), global average pool, fc10; "
-                   "batch norm and ReLU after every convolution",
-        "parameters": PARAMETER_COUNT,
-        "dataset": "Fashion-MNIST (Debian dataset-fashion-mnist), 60000 train / 10000 test",
-        "preprocessing": "28x28 zero-padded by 2 to 32x32, replicated to 3 channels, pixel/255, no mean/std",
-        "optimiser": f"Adam lr {LEARNING_RATE}, batch {BATCH}, cross-entropy on logits",
-        "epochs": EPOCHS,
-        "seed": SEED,
-        "threads": THREADS,
-        "torch_version": torch.__version__,
-        "test_accuracy": final,
-        "seconds": round(total_seconds, 1),
-        "history": history,
-    }
-    with open(os.path.join(HERE, "training.json"), "w") as f:
-        json.dump(info, f, indent=2)
-        f.write("\n")
+    final = table3_train.export_and_record(
+        model, onnx_path, os.path.join(HERE, "training.json"),
+        "DS-CNN shape: conv3x3/2 64, 4 x (depthwise 3x3 + pointwise 1x1, 64), global average pool, fc10; "
+        "batch norm and ReLU after every convolution",
+        PARAMETER_COUNT, LEARNING_RATE, EPOCHS, history, total_seconds, batch=BATCH, seed=SEED)
     print(f"final test accuracy {100 * final:.2f} % after {EPOCHS} epochs, {total_seconds:.0f} s; wrote {onnx_path}")
     return 0
 

@@ -77,6 +77,35 @@ def fit(model, train, test, epochs, learning_rate, batch=BATCH, seed=SEED):
     return history
 
 
+def export_and_record(model, onnx_path, json_path, network, parameters, learning_rate, epochs, history, seconds,
+                      batch=BATCH, seed=SEED):
+    """Exports the trained `model` (eval mode, opset 13, constant folding, input `input` [1,3,32,32],
+    output `logits`) and writes the training record; returns the final test accuracy.
+    (The DS-CNN sample exports with it too.)"""
+    model.eval()
+    torch.onnx.export(model, torch.zeros(1, 3, 32, 32), onnx_path, opset_version=13,
+                      do_constant_folding=True, input_names=["input"], output_names=["logits"])
+    final = history[-1]["test_accuracy"]
+    info = {
+        "network": network,
+        "parameters": parameters,
+        "dataset": "Fashion-MNIST (Debian dataset-fashion-mnist), 60000 train / 10000 test",
+        "preprocessing": "28x28 zero-padded by 2 to 32x32, replicated to 3 channels, pixel/255, no mean/std",
+        "optimiser": f"Adam lr {learning_rate}, batch {batch}, cross-entropy on logits",
+        "epochs": epochs,
+        "seed": seed,
+        "threads": THREADS,
+        "torch_version": torch.__version__,
+        "test_accuracy": final,
+        "seconds": round(seconds, 1),
+        "history": history,
+    }
+    with open(json_path, "w") as f:
+        json.dump(info, f, indent=2)
+        f.write("\n")
+    return final
+
+
 def main():
     torch.manual_seed(SEED)
     np.random.seed(SEED)
@@ -96,28 +125,10 @@ def main():
     history = fit(model, (train_x, train_y), (test_x, test_y), EPOCHS, LEARNING_RATE)
     total_seconds = time.time() - started
 
-    model.eval()
     onnx_path = os.path.join(HERE, "table3.onnx")
-    torch.onnx.export(model, torch.zeros(1, 3, 32, 32), onnx_path, opset_version=13,
-                      do_constant_folding=True, input_names=["input"], output_names=["logits"])
-    final = history[-1]["test_accuracy"]
-    info = {
-        "network": "Table III (conv32-conv32-pool-conv64-conv64-pool-fc128-fc10, pad 1)",
-        "parameters": PARAMETER_COUNT,
-        "dataset": "Fashion-MNIST (Debian dataset-fashion-mnist), 60000 train / 10000 test",
-        "preprocessing": "28x28 zero-padded by 2 to 32x32, replicated to 3 channels, pixel/255, no mean/std",
-        "optimiser": f"Adam lr {LEARNING_RATE}, batch {BATCH}, cross-entropy on logits",
-        "epochs": EPOCHS,
-        "seed": SEED,
-        "threads": THREADS,
-        "torch_version": torch.__version__,
-        "test_accuracy": final,
-        "seconds": round(total_seconds, 1),
-        "history": history,
-    }
-    with open(os.path.join(HERE, "training.json"), "w") as f:
-        json.dump(info, f, indent=2)
-        f.write("\n")
+    final = export_and_record(model, onnx_path, os.path.join(HERE, "training.json"),
+                              "Table III (conv32-conv32-pool-conv64-conv64-pool-fc128-fc10, pad 1)",
+                              PARAMETER_COUNT, LEARNING_RATE, EPOCHS, history, total_seconds)
     print(f"final test accuracy {100 * final:.2f} % after {EPOCHS} epochs, {total_seconds:.0f} s; "
           f"wrote {onnx_path}")
     if final < 0.90:
