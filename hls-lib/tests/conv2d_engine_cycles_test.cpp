@@ -78,6 +78,7 @@ template <> struct engine_words<tally, tally, tally, tally, tally, false> {
         counts().from_pass++;
         return a;
     }
+    template <class T> static T out(const in_t& v) { return v; }
 };
 } // namespace xai
 

@@ -78,6 +78,7 @@ template <class T_> struct OddRunner {
     };
 XAI_SMALL_NET_RUNNER(GridRunner, grid_net, grid_net_engine_image)
 XAI_SMALL_NET_RUNNER(DwRunner, dw_net, dw_net_engine_image)
+XAI_SMALL_NET_RUNNER(ResRunner, res_net, res_net_engine_image)
 #undef XAI_SMALL_NET_RUNNER
 
 std::string ref_dir(const std::string& net) { return std::string(XAI_TEST_DATA_DIR) + "/reference/" + net + "/"; }
@@ -140,6 +141,18 @@ TEST(DwNetVsPyTorch, DeconvNet) {
 }
 TEST(DwNetVsPyTorch, GuidedBackprop) {
     check_against_pytorch<DwRunner<float>, xai::GuidedBackprop>("dw", 13, dw_net_param_layers(), "GuidedBackprop");
+}
+
+// Residual blocks (identity and projection skips) on the one engine: the join fused into the store,
+// the skip's gradient written by the join's BP, the fork's sum by accumulating into grad_in.
+TEST(ResNetVsPyTorch, Saliency) {
+    check_against_pytorch<ResRunner<float>, xai::Saliency>("res", 17, res_net_param_layers(), "Saliency");
+}
+TEST(ResNetVsPyTorch, DeconvNet) {
+    check_against_pytorch<ResRunner<float>, xai::DeconvNet>("res", 17, res_net_param_layers(), "DeconvNet");
+}
+TEST(ResNetVsPyTorch, GuidedBackprop) {
+    check_against_pytorch<ResRunner<float>, xai::GuidedBackprop>("res", 17, res_net_param_layers(), "GuidedBackprop");
 }
 
 TEST(OddNetVsPyTorch, Saliency) {

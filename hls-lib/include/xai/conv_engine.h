@@ -14,6 +14,10 @@
 //       the pre-activation, built on load (unpool through the index, the method's ReLU
 //       rule); weights read transposed (Cin<->Cout) and rotated 180 degrees; store:
 //       rescale by 2^grad_shift, write to DRAM.
+//   Residual join (d.residual, engine with residual_paths): FP's store adds the skip tensor (a side
+//       tile loaded with the output tile's last step) before the ReLU; BP also writes the gradient
+//       after the ReLU rule to the skip's gradient; a layer whose input forks (d.grad_accumulate)
+//       adds its BP result to the gradient another consumer of the input already wrote.
 //   Depthwise (d.depthwise): one input-channel tile per output tile, the same channels; the core
 //   reads input channel co for output channel co; weights one run of K*K per channel (BP rotated).
 //   Stride 2 and less than 'same' padding (layer_desc.h's output grid): the walk is over the
@@ -117,11 +121,24 @@ template <class E> struct conv_tile_operands {
 #ifdef XAI_CONV_ENGINE_CSIM
     in_t in[S::tc][S::halo_h][S::halo_w];
     in_t& in_at(unsigned c, unsigned r, unsigned col) { return in[c][r][col]; }
+    const in_t& in_at(unsigned c, unsigned r, unsigned col) const { return in[c][r][col]; }
 #else
     in_t in[E::n_oh][E::n_ow][S::tc][S::bank_h][S::bank_w];
     in_t& in_at(unsigned c, unsigned r, unsigned col) { return in[r % E::n_oh][col % E::n_ow][c][r / E::n_oh][col / E::n_ow]; }
+    const in_t& in_at(unsigned c, unsigned r, unsigned col) const {
+        return in[r % E::n_oh][col % E::n_ow][c][r / E::n_oh][col / E::n_ow];
+    }
 #endif
     w_t w[S::tc][S::tc][E::max_kernel][E::max_kernel]; ///< [core output ch][core input ch][kh][kw]
+    /// The side tile of the residual paths (engine_residual_of; one word otherwise), loaded with the last
+    /// step of an output tile: FP the skip tensor the store adds, BP the gradient already in grad_in
+    /// (grad_accumulate). [output channel][tile row][tile column].
+    static const bool has_side = engine_residual_of<E>::value;
+    in_t side[has_side ? S::tc : 1][has_side ? E::tile_h : 1][has_side ? E::tile_w : 1];
+    in_t& side_at(unsigned o, unsigned r, unsigned col) { return side[has_side ? o : 0][has_side ? r : 0][has_side ? col : 0]; }
+    const in_t& side_at(unsigned o, unsigned r, unsigned col) const {
+        return side[has_side ? o : 0][has_side ? r : 0][has_side ? col : 0];
+    }
 };
 
 /// The engine's buffers that live across steps: one set, declared by the top (through
@@ -545,6 +562,25 @@ load_input:
             }
         }
     }
+    // The side tile (residual paths): with the output tile's last step, the rows of the tile the store
+    // will write, one burst per row segment - FP the skip tensor (a residual join; stride 1 'same', so
+    // the stored map is the convolution's H x W), BP the gradient in grad_in (a fork's sum).
+    if (engine_residual_of<E>::value && st.last && (bp ? d.grad_accumulate : d.residual)) {
+    load_side:
+        for (unsigned o = 0; o < n_o; o++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+            for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                const unsigned e0 = ((o0 + o) * H + y0 + r) * W;
+            load_side_row:
+                for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
+#pragma HLS PIPELINE II = 1
+                    op.side_at(o, r, x - x0) =
+                        bp ? WORDS::in(p.grad_src[d.grad_in + e0 + x]) : WORDS::in(p.act_src[d.res_at + e0 + x]);
+                }
+            }
+        }
+    }
     if (d.depthwise) {
     load_w_dw:
         for (unsigned o = 0; o < n_o; o++) {
@@ -622,7 +658,27 @@ void conv_compute_step(const layer_desc d, bool backward, const engine_ports<E>&
     const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0;
     if (st.first) init_acc<E>(b, n_o, o0, !bp);
     conv_engine_core<E>(op, b, n_o, d.depthwise ? 1 : st.n_i, d.kernel, d.depthwise);
+    if (engine_residual_of<E>::value && bp && d.residual && (d.depthwise || o0 == 0)) {
+        // BP of a residual join: the gradient after the ReLU rule (this step's input tile, which the
+        // first output-channel tile loads once for every input channel and tile) also goes to the skip.
+        const unsigned pad = (d.kernel - 1) / 2;
+    store_skip_grad:
+        for (unsigned c = 0; c < st.n_i; c++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = S::tc
+            for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                grad_t* row = p.grad_dst + d.res_grad_at + ((st.i0 + c) * H + y0 + r) * W;
+            store_skip_grad_row:
+                for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
+#pragma HLS PIPELINE II = 1
+                    const grad_t g = WORDS::template out<grad_t>(op.in_at(c, r + pad, x - x0 + pad));
+                    row[x] = convert_shifted<grad_t>(grad_accum_t(g), d.res_grad_shift);
+                }
+            }
+        }
+    }
     if (!st.last) return;
+    const bool add_side = engine_residual_of<E>::value && (bp ? d.grad_accumulate : d.residual);
     // Store the tile: row segments, contiguous in DRAM.
 store:
     for (unsigned o = 0; o < n_o; o++) {
@@ -635,8 +691,12 @@ store:
                 for (unsigned x = x0; x < min_u(W, x0 + E::tile_w); x++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
 #pragma HLS PIPELINE II = 1
-                    row[x] = convert_shifted<grad_t>(WORDS::template to_pass<grad_accum_t>(b.acc_at(o, r, x - x0)),
-                                                     d.grad_shift);
+                    grad_accum_t a = WORDS::template to_pass<grad_accum_t>(b.acc_at(o, r, x - x0));
+                    // A fork's sum: the gradient already there, brought to the accumulator's scale (exact).
+                    if (add_side)
+                        a += convert_shifted<grad_accum_t>(
+                            grad_accum_t(WORDS::template out<grad_t>(op.side_at(o, r, x - x0))), -d.grad_shift);
+                    row[x] = convert_shifted<grad_t>(a, d.grad_shift);
                 }
             }
         } else if (!d.pool) {
@@ -653,8 +713,12 @@ store:
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
 #pragma HLS PIPELINE II = 1
                     const unsigned col = d.skip_left + (d.stride == 2 ? 2 * ox : ox) - x0;
-                    act_t v = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc_at(o, r, col)),
-                                                     d.act_shift);
+                    accum_t a = WORDS::template to_pass<accum_t>(b.acc_at(o, r, col));
+                    // A residual join: the skip brought to the accumulator's scale, one rounding for the sum.
+                    if (add_side)
+                        a += convert_shifted<accum_t>(accum_t(WORDS::template out<act_t>(op.side_at(o, r, col))),
+                                                      d.res_shift - d.act_shift);
+                    act_t v = convert_shifted<act_t>(a, d.act_shift);
                     if (d.relu) {
                         bool m = v > act_t(0);
                         if (!m) v = act_t(0);
@@ -726,7 +790,10 @@ conv_steps_serial:
 /// written by compute (FP); the accumulators and biases compute's alone. The anti-dependence
 /// the rule leaves to the design (load of step s + 1 reading what compute of step s writes)
 /// never happens: in one call (one layer, one pass) a layer's input and output regions are
-/// disjoint, and the stores are written only in FP and read only in BP.
+/// disjoint, and the stores are written only in FP and read only in BP. The residual paths keep
+/// to it: the skip tensor (FP) and a fork's gradient already in grad_in (BP) are read by load, the
+/// latter only for the output tile the same step's compute then stores (each tile is stored once),
+/// and the skip's gradient is written by compute into a region no load of the layer reads.
 /// Unverified: no vendor tool here, so whether Vitis HLS overlaps the two processes as the
 /// cycle model assumes is for csynth's dataflow viewer to confirm.
 template <class E, class METHOD, bool WITH_BP>

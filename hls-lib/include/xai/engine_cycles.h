@@ -112,11 +112,11 @@ struct cycle_count {
     // Trip counts: iterations of each loop body, summed over the pass, in elements
     // (independent of the port width). Names are the loops' labels.
     count_t bias;       ///< load_bias, dense_fp_bias
-    count_t input;      ///< load_input_span, load_bp_cropped_span (the span's columns outside the tile included), dense_fp_load_x, dense_bp_load_g
+    count_t input;      ///< load_input_span, load_bp_cropped_span (the span's columns outside the tile included), load_side_row, dense_fp_load_x, dense_bp_load_g
     count_t pooled;     ///< load_bp_pooled_span (the span's columns outside the tile included)
     count_t unpool;     ///< unpool (on chip)
     count_t weights;    ///< load_w_fp, load_w_bp_run, dense_load_w
-    count_t store;      ///< store_fp_row (the output grid's points), store_fp_pooled_row, store_bp_row, dense_store
+    count_t store;      ///< store_fp_row (the output grid's points), store_fp_pooled_row, store_bp_row, store_skip_grad_row, dense_store
     count_t copies;     ///< copy_image, copy_logits, seed_loop, copy_relevance
     count_t clear;      ///< clear_input
     count_t init;       ///< init_acc_loop (the dense BP zeroing is one unrolled cycle, in setup)
@@ -177,6 +177,24 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
     // Cycles of the pass so far (loop control included), to measure each step's two halves.
     const auto spent = [](const cycle_count& k) { return k.compute + k.memory + k.setup + k.control * outer_loop_iteration; };
     count_t prev_compute = 0; // compute half of the previous step (0 before the first)
+    // The residual paths' DRAM loops: channels x the tile's rows of the H x W map, a burst per row
+    // segment, read (load_side_row) or written (store_skip_grad_row).
+    const auto tile_rows = [&](cycle_count& k, unsigned channels, unsigned y0, unsigned x0, bool write) {
+        for (unsigned ch = 0; ch < channels; ch++) {
+            k.control++;
+            for (unsigned r = 0; r < E::tile_h && y0 + r < H; r++) {
+                k.control++;
+                const unsigned n = min_u(W, x0 + E::tile_w) - x0;
+                if (write) {
+                    k.store += n;
+                    detail::dram_write(k, n, epb);
+                } else {
+                    k.input += n;
+                    detail::dram_read(k, n, epb);
+                }
+            }
+        }
+    };
     // The store of an output tile (after its last input-channel tile): row segments.
     const auto store_tile = [&](cycle_count& k, unsigned n_o, unsigned y0, unsigned x0) {
         for (unsigned o = 0; o < n_o; o++) { // store
@@ -250,6 +268,10 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                         c.unpool += un;
                         c.setup += pipelined_loop(un, onchip_loop_depth);
                     }
+                    const bool last = d.depthwise || i0 + t_in >= n_in;
+                    if (engine_residual_of<E>::value && last && (bp ? d.grad_accumulate : d.residual)) {
+                        tile_rows(c, n_o, y0, x0, false); // load_side: one burst per row segment
+                    }
                     if (d.depthwise) {
                         for (unsigned o = 0; o < n_o; o++) { // load_w_dw, one run of K*K each (load_w_dw_run)
                             c.control++;
@@ -282,7 +304,10 @@ template <class E> constexpr cycle_count conv_layer_cycles(const layer_desc& d, 
                     c.core += core;
                     c.core_calls++;
                     c.compute += pipelined_loop(core, conv_core_depth);
-                    if (d.depthwise || i0 + t_in >= n_in) store_tile(c, n_o, y0, x0);
+                    if (engine_residual_of<E>::value && bp && d.residual && (d.depthwise || o0 == 0)) {
+                        tile_rows(c, n_i, y0, x0, true); // store_skip_grad: row segments
+                    }
+                    if (last) store_tile(c, n_o, y0, x0);
                     const count_t loads = compute_from - load_from, computes = spent(c) - compute_from;
                     if (E::double_buffer) c.overlapped += loads < prev_compute ? loads : prev_compute;
                     prev_compute = computes;

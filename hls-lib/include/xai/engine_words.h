@@ -35,6 +35,8 @@ struct engine_words {
     template <class PASS_ACC> static PASS_ACC to_pass(const acc_t& a) { return PASS_ACC(a); }
     /// The accumulator word holding a pass accumulator's value (bias, zero).
     template <class PASS_ACC> static acc_t from_pass(const PASS_ACC& a) { return acc_t(a); }
+    /// The activation or gradient an input word holds (the residual paths read tiles back).
+    template <class T> static T out(const in_t& v) { return T(v); }
 };
 
 template <class ACT, class W, class ACC, class GRAD, class GACC> struct engine_words<ACT, W, ACC, GRAD, GACC, false> {
@@ -59,6 +61,7 @@ template <class ACT, class W, class ACC, class GRAD, class GACC> struct engine_w
     static w_t weight(const W& w) { return from_raw_bits<w_t>(raw_bits(w)); }
     template <class PASS_ACC> static PASS_ACC to_pass(const acc_t& a) { return from_raw_bits<PASS_ACC>(raw_bits(a)); }
     template <class PASS_ACC> static acc_t from_pass(const PASS_ACC& a) { return from_raw_bits<acc_t>(raw_bits(a)); }
+    template <class T> static T out(const in_t& v) { return from_raw_bits<T>(raw_bits(v)); }
 };
 
 /// The words of an engine configuration E (its act_t ... grad_accum_t typedefs).

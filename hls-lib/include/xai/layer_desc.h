@@ -54,6 +54,18 @@ struct layer_desc {
     bool relu6;
     /// relu6: the output's exponent, so that the clip level is 6 * 2^act_out_exp in the stored scale.
     int act_out_exp;
+    /// conv (stride 1, 'same', no pool): the residual join of ResNet fused into the store. FP adds the
+    /// skip tensor (act arena, res_at; the output's shape) before the ReLU: out = [ReLU](acc * 2^act_shift
+    /// + skip * 2^res_shift), rounded once. BP sends the gradient after the ReLU rule to the skip's
+    /// gradient (grad arena, res_grad_at) as well as through the convolution: the join's BP.
+    bool residual;
+    unsigned res_at;      ///< residual: offset of the skip tensor in the activation arena
+    unsigned res_grad_at; ///< residual: offset of the skip tensor's gradient in the gradient arena (BP writes)
+    int res_shift;        ///< residual: exponent of the output - exponent of the skip tensor
+    int res_grad_shift;   ///< residual: gradient exponent of the skip tensor - that of the output
+    /// BP adds its result to grad_in instead of overwriting it: the layer's input forks (a residual skip
+    /// leaves from it) and a consumer that runs earlier in BP has written its share (the fork's BP sum).
+    bool grad_accumulate;
 };
 
 /// The ReLU6 clip level of layer d in act type A: 6 * 2^act_out_exp (formed in the wider ACC and
@@ -83,9 +95,12 @@ constexpr unsigned conv_out_w(const layer_desc& d) {
     return d.pool ? d.width / 2 : per_stride(d.width - d.skip_left - d.skip_right - 1, d.stride) + 1;
 }
 
-/// Where a layer's tensors live; the builders take one of these.
+/// Where a layer's tensors live; the builders take one of these. The last three matter only where a
+/// residual skip joins (res_at, res_grad_at: see layer_desc) or leaves (grad_accumulate).
 struct layer_place {
     unsigned params, act_in, act_out, grad_in, grad_out, pool_at, mask_at;
+    unsigned res_at = 0, res_grad_at = 0;
+    bool grad_accumulate = false;
 };
 
 /// Whether convert_shifted<OUT>(x, s) with x of type T is exact: |s| within the dispatch and,
@@ -145,6 +160,27 @@ template <class T> struct relu6_level_fits<T, typename arith_detail::int_member<
     static constexpr bool ok(int e) { return e <= T::iwidth - 4 && e + 1 >= -(T::width - T::iwidth); }
 };
 
+/// Whether an engine configuration has the residual paths (optional member `residual_paths`, default
+/// false): the side tile a residual layer's store adds (FP: the skip tensor; BP: the gradient already in
+/// grad_in, for grad_accumulate) and the write of the skip's gradient. Without them neither exists in
+/// hardware and the layers' residual and grad_accumulate are ignored.
+template <class E, class = void> struct engine_residual_of { static const bool value = false; };
+template <class E>
+struct engine_residual_of<E, typename arith_detail::int_member<int(E::residual_paths)>::type> {
+    static const bool value = E::residual_paths;
+};
+/// A convolution configuration's residual join (optional members `residual`, default false, and with
+/// it `res_shift` and `res_grad_shift`, see layer_desc).
+template <class CONFIG_T, class = void> struct conv_residual_of {
+    static const bool value = false;
+    static const int shift = 0, grad_shift = 0;
+};
+template <class CONFIG_T>
+struct conv_residual_of<CONFIG_T, typename arith_detail::int_member<int(CONFIG_T::residual)>::type> {
+    static const bool value = CONFIG_T::residual;
+    static const int shift = CONFIG_T::res_shift, grad_shift = CONFIG_T::res_grad_shift;
+};
+
 /// Whether a convolution configuration is depthwise (optional member `depthwise`, default false).
 template <class CONFIG_T, class = void> struct conv_depthwise_of { static const bool value = false; };
 template <class CONFIG_T>
@@ -185,7 +221,8 @@ template <class CONFIG_T>
 constexpr layer_desc make(bool conv, unsigned in_c, unsigned out_c, unsigned height, unsigned width, unsigned kernel,
                           bool pool, layer_place at, unsigned stride = 1, unsigned skip_top = 0, unsigned skip_left = 0,
                           unsigned skip_bottom = 0, unsigned skip_right = 0, bool depthwise = false,
-                          bool relu6 = false, int act_out_exp = 0) {
+                          bool relu6 = false, int act_out_exp = 0, bool residual = false, int res_shift = 0,
+                          int res_grad_shift = 0) {
     static_assert(shift_range<typename CONFIG_T::accum_t>::ok(act_in_exp_of<CONFIG_T>::value) &&
                       shift_range<typename CONFIG_T::accum_t>::ok(act_shift_of<CONFIG_T>::value) &&
                       shift_range<typename CONFIG_T::grad_accum_t>::ok(CONFIG_T::grad_shift),
@@ -195,7 +232,8 @@ constexpr layer_desc make(bool conv, unsigned in_c, unsigned out_c, unsigned hei
                       CONFIG_T::relu, pool,  CONFIG_T::store_relu_mask, at.params, at.act_in, at.act_out,
                       at.grad_in, at.grad_out, at.pool_at, at.mask_at, act_in_exp_of<CONFIG_T>::value,
                       act_shift_of<CONFIG_T>::value, CONFIG_T::grad_shift, stride, skip_top, skip_left,
-                      skip_bottom, skip_right, depthwise, relu6, act_out_exp};
+                      skip_bottom, skip_right, depthwise, relu6, act_out_exp, residual, at.res_at,
+                      at.res_grad_at, res_shift, res_grad_shift, at.grad_accumulate};
 }
 } // namespace layer_desc_detail
 
@@ -213,10 +251,23 @@ template <class CONFIG_T> constexpr layer_desc conv_desc(layer_place at) {
                        shift_range<typename CONFIG_T::accum_t>::ok(act_out_exp_of<CONFIG_T>::value)),
                   "conv_desc: the ReLU6 clip level 6 * 2^act_out_exp must be exactly representable in act_t "
                   "(and 2^act_out_exp in accum_t): give the output's exponent at most iwidth(act_t) - 4");
+    typedef conv_residual_of<CONFIG_T> R;
+    static_assert(!R::value || engine_residual_of<CONFIG_T>::value,
+                  "conv_desc: a residual layer needs an engine with residual_paths = true (the side tile its store adds)");
+    static_assert(!R::value || (G::stride == 1 && !CONFIG_T::pool && G::skip_top == 0 && G::skip_left == 0 &&
+                                G::skip_bottom == 0 && G::skip_right == 0),
+                  "conv_desc: a residual join follows a stride-1 'same' convolution without a pool (the skip tensor "
+                  "has the convolution's input shape tile for tile)");
+    static_assert(shift_range<typename CONFIG_T::accum_t>::ok(R::shift - act_shift_of<CONFIG_T>::value) &&
+                      shift_range<typename CONFIG_T::accum_t>::ok(R::shift) &&
+                      shift_range<typename CONFIG_T::grad_accum_t>::ok(R::grad_shift),
+                  "conv_desc: res_shift - act_shift (the skip in the accumulator's scale), res_shift and res_grad_shift "
+                  "must be within +-max_runtime_shift and their powers of two representable");
     return layer_desc_detail::make<CONFIG_T>(true, CONFIG_T::in_c, CONFIG_T::out_c, CONFIG_T::height, CONFIG_T::width,
                                              CONFIG_T::kernel, CONFIG_T::pool, at, G::stride, G::skip_top, G::skip_left,
                                              G::skip_bottom, G::skip_right, conv_depthwise_of<CONFIG_T>::value,
-                                             conv_relu6_of<CONFIG_T>::value, act_out_exp_of<CONFIG_T>::value);
+                                             conv_relu6_of<CONFIG_T>::value, act_out_exp_of<CONFIG_T>::value, R::value,
+                                             R::shift, R::grad_shift);
 }
 
 /// Descriptor of a dense layer configured by CONFIG_T (dense.h) placed at `at`.

@@ -121,14 +121,49 @@ def dw_layers():
     ]
 
 
+class ResBlocks(nn.Module):
+    """Residual blocks as ResNet-8 has them: an identity skip (x + conv(relu(conv(x)))) and a
+    projection skip (a stride-2 3x3 main branch, a stride-2 1x1 convolution on the skip), each
+    join followed by a ReLU; input [3,9,10]."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem, self.stem_relu = nn.Conv2d(3, 4, 3, padding=1), nn.ReLU()           # -> [4,9,10]
+        self.b1c1, self.b1r1 = nn.Conv2d(4, 4, 3, padding=1), nn.ReLU()
+        self.b1c2, self.b1r2 = nn.Conv2d(4, 4, 3, padding=1), nn.ReLU()                # + stem output
+        self.b2c1, self.b2r1 = nn.Conv2d(4, 8, 3, stride=2, padding=1), nn.ReLU()      # -> [8,5,5]
+        self.b2skip = nn.Conv2d(4, 8, 1, stride=2)                                      # -> [8,5,5]
+        self.b2c2, self.b2r2 = nn.Conv2d(8, 8, 3, padding=1), nn.ReLU()                # + b2skip output
+        self.flatten, self.fc = nn.Flatten(), nn.Linear(200, 5)
+
+    def run(self, x, relu):
+        """The forward pass with relu(module, tensor) at every ReLU."""
+        a0 = relu(self.stem_relu, self.stem(x))
+        a2 = relu(self.b1r2, self.b1c2(relu(self.b1r1, self.b1c1(a0))) + a0)
+        a5 = relu(self.b2r2, self.b2c2(relu(self.b2r1, self.b2c1(a2))) + self.b2skip(a2))
+        return self.fc(self.flatten(a5))
+
+    def forward(self, x):
+        return self.run(x, lambda m, t: m(t))
+
+    def __iter__(self):
+        """The parameterised layers in the order fill_weights draws their weights (network order)."""
+        return iter([self.stem, self.b1c1, self.b1c2, self.b2c1, self.b2skip, self.b2c2, self.fc])
+
+
+def res_layers():
+    return ResBlocks()
+
+
 NETWORKS = {
     # name: (seed, input shape [C,H,W], layer builder, expected parameter count or None)
     "table3": (2022, (3, 32, 32), table3_layers, 591274),
     "odd": (7, (3, 10, 14), odd_layers, 1129),
     "grid": (11, (3, 13, 11), grid_layers, 1194),
     "dw": (13, (3, 12, 10), dw_layers, 681),
+    "res": (17, (3, 9, 10), res_layers, 2333),
 }
-ONNX_NETWORKS = ("odd", "grid", "dw")  # table3's ONNX would be 2.4 MB; the C# importer tests use the others
+ONNX_NETWORKS = ("odd", "grid", "dw", "res")  # table3's ONNX would be 2.4 MB; the C# importer tests use the others
 
 
 def fill_weights(model, seed):
@@ -158,13 +193,14 @@ def make_input(k, shape):
 
 def build(name):
     seed, shape, layers, expected_params = NETWORKS[name]
-    model = nn.Sequential(*layers())
+    built = layers()
+    model = built if isinstance(built, nn.Module) else nn.Sequential(*built)
     fill_weights(model, seed)  # float32 weights
     model.eval()
     n_params = sum(p.numel() for p in model.parameters())
     if expected_params is not None:
         assert n_params == expected_params, f"{name}: {n_params} parameters, expected {expected_params}"
-    relus = [m for m in model if isinstance(m, nn.ReLU)]
+    relus = [m for m in model.modules() if isinstance(m, nn.ReLU)]
     assert len(set(map(id, relus))) == len(relus) and not any(r.inplace for r in relus)
     return model, shape, n_params
 
@@ -242,9 +278,39 @@ def _maxpool_backward(g, idx, in_shape, k):
     return out
 
 
-@torch.no_grad()
+class _RuleRelu(torch.autograd.Function):
+    """ReLU whose backward is the method's rule written out with an explicit mask."""
+
+    @staticmethod
+    def forward(ctx, x, method):
+        ctx.save_for_backward(x)
+        ctx.method = method
+        return x.clamp(min=0)
+
+    @staticmethod
+    def backward(ctx, g):
+        (x,) = ctx.saved_tensors
+        mask = (x > 0).to(g.dtype)  # ReLU'(0) = 0
+        if ctx.method == "Saliency":
+            return g * mask, None
+        if ctx.method == "DeconvNet":
+            return g.clamp(min=0), None
+        return g.clamp(min=0) * mask, None
+
+
 def manual_attribution(model, x, target, method):
-    """Forward and backward written out layer by layer with explicit masks, float64."""
+    """Forward and backward with explicit masks, float64: layer by layer for a chain; for a network
+    with skips, autograd through its own forward with the ReLUs replaced by the rule (no hooks)."""
+    if not isinstance(model, nn.Sequential):
+        xg = x.clone().requires_grad_(True)
+        out = model.run(xg, lambda m, t: _RuleRelu.apply(t, method))
+        (grad,) = torch.autograd.grad(out[0, target], xg)
+        return out.detach()[0].numpy(), grad.detach()[0].numpy()
+    return _manual_chain(model, x, target, method)
+
+
+@torch.no_grad()
+def _manual_chain(model, x, target, method):
     tape = []
     a = x[0].numpy().astype(np.float64)
     for layer in model:

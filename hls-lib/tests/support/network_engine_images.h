@@ -9,6 +9,7 @@
 #include "odd_net.h"
 #include "grid_net.h"
 #include "dw_net.h"
+#include "res_net.h"
 #include "engine_weight_image.h"
 
 namespace xai_test {
@@ -32,6 +33,11 @@ template <class T> std::vector<T> grid_net_engine_image(const std::vector<T>& py
 template <class T> std::vector<T> dw_net_engine_image(const std::vector<T>& pytorch_order) {
     typedef dw_net::numerics<double> N;
     return network_engine_image<dw_net::fc_engine<N>>(dw_net::network<N>::layers, dw_net::n_layers, pytorch_order);
+}
+
+template <class T> std::vector<T> res_net_engine_image(const std::vector<T>& pytorch_order) {
+    typedef res_net::numerics<double> N;
+    return network_engine_image<res_net::fc_engine<N>>(res_net::network<N>::layers, res_net::n_layers, pytorch_order);
 }
 
 } // namespace xai_test

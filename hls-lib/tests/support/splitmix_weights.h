@@ -74,6 +74,11 @@ inline std::vector<ParamLayer> dw_net_param_layers() {
     return {conv_params(3, 6, 3), conv_params(1, 6, 3), conv_params(6, 8, 1), conv_params(1, 8, 3), conv_params(8, 8, 1),
             linear_params(48, 5)};
 }
+/// The residual network (seed 17), layers in the order ResBlocks draws them.
+inline std::vector<ParamLayer> res_net_param_layers() {
+    return {conv_params(3, 4, 3), conv_params(4, 4, 3), conv_params(4, 4, 3), conv_params(4, 8, 3), conv_params(4, 8, 1),
+            conv_params(8, 8, 3), linear_params(200, 5)};
+}
 /// The strided / unevenly padded network (seed 11).
 inline std::vector<ParamLayer> grid_net_param_layers() {
     return {conv_params(3, 6, 3), conv_params(6, 8, 3), conv_params(8, 8, 1), conv_params(8, 6, 3), linear_params(18, 4)};
