@@ -56,7 +56,7 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "Unsupported operator", "Use only the operators src/Xai.Core/Onnx/README.md lists; the message names the node.")] public const string UnsupportedOperator = "XAI2020";
     [Diagnostic(Error, "Unsupported operator attribute", "Change the layer to what the hardware implements (the message names the attribute and the allowed values).")] public const string UnsupportedAttribute = "XAI2021";
     [Diagnostic(Error, "Constant operand missing", "Export weights, biases and shapes as initializers or Constant nodes (e.g. export with do_constant_folding=True).")] public const string MissingInitializer = "XAI2022";
-    [Diagnostic(Error, "Graph is not a single chain", "The network must be one chain from input to output, without branches or extra outputs.")] public const string NotSingleChain = "XAI2023";
+    [Diagnostic(Error, "Graph structure not supported", "The network must compute one result (the class scores) from one input; branches may only fork and join as residual skips.")] public const string NotSingleChain = "XAI2023";
     [Diagnostic(Error, "Shapes do not fit together", "Fix the model: the message names the node and both shapes.")] public const string ShapeMismatch = "XAI2024";
     [Diagnostic(Error, "BatchNormalization not after Conv", "Place BatchNormalization directly after a Conv, or fold it before exporting.")] public const string BatchNormalizationPlacement = "XAI2025";
     [Diagnostic(Error, "Node has too few inputs or outputs", "Export the model again; the node is malformed.")] public const string NodeArity = "XAI2026";

@@ -35,10 +35,14 @@ public static class EngineCycleModel
         if (n > 0) c.DramLoops++;
     }
 
-    /// <summary>One pass of a layer on the engine its kind names.</summary>
-    public static CycleCount Layer(HardwareLayer layer, EngineShape e, bool bp, int epb = ElementsPerBeatAsWritten) => layer switch
+    /// <summary>
+    /// One pass of a layer on the engine its kind names; <paramref name="gradAccumulate"/>: its BP adds to the
+    /// gradient at its input (a fork, <see cref="BackwardWrites"/>).
+    /// </summary>
+    public static CycleCount Layer(HardwareLayer layer, EngineShape e, bool bp, int epb = ElementsPerBeatAsWritten, bool gradAccumulate = false) => layer switch
     {
-        ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, epb, ConvGrid.Of(c.Conv), c.Conv.Depthwise),
+        ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, epb, ConvGrid.Of(c.Conv), c.Conv.Depthwise,
+            residual: c.ResidualFrom is not null, gradAccumulate: gradAccumulate),
         DenseBlockLayer d => Dense(d.Dense.InFeatures, d.Dense.OutFeatures, e.FcTile, bp, epb),
         _ => throw new ArgumentException($"No engine runs layer kind {layer.GetType().Name}.", nameof(layer)),
     };
@@ -49,8 +53,12 @@ public static class EngineCycleModel
     /// points of <paramref name="grid"/> (all of them when null: stride 1, 'same' padding). With
     /// <see cref="EngineShape.DoubleBuffer"/> each step pays <see cref="CycleModelAssumptions.DataflowStepHandshake"/>
     /// and hides min(its loads, the previous step's compute) in <see cref="CycleCount.Overlapped"/>.
+    /// With <see cref="EngineShape.ResidualPaths"/>, a <paramref name="residual"/> join reads its skip tile with an
+    /// output tile's last step (FP) and writes the skip's gradient on the first output-channel tile's steps (BP),
+    /// and a layer that <paramref name="gradAccumulate"/>s reads grad_in's tile back with its last step (BP).
     /// </summary>
-    public static CycleCount Conv(int height, int width, int kernel, int inC, int outC, bool pool, EngineShape e, bool bp, int epb, ConvGrid? grid = null, bool depthwise = false)
+    public static CycleCount Conv(int height, int width, int kernel, int inC, int outC, bool pool, EngineShape e, bool bp, int epb, ConvGrid? grid = null, bool depthwise = false,
+        bool residual = false, bool gradAccumulate = false)
     {
         var c = new CycleCount();
         var g = grid ?? ConvGrid.Identity;
@@ -74,6 +82,31 @@ public static class EngineCycleModel
         // Cycles of the pass so far (loop control included), to measure each step's two halves.
         long Spent() => c.Compute + c.Memory + c.Setup + (c.Control * OuterLoopIteration);
         long prevCompute = 0; // compute half of the previous step (0 before the first)
+
+        // The residual paths' DRAM loops: channels x the tile's rows of the H x W map, a burst per row
+        // segment, read (load_side_row) or written (store_skip_grad_row).
+        void TileRows(int channels, int y0, int x0, bool write)
+        {
+            for (int ch = 0; ch < channels; ch++)
+            {
+                c.Control++;
+                for (int r = 0; r < e.TileH && y0 + r < H; r++)
+                {
+                    c.Control++;
+                    int n = Math.Min(W, x0 + e.TileW) - x0;
+                    if (write)
+                    {
+                        c.Store += n;
+                        DramWrite(c, n, epb);
+                    }
+                    else
+                    {
+                        c.Input += n;
+                        DramRead(c, n, epb);
+                    }
+                }
+            }
+        }
 
         // The store of an output tile (after its last input-channel tile): row segments.
         void StoreTile(int nO, int y0, int x0)
@@ -171,6 +204,12 @@ public static class EngineCycleModel
                             c.Setup += PipelinedLoop(unpool, OnChipLoopDepth);
                         }
 
+                        bool last = depthwise || i0 + tIn >= nIn;
+                        if (e.ResidualPaths && last && (bp ? gradAccumulate : residual))
+                        {
+                            TileRows(nO, y0, x0, write: false); // load_side: one burst per row segment
+                        }
+
                         if (depthwise)
                         {
                             for (int o = 0; o < nO; o++)
@@ -214,7 +253,12 @@ public static class EngineCycleModel
                         c.Core += core;
                         c.CoreCalls++;
                         c.Compute += PipelinedLoop(core, ConvCoreDepth);
-                        if (depthwise || i0 + tIn >= nIn) StoreTile(nO, y0, x0); // after the last input-channel tile
+                        if (e.ResidualPaths && bp && residual && (depthwise || o0 == 0))
+                        {
+                            TileRows(nI, y0, x0, write: true); // store_skip_grad: row segments
+                        }
+
+                        if (last) StoreTile(nO, y0, x0); // after the last input-channel tile
 
                         // Double-buffered, this step's loads ran beside the previous step's compute.
                         long loads = computeFrom - loadFrom, computes = Spent() - computeFrom;

@@ -19,10 +19,12 @@ public static class LatencyModel
         var fp = EngineCycleModel.NetworkIo(layers.Count, inputSize, classes, bp: false);
         var bp = EngineCycleModel.NetworkIo(layers.Count, inputSize, classes, bp: true);
         var perLayer = new List<LayerLatency>(layers.Count);
-        foreach (var layer in layers)
+        var writes = BackwardWrites.Of(layers);
+        for (var k = 0; k < layers.Count; k++)
         {
+            var layer = layers[k];
             var f = EngineCycleModel.Layer(layer, engine, bp: false);
-            var b = EngineCycleModel.Layer(layer, engine, bp: true);
+            var b = EngineCycleModel.Layer(layer, engine, bp: true, gradAccumulate: writes.AccumulatesAt(k));
             fp.Add(f);
             bp.Add(b);
             perLayer.Add(new LayerLatency(layer.Name, layer is ConvBlockLayer ? "conv" : "dense", f, b));

@@ -25,9 +25,12 @@ namespace Xai.FpgaResources;
 /// (<c>double_buffer</c>).</param>
 /// <param name="StridedConvs">A convolution has stride 2: its BP reads the gradient through the same on-chip
 /// window as BP through a fused pool.</param>
+/// <param name="ResidualPaths">The network forks and joins (a residual join): the conv engine has the side
+/// tile (<c>residual_paths</c>) that a join's store adds and a fork's BP reads back, held twice when double-buffered.</param>
 public sealed record EngineShape(
     int NOh, int NOw, int TileH, int TileW, int TileCi, int TileCo, int MaxKernel, int MaxOutC, int FcTile,
-    int AccumulatorBits, long PoolIndexEntries, long MaskBits, bool DoubleBuffer = false, bool StridedConvs = false)
+    int AccumulatorBits, long PoolIndexEntries, long MaskBits, bool DoubleBuffer = false, bool StridedConvs = false,
+    bool ResidualPaths = false)
 {
     /// <summary>The engines of <paramref name="plan"/> as planned.</summary>
     public static EngineShape For(DesignPlan plan) =>
@@ -43,7 +46,8 @@ public sealed record EngineShape(
             nOh, nOw, tileH, tileW, tileCi, tileCo,
             convs.Count == 0 ? 1 : convs.Max(c => c.Conv.KernelSize),
             convs.Count == 0 ? 1 : convs.Max(c => c.Conv.OutChannels),
-            fcTile, DesignPlanner.AccumulatorBits, pools, masks, doubleBuffer, convs.Any(c => c.Conv.Stride == 2));
+            fcTile, DesignPlanner.AccumulatorBits, pools, masks, doubleBuffer, convs.Any(c => c.Conv.Stride == 2),
+            convs.Any(c => c.ResidualFrom is not null));
     }
 
     /// <summary>Channels a conv buffer holds: FP uses tile_ci in / tile_co out, BP the reverse.</summary>

@@ -15,7 +15,8 @@ namespace Xai.FpgaResources;
 /// ping-pong channel, counted as two memories; if Vitis HLS builds it as one memory of twice the
 /// depth it can take fewer blocks, so this is an upper bound) and the layer's bias buffer, the pool-index store (2 bits per pooled output) and
 /// the mask store (1 bit per dense ReLU output), and with BP the buffer its pooled spans are read
-/// into (networks with a pool); the dense engine's tile is registers. FP-only designs keep the
+/// into (networks with a pool), and the side tile of a network with residual joins (one word per output-tile
+/// element and buffer channel, twice when double-buffered); the dense engine's tile is registers. FP-only designs keep the
 /// other buffers (the stores are written by FP); BP's code and its buffer are compiled out.</item>
 /// <item>URAM: 0; no memory is bound to UltraRAM (Vitis HLS uses BRAM unless told otherwise).</item>
 /// <item>LUT, FF: a line in the total MAC count fitted to the paper's three Table IV points (FP+BP:
@@ -71,7 +72,8 @@ public static class ResourceModel
             + BramMapping.Blocks(e.MaxOutC, e.AccumulatorBits)
             + BramMapping.Blocks(e.PoolIndexEntries, 2)
             + BramMapping.Blocks(e.MaskBits, 1)
-            + (withBp && (e.PoolIndexEntries > 0 || e.StridedConvs) ? BramMapping.Blocks(PooledSpanWords(e), word) : 0); // BP code only
+            + (withBp && (e.PoolIndexEntries > 0 || e.StridedConvs) ? BramMapping.Blocks(PooledSpanWords(e), word) : 0) // BP code only
+            + (e.ResidualPaths ? operandCopies * BramMapping.Blocks((long)tc * e.TileH * e.TileW, word) : 0); // the side tile
     }
 
     private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>

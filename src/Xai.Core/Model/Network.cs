@@ -3,12 +3,16 @@ using System.Collections.Immutable;
 namespace Xai.Model;
 
 /// <summary>
-/// A CNN as the SDK sees it: one image <see cref="InputShape"/> <c>[C,H,W]</c> in, a chain of
-/// layers, a vector of <see cref="OutputClasses"/> class scores (logits) out. Batch size is always 1.
+/// A CNN as the SDK sees it: one image <see cref="InputShape"/> <c>[C,H,W]</c> in, layers in execution
+/// order, a vector of <see cref="OutputClasses"/> class scores (logits) out. Batch size is always 1.
+/// Tensors are named by boundary: 0 is the image, i + 1 the output of layer i. Each layer reads one
+/// boundary (<see cref="Sources"/>: the previous layer's output in a chain; an earlier one where a
+/// residual skip forks), and a <see cref="ResidualAddLayer"/> adds one more.
 /// </summary>
 public sealed class Network
 {
-    public Network(string name, TensorShape inputShape, IEnumerable<Layer> layers)
+    /// <param name="sources">The boundary each layer reads (null: every layer reads the previous one's output, a chain).</param>
+    public Network(string name, TensorShape inputShape, IEnumerable<Layer> layers, IEnumerable<int>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(inputShape);
@@ -24,14 +28,33 @@ public sealed class Network
             throw new ArgumentException("A network has at least one layer.", nameof(layers));
         }
 
+        var from = sources?.ToImmutableArray() ?? Enumerable.Range(0, list.Length).ToImmutableArray();
+        if (from.Length != list.Length)
+        {
+            throw new ArgumentException($"{from.Length} sources for {list.Length} layers.", nameof(sources));
+        }
+
+        TensorShape ShapeAt(int boundary) => boundary == 0 ? inputShape : list[boundary - 1].OutputShape;
         var shape = inputShape;
         for (int i = 0; i < list.Length; i++)
         {
             var layer = list[i] ?? throw new ArgumentException($"Layer {i} is null.", nameof(layers));
+            if (from[i] < 0 || from[i] > i)
+            {
+                throw new ArgumentException($"Layer {i} ('{layer.Name}') reads boundary {from[i]}; it may read the image (0) or an earlier layer's output (1..{i}).", nameof(sources));
+            }
+
+            shape = ShapeAt(from[i]);
             if (layer.InputShape != shape)
             {
                 throw new ArgumentException(
                     $"Layer {i} ({layer.GetType().Name} '{layer.Name}') takes {layer.InputShape} but receives {shape}.", nameof(layers));
+            }
+
+            if (layer is ResidualAddLayer add && (add.SkipFrom > i || ShapeAt(add.SkipFrom) != add.InputShape))
+            {
+                throw new ArgumentException(
+                    $"Residual join {i} ('{add.Name}') adds boundary {add.SkipFrom}, which must be an earlier tensor of its shape {add.InputShape}.", nameof(layers));
             }
 
             shape = layer.OutputShape;
@@ -45,6 +68,7 @@ public sealed class Network
         Name = name;
         InputShape = inputShape;
         Layers = list;
+        Sources = from;
         OutputClasses = shape.Channels;
         ParameterCount = list.Sum(l => l.ParameterCount);
     }
@@ -54,8 +78,11 @@ public sealed class Network
     /// <summary><c>[C,H,W]</c> of the one input image.</summary>
     public TensorShape InputShape { get; }
 
-    /// <summary>In execution order; each layer's input shape is the previous layer's output shape.</summary>
+    /// <summary>In execution order; each layer's input shape is the shape of the boundary it reads (<see cref="Sources"/>).</summary>
     public ImmutableArray<Layer> Layers { get; }
+
+    /// <summary>The boundary layer i reads: i in a chain (the previous layer's output; 0 the image), less where a skip forks.</summary>
+    public ImmutableArray<int> Sources { get; }
 
     /// <summary>
     /// The output activation the model file ended in (Softmax or LogSoftmax, with its node), which the

@@ -5,16 +5,25 @@ using Xai.Onnx.Proto;
 namespace Xai.Onnx;
 
 /// <summary>
-/// Walks an <see cref="OnnxGraphChain"/> node by node, checks each node's attributes against what the
+/// Walks an <see cref="OnnxComputeGraph"/> node by node, checks each node's attributes against what the
 /// hardware implements, infers the shape after it, and emits the network IR layers. Activation shapes
 /// are tracked without the batch dimension: ONNX <c>[1,C,H,W]</c> is <c>[C,H,W]</c> here, <c>[1,N]</c> is <c>[N]</c>.
+/// A node that reads an earlier value than the previous node's (a residual skip forks there) continues
+/// from that value; an Add of two feature maps is a residual join (<see cref="ResidualJoin"/>).
 /// </summary>
 internal sealed class OnnxLayerTranslator
 {
-    private readonly OnnxGraphChain _chain;
+    private readonly OnnxComputeGraph _chain;
     private readonly OnnxTensorDecoder _decoder;
     private readonly string _source;
-    private readonly List<Layer> _layers = new();
+
+    // The layers emitted so far, in execution order, each with the slot of the layer it reads (null: the
+    // image) and, for a join, of the skip; slots, not indices, because a join may move its convolution.
+    private readonly List<EmittedLayer> _layers = new();
+
+    // The slot producing each value a later node may read (null: the image), with its shape.
+    private readonly Dictionary<string, (EmittedLayer? Producer, TensorShape Shape)> _producers = new(StringComparer.Ordinal);
+    private EmittedLayer? _current;
     private TensorShape _shape;
     private TensorShape? _lastFeatureMap;
     private string _value;
@@ -30,14 +39,28 @@ internal sealed class OnnxLayerTranslator
     // [C]), and each of the C pooled values stands for Cells consecutive elements of the flat map.
     private (OnnxNodeView Node, TensorShape Map)? _averagedJustBefore;
 
-    public OnnxLayerTranslator(OnnxGraphChain chain, TensorShape inputShape, string source)
+    public OnnxLayerTranslator(OnnxComputeGraph chain, TensorShape inputShape, string source)
     {
         _chain = chain;
         _decoder = new OnnxTensorDecoder(source);
         _source = source;
         _shape = inputShape;
         _value = chain.Input.Name;
+        _producers[_value] = (null, inputShape);
     }
+
+    /// <summary>A layer as emitted: what it reads (null: the image) and, for a residual join, the skip it adds.</summary>
+    private sealed class EmittedLayer(Layer layer, EmittedLayer? source)
+    {
+        public Layer Layer { get; set; } = layer;
+
+        public EmittedLayer? Source { get; } = source;
+
+        public EmittedLayer? Skip { get; init; }
+    }
+
+    /// <summary>The boundary each layer of <see cref="Translate"/>'s result reads (0 the image, i + 1 layer i's output).</summary>
+    public IReadOnlyList<int> Sources { get; private set; } = [];
 
     /// <summary>
     /// The Softmax or LogSoftmax the graph ends in, if it does: not built; the network ends in the
@@ -71,6 +94,7 @@ internal sealed class OnnxLayerTranslator
                 }
 
                 _value = node.Node.Output[0];
+                _producers[_value] = (_current, _shape);
                 _convJustBefore = null;
                 _padJustBefore = null;
                 _averagedJustBefore = null;
@@ -97,7 +121,16 @@ internal sealed class OnnxLayerTranslator
                 _source);
         }
 
-        return _layers;
+        // Boundaries from positions: a join's skip and every layer's source are slots of earlier layers.
+        var boundary = new Dictionary<EmittedLayer, int>();
+        for (var k = 0; k < _layers.Count; k++)
+        {
+            boundary[_layers[k]] = k + 1;
+        }
+
+        int BoundaryOf(EmittedLayer? slot) => slot is null ? 0 : boundary[slot];
+        Sources = _layers.Select(l => BoundaryOf(l.Source)).ToArray();
+        return _layers.Select(l => l.Layer is ResidualAddLayer add ? new ResidualAddLayer(add.Name, add.InputShape, BoundaryOf(l.Skip)) : l.Layer).ToList();
     }
 
     /// <summary>Translates node <paramref name="i"/> of the chain (with the Add after a MatMul); returns the index of the last node it took.</summary>
@@ -108,16 +141,21 @@ internal sealed class OnnxLayerTranslator
         _convJustBefore = null;
         // Operators and domains the SDK cannot build never get here: UnsupportedNodeScan reported them
         // all before the chain was followed (an untranslated operator reaching the switch is a bug).
+        if (node.OpType == "Add" && !_chain.Constants.ContainsKey(node.InputName(0)) && !_chain.Constants.ContainsKey(node.InputName(1)))
+        {
+            ResidualJoin(node);
+            Record(node);
+            return i;
+        }
+
         if (node.InputName(0) != _value)
         {
-            throw node.Error(
-                DiagnosticCatalog.NotSingleChain,
-                $"{node.Label} must take the previous value '{_value}' as its first input; its first input is '{node.InputName(0)}'.");
+            ContinueFrom(node);
         }
 
         if (node.OpType == "Add")
         {
-            throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer)");
+            throw Unsupported(node, "Add is supported only as the bias right after a MatMul (the pair becomes one dense layer) or as a residual join of two feature maps");
         }
 
         if (_averagedJustBefore is { } averaged && node.OpType is not ("Flatten" or "Reshape" or "Gemm" or "MatMul"))
@@ -194,10 +232,107 @@ internal sealed class OnnxLayerTranslator
                 throw new InvalidOperationException($"{node.OpType} is listed as translated but has no translation.");
         }
 
-        _value = node.Node.Output[0];
-        CheckDeclaredShape(node);
+        Record(node);
         return i;
     }
+
+    /// <summary>After <paramref name="node"/>: its output is the current value, which later nodes may read.</summary>
+    private void Record(OnnxNodeView node)
+    {
+        _value = node.Node.Output[0];
+        CheckDeclaredShape(node);
+        if (_padJustBefore is null && _averagedJustBefore is null)
+        {
+            _producers[_value] = (_current, _shape);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="node"/> reads an earlier value than the previous node's output: the graph forks
+    /// there (a residual skip), and translation continues from that value.
+    /// </summary>
+    private void ContinueFrom(OnnxNodeView node)
+    {
+        var value = node.InputName(0);
+        if (_padJustBefore is { } pad || _averagedJustBefore is not null)
+        {
+            var pending = _padJustBefore is { } p ? p.Node : _averagedJustBefore!.Value.Node;
+            throw node.Error(
+                DiagnosticCatalog.NotSingleChain,
+                $"{node.Label} reads '{value}', but {pending.Label} before it is waiting for the node it is folded into, which must come right after it.");
+        }
+
+        if (!_producers.TryGetValue(value, out var producer))
+        {
+            throw node.Error(
+                DiagnosticCatalog.NotSingleChain,
+                $"{node.Label} must take a layer's output or the image as its first input; its first input '{value}' is neither (the previous value is '{_value}').");
+        }
+
+        _value = value;
+        _current = producer.Producer;
+        _shape = producer.Shape;
+        _convJustBefore = null;
+    }
+
+    /// <summary>
+    /// An Add of two computed feature maps: a residual join. The hardware fuses it into the store of the
+    /// stride-1 'same' convolution that computes one operand (the main branch; the ReLU after the Add
+    /// follows as usual) and reads the other (the skip) from DRAM. That convolution's output must feed
+    /// only the Add, and it runs after the skip's producer: it is moved there if the file computed the
+    /// skip later (torch's <c>conv2(y) + shortcut(x)</c>), which changes nothing else (no other node reads it).
+    /// </summary>
+    private void ResidualJoin(OnnxNodeView node)
+    {
+        node.RequireKnownAttributes();
+        node.RequireInputs(2, 2);
+        if (_padJustBefore is not null || _averagedJustBefore is not null)
+        {
+            ContinueFrom(node); // reports the pending fold
+        }
+
+        var operands = new[] { node.InputName(0), node.InputName(1) }.Select(v => _producers.TryGetValue(v, out var p)
+            ? (Value: v, p.Producer, p.Shape)
+            : throw node.Error(DiagnosticCatalog.NotSingleChain, $"{node.Label} adds '{v}', which is neither a layer's output nor the image.")).ToArray();
+        if (operands[0].Shape != operands[1].Shape || !operands[0].Shape.IsFeatureMap)
+        {
+            throw Shape(node, $"a residual join adds two feature maps of one shape; it receives {operands[0].Shape} and {operands[1].Shape} (no broadcasting).");
+        }
+
+        bool CanCarry((string Value, EmittedLayer? Producer, TensorShape Shape) o) =>
+            o.Producer?.Layer is Conv2dLayer { IsSame: true } && _chain.ConsumerCount(o.Value) == 1;
+        var main = operands.Where(CanCarry).OrderByDescending(o => _layers.IndexOf(o.Producer!)).FirstOrDefault();
+        if (main.Producer is null)
+        {
+            throw Unsupported(node,
+                $"a residual join is built into the convolution that computes one of its operands, which must be a stride-1 'same' Conv (BatchNormalization folded) whose output feeds only this Add; " +
+                $"neither '{operands[0].Value}' ({Describe(operands[0].Producer)}) nor '{operands[1].Value}' ({Describe(operands[1].Producer)}) is. " +
+                "Put the ReLU after the Add, and the stride or pool in the other convolution of the block");
+        }
+
+        var skip = operands[0].Value == main.Value ? operands[1] : operands[0];
+        var slot = main.Producer;
+        if (_layers[^1] != slot)
+        {
+            _layers.Remove(slot);
+            _layers.Add(slot);
+        }
+
+        _value = main.Value;
+        _current = slot;
+        _shape = main.Shape;
+        _convJustBefore = null;
+        var join = new EmittedLayer(new ResidualAddLayer(node.Name, _shape, 0), _current) { Skip = skip.Producer };
+        _layers.Add(join);
+        _current = join;
+    }
+
+    private static string Describe(EmittedLayer? producer) => producer switch
+    {
+        null => "the image",
+        { Layer: Conv2dLayer c } => $"a Conv with stride {c.Stride} and pads {c.Pads}",
+        { Layer: var l } => $"a {l.GetType().Name.Replace("Layer", "")}",
+    };
 
     private void Conv(OnnxNodeView node)
     {
@@ -730,7 +865,14 @@ internal sealed class OnnxLayerTranslator
             }
         }
 
-        _layers[^1] = BatchNormalizationFolding.Fold(conv, scale, shift, mean, variance, epsilon);
+        if (_chain.ConsumerCount(node.InputName(0)) > 1)
+        {
+            throw node.Error(
+                DiagnosticCatalog.BatchNormalizationPlacement,
+                $"{node.Label}: the output '{node.InputName(0)}' of the Conv before it is read by other nodes too, so the normalization cannot be folded into the Conv's weights.");
+        }
+
+        _layers[^1].Layer = BatchNormalizationFolding.Fold(conv, scale, shift, mean, variance, epsilon);
     }
 
     private void FlattenTo(OnnxNodeView node)
@@ -878,7 +1020,8 @@ internal sealed class OnnxLayerTranslator
             _lastFeatureMap = _shape;
         }
 
-        _layers.Add(layer);
+        _current = new EmittedLayer(layer, _current);
+        _layers.Add(_current);
         _shape = layer.OutputShape;
     }
 

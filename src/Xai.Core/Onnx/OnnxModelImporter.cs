@@ -7,9 +7,9 @@ namespace Xai.Onnx;
 
 /// <summary>
 /// Reads an ONNX model (as exported by <c>torch.onnx.export</c>) into the network IR. Only what the
-/// hardware implements is accepted — a single chain of Conv (odd square kernel, stride 1, 'same'
-/// padding, optionally followed by BatchNormalization, which is folded in), Relu, 2x2/2 MaxPool,
-/// Flatten/Reshape and Gemm or MatMul(+Add) — with float32 weights stored in the file. Anything else
+/// hardware implements is accepted — Conv (optionally followed by BatchNormalization, which is folded
+/// in), Relu, Clip(0, 6), MaxPool, average pools folded into a dense layer, Flatten/Reshape, Gemm or
+/// MatMul(+Add), and residual joins (Add) where the graph forks and joins — with float32 weights stored in the file. Anything else
 /// fails with an <see cref="XaiException"/> whose code is one of the XAI2xxx codes of <see cref="DiagnosticCatalog"/>.
 /// </summary>
 public sealed class OnnxModelImporter
@@ -93,12 +93,12 @@ public sealed class OnnxModelImporter
 
         OnnxConstantFolding.Fold(model.Graph, source);
         UnsupportedNodeScan.ThrowIfAny(model.Graph, source);
-        var chain = OnnxGraphChain.Build(model.Graph, source);
+        var chain = OnnxComputeGraph.Build(model.Graph, source);
         var inputShape = ReadInputShape(chain.Input, source);
         var translator = new OnnxLayerTranslator(chain, inputShape, source);
         var layers = translator.Translate();
         var networkName = name.Length > 0 ? name : model.Graph.Name;
-        return new Network(networkName, inputShape, layers)
+        return new Network(networkName, inputShape, layers, translator.Sources)
         {
             DroppedOutputActivation = translator.DroppedOutputActivation,
             FoldedAveragePool = translator.FoldedAveragePool,

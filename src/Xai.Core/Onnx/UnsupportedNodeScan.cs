@@ -104,9 +104,9 @@ internal static class UnsupportedNodeScan
 
         if (op == "Add")
         {
-            // With a constant operand it is a bias: the translator accepts it right after a MatMul and says so otherwise.
-            var computed = node.Node.Input.Count(n => n.Length > 0 && !constants.Contains(n));
-            return computed < 2 ? null : "a residual Add of two computed tensors (a skip connection) is not supported; the importer takes a single chain of layers.";
+            // With a constant operand it is a bias (the translator accepts it right after a MatMul and says so
+            // otherwise); with two computed operands a residual join, whose placement the translator checks.
+            return null;
         }
 
         return $"operator '{op}' is not supported; {Alternative(op)} Supported: {OnnxOperators.SupportedList}.";

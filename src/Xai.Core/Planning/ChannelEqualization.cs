@@ -33,6 +33,11 @@ public static class ChannelEqualization
                     continue; // a clip at 6 does not commute with a scale
                 }
 
+                if (!OnlyReader(result, i))
+                {
+                    continue; // a scaled channel must reach one reader only, and a join's output is not its convolution's alone
+                }
+
                 var first = Parameters.Of(result[i]);
                 var second = Parameters.Of(result[i + 1]);
                 var changed = false;
@@ -67,6 +72,19 @@ public static class ChannelEqualization
         }
 
         return (result, scaled.Count);
+    }
+
+    /// <summary>
+    /// Whether block <paramref name="i"/> + 1 is the only reader of block <paramref name="i"/>'s output, which is
+    /// the convolution's alone: not a residual join (the skip is added after its convolution), not a fork, not a skip.
+    /// </summary>
+    private static bool OnlyReader(IReadOnlyList<HardwareLayer> layers, int i)
+    {
+        var boundary = i + 1;
+        return layers[i] is not ConvBlockLayer { ResidualFrom: not null }
+            && HardwareLayer.SourceOf(layers, i + 1) == boundary
+            && !layers.Where((l, k) => k != i + 1 && HardwareLayer.SourceOf(layers, k) == boundary).Any()
+            && !layers.Any(l => l is ConvBlockLayer { ResidualFrom: int skip } && skip == boundary);
     }
 
     /// <summary>A layer's weights and biases, mutable, with the index arithmetic of its kind.</summary>

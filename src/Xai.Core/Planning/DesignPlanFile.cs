@@ -17,7 +17,7 @@ namespace Xai.Planning;
 /// </summary>
 public static class DesignPlanFile
 {
-    public const string FormatName = "xai-design-plan/3"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents, relu6
+    public const string FormatName = "xai-design-plan/4"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents, relu6; 4: inputFrom, residualFrom
 
     /// <summary>Writes <paramref name="plan"/> to <paramref name="path"/>, only when its content changes.</summary>
     public static void Save(DesignPlan plan, string path) =>
@@ -141,7 +141,18 @@ public static class DesignPlanFile
         }
     }
 
-    private static JObject Layer(HardwareLayer layer) => layer switch
+    private static JObject Layer(HardwareLayer layer)
+    {
+        var json = LayerFields(layer);
+        if (layer.InputFrom is int from)
+        {
+            json["inputFrom"] = from;
+        }
+
+        return json;
+    }
+
+    private static JObject LayerFields(HardwareLayer layer) => layer switch
     {
         ConvBlockLayer c => new JObject
         {
@@ -157,6 +168,7 @@ public static class DesignPlanFile
             ["relu"] = c.Relu,
             ["relu6"] = c.Relu6,
             ["pool"] = c.Pool,
+            ["residualFrom"] = c.ResidualFrom,
             ["output"] = Shape(c.OutputShape),
         },
         DenseBlockLayer d => new JObject
@@ -172,7 +184,10 @@ public static class DesignPlanFile
         _ => throw new ArgumentException($"No file form for {layer.GetType().Name}.", nameof(layer)),
     };
 
-    private static HardwareLayer Layer(JObject json, float[] weights, ref int offset)
+    private static HardwareLayer Layer(JObject json, float[] weights, ref int offset) =>
+        LayerFields(json, weights, ref offset) with { InputFrom = (int?)json["inputFrom"] };
+
+    private static HardwareLayer LayerFields(JObject json, float[] weights, ref int offset)
     {
         var input = Shape(json["input"]!);
         switch ((string?)json["kind"])
@@ -185,7 +200,7 @@ public static class DesignPlanFile
                 var convBias = Take(weights, ref offset, outChannels);
                 var pads = ((JArray)json["pads"]!).Select(p => (int)p).ToArray();
                 var conv = new Conv2dLayer((string)json["layerName"]!, input, outChannels, kernel, new ConvolutionPadding(pads[0], pads[1], pads[2], pads[3]), (int)json["stride"]!, convWeights, convBias, depthwise);
-                return new ConvBlockLayer((string)json["name"]!, conv, (bool)json["relu"]!, (bool)json["pool"]!, Shape(json["output"]!)) { Relu6 = (bool)json["relu6"]! };
+                return new ConvBlockLayer((string)json["name"]!, conv, (bool)json["relu"]!, (bool)json["pool"]!, Shape(json["output"]!)) { Relu6 = (bool)json["relu6"]!, ResidualFrom = (int?)json["residualFrom"] };
             case "dense":
                 var outFeatures = (int)json["outFeatures"]!;
                 var denseWeights = Take(weights, ref offset, outFeatures * input.ElementCount);

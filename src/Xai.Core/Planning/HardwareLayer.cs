@@ -8,16 +8,31 @@ namespace Xai.Planning;
 /// </summary>
 public abstract record HardwareLayer(string Name, TensorShape InputShape, TensorShape OutputShape, bool Relu)
 {
+    /// <summary>
+    /// The boundary the block reads when it is not the previous block's output (a residual skip forks
+    /// there): 0 the image, k + 1 block k's output. Null: the previous block's output (a chain).
+    /// </summary>
+    public int? InputFrom { get; init; }
+
     /// <summary>Multiply-accumulates of the forward pass.</summary>
     public abstract long ForwardMacs { get; }
 
     public abstract long ParameterCount { get; }
+
+    /// <summary>The boundary block <paramref name="index"/> of <paramref name="layers"/> reads.</summary>
+    public static int SourceOf(IReadOnlyList<HardwareLayer> layers, int index) => layers[index].InputFrom ?? index;
 }
 
-/// <summary>ConvolutionBlock call: convolution, then optional ReLU (or ReLU6), then optional 2×2/2 max-pool.</summary>
+/// <summary>ConvolutionBlock call: convolution, then optional residual join, then optional ReLU (or ReLU6), then optional 2×2/2 max-pool.</summary>
 public sealed record ConvBlockLayer(string Name, Conv2dLayer Conv, bool Relu, bool Pool, TensorShape OutputShape)
     : HardwareLayer(Name, Conv.InputShape, OutputShape, Relu)
 {
+    /// <summary>
+    /// The residual join fused into the store: the boundary whose tensor (the skip) is added to the
+    /// convolution's output before the ReLU (0 the image, k + 1 block k's output). Null: no join.
+    /// </summary>
+    public int? ResidualFrom { get; init; }
+
     /// <summary>The ReLU is a ReLU6 (clips at 6 too; <c>Relu</c> is then true as well).</summary>
     public bool Relu6 { get; init; }
 

@@ -8,7 +8,8 @@ namespace Xai.Planning;
 /// pooled output and a 1-bit mask per dense ReLU output when the method needs masks (Table II);
 /// convolution ReLU masks are recomputed from the activations already in DRAM, so they cost
 /// nothing extra. Autograd, by contrast, saves every tensor its backward functions need, at the
-/// datapath width (conv and dense save their input, ReLU its output, max-pool its input).
+/// datapath width (conv and dense save their input - once where a residual skip forks -, ReLU its output,
+/// max-pool its input; a residual join's add saves nothing).
 /// </summary>
 public static class MemoryAccounting
 {
@@ -42,9 +43,16 @@ public static class MemoryAccounting
     public static long AutogradElements(IReadOnlyList<HardwareLayer> layers)
     {
         long saved = 0;
-        foreach (var layer in layers)
+        var savedInputs = new HashSet<int>();
+        for (var k = 0; k < layers.Count; k++)
         {
-            saved += layer.InputShape.ElementCount; // conv / dense input
+            var layer = layers[k];
+            // conv / dense input, once per tensor: the readers of a fork share it (a residual join saves nothing).
+            if (savedInputs.Add(HardwareLayer.SourceOf(layers, k)))
+            {
+                saved += layer.InputShape.ElementCount;
+            }
+
             var preActivation = layer is ConvBlockLayer c ? c.Conv.OutputShape.ElementCount : layer.OutputShape.ElementCount;
             if (layer.Relu)
             {

@@ -63,6 +63,8 @@ public static class PlanDocument
                 Relu = l.Relu,
                 Pool = l is ConvBlockLayer { Pool: true },
                 Relu6 = l is ConvBlockLayer { Relu6: true },
+                InputFrom = l.InputFrom,
+                ResidualFrom = (l as ConvBlockLayer)?.ResidualFrom,
                 Kernel = (l as ConvBlockLayer)?.Conv.KernelSize,
                 Parameters = l.ParameterCount,
                 ForwardMacs = l.ForwardMacs,

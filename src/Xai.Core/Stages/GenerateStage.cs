@@ -32,6 +32,13 @@ public static class GenerateStage
             inform?.Invoke($"{Path.GetFileName(settings.ModelPath)}: {folded}. The mean over a map followed by a dense layer is one dense layer over the map; its BP spreads the gradient evenly, as the pool's does.");
         }
 
+        var joins = model.Layers.Count(l => l is ConvBlockLayer { ResidualFrom: not null });
+        if (joins > 0)
+        {
+            var forks = BackwardWrites.Of(model.Layers).Accumulate.Count(a => a);
+            inform?.Invoke($"{Path.GetFileName(settings.ModelPath)}: {joins} residual join(s) fused into the store of the convolution before them (the skip added before the ReLU; BP writes the skip's gradient too), and {forks} layer(s) whose input forks add their BP gradient to the one already there.");
+        }
+
         if (model.EqualizedChannels > 0)
         {
             inform?.Invoke($"{Path.GetFileName(settings.ModelPath)}: weight ranges equalized between consecutive layers in {model.EqualizedChannels} channel(s) (a channel's weights times 2^-k, the next layer's weights on it times 2^k: the same function, each layer's weights nearer one range for its 16 bits).");
@@ -62,7 +69,7 @@ public static class GenerateStage
             ["equalizedChannels"] = model.EqualizedChannels,
             ["parameters"] = model.Network.ParameterCount,
             ["forwardMacs"] = plan.ForwardMacs,
-            ["blocks"] = new JArray(model.Layers.Select(l => $"{l.Name}: {l.InputShape} -> {l.OutputShape}")),
+            ["blocks"] = new JArray(model.Layers.Select(l => $"{l.Name}: {(l.InputFrom is int from ? $"(boundary {from}) " : "")}{l.InputShape} -> {l.OutputShape}{(l is ConvBlockLayer { ResidualFrom: int skip } ? $" + boundary {skip}" : "")}")),
         };
         AtomicFile.WriteAllTextIfChanged(layout.ModelSummary, summary.ToString());
         return plan;

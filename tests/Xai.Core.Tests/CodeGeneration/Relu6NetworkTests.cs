@@ -52,7 +52,19 @@ public sealed class Relu6NetworkTests(Relu6NetworkBuild build) : IClassFixture<R
     [Fact]
     public void The_float_C_simulation_gives_torchs_logits_and_each_methods_relevance_as_Captum_computes_it()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Relu6NetworkBuild.DataFile("tiny_relu6.expected.json")));
+        var outputs = AssertFloatCSimulationMatchesTorch(build, "tiny_relu6.expected.json");
+
+        // The methods differ at the one nn.ReLU; at the ReLU6 layers all pass the plain gradient.
+        Assert.NotEqual(outputs[(0, NumericsProfile.Float, AttributionMethod.Saliency)].Relevance, outputs[(0, NumericsProfile.Float, AttributionMethod.GuidedBackprop)].Relevance);
+    }
+
+    /// <summary>
+    /// The float C simulation of <paramref name="build"/>'s one image against the torch export's <paramref name="expectedFile"/>
+    /// (tests' Data): the class, the logits and each method's relevance within 1e-4. Returns the outputs.
+    /// </summary>
+    internal static Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput> AssertFloatCSimulationMatchesTorch(OddNetworkBuild build, string expectedFile)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Relu6NetworkBuild.DataFile(expectedFile)));
         var root = json.RootElement;
         float[] Read(JsonElement e) => e.EnumerateArray().Select(v => v.GetSingle()).ToArray();
         var logits = Read(root.GetProperty("logits"));
@@ -75,8 +87,7 @@ public sealed class Relu6NetworkTests(Relu6NetworkBuild build) : IClassFixture<R
             }
         }
 
-        // The methods differ at the one nn.ReLU; at the ReLU6 layers all pass the plain gradient.
-        Assert.NotEqual(outputs[(0, NumericsProfile.Float, AttributionMethod.Saliency)].Relevance, outputs[(0, NumericsProfile.Float, AttributionMethod.GuidedBackprop)].Relevance);
+        return outputs;
     }
 
     [Fact]

@@ -124,6 +124,37 @@ class TinyRelu6(nn.Module):
         return self.body(x)
 
 
+class TinyResNet(nn.Module):
+    """MLPerf Tiny's ResNet-8 in miniature (Keras order of operations): stem conv + BN + ReLU; an identity
+    block (x + BN(conv(ReLU(BN(conv x))))) then ReLU; two projection blocks (stride-2 3x3 main branch,
+    stride-2 1x1 convolution on the skip, added, ReLU), the first computing the skip after the main branch
+    (as Keras' add([x, y]) exports), the second before it; global average pool, Linear."""
+
+    def __init__(self):
+        super().__init__()
+
+        def conv_bn(cin, cout, stride=1):
+            return nn.Sequential(nn.Conv2d(cin, cout, 3, stride=stride, padding=1, bias=False), nn.BatchNorm2d(cout))
+
+        self.stem = conv_bn(3, 4)
+        self.a1, self.a2 = conv_bn(4, 4), conv_bn(4, 4)
+        self.b1, self.b2, self.b_skip = conv_bn(4, 8, 2), conv_bn(8, 8), nn.Conv2d(4, 8, 1, stride=2)
+        self.c1, self.c2, self.c_skip = conv_bn(8, 8, 2), conv_bn(8, 8), nn.Conv2d(8, 8, 1, stride=2)
+        self.fc = nn.Linear(8, 5)
+        # One nn.ReLU per place: Captum's DeconvNet and Guided Backprop change nn.ReLU modules only.
+        self.relus = nn.ModuleList(nn.ReLU() for _ in range(7))
+
+    def forward(self, x):
+        r = self.relus
+        x = r[0](self.stem(x))
+        x = r[2](x + self.a2(r[1](self.a1(x))))
+        y = self.b2(r[3](self.b1(x)))
+        x = r[4](self.b_skip(x) + y)
+        skip = self.c_skip(x)
+        x = r[6](skip + self.c2(r[5](self.c1(x))))
+        return self.fc(torch.flatten(nn.functional.adaptive_avg_pool2d(x, 1), 1))
+
+
 def _load(path, name):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
@@ -206,6 +237,17 @@ def main():
                 m.weight.uniform_(2.0, 4.0)
                 m.bias.uniform_(0.0, 2.0)
     export_with_relevance("tiny_relu6", relu6, (3, 13, 11), seed=20261206)
+    # Residual blocks (issue 11): ResNet-8's identity and projection blocks.
+    torch.manual_seed(20261207)
+    resnet = TinyResNet()
+    with torch.no_grad():
+        for m in resnet.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                m.running_mean.uniform_(-0.3, 0.3)
+                m.running_var.uniform_(0.3, 1.5)
+                m.weight.uniform_(0.5, 1.5)
+                m.bias.uniform_(-0.2, 0.3)
+    export_with_relevance("tiny_resnet", resnet, (3, 12, 11), seed=20261208)
 
 
 if __name__ == "__main__":

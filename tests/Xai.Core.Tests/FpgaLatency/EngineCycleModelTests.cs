@@ -49,9 +49,10 @@ public sealed class EngineCycleModelTests(OddNetworkBuild build) : IClassFixture
         {
             // The whole pass as LatencyModel sums it (CycleCount.Add), against pass_cycles.
             var pass = EngineCycleModel.NetworkIo(layers.Count, inputSize, classes, bp != 0);
+            var writes = BackwardWrites.Of(layers);
             for (var l = 0; l < layers.Count; l++)
             {
-                var layer = EngineCycleModel.Layer(layers[l], e, bp != 0);
+                var layer = EngineCycleModel.Layer(layers[l], e, bp != 0, gradAccumulate: writes.AccumulatesAt(l));
                 pass.Add(layer);
                 yield return Line(tag, l * 2 + bp, layer);
             }

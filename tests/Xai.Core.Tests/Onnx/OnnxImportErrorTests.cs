@@ -89,7 +89,19 @@ public class OnnxImportErrorTests
             }),
             Codes.UnsupportedOperator,
             "/block/Add",
-            "skip connection"),
+            "a residual join is built into the convolution that computes one of its operands",
+            "'/relu0/Relu_output_0' (a Relu)"),
+        ["residual join on a convolution read twice"] = new(
+            () => Chain(b =>
+            {
+                b.Conv(2, 2, 3);
+                var convOut = b.Current;
+                b.Relu();
+                b.Node("Add", new[] { convOut }).Name = "/block/Add";
+            }),
+            Codes.UnsupportedOperator,
+            "/block/Add",
+            "whose output feeds only this Add"),
         ["clip other than ReLU6"] = new(
             () => Chain(b => b.Node("Clip", new[] { b.Initializer("lo", new long[] { 1 }, new[] { -1f }), b.Initializer("hi", new long[] { 1 }, new[] { 1f }) }).Name = "/act/Clip"),
             Codes.UnsupportedAttribute, "/act/Clip", "min, max = -1, 1", "0 and 6 (ReLU6)"),
@@ -223,9 +235,9 @@ public class OnnxImportErrorTests
                 b.Graph.Node.Add(side);
             }),
             Codes.NotSingleChain,
-            "feeds 2 nodes",
+            "'side_out'",
             "/side/Relu",
-            "single chain"),
+            "used by no node"),
         ["shape-based flatten"] = new(
             () => Chain(b =>
             {
@@ -248,9 +260,10 @@ public class OnnxImportErrorTests
             }),
             Codes.NotSingleChain,
             "/loose/Relu",
-            "not on the chain"),
+            "'nowhere'",
+            "not connected to the input"),
         ["output not at the end"] = new(
-            () => Edit(Small(), b => b.Graph.Output[0].Name = b.Graph.Node[3].Output[0]), Codes.NotSingleChain, "is not the end of the chain"),
+            () => Edit(Small(), b => b.Graph.Output[0].Name = b.Graph.Node[3].Output[0]), Codes.NotSingleChain, "is used by no node and is not the graph output"),
         ["two outputs"] = new(() => Edit(Small(), b => b.Graph.Output.Add(TensorValue("extra", 1, 3))), Codes.NotSingleChain, "exactly one output", "has 2"),
         ["value written twice"] = new(
             () => Edit(Small(), b => b.Graph.Node[4].Output[0] = b.Graph.Node[2].Output[0]), Codes.NotSingleChain, "already defines"),

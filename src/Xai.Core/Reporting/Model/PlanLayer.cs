@@ -19,6 +19,12 @@ public sealed record PlanLayer
     /// <summary>The ReLU clips at 6 as well (ReLU6, convolutions only).</summary>
     public required bool Relu6 { get; init; }
 
+    /// <summary>The boundary the block reads where a residual skip forks (0 the image, k + 1 block k's output); null: the previous block's output.</summary>
+    public required int? InputFrom { get; init; }
+
+    /// <summary>The boundary a residual join adds before the ReLU (conv blocks); null: no join.</summary>
+    public required int? ResidualFrom { get; init; }
+
     /// <summary>Kernel size of a conv block; null for dense.</summary>
     public required int? Kernel { get; init; }
 
