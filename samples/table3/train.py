@@ -48,7 +48,7 @@ def accuracy(model, images, labels):
 
 def fit(model, train, test, epochs, learning_rate, batch=BATCH, seed=SEED):
     """Adam on the cross-entropy of the logits, shuffled by a torch.Generator seeded with `seed`;
-    the test accuracy after each epoch. Returns the per-epoch history. (The DS-CNN sample trains with it too.)"""
+    the test accuracy after each epoch. Returns the per-epoch history. (The other samples train with it too.)"""
     (train_x, train_y), (test_x, test_y) = train, test
     optimiser = torch.optim.Adam(model.parameters(), lr=learning_rate)
     shuffle = torch.Generator().manual_seed(seed)
@@ -78,13 +78,13 @@ def fit(model, train, test, epochs, learning_rate, batch=BATCH, seed=SEED):
 
 
 def export_and_record(model, onnx_path, json_path, network, parameters, learning_rate, epochs, history, seconds,
-                      batch=BATCH, seed=SEED):
+                      batch=BATCH, seed=SEED, output_name="logits"):
     """Exports the trained `model` (eval mode, opset 13, constant folding, input `input` [1,3,32,32],
-    output `logits`) and writes the training record; returns the final test accuracy.
-    (The DS-CNN sample exports with it too.)"""
+    output `output_name`) and writes the training record; returns the final test accuracy.
+    (The DS-CNN and ResNet-8 samples export with it too.)"""
     model.eval()
     torch.onnx.export(model, torch.zeros(1, 3, 32, 32), onnx_path, opset_version=13,
-                      do_constant_folding=True, input_names=["input"], output_names=["logits"])
+                      do_constant_folding=True, input_names=["input"], output_names=[output_name])
     final = history[-1]["test_accuracy"]
     info = {
         "network": network,
@@ -106,12 +106,16 @@ def export_and_record(model, onnx_path, json_path, network, parameters, learning
     return final
 
 
-def main():
-    torch.manual_seed(SEED)
-    np.random.seed(SEED)
+def train_sample(model, here, stem, network, parameters, epochs, learning_rate, batch=BATCH, seed=SEED,
+                 exported=None, output_name="logits"):
+    """What the other samples' trainers share: seeds, deterministic algorithms, THREADS threads, this
+    sample's Fashion-MNIST data and input transform, `fit`, then the export of `exported(model)` (the
+    model itself by default) to here/stem.onnx and the record here/training.json. Returns the final test
+    accuracy, the seconds of training and the ONNX path."""
+    torch.manual_seed(seed)
+    np.random.seed(seed)
     torch.set_num_threads(THREADS)
     torch.use_deterministic_algorithms(True)
-
     train_x, train_y = fashion_mnist.load("train")
     test_x, test_y = fashion_mnist.load("t10k")
     # The padding/replication used here must equal the one the sample images are written with.
@@ -119,18 +123,23 @@ def main():
     assert np.array_equal(check, fashion_mnist.to_network_input(test_x[:4]))
     train_x, train_y = torch.from_numpy(train_x.copy()), torch.from_numpy(train_y)
     test_x, test_y = torch.from_numpy(test_x.copy()), torch.from_numpy(test_y)
-
-    model = build_table3()
+    model = model()  # built after seeding, so its initial weights follow the seed
     started = time.time()
-    history = fit(model, (train_x, train_y), (test_x, test_y), EPOCHS, LEARNING_RATE)
-    total_seconds = time.time() - started
+    history = fit(model, (train_x, train_y), (test_x, test_y), epochs, learning_rate, batch=batch, seed=seed)
+    seconds = time.time() - started
+    onnx_path = os.path.join(here, stem + ".onnx")
+    # Eval mode: the exporter folds each BatchNormalization into the convolution before it.
+    final = export_and_record((exported or (lambda m: m))(model), onnx_path, os.path.join(here, "training.json"),
+                              network, parameters, learning_rate, epochs, history, seconds, batch=batch, seed=seed,
+                              output_name=output_name)
+    return final, seconds, onnx_path
 
-    onnx_path = os.path.join(HERE, "table3.onnx")
-    final = export_and_record(model, onnx_path, os.path.join(HERE, "training.json"),
-                              "Table III (conv32-conv32-pool-conv64-conv64-pool-fc128-fc10, pad 1)",
-                              PARAMETER_COUNT, LEARNING_RATE, EPOCHS, history, total_seconds)
-    print(f"final test accuracy {100 * final:.2f} % after {EPOCHS} epochs, {total_seconds:.0f} s; "
-          f"wrote {onnx_path}")
+
+def main():
+    final, seconds, onnx_path = train_sample(
+        build_table3, HERE, "table3", "Table III (conv32-conv32-pool-conv64-conv64-pool-fc128-fc10, pad 1)",
+        PARAMETER_COUNT, EPOCHS, LEARNING_RATE)
+    print(f"final test accuracy {100 * final:.2f} % after {EPOCHS} epochs, {seconds:.0f} s; wrote {onnx_path}")
     if final < 0.90:
         print("test accuracy below 90 %: raise TABLE3_EPOCHS", file=sys.stderr)
         return 1

@@ -45,7 +45,8 @@
 //    the adder's latency with margin), hence the DEPENDENCE distance.
 //  * Init of the accumulators writes all n_oh x n_ow banks per cycle.
 // In plain C simulation (no XAI_HLS_LOOPS) the buffers are unbanked and the core is the
-// integer fast path of csim_mac.h: same words, same sums, bit for bit.
+// integer fast path of csim_mac.h: same words, same sums, bit for bit. For a stride-2 layer
+// that path computes only the products that reach a stored output (core_grid).
 #ifndef XAI_CONV_ENGINE_H
 #define XAI_CONV_ENGINE_H
 
@@ -159,6 +160,16 @@ template <class E> struct conv_engine_buffers {
     acc_t bias[E::max_out_c]; ///< the layer's biases, scaled, as accumulator words
 };
 
+/// Which accumulators and inputs of a stride-2 layer's tile matter, for the C simulation's integer core only
+/// (hardware computes the whole tile; the stored results are the same). FP: only the output grid's points
+/// are stored, rows r = row_parity and columns c = col_parity (mod 2) of the tile. BP: the input tile is
+/// zero off the grid, so for kernel offset (kh, kw) only rows r = row_parity + kh and columns
+/// c = col_parity + kw (mod 2) receive non-zero products. (Tiles start at even rows and columns.)
+struct core_grid {
+    bool fp, bp;
+    unsigned row_parity, col_parity;
+};
+
 namespace conv_engine_detail {
 
 constexpr unsigned min_u(unsigned a, unsigned b) { return a < b ? a : b; }
@@ -204,15 +215,56 @@ constexpr unsigned pooled_span(pooled_window w, unsigned OW) {
 }
 
 #ifdef XAI_CONV_ENGINE_CSIM
+/// The integer core of a stride-2 layer (core_grid): only the products that matter. The input tile is
+/// split into even and odd columns first, so that every kernel offset reads, and every output parity
+/// sums, consecutive elements (the host's vector units): a quarter of the 'same' convolution's MACs, the
+/// grid's. Integer sums are exact in any order, and a product left out is one whose output is never
+/// stored (FP) or whose input is zero (BP), so the accumulators that are stored get the same bits.
+template <class E, class OPS, class BUF, class M>
+void core_strided(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, bool depthwise, core_grid g) {
+    typedef typename M::sum_t sum_t;
+    typedef conv_engine_shape<E> S;
+    const unsigned TH = E::tile_h, HW = E::tile_w / 2, HALF = (S::halo_w + 1) / 2;
+    // in2[channel][row][column parity][column / 2]: the input tile's raw words, deinterleaved.
+    std::int16_t in2[S::tc][S::halo_h][2][HALF];
+    const unsigned channels = depthwise ? n_co : n_ci;
+    for (unsigned ch = 0; ch < channels; ch++)
+        for (unsigned r = 0; r < S::halo_h; r++)
+            for (unsigned c = 0; c < S::halo_w; c++) in2[ch][r][c & 1u][c >> 1] = std::int16_t(op.in[ch][r][c].raw());
+    for (unsigned co = 0; co < n_co; co++) {
+        sum_t sum[TH][2][HW] = {}; // [row][output column parity][output column / 2]
+        for (unsigned ci = 0; ci < n_ci; ci++)
+            for (unsigned kh = 0; kh < k; kh++)
+                for (unsigned kw = 0; kw < k; kw++) {
+                    const std::int32_t wv = M::raw16(op.w[co][ci][kh][kw]);
+                    // FP: the grid's rows and columns; BP: the outputs whose input (r + kh, c + kw) is on the grid.
+                    const unsigned r0 = (g.row_parity + (g.bp ? kh : 0)) & 1u, p = (g.col_parity + (g.bp ? kw : 0)) & 1u;
+                    const unsigned q = (p + kw) & 1u, first = (p + kw) >> 1; // input column p + kw + 2j
+                    for (unsigned r = r0; r < TH; r += 2) {
+                        const std::int16_t* src = &in2[depthwise ? co : ci][r + kh][q][first];
+                        sum_t* dst = sum[r][p];
+                        for (unsigned j = 0; j < HW; j++) dst[j] += sum_t(std::int32_t(src[j]) * wv);
+                    }
+                }
+        for (unsigned r = 0; r < TH; r++)
+            for (unsigned c = 0; c < E::tile_w; c++) b.acc[co][r][c] = M::add(b.acc[co][r][c], sum[r][c & 1u][c >> 1]);
+    }
+}
+
 /// C simulation core: the integer fast path of csim_mac.h when it applies, else the same
 /// MACs in the same per-accumulator order (floating point).
 template <class E, class OPS, class BUF>
-void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, bool depthwise, std::true_type) {
+void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, bool depthwise, core_grid g,
+          std::true_type) {
     typedef typename OPS::in_t in_t;
     typedef typename OPS::w_t w_t;
     typedef typename BUF::acc_t acc_t;
     typedef csim::int_mac<in_t, w_t, acc_t> M;
     typedef typename M::sum_t sum_t;
+    if (g.fp || g.bp) {
+        core_strided<E, OPS, BUF, M>(op, b, n_co, n_ci, k, depthwise, g);
+        return;
+    }
     const unsigned TH = E::tile_h, TW = E::tile_w;
     for (unsigned co = 0; co < n_co; co++) {
         sum_t sum[TH][TW] = {};
@@ -231,7 +283,8 @@ void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, bool 
     }
 }
 template <class E, class OPS, class BUF>
-void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, bool depthwise, std::false_type) {
+void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, bool depthwise, core_grid,
+          std::false_type) {
     typedef typename OPS::in_t in_t;
     typedef typename BUF::acc_t acc_t;
     const unsigned TH = E::tile_h, TW = E::tile_w;
@@ -261,15 +314,16 @@ void core(const OPS& op, BUF& b, unsigned n_co, unsigned n_ci, unsigned k, bool 
 /// multipliers of the engine: n_oh x n_ow.
 template <class E>
 void conv_engine_core(const conv_tile_operands<E>& op, conv_engine_buffers<E>& b, unsigned n_co, unsigned n_ci, unsigned k,
-                      bool depthwise = false) {
+                      bool depthwise = false, core_grid grid = core_grid{false, false, 0, 0}) {
 #pragma HLS INLINE off
     typedef conv_tile_operands<E> OPS;
 #ifdef XAI_CONV_ENGINE_CSIM
     typedef conv_engine_buffers<E> BUF;
     conv_engine_detail::core<E>(
-        op, b, n_co, n_ci, k, depthwise,
+        op, b, n_co, n_ci, k, depthwise, grid,
         std::integral_constant<bool, csim::int_mac<typename OPS::in_t, typename OPS::w_t, typename BUF::acc_t>::enabled>());
 #else
+    (void)grid;
     typedef conv_engine_shape<E> S;
     const unsigned N_OH = E::n_oh, N_OW = E::n_ow, BH = S::blocks_h, BW = S::blocks_w;
     const unsigned total = n_co * n_ci * k * k * BH * BW;
@@ -657,7 +711,11 @@ void conv_compute_step(const layer_desc d, bool backward, const engine_ports<E>&
     const conv_step st = conv_walk_step<E>(d, bp, s, walk);
     const unsigned o0 = st.o0, n_o = st.n_o, y0 = st.y0, x0 = st.x0;
     if (st.first) init_acc<E>(b, n_o, o0, !bp);
-    conv_engine_core<E>(op, b, n_o, d.depthwise ? 1 : st.n_i, d.kernel, d.depthwise);
+    // (the C simulation's core computes only what a stride-2 layer uses; see core_grid)
+    const bool strided = d.stride == 2 && !d.pool;
+    const core_grid grid = {strided && !bp, strided && bp,
+                            (d.skip_top + (bp ? (d.kernel - 1) / 2 : 0)) & 1u, (d.skip_left + (bp ? (d.kernel - 1) / 2 : 0)) & 1u};
+    conv_engine_core<E>(op, b, n_o, d.depthwise ? 1 : st.n_i, d.kernel, d.depthwise, grid);
     if (engine_residual_of<E>::value && bp && d.residual && (d.depthwise || o0 == 0)) {
         // BP of a residual join: the gradient after the ReLU rule (this step's input tile, which the
         // first output-channel tile loads once for every input channel and tile) also goes to the skip.
@@ -692,7 +750,8 @@ store:
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile_w
 #pragma HLS PIPELINE II = 1
                     grad_accum_t a = WORDS::template to_pass<grad_accum_t>(b.acc_at(o, r, x - x0));
-                    // A fork's sum: the gradient already there, brought to the accumulator's scale (exact).
+                    // A fork's sum: the gradient already there, brought to the accumulator's scale (exact while
+                    // 2^-grad_shift keeps its bits within the accumulator's fraction bits, as the planner's formats do).
                     if (add_side)
                         a += convert_shifted<grad_accum_t>(
                             grad_accum_t(WORDS::template out<grad_t>(op.side_at(o, r, x - x0))), -d.grad_shift);

@@ -257,7 +257,11 @@ template <class CONFIG_T> constexpr layer_desc conv_desc(layer_place at) {
     static_assert(!R::value || (G::stride == 1 && !CONFIG_T::pool && G::skip_top == 0 && G::skip_left == 0 &&
                                 G::skip_bottom == 0 && G::skip_right == 0),
                   "conv_desc: a residual join follows a stride-1 'same' convolution without a pool (the skip tensor "
-                  "has the convolution's input shape tile for tile)");
+                  "has the convolution's output shape, read tile for tile over its H x W map)");
+    static_assert(!engine_residual_of<CONFIG_T>::value ||
+                      shift_range<typename CONFIG_T::grad_accum_t>::ok(-CONFIG_T::grad_shift),
+                  "conv_desc: with residual paths a fork's BP brings the gradient already in grad_in to the accumulator's "
+                  "scale (2^-grad_shift), so -grad_shift must be within range too");
     static_assert(shift_range<typename CONFIG_T::accum_t>::ok(R::shift - act_shift_of<CONFIG_T>::value) &&
                       shift_range<typename CONFIG_T::accum_t>::ok(R::shift) &&
                       shift_range<typename CONFIG_T::grad_accum_t>::ok(R::grad_shift),

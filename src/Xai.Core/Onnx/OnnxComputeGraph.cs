@@ -7,9 +7,9 @@ namespace Xai.Onnx;
 /// The graph read as the SDK needs it: constants (initializers and Constant nodes) on one side, and on
 /// the other the computing nodes in an execution order from the one graph input to the one graph
 /// output. A value may feed several nodes (a residual skip forks) and a node may read values computed
-/// several nodes earlier (the join); every node's output must be used. The order follows the values
-/// (a node comes after the nodes it reads; among ready nodes, the file's order), so it does not depend
-/// on how the exporter listed the nodes.
+/// several nodes earlier (the join); every node's output must be used. The order follows the values:
+/// a node comes after the nodes it reads, and among ready nodes the file's order decides (a file that
+/// ONNX's rules require to be sorted keeps its order; one that is not gets a valid order all the same).
 /// </summary>
 internal sealed class OnnxComputeGraph
 {

@@ -151,6 +151,7 @@ internal sealed class OnnxLayerTranslator
         if (node.InputName(0) != _value)
         {
             ContinueFrom(node);
+            conv = null; // a BatchNormalization here reads another value than the Conv just before it
         }
 
         if (node.OpType == "Add")

@@ -8,8 +8,8 @@ namespace Xai.Planning;
 /// A boundary read by several blocks (a fork) gets the sum: the first of them in BP order writes, each
 /// later one adds its share to what is there (hls-lib's <c>grad_accumulate</c>). The join's skip write
 /// and the dense engine cannot add, so each must be the first writer of its boundary: a join is the
-/// last block (in the forward order) to read its skip, and a fork is not read by a dense block after
-/// its other readers; a join cannot add its own input. Refused otherwise (XAI3001).
+/// last block (in the forward order) to read its skip, and a dense block that reads a fork is its last
+/// reader; a join cannot add its own input. Refused otherwise (XAI3001).
 /// </summary>
 public sealed record BackwardWrites(IReadOnlyList<bool> Accumulate)
 {

@@ -362,6 +362,22 @@ public class OnnxImportErrorTests
             }),
             Codes.BatchNormalizationPlacement,
             "does not directly follow a Conv"),
+        ["batchnorm of a conv the previous node did not compute"] = new(
+            () => Chain(b =>
+            {
+                var input = b.Current;
+                b.Conv(2, 2, 3);
+                var main = b.Current;
+                b.ContinueFrom(input);
+                b.Conv(2, 2, 3); // a shortcut convolution, exported between the main one and its batch norm
+                var shortcut = b.Current;
+                b.ContinueFrom(main);
+                b.BatchNormalization(2).Name = "/main/BatchNormalization";
+                b.Node("Add", new[] { shortcut });
+            }),
+            Codes.BatchNormalizationPlacement,
+            "/main/BatchNormalization",
+            "does not directly follow a Conv"),
         ["conv without weights"] = new(() => Chain(b => b.Node("Conv", Array.Empty<string>())), Codes.NodeArity, "has 1 inputs", "2 to 3"),
         ["ends in a feature map"] = new(
             () =>

@@ -36,6 +36,9 @@ internal sealed class OnnxModelBuilder
     /// <summary>The value the next node will consume.</summary>
     public string Current { get; private set; }
 
+    /// <summary>Makes the next node consume <paramref name="value"/>, an earlier value (the graph forks there).</summary>
+    public void ContinueFrom(string value) => Current = value;
+
     /// <summary>When set, initializers are written to float_data instead of raw_data.</summary>
     public bool UseFloatData { get; set; }
 
