@@ -57,8 +57,9 @@ internal static class RemoteCommand
         {
             var p = Quote(pidFile);
             // TERM now (the runner exits at once); KILL half a second later in the background, so this returns at once.
+            // The pid file goes first: once the runner is seen gone, no stale pid file is left behind it.
             var kill = client.CreateCommand(
-                $"if [ -s {p} ]; then g=$(cat {p}); kill -TERM -- -$g 2>/dev/null; rm -f {p}; " +
+                $"if [ -s {p} ]; then g=$(cat {p}); rm -f {p}; kill -TERM -- -$g 2>/dev/null; " +
                 $"nohup sh -c \"sleep 0.5; kill -KILL -- -$g\" >/dev/null 2>&1 </dev/null & fi; true");
             // Wait briefly (the request is on its way once the channel is open), not for the remote shell:
             // Ctrl-C must return within a second even on a loaded board.
