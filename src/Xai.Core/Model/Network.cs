@@ -97,6 +97,13 @@ public sealed class Network
     /// </summary>
     public string? FoldedAveragePool { get; init; }
 
+    /// <summary>
+    /// The average pools of the model file whose window lies inside the map, each imported as a depthwise
+    /// convolution with weights 1/K^2 (the layers here hold that convolution), as the user should read it.
+    /// Null if none.
+    /// </summary>
+    public string? AveragePoolsAsConvolutions { get; init; }
+
     /// <summary>Length of the output score vector.</summary>
     public int OutputClasses { get; }
 

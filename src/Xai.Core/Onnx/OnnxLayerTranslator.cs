@@ -71,6 +71,9 @@ internal sealed class OnnxLayerTranslator
     /// <summary>The global average pools folded into the dense layer after them, as the user should read it; null if none.</summary>
     public string? FoldedAveragePool { get; private set; }
 
+    /// <summary>The average pools with a window inside the map, each run as a depthwise convolution, as the user should read it; null if none.</summary>
+    public string? AveragePoolsAsConvolutions { get; private set; }
+
     public IReadOnlyList<Layer> Translate()
     {
         // Attribute values the hardware does not implement (XAI2021) are collected over the whole chain,
@@ -777,37 +780,134 @@ internal sealed class OnnxLayerTranslator
         _shape = keepDims ? TensorShape.FeatureMap(map.Channels, 1, 1) : TensorShape.Vector(map.Channels);
     }
 
+    /// <summary>
+    /// An AveragePool. A window over the whole map is the global mean, folded into the dense layer after
+    /// it (<see cref="AverageOverMap"/>). A K x K window inside the map is a linear map with the same
+    /// weights on every channel: a depthwise convolution whose weights are 1/K^2 and bias 0, which the
+    /// convolution engine runs with its BP (the transposed convolution: the gradient spread evenly over
+    /// each window, as the pool's BP). An even K becomes the odd kernel K + 1 with a zero row and column,
+    /// and the padding that keeps the windows in place. Exact in real arithmetic; a fixed-point build
+    /// rounds 1/K^2 to the layer's weight format (exact for K = 1, 2, 4).
+    /// </summary>
     private void AveragePool(OnnxNodeView node)
     {
         node.RequireKnownAttributes("auto_pad", "ceil_mode", "count_include_pad", "kernel_shape", "pads", "strides", "dilations");
         node.RequireInputs(1, 1);
         RequireFeatureMap(node);
-        // Only the window that is the whole map is built (then stride, ceil_mode and count_include_pad
-        // change nothing); a K x K window inside the map is hls-lib's avgpool block, not yet in the engines.
-        var pads = node.Ints("pads");
+        var own = node.Ints("pads") ?? new long[4];
         var folded = _padJustBefore;
         _padJustBefore = null;
-        if ((pads is not null && pads.Any(p => p != 0)) || (folded is { } f && f.Pads.Any(p => p != 0)))
+        if (own.Length != 4 || own.Any(p => p < 0))
         {
-            var what = folded is { } p1 ? $"{OnnxNodeView.Format(pads ?? new long[4])} plus {p1.Node.Label}'s {OnnxNodeView.Format(p1.Pads)}" : OnnxNodeView.Format(pads!);
-            throw node.UnsupportedValue("pads", what, "[0,0,0,0] or absent (a window over the whole map)");
+            throw node.UnsupportedValue("pads", OnnxNodeView.Format(own), "[top,left,bottom,right] of non-negative values");
         }
 
+        // A folded Pad's zeros are cells of the map the pool sees, so they count in the divisor whatever
+        // count_include_pad says (torch exports count_include_pad=True this way); the pool's own padding
+        // counts only with count_include_pad = 1.
+        var pads = folded is { } f ? own.Zip(f.Pads, (a, b) => a + b).ToArray() : own;
+        var padsText = folded is { } f1 ? $"{OnnxNodeView.Format(own)} plus {f1.Node.Label}'s {OnnxNodeView.Format(f1.Pads)}" : OnnxNodeView.Format(own);
         var kernel = node.Ints("kernel_shape");
-        var whole = $"[{_shape.Height},{_shape.Width}] (the whole map: global average pooling, folded into the dense layer after it; a smaller window is not implemented)";
-        if (kernel is null || kernel.Length != 2 || kernel[0] != _shape.Height || kernel[1] != _shape.Width)
+        if (kernel is not null && kernel.Length == 2 && kernel[0] == _shape.Height && kernel[1] == _shape.Width && pads.All(p => p == 0))
         {
-            throw node.UnsupportedValue("kernel_shape", kernel is null ? "absent" : $"{OnnxNodeView.Format(kernel)} on {_shape}", whole);
+            var wholeAutoPad = node.String("auto_pad", "NOTSET");
+            if (wholeAutoPad is not ("NOTSET" or "VALID"))
+            {
+                throw node.UnsupportedValue("auto_pad", $"'{wholeAutoPad}'", "NOTSET or VALID (a window over the whole map)");
+            }
+
+            RequireOnes(node, "dilations", 2, "[1,1] (no dilation)");
+            AverageOverMap(node, keepDims: true);
+            return;
         }
 
-        var autoPad = node.String("auto_pad", "NOTSET");
-        if (autoPad is not ("NOTSET" or "VALID"))
+        const int largestKernel = 7;
+        if (kernel is null || kernel.Length != 2 || kernel[0] != kernel[1] || kernel[0] < 1 || kernel[0] > largestKernel - 1 + kernel[0] % 2)
         {
-            throw node.UnsupportedValue("auto_pad", $"'{autoPad}'", "NOTSET or VALID (a window over the whole map)");
+            throw node.UnsupportedValue(
+                "kernel_shape",
+                kernel is null ? "absent" : $"{OnnxNodeView.Format(kernel)} on {_shape}",
+                $"a square window [K,K] with K from 1 to {largestKernel} (run as a depthwise convolution; an even K as K + 1 with a zero row and column, so at most {largestKernel - 1}), or [{_shape.Height},{_shape.Width}] (the whole map, folded into the dense layer after it)");
         }
 
+        int k = (int)kernel[0];
+        var strides = node.Ints("strides") ?? new long[] { 1, 1 };
+        if (strides.Length != 2 || strides[0] != strides[1] || strides[0] is not (1 or 2))
+        {
+            throw node.UnsupportedValue("strides", OnnxNodeView.Format(strides), "[1,1] or [2,2] (absent is [1,1]), as the convolution engine that runs the pool");
+        }
+
+        int stride = (int)strides[0];
         RequireOnes(node, "dilations", 2, "[1,1] (no dilation)");
-        AverageOverMap(node, keepDims: true);
+        var autoPad = node.String("auto_pad", "NOTSET");
+        if (autoPad is not ("NOTSET" or "VALID") || (autoPad == "VALID" && node.Has("pads")))
+        {
+            throw node.UnsupportedValue("auto_pad", $"'{autoPad}'", "NOTSET with pads, or VALID (export nn.AvgPool2d with explicit padding)");
+        }
+
+        if (node.Int("count_include_pad", 0) == 0 && own.Any(p => p != 0))
+        {
+            throw node.UnsupportedValue(
+                "count_include_pad",
+                $"0 with pads {OnnxNodeView.Format(own)}",
+                "1 when the pool pads (the divisor is then K^2 everywhere; with 0 it shrinks at the border, which no convolution computes): nn.AvgPool2d's default count_include_pad=True");
+        }
+
+        int Output(int size, long before, long after) => (int)((size + before + after - k) / stride) + 1;
+        int outH = Output(_shape.Height, pads[0], pads[2]), outW = Output(_shape.Width, pads[1], pads[3]);
+        if (_shape.Height + pads[0] + pads[2] < k || _shape.Width + pads[1] + pads[3] < k)
+        {
+            throw Shape(node, $"a {k}x{k} window does not fit the incoming {_shape} with pads {padsText}.");
+        }
+
+        if (node.Int("ceil_mode", 0) != 0)
+        {
+            int Ceil(int size, long before, long after) => (int)((size + before + after - k + stride - 1) / stride) + 1;
+            if (Ceil(_shape.Height, pads[0], pads[2]) != outH || Ceil(_shape.Width, pads[1], pads[3]) != outW)
+            {
+                throw node.UnsupportedValue("ceil_mode", $"1 on {_shape}", $"0 (output size rounded down; 1 is accepted where it gives the same {outH}x{outW} windows)");
+            }
+        }
+
+        // An even window becomes K + 1 with its zero row (column) at the end, or at the start where the
+        // padding the engine allows ((K' - 1) / 2 per side) needs it there.
+        int odd = k % 2 == 1 ? k : k + 1, limit = (odd - 1) / 2;
+        (long Before, long After, int Offset)? Axis(long before, long after) =>
+            k == odd ? (before, after, 0)
+            : after + 1 <= limit && before <= limit ? (before, after + 1, 0)
+            : before + 1 <= limit && after <= limit ? (before + 1, after, 1)
+            : null;
+        var rows = Axis(pads[0], pads[2]);
+        var columns = Axis(pads[1], pads[3]);
+        if (rows is not { } r || columns is not { } c || r.Before > limit || r.After > limit || c.Before > limit || c.After > limit)
+        {
+            throw node.UnsupportedValue(
+                "pads",
+                padsText,
+                $"[top,left,bottom,right], each at most {limit} for a {k}x{k} window{(k == odd ? "" : $" (run as a {odd}x{odd} convolution, one of whose sides takes a zero row)")}");
+        }
+
+        int channels = _shape.Channels;
+        var weights = new float[channels * odd * odd];
+        float share = (float)(1.0 / (k * k));
+        for (int ch = 0; ch < channels; ch++)
+        {
+            for (int y = 0; y < k; y++)
+            {
+                Array.Fill(weights, share, (ch * odd + y + r.Offset) * odd + c.Offset, k);
+            }
+        }
+
+        var layer = new Conv2dLayer(
+            node.LayerName, _shape, channels, odd, new ConvolutionPadding((int)r.Before, (int)c.Before, (int)r.After, (int)c.After), stride, weights, new float[channels], depthwise: true);
+        if (layer.OutputShape.Height != outH || layer.OutputShape.Width != outW)
+        {
+            throw new InvalidOperationException($"{node.Label}: the convolution computes {layer.OutputShape}, the pool {outH}x{outW}.");
+        }
+
+        Emit(layer);
+        AveragePoolsAsConvolutions = (AveragePoolsAsConvolutions is null ? "" : AveragePoolsAsConvolutions + "; ")
+            + $"{node.Label} ({k}x{k}, stride {stride}, pads {padsText}) runs as depthwise {odd}x{odd} convolution '{node.LayerName}' with weights 1/{k * k}";
     }
 
     private void ReduceMean(OnnxNodeView node)

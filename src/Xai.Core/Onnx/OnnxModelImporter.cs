@@ -102,6 +102,7 @@ public sealed class OnnxModelImporter
         {
             DroppedOutputActivation = translator.DroppedOutputActivation,
             FoldedAveragePool = translator.FoldedAveragePool,
+            AveragePoolsAsConvolutions = translator.AveragePoolsAsConvolutions,
         };
     }
 

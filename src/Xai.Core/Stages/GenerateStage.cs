@@ -32,6 +32,11 @@ public static class GenerateStage
             inform?.Invoke($"{Path.GetFileName(settings.ModelPath)}: {folded}. The mean over a map followed by a dense layer is one dense layer over the map; its BP spreads the gradient evenly, as the pool's does.");
         }
 
+        if (model.Network.AveragePoolsAsConvolutions is { } pools)
+        {
+            inform?.Invoke($"{Path.GetFileName(settings.ModelPath)}: {pools}. An average pool is a depthwise convolution with equal weights; its BP spreads the gradient evenly over each window, as the pool's does.");
+        }
+
         var joins = model.Layers.Count(l => l is ConvBlockLayer { ResidualFrom: not null });
         if (joins > 0)
         {
@@ -66,6 +71,7 @@ public static class GenerateStage
             ["classes"] = model.Network.OutputClasses,
             ["droppedOutputActivation"] = model.Network.DroppedOutputActivation,
             ["foldedAveragePool"] = model.Network.FoldedAveragePool,
+            ["averagePoolsAsConvolutions"] = model.Network.AveragePoolsAsConvolutions,
             ["equalizedChannels"] = model.EqualizedChannels,
             ["parameters"] = model.Network.ParameterCount,
             ["forwardMacs"] = plan.ForwardMacs,

@@ -155,6 +155,32 @@ class TinyResNet(nn.Module):
         return self.fc(torch.flatten(nn.functional.adaptive_avg_pool2d(x, 1), 1))
 
 
+class TinyAvgPool(nn.Module):
+    """Average pools with a window inside the map, each run as a depthwise convolution: 2x2 stride 2 on an
+    odd map (its last row and column dropped), 3x3 stride 1 padded (count_include_pad, torch's default: the
+    export is a Pad and an unpadded pool), 4x4 stride 2 padded (an even window with padding); Linear."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1, self.conv2, self.conv3 = nn.Conv2d(3, 4, 3, padding=1), nn.Conv2d(4, 6, 3, padding=1), nn.Conv2d(6, 6, 1)
+        self.pool1, self.pool2, self.pool3 = nn.AvgPool2d(2), nn.AvgPool2d(3, stride=1, padding=1), nn.AvgPool2d(4, stride=2, padding=1)
+        self.fc = nn.Linear(6 * 3 * 2, 5)
+        self.relus = nn.ModuleList(nn.ReLU() for _ in range(3))
+
+    def forward(self, x):
+        r = self.relus
+        x = self.pool1(r[0](self.conv1(x)))
+        x = self.pool2(r[1](self.conv2(x)))
+        x = self.pool3(r[2](self.conv3(x)))
+        return self.fc(torch.flatten(x, 1))
+
+
+def export_avgpool():
+    """tiny_avgpool (issue 11), its own seeds so that the files above do not change."""
+    torch.manual_seed(20261209)
+    export_with_relevance("tiny_avgpool", TinyAvgPool(), (3, 13, 11), seed=20261210)
+
+
 def _load(path, name):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
@@ -248,6 +274,7 @@ def main():
                 m.weight.uniform_(0.5, 1.5)
                 m.bias.uniform_(-0.2, 0.3)
     export_with_relevance("tiny_resnet", resnet, (3, 12, 11), seed=20261208)
+    export_avgpool()
 
 
 if __name__ == "__main__":

@@ -106,9 +106,18 @@ public class OnnxImportErrorTests
             () => Chain(b => b.Node("Clip", new[] { b.Initializer("lo", new long[] { 1 }, new[] { -1f }), b.Initializer("hi", new long[] { 1 }, new[] { 1f }) }).Name = "/act/Clip"),
             Codes.UnsupportedAttribute, "/act/Clip", "min, max = -1, 1", "0 and 6 (ReLU6)"),
         ["global max pool"] = new(() => Chain(b => b.Node("GlobalMaxPool", Array.Empty<string>()).Name = "/pool/GlobalMaxPool"), Codes.UnsupportedOperator, "/pool/GlobalMaxPool", "'GlobalMaxPool'", "MaxPool with kernel 2x2", "GlobalAveragePool"),
-        ["average pool window inside the map"] = new(
-            () => Chain(b => b.Node("AveragePool", Array.Empty<string>(), Ints("kernel_shape", 2, 2), Ints("strides", 2, 2)).Name = "/pool/AveragePool"),
-            Codes.UnsupportedAttribute, "/pool/AveragePool", "kernel_shape = [2,2] on [2,4,4]", "[4,4] (the whole map"),
+        ["average pool of a non-square window"] = new(
+            () => Chain(b => b.Node("AveragePool", Array.Empty<string>(), Ints("kernel_shape", 3, 2)).Name = "/pool/AveragePool"),
+            Codes.UnsupportedAttribute, "/pool/AveragePool", "kernel_shape = [3,2] on [2,4,4]", "a square window [K,K]", "[4,4] (the whole map"),
+        ["average pool stride 3"] = new(
+            () => Chain(b => b.Node("AveragePool", Array.Empty<string>(), Ints("kernel_shape", 3, 3), Ints("strides", 3, 3)).Name = "/pool/AveragePool"),
+            Codes.UnsupportedAttribute, "/pool/AveragePool", "strides = [3,3]", "[1,1] or [2,2]"),
+        ["average pool excluding its padding"] = new(
+            () => Chain(b => b.Node("AveragePool", Array.Empty<string>(), Ints("kernel_shape", 3, 3), Ints("pads", 1, 1, 1, 1)).Name = "/pool/AveragePool"),
+            Codes.UnsupportedAttribute, "/pool/AveragePool", "count_include_pad = 0 with pads [1,1,1,1]", "count_include_pad=True"),
+        ["average pool of an even window padded on both sides"] = new(
+            () => Chain(b => b.Node("AveragePool", Array.Empty<string>(), Ints("kernel_shape", 2, 2), Ints("pads", 1, 1, 1, 1), Int("count_include_pad", 1)).Name = "/pool/AveragePool"),
+            Codes.UnsupportedAttribute, "/pool/AveragePool", "pads = [1,1,1,1]", "each at most 1 for a 2x2 window", "3x3 convolution"),
         ["global average pool not before a dense layer"] = new(
             () => Chain(b =>
             {

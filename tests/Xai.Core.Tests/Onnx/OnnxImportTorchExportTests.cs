@@ -121,6 +121,29 @@ public class OnnxImportTorchExportTests
         AssertClose(logits, ReferenceForward.Run(network, input), 1e-5f);
     }
 
+    /// <summary>
+    /// nn.AvgPool2d inside the map (torch exports a Pad, of zeros when the pool does not pad, and an unpadded
+    /// AveragePool): each a depthwise convolution with weights 1/K^2, an even window as K + 1 with a zero row and column.
+    /// </summary>
+    [Fact]
+    public void TinyAvgPool_WindowsInsideTheMapAreDepthwiseConvolutions_MatchTorchLogits()
+    {
+        var network = new OnnxModelImporter().Import(DataFile("tiny_avgpool.onnx"));
+
+        Assert.Equal(
+            new[] { typeof(Conv2dLayer), typeof(ReluLayer), typeof(Conv2dLayer), typeof(Conv2dLayer), typeof(ReluLayer), typeof(Conv2dLayer), typeof(Conv2dLayer), typeof(ReluLayer), typeof(Conv2dLayer), typeof(FlattenLayer), typeof(DenseLayer) },
+            network.Layers.Select(l => l.GetType()));
+        var pool = Assert.IsType<Conv2dLayer>(network.Layers[2]);
+        Assert.True(pool.Depthwise);
+        Assert.Equal((3, 2, new ConvolutionPadding(0, 0, 1, 1)), (pool.KernelSize, pool.Stride, pool.Pads));
+        // The 2x2 window in the top-left of the 3x3 kernel, 1/4 each; the rest zero.
+        Assert.Equal(new[] { 0.25f, 0.25f, 0f, 0.25f, 0.25f, 0f, 0f, 0f, 0f }, pool.Weights.Take(9).ToArray());
+        Assert.Contains("runs as depthwise 3x3 convolution", network.AveragePoolsAsConvolutions);
+
+        var (input, logits) = Expected("tiny_avgpool");
+        AssertClose(logits, ReferenceForward.Run(network, input), 1e-5f);
+    }
+
     /// <summary>nn.ReLU6 exports as Clip with constant min 0 and max 6: a Relu6Layer; the batch norms fold into the convolutions.</summary>
     [Fact]
     public void TinyRelu6_ClipZeroSixIsReLU6_MatchesTorchLogits()
