@@ -39,6 +39,8 @@ package test  openssh-server                # loopback board stand-in (/usr/sbin
 package test  chromium                        # report.html screenshot test (/usr/bin/chromium)
 package test  python3-numpy                   # reads the build's .npy with numpy (/usr/bin/python3)
 package test  dataset-fashion-mnist           # XaiFidelityDataset's default (XaiFidelityImages), samples/table3's scripts
+package test  slurm-wlm                       # XaiExecutor=Slurm tests: a single-node cluster (slurmctld, slurmd, sbatch, ...)
+package test  munge                           # the cluster's authentication (a private munged per test run)
 
 # ---- set-up steps, after the packages -----------------------------------------------------------
 step build - 'dotnet tool restore >/dev/null'   # the pinned pwsh (.config/dotnet-tools.json)

@@ -9,5 +9,5 @@ public sealed class XaiBitstreamTask : XaiVendorStageTask
     protected override VendorStage Stage => VendorStage.Bitstream;
 
     protected override VendorStageOutcome Run(DesignPlan plan, VendorToolSet tools, VendorLayout vendor) =>
-        BitstreamStage.Run(plan, Settings, tools, Layout, vendor, Stream, Cancellation);
+        BitstreamStage.Run(plan, Settings, tools, Layout, vendor, Stream, Cancellation, ToolExecutor);
 }

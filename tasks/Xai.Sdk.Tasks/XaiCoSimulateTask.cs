@@ -9,5 +9,5 @@ public sealed class XaiCoSimulateTask : XaiVendorStageTask
     protected override VendorStage Stage => VendorStage.CoSimulate;
 
     protected override VendorStageOutcome Run(DesignPlan plan, VendorToolSet tools, VendorLayout vendor) =>
-        CoSimulateStage.Run(plan, Settings, tools, Tools.HlsInclude, vendor, Stream, Cancellation);
+        CoSimulateStage.Run(plan, Settings, tools, Tools.HlsInclude, vendor, Stream, Cancellation, ToolExecutor);
 }

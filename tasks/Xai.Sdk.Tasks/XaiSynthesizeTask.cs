@@ -9,5 +9,5 @@ public sealed class XaiSynthesizeTask : XaiVendorStageTask
     protected override VendorStage Stage => VendorStage.Synthesize;
 
     protected override VendorStageOutcome Run(DesignPlan plan, VendorToolSet tools, VendorLayout vendor) =>
-        SynthesizeStage.Run(plan, Settings, tools, Tools.HlsInclude, vendor, Stream, Cancellation);
+        SynthesizeStage.Run(plan, Settings, tools, Tools.HlsInclude, vendor, Stream, Cancellation, ToolExecutor);
 }

@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Xai.Amd.Toolchain;
 using Xai.Diagnostics;
 using Xai.Planning;
+using Xai.Slurm;
 using Xai.Stages;
 
 namespace Xai.Sdk.Tasks;
@@ -13,15 +14,54 @@ namespace Xai.Sdk.Tasks;
 /// the vendor's own id without the space (<c>HLS207-3776</c>, <c>SYN201-201</c>, <c>Synth8-439</c>,
 /// <c>COSIM212-4</c>), or XAI5690-XAI5692 for ERROR / CRITICAL WARNING / WARNING lines without an id,
 /// located at the source file and line when the tool names them. Success is decided by
-/// ToolRunVerdict (outputs exist, no ERROR line), not by the exit code. Cancelling the build kills the tool;
-/// the node is yielded while the tool runs.
+/// ToolRunVerdict (outputs exist, no ERROR line), not by the exit code. Cancelling the build kills the tool
+/// (or cancels its Slurm job); the node is yielded while the tool runs. XaiExecutor=Slurm runs each tool
+/// as a Slurm job (<see cref="SlurmToolExecutor"/>) with the XaiSlurm* properties.
 /// </summary>
 public abstract class XaiVendorStageTask : XaiProjectTask
 {
     protected abstract VendorStage Stage { get; }
 
+    /// <summary>XaiExecutor: Local (default) or Slurm.</summary>
+    public string Executor { get; set; } = "";
+
+    public string SlurmPartition { get; set; } = "";
+
+    public string SlurmAccount { get; set; } = "";
+
+    public string SlurmTime { get; set; } = "";
+
+    public string SlurmMemory { get; set; } = "";
+
+    public string SlurmCpus { get; set; } = "";
+
+    public string SlurmLicenses { get; set; } = "";
+
+    public string SlurmExtraArgs { get; set; } = "";
+
+    public string SlurmBinDirectory { get; set; } = "";
+
+    /// <summary>Seconds between reads of a Slurm job's state and output (XaiSlurmPollSeconds; empty for 2).</summary>
+    public string SlurmPollSeconds { get; set; } = "";
+
+    /// <summary>Where this stage's tools run.</summary>
+    protected ToolExecutor ToolExecutor { get; private set; } = ToolExecutor.Local;
+
     protected override void ExecuteCore()
     {
+        var diagnostics = new List<XaiDiagnostic>();
+        var poll = double.TryParse(SlurmPollSeconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : (TimeSpan?)null;
+        var executor = ExecutorSettings.Parse(Executor, SlurmPartition, SlurmAccount, SlurmTime, SlurmMemory, SlurmCpus, SlurmLicenses, SlurmExtraArgs, SlurmBinDirectory, ProjectFile, diagnostics)
+            ?.For(Path.GetFileNameWithoutExtension(ProjectFile), Stage.ToString(), ProjectFile, diagnostics, poll);
+        if (executor is null)
+        {
+            Report(diagnostics);
+            return;
+        }
+
+        ToolExecutor = executor;
         var vendor = VendorLayout.For(Layout);
         var plan = PlanStage.Load(Layout);
         var tools = VendorToolSet.Load(vendor);
@@ -38,7 +78,7 @@ public abstract class XaiVendorStageTask : XaiProjectTask
     /// <summary>Logs one line of a tool's output, as an MSBuild diagnostic when it is one.</summary>
     protected void Stream(ToolInvocation invocation, string line)
     {
-        Log.LogMessage(MessageImportance.Normal, line);
+        Log.LogMessage(line.StartsWith(SlurmToolExecutor.StatusPrefix, StringComparison.Ordinal) ? MessageImportance.High : MessageImportance.Normal, line);
         if (VendorLogScanner.ParseLine(line) is not { Severity: >= VendorSeverity.Warning } message)
         {
             return;

@@ -172,6 +172,15 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "ERROR line without an id", "Read the tool's message.")] public const string VendorErrorWithoutId = "XAI5690";
     [Diagnostic(Warning, "CRITICAL WARNING line without an id", "Read the tool's message.")] public const string VendorCriticalWarningWithoutId = "XAI5691";
     [Diagnostic(Warning, "WARNING line without an id", "Read the tool's message.")] public const string VendorWarningWithoutId = "XAI5692";
+    [Diagnostic(Error, "Slurm commands not found", "Put Slurm's bin directory (sbatch, squeue, scontrol, scancel) on PATH, or set XaiSlurmBinDirectory; or build with XaiExecutor=Local.")] public const string SlurmNotFound = "XAI5700";
+    [Diagnostic(Error, "Bad executor or Slurm property", "Give the property the message names one of the values it lists.")] public const string BadSlurmProperty = "XAI5701";
+    [Diagnostic(Error, "Slurm refused the job", "Read Slurm's own message, quoted with the property it concerns; fix that property (a partition or account you may use, a time within the partition's limit).")] public const string SlurmRefused = "XAI5702";
+    [Diagnostic(Error, "Slurm job failed", "Read the tool's errors reported before this one, and the job's output file the message names.")] public const string SlurmJobFailed = "XAI5710";
+    [Diagnostic(Error, "Slurm job hit its time limit", "Raise XaiSlurmTime (or leave it empty for the partition's limit); synthesis and bitstream runs take hours.")] public const string SlurmJobTimeout = "XAI5711";
+    [Diagnostic(Error, "Slurm job ran out of memory", "Raise XaiSlurmMemory; Vivado needs tens of GB for the larger parts.")] public const string SlurmJobOutOfMemory = "XAI5712";
+    [Diagnostic(Error, "Slurm job cancelled outside the build", "Someone (scancel, an administrator, a preemption) cancelled the job; build again.")] public const string SlurmJobCancelled = "XAI5713";
+    [Diagnostic(Error, "Slurm node failed under the job", "Build again: the job runs on another node (ask the cluster's administrators if a node keeps failing).")] public const string SlurmNodeFailed = "XAI5714";
+    [Diagnostic(Error, "Slurm job ended otherwise", "Read the job state and reason the message quotes (scontrol show job).")] public const string SlurmJobEnded = "XAI5715";
 
     // 6000–6999: board files.
     [Diagnostic(Error, "Boards directory missing or empty", "Reinstall the Xai.Sdk package; its boards/ folder is incomplete.")] public const string BoardsDirectoryUnusable = "XAI6001";

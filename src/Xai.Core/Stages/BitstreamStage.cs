@@ -44,7 +44,7 @@ public static partial class BitstreamStage
 
     public static VendorStageOutcome Run(
         DesignPlan plan, ProjectSettings settings, VendorToolSet tools, BuildLayout build, VendorLayout vendor,
-        Action<ToolInvocation, string> onLine, CancellationToken cancel)
+        Action<ToolInvocation, string> onLine, CancellationToken cancel, ToolExecutor? executor = null)
     {
         var vivado = tools.Vivado ?? throw new XaiException(DiagnosticCatalog.ToolNotFound, $"Bitstream needs Vivado: {tools.VivadoProblem}", settings.ProjectFile);
         var hls = tools.Hls ?? throw new XaiException(DiagnosticCatalog.ToolNotFound, $"Bitstream needs the HLS IP, and the HLS tools were not found: {tools.HlsProblem}", settings.ProjectFile);
@@ -71,7 +71,7 @@ public static partial class BitstreamStage
             vendor.WorkingDirectory, vendor.VivadoLog, spec.ExpectedOutputs);
         var diagnostics = new List<XaiDiagnostic>();
         var producedBy = tools.VivadoDescription!;
-        var result = VendorRun.Execute(invocation, line => onLine(invocation, line), cancel);
+        var result = VendorRun.Execute(invocation, line => onLine(invocation, line), cancel, executor);
         diagnostics.AddRange(result.Diagnostics);
         if (!result.Succeeded)
         {

@@ -8,6 +8,6 @@ namespace Xai.Stages;
 public static class CoSimulateStage
 {
     public static VendorStageOutcome Run(
-        DesignPlan plan, ProjectSettings settings, VendorToolSet tools, string hlsInclude, VendorLayout vendor, Action<ToolInvocation, string> onLine, CancellationToken cancel) =>
-        HlsStage.Run(VendorStage.CoSimulate, plan, settings, tools, hlsInclude, vendor, onLine, cancel);
+        DesignPlan plan, ProjectSettings settings, VendorToolSet tools, string hlsInclude, VendorLayout vendor, Action<ToolInvocation, string> onLine, CancellationToken cancel, ToolExecutor? executor = null) =>
+        HlsStage.Run(VendorStage.CoSimulate, plan, settings, tools, hlsInclude, vendor, onLine, cancel, executor);
 }

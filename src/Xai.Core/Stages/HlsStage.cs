@@ -101,7 +101,7 @@ public static class HlsStage
 
     public static VendorStageOutcome Run(
         VendorStage stage, DesignPlan plan, ProjectSettings settings, VendorToolSet tools, string hlsInclude,
-        VendorLayout vendor, Action<ToolInvocation, string> onLine, CancellationToken cancel)
+        VendorLayout vendor, Action<ToolInvocation, string> onLine, CancellationToken cancel, ToolExecutor? executor = null)
     {
         var toolchain = tools.Hls ?? throw new XaiException(DiagnosticCatalog.ToolNotFound, $"{stage} needs the HLS tools: {tools.HlsProblem}", settings.ProjectFile);
         var sources = HlsSourcesStage.Load(plan, vendor);
@@ -110,7 +110,7 @@ public static class HlsStage
         var producedBy = tools.HlsDescription!;
         foreach (var (top, _, invocation) in runs)
         {
-            var result = VendorRun.Execute(invocation, line => onLine(invocation, line), cancel);
+            var result = VendorRun.Execute(invocation, line => onLine(invocation, line), cancel, executor);
             diagnostics.AddRange(result.Diagnostics);
             if (!result.Succeeded)
             {

@@ -8,6 +8,6 @@ namespace Xai.Stages;
 public static class SynthesizeStage
 {
     public static VendorStageOutcome Run(
-        DesignPlan plan, ProjectSettings settings, VendorToolSet tools, string hlsInclude, VendorLayout vendor, Action<ToolInvocation, string> onLine, CancellationToken cancel) =>
-        HlsStage.Run(VendorStage.Synthesize, plan, settings, tools, hlsInclude, vendor, onLine, cancel);
+        DesignPlan plan, ProjectSettings settings, VendorToolSet tools, string hlsInclude, VendorLayout vendor, Action<ToolInvocation, string> onLine, CancellationToken cancel, ToolExecutor? executor = null) =>
+        HlsStage.Run(VendorStage.Synthesize, plan, settings, tools, hlsInclude, vendor, onLine, cancel, executor);
 }

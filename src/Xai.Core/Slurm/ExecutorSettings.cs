@@ -1,0 +1,51 @@
+using Xai.Amd.Toolchain;
+using Xai.Diagnostics;
+
+namespace Xai.Slurm;
+
+/// <summary>
+/// <c>XaiExecutor</c> and, under Slurm, the <c>XaiSlurm*</c> properties, validated. They choose where the
+/// vendor stages run their tools, not what the tools make: they are not among the stages' inputs, so
+/// switching executors does not rebuild anything.
+/// </summary>
+public sealed record ExecutorSettings(ExecutorKind Kind, SlurmOptions? Slurm)
+{
+    /// <summary>Validates the raw properties (XAI5701 for each bad value); null when any is bad.</summary>
+    public static ExecutorSettings? Parse(
+        string executor, string partition, string account, string time, string memory, string cpus, string licenses, string extraArgs, string binDirectory,
+        string projectFile, List<XaiDiagnostic> diagnostics)
+    {
+        var value = executor.Trim();
+        if (value.Length == 0 || value.Equals("Local", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ExecutorSettings(ExecutorKind.Local, null);
+        }
+
+        if (!value.Equals("Slurm", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.BadSlurmProperty, $"Property 'XaiExecutor' is '{value}'; allowed: Local (the default: this machine) or Slurm (sbatch jobs).", projectFile));
+            return null;
+        }
+
+        var slurm = SlurmOptions.Parse(partition, account, time, memory, cpus, licenses, extraArgs, binDirectory, projectFile, diagnostics);
+        return slurm is null ? null : new ExecutorSettings(ExecutorKind.Slurm, slurm);
+    }
+
+    /// <summary>The executor of one stage's runs; XAI5700 in <paramref name="diagnostics"/> (and null) when Slurm's commands are missing.</summary>
+    public ToolExecutor? For(string projectName, string stage, string projectFile, List<XaiDiagnostic> diagnostics, TimeSpan? poll = null)
+    {
+        if (Kind == ExecutorKind.Local)
+        {
+            return ToolExecutor.Local;
+        }
+
+        var executor = new SlurmToolExecutor(Slurm!, projectName, stage, projectFile, poll);
+        if (executor.CheckCommands() is { } missing)
+        {
+            diagnostics.Add(missing);
+            return null;
+        }
+
+        return executor;
+    }
+}

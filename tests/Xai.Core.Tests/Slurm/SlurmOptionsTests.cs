@@ -1,0 +1,101 @@
+using Xai.Diagnostics;
+using Xai.Slurm;
+
+namespace Xai.Core.Tests.Slurm;
+
+/// <summary>XaiExecutor and XaiSlurm* validation, and the job script's text (no cluster needed).</summary>
+public sealed class SlurmOptionsTests
+{
+    private static (ExecutorSettings? Settings, List<XaiDiagnostic> Diagnostics) Parse(
+        string executor = "Slurm", string partition = "", string account = "", string time = "", string memory = "", string cpus = "", string licenses = "", string extra = "", string bin = "")
+    {
+        var diagnostics = new List<XaiDiagnostic>();
+        return (ExecutorSettings.Parse(executor, partition, account, time, memory, cpus, licenses, extra, bin, "/p/a.xaiproj", diagnostics), diagnostics);
+    }
+
+    [Theory]
+    [InlineData("", "Local")]
+    [InlineData("local", "Local")]
+    [InlineData("Slurm", "Slurm")]
+    public void The_executor_is_Local_by_default(string value, string expected) =>
+        Assert.Equal(expected, Parse(executor: value).Settings!.Kind.ToString());
+
+    [Fact]
+    public void Good_values_become_sbatch_options()
+    {
+        var (settings, diagnostics) = Parse(partition: "fpga", account: "lab-1", time: "1-04:00:00", memory: "32G", cpus: "8", licenses: "vivado:1,vitis", extra: "--qos=long; --exclusive");
+        Assert.Empty(diagnostics);
+        Assert.Equal(
+            new[] { "--partition=fpga", "--account=lab-1", "--time=1-04:00:00", "--mem=32G", "--cpus-per-task=8", "--licenses=vivado:1,vitis", "--qos=long", "--exclusive" },
+            settings!.Slurm!.SbatchOptions());
+    }
+
+    [Theory]
+    [InlineData("executor", "Cluster", "XaiExecutor", "Local (the default")]
+    [InlineData("time", "4 hours", "XaiSlurmTime", "HH:MM:SS")]
+    [InlineData("memory", "32GB", "XaiSlurmMemory", "K, M, G or T")]
+    [InlineData("cpus", "0", "XaiSlurmCpus", "at least 1")]
+    [InlineData("licenses", "vivado 1", "XaiSlurmLicenses", "name[:count]")]
+    [InlineData("partition", "debug\n#SBATCH --uid=0", "XaiSlurmPartition", "a partition name")]
+    [InlineData("account", "a;b", "XaiSlurmAccount", "an account name")]
+    [InlineData("extra", "--comment=x y", "XaiSlurmExtraArgs", "without white space")]
+    [InlineData("extra", "qos=long", "XaiSlurmExtraArgs", "--name=value")]
+    public void A_bad_value_is_XAI5701_naming_the_property_and_what_is_allowed(string which, string value, string property, string allowed)
+    {
+        var (settings, diagnostics) = which switch
+        {
+            "executor" => Parse(executor: value),
+            "time" => Parse(time: value),
+            "memory" => Parse(memory: value),
+            "cpus" => Parse(cpus: value),
+            "licenses" => Parse(licenses: value),
+            "partition" => Parse(partition: value),
+            "account" => Parse(account: value),
+            _ => Parse(extra: value),
+        };
+        Assert.Null(settings);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCatalog.BadSlurmProperty, d.Code);
+        Assert.Contains($"'{property}'", d.Message);
+        Assert.Contains(allowed, d.Message);
+        Assert.DoesNotContain('\n', d.Message);
+    }
+
+    [Fact]
+    public void Without_sbatch_a_Slurm_build_stops_with_XAI5700_saying_how_to_point_at_it()
+    {
+        var empty = Directory.CreateTempSubdirectory("xai-no-slurm").FullName;
+        var (settings, _) = Parse(bin: empty);
+        var diagnostics = new List<XaiDiagnostic>();
+        Assert.Null(settings!.For("proj", "Synthesize", "/p/a.xaiproj", diagnostics));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCatalog.SlurmNotFound, d.Code);
+        Assert.Contains("XaiSlurmBinDirectory", d.Message);
+        Assert.Contains(empty, d.Message);
+    }
+
+    [Fact]
+    public void The_script_names_the_job_and_its_stamp_changes_with_what_it_runs()
+    {
+        var invocation = new Xai.Amd.Toolchain.ToolInvocation("C synthesis", "/opt/tool", ["-f", "it's.tcl"], "/w d", null, []);
+        var options = new SlurmOptions(Partition: "fpga", Time: "4:00:00");
+        var (text, stamp) = SlurmJobScript.Write(invocation, options, "xai.p.Synthesize.x", "xai.p.Synthesize.x.out");
+        Assert.Contains("#SBATCH --job-name=xai.p.Synthesize.x\n", text);
+        Assert.Contains($"#SBATCH --comment=xai:{stamp}\n", text);
+        Assert.Contains("#SBATCH --partition=fpga\n#SBATCH --time=4:00:00\n", text);
+        Assert.Contains("cd '/w d' || exit 1\nexec '/opt/tool' '-f' 'it'\\''s.tcl'\n", text);
+        var (_, other) = SlurmJobScript.Write(invocation with { Arguments = ["-f", "other.tcl"] }, options, "xai.p.Synthesize.x", "xai.p.Synthesize.x.out");
+        Assert.NotEqual(stamp, other);
+        Assert.Throws<ArgumentException>(() => SlurmJobScript.Write(invocation, options, "bad name", "x.out"));
+    }
+
+    [Fact]
+    public void Scontrols_one_line_job_description_is_parsed()
+    {
+        var job = SlurmJobInfo.Parse("JobId=42 JobName=xai.p.Synthesize.x UserId=root(0) JobState=OUT_OF_MEMORY Reason=OutOfMemory Dependency=(null) RunTime=00:01:02 NodeList=n7 ExitCode=0:125")!;
+        Assert.Equal(("42", "OUT_OF_MEMORY", "OutOfMemory", "n7", "00:01:02", 0, 125), (job.Id, job.State, job.Reason, job.Nodes, job.RunTime, job.ExitCode, job.Signal));
+        Assert.True(job.IsTerminal);
+        Assert.False(SlurmJobInfo.Parse("JobId=43 JobState=PENDING Reason=Resources NodeList=(null) ExitCode=0:0")!.IsTerminal);
+        Assert.Null(SlurmJobInfo.Parse("slurm_load_jobs error: Invalid job id specified"));
+    }
+}

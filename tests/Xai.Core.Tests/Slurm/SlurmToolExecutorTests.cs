@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using Xai.Amd.Toolchain;
+using Xai.Diagnostics;
+using Xai.Slurm;
+using Xai.Stages;
+
+namespace Xai.Core.Tests.Slurm;
+
+/// <summary>
+/// Vendor tool runs as jobs of the real single-node cluster (<see cref="SlurmTestCluster"/>), with a stand-in
+/// tool (a bash script that writes its log and outputs the way the SDK judges vendor runs): a run that
+/// completes, one that fails, one cancelled by the build, one past its time limit, one whose node goes down,
+/// a job left running by an earlier build, a refused partition, and hostile paths and arguments.
+/// </summary>
+[Collection(SlurmClusterCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class SlurmToolExecutorTests(SlurmTestCluster cluster)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A stand-in tool in its own directory: prints its arguments, then runs <paramref name="body"/>.</summary>
+    private (string Tool, string Directory) StandIn(string name, string body)
+    {
+        var directory = Path.Combine(cluster.Work, name);
+        Directory.CreateDirectory(directory);
+        var tool = Path.Combine(directory, "tool.sh");
+        File.WriteAllText(tool, "#!/bin/bash\n# TEST STAND-IN of a vendor tool (Slurm executor tests). Not a vendor tool.\n"
+            + "for a in \"$@\"; do printf 'arg<%s>\\n' \"$a\"; done\n" + body + "\n");
+        File.SetUnixFileMode(tool, (UnixFileMode)0b111_101_101);
+        return (tool, directory);
+    }
+
+    private static ToolInvocation Invocation(string tool, string directory, params string[] arguments) =>
+        new("stand-in run", tool, arguments, directory, null, [Path.Combine(directory, "result.txt")]);
+
+    private static SlurmToolExecutor Executor(SlurmOptions? options = null, string project = "proj") =>
+        new(options ?? new SlurmOptions(Partition: SlurmTestCluster.Partition), project, "Synthesize", "/p/proj.xaiproj", Poll);
+
+    [Fact]
+    public void A_completed_job_streams_the_tools_lines_and_is_judged_as_a_local_run()
+    {
+        var (tool, dir) = StandIn("completed", "echo 'INFO: working'; echo done > result.txt; echo 'INFO: finished'");
+        var lines = new List<string>();
+        var result = VendorRun.Execute(Invocation(tool, dir, "-f", "script.tcl"), lines.Add, CancellationToken.None, Executor());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Select(d => d.Message).Concat(lines)));
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("arg<-f>", lines);
+        Assert.Contains("INFO: finished", lines);
+        Assert.Contains(lines, l => l.StartsWith("Slurm: submitted job ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("COMPLETED on " + SlurmTestCluster.Node, StringComparison.Ordinal));
+        var script = Assert.Single(Directory.GetFiles(dir, "*.sbatch"));
+        Assert.StartsWith("xai.proj.Synthesize.", Path.GetFileName(script), StringComparison.Ordinal);
+        SlurmTestCluster.Run("/bin/bash", "-n", script); // the generated script parses
+    }
+
+    [Fact]
+    public void A_failing_tool_fails_the_job_and_the_run_with_the_tools_error_and_the_jobs_state()
+    {
+        var (tool, dir) = StandIn("failed", "echo 'ERROR: [HLS 200-70] stand-in failure'; exit 3");
+        var lines = new List<string>();
+        var result = VendorRun.Execute(Invocation(tool, dir), lines.Add, CancellationToken.None, Executor());
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("ERROR: [HLS 200-70] stand-in failure", lines);
+        var failed = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCatalog.SlurmJobFailed);
+        Assert.Contains("FAILED with exit code 3", failed.Message);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCatalog.RunLogErrors);
+    }
+
+    [Fact]
+    public void Cancelling_the_build_cancels_the_job_within_seconds()
+    {
+        var (tool, dir) = StandIn("cancelled", "echo started; sleep 300; echo done > result.txt");
+        using var cancel = new CancellationTokenSource();
+        var lines = new List<string>();
+        var clock = Stopwatch.StartNew();
+        TimeSpan cancelledAt = default;
+        var result = VendorRun.Execute(Invocation(tool, dir), line =>
+        {
+            lines.Add(line);
+            if (line == "started")
+            {
+                cancelledAt = clock.Elapsed;
+                cancel.Cancel();
+            }
+        }, cancel.Token, Executor());
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(DiagnosticCatalog.ToolCancelled, Assert.Single(result.Diagnostics).Code);
+        Assert.True(clock.Elapsed - cancelledAt < TimeSpan.FromSeconds(15), $"cancel took {clock.Elapsed - cancelledAt}");
+        var id = lines.First(l => l.StartsWith("Slurm: submitted job ", StringComparison.Ordinal)).Split(' ')[3];
+        Assert.Equal("CANCELLED", SlurmTestCluster.StateOf(id));
+    }
+
+    [Fact]
+    public void A_job_past_its_time_limit_is_reported_with_the_property_to_raise()
+    {
+        var (tool, dir) = StandIn("timeout", "echo started; sleep 600; echo done > result.txt");
+        var result = VendorRun.Execute(Invocation(tool, dir), _ => { }, CancellationToken.None,
+            Executor(new SlurmOptions(Partition: SlurmTestCluster.Partition, Time: "1")));
+
+        Assert.False(result.Succeeded);
+        var timeout = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCatalog.SlurmJobTimeout);
+        Assert.Contains("XaiSlurmTime=1", timeout.Message);
+    }
+
+    [Fact]
+    public void A_node_that_goes_down_under_the_job_is_a_node_failure()
+    {
+        var (tool, dir) = StandIn("nodefail", "echo started; sleep 300; echo done > result.txt");
+        var result = VendorRun.Execute(Invocation(tool, dir), line =>
+        {
+            if (line == "started")
+            {
+                SlurmTestCluster.Run("/usr/bin/scontrol", "update", "nodename=" + SlurmTestCluster.Node, "state=down", "reason=xai-test");
+            }
+        }, CancellationToken.None, Executor());
+        try
+        {
+            SlurmTestCluster.Run("/usr/bin/scontrol", "update", "nodename=" + SlurmTestCluster.Node, "state=resume");
+        }
+        catch (InvalidOperationException)
+        {
+            // The node registered again by itself (ReturnToService=2).
+        }
+
+        cluster.WaitForNodeIdle();
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCatalog.SlurmNodeFailed && d.Message.Contains("NODE_FAIL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_job_an_earlier_build_left_running_is_awaited_not_submitted_again()
+    {
+        var (tool, dir) = StandIn("earlier", "sleep 3; echo done > result.txt; echo finished");
+        var invocation = Invocation(tool, dir);
+        var executor = Executor(project: "earlier");
+        // What a build killed outright leaves: the script, submitted, still running.
+        var name = executor.JobNameOf(invocation);
+        var (text, _) = SlurmJobScript.Write(invocation, new SlurmOptions(Partition: SlurmTestCluster.Partition), name, name + ".out");
+        var script = Path.Combine(dir, name + ".sbatch");
+        File.WriteAllText(script, text);
+        var earlier = SlurmTestCluster.Run("/usr/bin/sbatch", "--parsable", "--chdir=" + dir, script).Trim();
+
+        var lines = new List<string>();
+        var result = VendorRun.Execute(invocation, lines.Add, CancellationToken.None, executor);
+
+        Assert.True(result.Succeeded, string.Join("\n", lines));
+        Assert.Contains($"Slurm: job {earlier} ({name}) of an earlier build runs this same script; awaiting it instead of submitting again.", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("Slurm: submitted", StringComparison.Ordinal));
+        Assert.Contains("finished", lines);
+    }
+
+    [Fact]
+    public void An_unknown_partition_is_Slurms_own_refusal_attached_to_the_property()
+    {
+        var (tool, dir) = StandIn("refused", "echo done > result.txt");
+        var result = VendorRun.Execute(Invocation(tool, dir), _ => { }, CancellationToken.None, Executor(new SlurmOptions(Partition: "no-such-partition")));
+
+        Assert.False(result.Succeeded);
+        var refused = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCatalog.SlurmRefused, refused.Code);
+        Assert.Contains("XaiSlurmPartition", refused.Message);
+        Assert.Contains("no-such-partition", refused.Message);
+        Assert.Contains("invalid partition", refused.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Hostile_paths_and_arguments_reach_the_tool_unchanged_and_never_run_as_commands()
+    {
+        var canary = Path.Combine(cluster.Work, "hostile-canary");
+        var hostile = new[] { $"$(touch {canary}1)", $"`touch {canary}2`", $"'; touch {canary}3; echo '", $"a b\"c\\d", "*", $"x\ntouch {canary}4" };
+        var (tool, dir) = StandIn($"hostile dir $(touch {canary}5) 'q'", "echo done > result.txt");
+        var lines = new List<string>();
+        var result = VendorRun.Execute(Invocation(tool, dir, hostile), lines.Add, CancellationToken.None, Executor());
+
+        Assert.True(result.Succeeded, string.Join("\n", lines));
+        var received = string.Join("\n", lines.SkipWhile(l => !l.StartsWith("arg<", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("Slurm:", StringComparison.Ordinal)));
+        Assert.Equal(string.Join("\n", hostile.Select(h => $"arg<{h}>")), received);
+        Assert.Empty(Directory.GetFiles(cluster.Work, "hostile-canary*"));
+    }
+}
