@@ -61,6 +61,9 @@ public sealed class XaiBuild
     /// <summary>The board-side runner generated into the build output; null when this build has none.</summary>
     public string? Runner { get; init; }
 
+    /// <summary>The Slurm jobs the vendor stages ran (XaiExecutor=Slurm): id, stage, state, node, elapsed; empty for local runs.</summary>
+    public required XaiSlurmJob[] SlurmJobs { get; init; }
+
     internal static XaiBuild Read(BuildLocation location)
     {
         JObject report;
@@ -81,6 +84,16 @@ public sealed class XaiBuild
         string Text(string field) => report[field] is JValue { Type: JTokenType.String } v ? (string)v! : throw Bad(location, $"lacks the text field '{field}'.");
 
         var output = location.OutputDirectory;
+        XaiSlurmJob[] jobs;
+        try
+        {
+            jobs = XaiSlurmJob.Read(location.VendorDirectory);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new XaiCmdletException(DiagnosticCatalog.BadBuildReport, e.Message, ErrorCategory.InvalidData, location.VendorDirectory);
+        }
+
         // The board-side files as Xai.Deployment finds them; a build from before the runner existed has none.
         BuildArtifacts? artifacts = null;
         try
@@ -112,6 +125,7 @@ public sealed class XaiBuild
             WeightImages = artifacts?.BoardFiles.Where(f => System.IO.Path.GetFileName(f).StartsWith("weights.", StringComparison.Ordinal)).ToArray() ?? [],
             Runner = artifacts?.Runner,
             BoardFiles = artifacts?.BoardFiles.ToArray() ?? [],
+            SlurmJobs = jobs,
         };
     }
 

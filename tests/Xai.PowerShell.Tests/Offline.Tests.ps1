@@ -183,6 +183,32 @@ Describe 'Get-XaiBuild' {
         $e.FullyQualifiedErrorId | Should -BeLike 'XAI7005,*'
     }
 
+    It 'lists the Slurm jobs the vendor stages ran, from the record the build keeps' {
+        $root = New-TestBuild (Join-Path $TestDrive 'slurm')
+        $vendor = "$root/obj/Debug/xai/vendor"
+        # Written by the SDK's own ledger, as SlurmToolExecutor writes it during a build.
+        [Xai.Slurm.SlurmJobLedger]::Record($vendor, [Xai.Slurm.SlurmJobRecord]::new('Synthesize', 'xai.test.Synthesize.xai_top.ab12cd', '41', 'COMPLETED',
+            'node7', '01:02:03', 0, "$vendor/x.sbatch", "$vendor/x.out", [datetime]::UtcNow))
+        [Xai.Slurm.SlurmJobLedger]::Record($vendor, [Xai.Slurm.SlurmJobRecord]::new('Bitstream', 'xai.test.Bitstream.vivado.ef34ab', '42', 'TIMEOUT',
+            'node8', '08:00:00', 0, "$vendor/y.sbatch", "$vendor/y.out", [datetime]::UtcNow.AddSeconds(1)))
+        $jobs = (Get-XaiBuild $root).SlurmJobs
+        $jobs.Id | Should -Be @('41', '42')
+        $jobs[0].Stage | Should -Be 'Synthesize'
+        $jobs[0].State | Should -Be 'COMPLETED'
+        $jobs[0].Node | Should -Be 'node7'
+        $jobs[0].Elapsed | Should -Be '01:02:03'
+        $jobs[1].State | Should -Be 'TIMEOUT'
+        (Get-XaiBuild $Build).SlurmJobs | Should -BeNullOrEmpty
+    }
+
+    It 'reports a job record it cannot read as XAI7004, naming the file' {
+        $root = New-TestBuild (Join-Path $TestDrive 'slurm-bad')
+        Set-Content "$root/obj/Debug/xai/vendor/slurm-jobs.json" '{ "format": "xai-slurm-jobs/9", "jobs": [] }'
+        $e = Get-XaiErrorRecord { Get-XaiBuild $root }
+        $e.FullyQualifiedErrorId | Should -BeLike 'XAI7004,*'
+        $e.ErrorDetails.Message | Should -Match 'slurm-jobs\.json'
+    }
+
     It 'reports a missing path as XAI7002' {
         (Get-XaiErrorRecord { Get-XaiBuild "$TestDrive/missing" }).FullyQualifiedErrorId | Should -BeLike 'XAI7002,*'
     }

@@ -23,6 +23,7 @@ public sealed class SlurmToolExecutor : ToolExecutor
     private readonly SlurmOptions _options;
     private readonly SlurmCommands _slurm;
     private readonly string _jobPrefix;
+    private readonly string _stage;
     private readonly string _projectFile;
     private readonly TimeSpan _poll;
 
@@ -33,6 +34,7 @@ public sealed class SlurmToolExecutor : ToolExecutor
         _options = options;
         _slurm = new SlurmCommands(options.BinDirectory);
         _jobPrefix = SlurmJobScript.SafeName("xai", projectName, stage);
+        _stage = stage;
         _projectFile = projectFile;
         _poll = poll ?? TimeSpan.FromSeconds(2);
     }
@@ -98,11 +100,14 @@ public sealed class SlurmToolExecutor : ToolExecutor
             onLine($"{StatusPrefix}submitted job {jobId} ({name}); script {script}.");
         }
 
-        return Await(jobId, name, script, output, onLine, cancel);
+        var record = new SlurmJobRecord(_stage, name, jobId, "PENDING", "", "", null, script, output, DateTime.UtcNow);
+        SlurmJobLedger.Record(directory, record);
+        return Await(record, directory, onLine, cancel);
     }
 
-    private (ToolProcess.Result, IReadOnlyList<XaiDiagnostic>) Await(string jobId, string name, string script, string output, Action<string> onLine, CancellationToken cancel)
+    private (ToolProcess.Result, IReadOnlyList<XaiDiagnostic>) Await(SlurmJobRecord record, string directory, Action<string> onLine, CancellationToken cancel)
     {
+        var (jobId, name, script, output) = (record.Id, record.Name, record.Script, record.Output);
         var log = new JobOutputReader(output);
         var lines = new List<string>();
         void Drain(bool final)
@@ -129,6 +134,8 @@ public sealed class SlurmToolExecutor : ToolExecutor
                 }
 
                 Drain(final: true);
+                var cancelled = _slurm.Show(jobId);
+                SlurmJobLedger.Record(directory, record with { State = cancelled?.State ?? "CANCELLED", Nodes = cancelled?.Nodes ?? "", RunTime = cancelled?.RunTime ?? "" });
                 return (new ToolProcess.Result(-1, lines, true, null), []);
             }
 
@@ -142,6 +149,7 @@ public sealed class SlurmToolExecutor : ToolExecutor
             if (info.State != lastState)
             {
                 lastState = info.State;
+                SlurmJobLedger.Record(directory, record with { State = info.State, Nodes = info.Nodes });
                 onLine($"{StatusPrefix}job {jobId} {info.State}{(info.Nodes.Length > 0 ? " on " + info.Nodes : "")}{(info.Reason is "None" or "" ? "" : $" ({info.Reason})")}.");
             }
 
@@ -151,10 +159,12 @@ public sealed class SlurmToolExecutor : ToolExecutor
         Drain(final: true);
         if (info is null)
         {
+            SlurmJobLedger.Record(directory, record with { State = "UNKNOWN" });
             var lost = XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobEnded, $"Slurm no longer knows job {jobId} ({name}); its state is unknown. Its output is {output}.", script);
             return (new ToolProcess.Result(-1, lines, false, null), [lost]);
         }
 
+        SlurmJobLedger.Record(directory, record with { State = info.State, Nodes = info.Nodes, RunTime = info.RunTime, ExitCode = info.ExitCode });
         onLine($"{StatusPrefix}job {jobId} {info.State}{(info.Nodes.Length > 0 ? " on " + info.Nodes : "")}, run time {info.RunTime}, exit code {info.ExitCode}{(info.Signal != 0 ? $" (signal {info.Signal})" : "")}.");
         var findings = new List<XaiDiagnostic>();
         if (Ended(info, name, output, script) is { } finding)

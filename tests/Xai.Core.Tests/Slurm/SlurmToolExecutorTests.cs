@@ -52,6 +52,10 @@ public sealed class SlurmToolExecutorTests(SlurmTestCluster cluster)
         var script = Assert.Single(Directory.GetFiles(dir, "*.sbatch"));
         Assert.StartsWith("xai.proj.Synthesize.", Path.GetFileName(script), StringComparison.Ordinal);
         SlurmTestCluster.Run("/bin/bash", "-n", script); // the generated script parses
+
+        // The build's record of its jobs (Get-XaiBuild shows it).
+        var job = Assert.Single(SlurmJobLedger.Read(dir));
+        Assert.Equal(("Synthesize", "COMPLETED", SlurmTestCluster.Node, (int?)0, script), (job.Stage, job.State, job.Nodes, job.ExitCode, job.Script));
     }
 
     [Fact]
@@ -91,6 +95,7 @@ public sealed class SlurmToolExecutorTests(SlurmTestCluster cluster)
         Assert.True(clock.Elapsed - cancelledAt < TimeSpan.FromSeconds(15), $"cancel took {clock.Elapsed - cancelledAt}");
         var id = lines.First(l => l.StartsWith("Slurm: submitted job ", StringComparison.Ordinal)).Split(' ')[3];
         Assert.Equal("CANCELLED", SlurmTestCluster.StateOf(id));
+        Assert.Equal((id, "CANCELLED"), (Assert.Single(SlurmJobLedger.Read(dir)).Id, SlurmJobLedger.Read(dir)[0].State));
     }
 
     [Fact]

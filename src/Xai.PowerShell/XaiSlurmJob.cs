@@ -1,0 +1,61 @@
+using Xai.Slurm;
+
+namespace Xai.PowerShell;
+
+/// <summary>
+/// One Slurm job of a build's vendor stages, as Get-XaiBuild shows it (<see cref="XaiBuild.SlurmJobs"/>):
+/// the build's record (slurm-jobs.json), with the state Slurm gives now for a job the record left
+/// pending or running (when scontrol is on PATH).
+/// </summary>
+public sealed class XaiSlurmJob
+{
+    public required string Id { get; init; }
+
+    public required string Stage { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string State { get; init; }
+
+    /// <summary>The node(s) it ran on; empty before it started.</summary>
+    public required string Node { get; init; }
+
+    /// <summary>Its run time ([D-]HH:MM:SS) as Slurm reports it.</summary>
+    public required string Elapsed { get; init; }
+
+    public int? ExitCode { get; init; }
+
+    public required string Script { get; init; }
+
+    public required string Output { get; init; }
+
+    public DateTime SubmittedUtc { get; init; }
+
+    internal static XaiSlurmJob[] Read(string? vendorDirectory)
+    {
+        if (vendorDirectory is null)
+        {
+            return [];
+        }
+
+        var slurm = new SlurmCommands(null);
+        var live = slurm.Locate("scontrol") is not null;
+        return SlurmJobLedger.Read(vendorDirectory).Select(j =>
+        {
+            var now = live && j.State is "PENDING" or "RUNNING" or "UNKNOWN" ? slurm.Show(j.Id) : null;
+            return new XaiSlurmJob
+            {
+                Id = j.Id,
+                Stage = j.Stage,
+                Name = j.Name,
+                State = now?.State ?? j.State,
+                Node = now?.Nodes ?? j.Nodes,
+                Elapsed = now?.RunTime ?? j.RunTime,
+                ExitCode = now is { IsTerminal: true } ? now.ExitCode : j.ExitCode,
+                Script = j.Script,
+                Output = j.Output,
+                SubmittedUtc = j.SubmittedUtc,
+            };
+        }).ToArray();
+    }
+}
