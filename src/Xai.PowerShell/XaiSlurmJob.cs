@@ -42,7 +42,7 @@ public sealed class XaiSlurmJob
         var live = slurm.Locate("scontrol") is not null;
         return SlurmJobLedger.Read(vendorDirectory).Select(j =>
         {
-            var now = live && j.State is "PENDING" or "RUNNING" or "UNKNOWN" ? slurm.Show(j.Id) : null;
+            var now = live && j.State is "PENDING" or "RUNNING" or "UNKNOWN" ? slurm.ShowAll(j.Id)?.FirstOrDefault() : null;
             return new XaiSlurmJob
             {
                 Id = j.Id,

@@ -5,7 +5,7 @@ using Xai.Stages;
 namespace Xai.Sdk.Tasks;
 
 /// <summary>Stage CSim: the bit-accurate C simulation of every image, with fidelity against float.</summary>
-public sealed class XaiCSimTask : XaiProjectTask
+public sealed class XaiCSimTask : XaiExecutorTask
 {
     /// <summary>Images; optional metadata <c>TrueClass</c> (or <c>Label</c>, as a child element) overrides <see cref="LabelsFile"/>.</summary>
     public ITaskItem[]? Images { get; set; }
@@ -17,6 +17,13 @@ public sealed class XaiCSimTask : XaiProjectTask
     {
         var settings = Settings;
         var plan = PlanStage.Load(Layout);
+        // Only the fidelity run over the dataset goes to Slurm (a job array); the project's images run here.
+        var executor = settings.FidelityImages > 0 ? ExecutorFor("Fidelity") : Amd.Toolchain.ToolExecutor.Local;
+        if (executor is null)
+        {
+            return;
+        }
+
         // 'TrueClass' works as an attribute; 'Label' only as a child element (MSBuild reserves the attribute).
         var images = ImageLabels.Resolve(
             (Images ?? []).Select(i => new ImageLabels.ImageItem(i.GetMetadata("FullPath"), i.ItemSpec, i.GetMetadata("TrueClass") is { Length: > 0 } trueClass ? trueClass : i.GetMetadata("Label"))),
@@ -24,7 +31,7 @@ public sealed class XaiCSimTask : XaiProjectTask
             ProjectFile,
             Report);
         var csim = Yielding(() => CSimStage.Run(plan, images, settings.TargetClass, ProjectFile, Layout, Tools, Cancellation,
-            () => FidelityStage.Run(plan, settings.FidelityImages, Build.FidelityDataset, Layout, Report, Cancellation)));
+            () => FidelityStage.Run(plan, settings.FidelityImages, Build.FidelityDataset, Layout, Report, Cancellation, executor as Slurm.SlurmToolExecutor, line => Log.LogMessage(line.StartsWith(Slurm.SlurmToolExecutor.StatusPrefix, StringComparison.Ordinal) ? MessageImportance.High : MessageImportance.Normal, line))));
         Info($"C simulation: {csim.Images} images, accuracy {(csim.Accuracy is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "n/a (no labels)")}, {Text(csim.SecondsPerImage)} s per image (3 profiles x {settings.Methods.Count} methods)");
         Print("project images", csim.Fidelity);
         if (csim.FidelityTestSet is { } testSet)

@@ -18,46 +18,18 @@ namespace Xai.Sdk.Tasks;
 /// (or cancels its Slurm job); the node is yielded while the tool runs. XaiExecutor=Slurm runs each tool
 /// as a Slurm job (<see cref="SlurmToolExecutor"/>) with the XaiSlurm* properties.
 /// </summary>
-public abstract class XaiVendorStageTask : XaiProjectTask
+public abstract class XaiVendorStageTask : XaiExecutorTask
 {
     protected abstract VendorStage Stage { get; }
-
-    /// <summary>XaiExecutor: Local (default) or Slurm.</summary>
-    public string Executor { get; set; } = "";
-
-    public string SlurmPartition { get; set; } = "";
-
-    public string SlurmAccount { get; set; } = "";
-
-    public string SlurmTime { get; set; } = "";
-
-    public string SlurmMemory { get; set; } = "";
-
-    public string SlurmCpus { get; set; } = "";
-
-    public string SlurmLicenses { get; set; } = "";
-
-    public string SlurmExtraArgs { get; set; } = "";
-
-    public string SlurmBinDirectory { get; set; } = "";
-
-    /// <summary>Seconds between reads of a Slurm job's state and output (XaiSlurmPollSeconds; empty for 2).</summary>
-    public string SlurmPollSeconds { get; set; } = "";
 
     /// <summary>Where this stage's tools run.</summary>
     protected ToolExecutor ToolExecutor { get; private set; } = ToolExecutor.Local;
 
     protected override void ExecuteCore()
     {
-        var diagnostics = new List<XaiDiagnostic>();
-        var poll = double.TryParse(SlurmPollSeconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : (TimeSpan?)null;
-        var executor = ExecutorSettings.Parse(Executor, SlurmPartition, SlurmAccount, SlurmTime, SlurmMemory, SlurmCpus, SlurmLicenses, SlurmExtraArgs, SlurmBinDirectory, ProjectFile, diagnostics)
-            ?.For(Path.GetFileNameWithoutExtension(ProjectFile), Stage.ToString(), ProjectFile, diagnostics, poll);
+        var executor = ExecutorFor(Stage.ToString());
         if (executor is null)
         {
-            Report(diagnostics);
             return;
         }
 

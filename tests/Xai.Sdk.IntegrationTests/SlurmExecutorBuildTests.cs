@@ -45,4 +45,39 @@ public sealed class SlurmExecutorBuildTests(PackedSdk sdk, SlurmTestCluster clus
         Assert.DoesNotContain("Slurm: submitted", again.Output);
         Assert.Equal(["-version", "-version", "-f", "-version"], fake.Invocations.Select(i => i.Split(' ')[0]));
     }
+
+    [Fact]
+    public void The_fidelity_run_as_a_job_array_gives_the_local_runs_figures()
+    {
+        XaiProject Table3(string name)
+        {
+            var project = new XaiProject(sdk, "<XaiModel>table3.onnx</XaiModel>\n<XaiFidelityImages>60</XaiFidelityImages>\n<XaiVendorStages></XaiVendorStages>", "<XaiImage Include=\"0000-ankle-boot.png\" />", name: name);
+            project.CopyFile(Path.Combine(RepositoryLayout.Root, "samples", "table3", "table3.onnx"), "table3.onnx");
+            project.CopyFile(Path.Combine(RepositoryLayout.Root, "samples", "table3", "images", "0000-ankle-boot.png"), "0000-ankle-boot.png");
+            return project;
+        }
+
+        using var local = Table3("fidelity-local");
+        using var slurm = Table3("fidelity-slurm");
+        var here = local.Build();
+        var there = slurm.Build(new Dictionary<string, string> { ["SLURM_CONF"] = cluster.ConfigFile },
+            "-p:XaiExecutor=Slurm", $"-p:XaiSlurmPartition={SlurmTestCluster.Partition}", "-p:XaiSlurmPollSeconds=0.2");
+
+        Assert.True(here.Succeeded, here.ToString());
+        Assert.True(there.Succeeded, there.ToString());
+        Assert.DoesNotContain("Slurm:", here.Output);
+        Assert.Contains("Slurm: submitted job ", there.Output);
+        Assert.Contains("2 of 2 tasks COMPLETED", there.Output); // 60 images in chunks of 50
+        Newtonsoft.Json.Linq.JObject Figures(XaiProject p)
+        {
+            var testSet = (Newtonsoft.Json.Linq.JObject)Schemas.Report(p.PathOf("bin/Debug/report.json"))["csim"]!["fidelityTestSet"]!.DeepClone();
+            testSet.Remove("seconds");
+            testSet.Remove("directory");
+            return testSet;
+        }
+
+        var expected = Figures(local);
+        Assert.Equal(60, (int)expected["images"]!);
+        Assert.Equal(expected.ToString(), Figures(slurm).ToString());
+    }
 }

@@ -175,6 +175,7 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "Slurm commands not found", "Put Slurm's bin directory (sbatch, squeue, scontrol, scancel) on PATH, or set XaiSlurmBinDirectory; or build with XaiExecutor=Local.")] public const string SlurmNotFound = "XAI5700";
     [Diagnostic(Error, "Bad executor or Slurm property", "Give the property the message names one of the values it lists.")] public const string BadSlurmProperty = "XAI5701";
     [Diagnostic(Error, "Slurm refused the job", "Read Slurm's own message, quoted with the property it concerns; fix that property (a partition or account you may use, a time within the partition's limit).")] public const string SlurmRefused = "XAI5702";
+    [Diagnostic(Error, "Slurm not answering", "Check the cluster (scontrol ping, sinfo); build again when slurmctld answers. A job the message names may still run: scancel it if so.")] public const string SlurmUnavailable = "XAI5703";
     [Diagnostic(Error, "Slurm job failed", "Read the tool's errors reported before this one, and the job's output file the message names.")] public const string SlurmJobFailed = "XAI5710";
     [Diagnostic(Error, "Slurm job hit its time limit", "Raise XaiSlurmTime (or leave it empty for the partition's limit); synthesis and bitstream runs take hours.")] public const string SlurmJobTimeout = "XAI5711";
     [Diagnostic(Error, "Slurm job ran out of memory", "Raise XaiSlurmMemory; Vivado needs tens of GB for the larger parts.")] public const string SlurmJobOutOfMemory = "XAI5712";

@@ -8,12 +8,13 @@ namespace Xai.Slurm;
 /// vendor stages run their tools, not what the tools make: they are not among the stages' inputs, so
 /// switching executors does not rebuild anything.
 /// </summary>
-public sealed record ExecutorSettings(ExecutorKind Kind, SlurmOptions? Slurm)
+/// <param name="Poll">XaiSlurmPollSeconds: how often a job's state and output are read.</param>
+public sealed record ExecutorSettings(ExecutorKind Kind, SlurmOptions? Slurm, TimeSpan? Poll = null)
 {
     /// <summary>Validates the raw properties (XAI5701 for each bad value); null when any is bad.</summary>
     public static ExecutorSettings? Parse(
         string executor, string partition, string account, string time, string memory, string cpus, string licenses, string extraArgs, string binDirectory,
-        string projectFile, List<XaiDiagnostic> diagnostics)
+        string pollSeconds, string projectFile, List<XaiDiagnostic> diagnostics)
     {
         var value = executor.Trim();
         if (value.Length == 0 || value.Equals("Local", StringComparison.OrdinalIgnoreCase))
@@ -28,18 +29,32 @@ public sealed record ExecutorSettings(ExecutorKind Kind, SlurmOptions? Slurm)
         }
 
         var slurm = SlurmOptions.Parse(partition, account, time, memory, cpus, licenses, extraArgs, binDirectory, projectFile, diagnostics);
-        return slurm is null ? null : new ExecutorSettings(ExecutorKind.Slurm, slurm);
+        TimeSpan? poll = null;
+        if (pollSeconds.Trim().Length > 0)
+        {
+            if (double.TryParse(pollSeconds.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0.05 && seconds <= 3600)
+            {
+                poll = TimeSpan.FromSeconds(seconds);
+            }
+            else
+            {
+                diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.BadSlurmProperty, $"Property 'XaiSlurmPollSeconds' is '{pollSeconds.Trim()}'; allowed: seconds from 0.05 to 3600 (empty: 2).", projectFile));
+                return null;
+            }
+        }
+
+        return slurm is null ? null : new ExecutorSettings(ExecutorKind.Slurm, slurm, poll);
     }
 
     /// <summary>The executor of one stage's runs; XAI5700 in <paramref name="diagnostics"/> (and null) when Slurm's commands are missing.</summary>
-    public ToolExecutor? For(string projectName, string stage, string projectFile, List<XaiDiagnostic> diagnostics, TimeSpan? poll = null)
+    public ToolExecutor? For(string projectName, string stage, string projectFile, List<XaiDiagnostic> diagnostics)
     {
         if (Kind == ExecutorKind.Local)
         {
             return ToolExecutor.Local;
         }
 
-        var executor = new SlurmToolExecutor(Slurm!, projectName, stage, projectFile, poll);
+        var executor = new SlurmToolExecutor(Slurm!, projectName, stage, projectFile, Poll);
         if (executor.CheckCommands() is { } missing)
         {
             diagnostics.Add(missing);

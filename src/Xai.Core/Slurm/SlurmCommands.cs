@@ -30,7 +30,10 @@ public sealed class SlurmCommands
         return directories.Select(d => Path.Combine(d, command)).FirstOrDefault(File.Exists);
     }
 
-    /// <summary><c>sbatch --parsable script</c> in <paramref name="directory"/>: the job id, or Slurm's refusal.</summary>
+    /// <summary>The commands the executor runs.</summary>
+    public static readonly IReadOnlyList<string> Commands = ["sbatch", "squeue", "scontrol", "scancel"];
+
+    /// <summary><c>sbatch --parsable script</c> in <paramref name="directory"/>: the job id, or null and what sbatch said.</summary>
     public (string? JobId, Output Output) Submit(string script, string directory)
     {
         var output = Run("sbatch", directory, "--parsable", script);
@@ -38,21 +41,37 @@ public sealed class SlurmCommands
         return (id.Length > 0 && id.All(char.IsAsciiDigit) ? id : null, output);
     }
 
-    /// <summary>The job <paramref name="jobId"/> as scontrol shows it; null when Slurm no longer knows it.</summary>
-    public SlurmJobInfo? Show(string jobId)
+    /// <summary>
+    /// Every line scontrol shows for <paramref name="jobId"/>: one job, or one per task of a job array (waiting
+    /// tasks share one). Empty when Slurm no longer knows the job; null when it could not be asked (slurmctld
+    /// not answering: ask again later).
+    /// </summary>
+    public IReadOnlyList<SlurmJobInfo>? ShowAll(string jobId)
     {
-        var output = Run("scontrol", null, "show", "job", "-o", jobId);
-        return output.ExitCode == 0 ? output.Stdout.Split('\n').Select(SlurmJobInfo.Parse).FirstOrDefault(j => j is not null) : null;
+        var output = Run("scontrol", null, "-o", "show", "job", jobId);
+        if (output.ExitCode == 0)
+        {
+            return output.Stdout.Split('\n').Select(SlurmJobInfo.Parse).OfType<SlurmJobInfo>().ToList();
+        }
+
+        return output.Message.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase) ? [] : null;
     }
 
-    /// <summary>The jobs named <paramref name="jobName"/> that have not ended: id and comment (the script's stamp).</summary>
-    public IReadOnlyList<(string Id, string Comment)> FindActive(string jobName)
+    /// <summary>This user's jobs named <paramref name="jobName"/> that have not ended (an array once): id and comment (the script's stamp); null when squeue could not be asked.</summary>
+    public IReadOnlyList<(string Id, string Comment)>? FindActive(string jobName)
     {
-        var output = Run("squeue", null, "--noheader", "--name=" + jobName, "--format=%i|%k");
+        // %F: the job id, or a job array's id for each of its tasks (listed once here). --me: never another user's job.
+        var output = Run("squeue", null, "--me", "--noheader", "--name=" + jobName, "--format=%F|%k");
+        if (output.ExitCode != 0)
+        {
+            return null;
+        }
+
         return output.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(l => l.Split('|', 2))
-            .Where(p => p.Length == 2 && p[0].All(char.IsAsciiDigit))
+            .Where(p => p.Length == 2 && p[0].Length > 0 && p[0].All(char.IsAsciiDigit))
             .Select(p => (p[0], p[1]))
+            .Distinct()
             .ToList();
     }
 
@@ -78,6 +97,12 @@ public sealed class SlurmCommands
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        // Input environment variables override a script's #SBATCH lines and squeue's options: the job is what the script says.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("SBATCH_", StringComparison.Ordinal) || k.StartsWith("SQUEUE_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{path} did not start.");

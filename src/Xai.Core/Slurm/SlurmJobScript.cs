@@ -14,17 +14,62 @@ namespace Xai.Slurm;
 /// </summary>
 public static class SlurmJobScript
 {
+    private static readonly System.Text.RegularExpressions.Regex HeterogeneousSeparator = new("packjob|hetjob", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     public const string StampPrefix = "xai:";
 
     /// <summary>The script text and its stamp.</summary>
     /// <param name="outputFile">The job's output file name, relative to the working directory (where sbatch runs).</param>
-    public static (string Text, string Stamp) Write(ToolInvocation invocation, SlurmOptions options, string jobName, string outputFile)
+    /// <param name="inputDigest">The content of what the run reads (<see cref="InputDigest"/>), part of the stamp: a job left running on older inputs is not this run.</param>
+    public static (string Text, string Stamp) Write(ToolInvocation invocation, SlurmOptions options, string jobName, string outputFile, string inputDigest = "")
     {
         RequireSafeName(jobName, nameof(jobName));
         RequireSafeName(outputFile, nameof(outputFile));
+        var body = Header(jobName, outputFile, null, options, invocation.WorkingDirectory);
+        body.Append("exec ").Append(CommandLine(invocation)).Append('\n');
+        return Stamped(invocation.Description, body.ToString(), inputDigest);
+    }
+
+    /// <summary>
+    /// The script of a job array: task k runs <paramref name="tasks"/>[k] (a <c>case</c> on
+    /// SLURM_ARRAY_TASK_ID, each command line quoted as in <see cref="Write"/>), as many at once as the
+    /// cluster gives. Every task runs in the
+    /// first task's working directory; <paramref name="outputPattern"/> holds <c>%a</c> for the task index.
+    /// </summary>
+    public static (string Text, string Stamp) WriteArray(IReadOnlyList<ToolInvocation> tasks, SlurmOptions options, string jobName, string outputPattern, string description, string inputDigest = "")
+    {
+        RequireSafeName(jobName, nameof(jobName));
+        RequireSafeName(outputPattern.Replace("%a", "", StringComparison.Ordinal), nameof(outputPattern));
+        if (tasks.Count == 0 || tasks.Any(t => t.WorkingDirectory != tasks[0].WorkingDirectory))
+        {
+            throw new ArgumentException("A job array needs at least one task, all in one working directory.", nameof(tasks));
+        }
+
+        var body = Header(jobName, outputPattern, tasks.Count, options, tasks[0].WorkingDirectory);
+        body.Append("case \"$SLURM_ARRAY_TASK_ID\" in\n");
+        for (var k = 0; k < tasks.Count; k++)
+        {
+            body.Append("  ").Append(k).Append(") exec ").Append(CommandLine(tasks[k])).Append(" ;;\n");
+        }
+
+        body.Append("  *) echo \"ERROR: no task $SLURM_ARRAY_TASK_ID in this array\" >&2; exit 2 ;;\n");
+        body.Append("esac\n");
+        return Stamped(description, body.ToString(), inputDigest);
+    }
+
+    /// <summary>The #SBATCH lines (sbatch reads them; values the SDK made or validated) and the body's first lines.</summary>
+    private static StringBuilder Header(string jobName, string output, int? arrayTasks, SlurmOptions options, string workingDirectory)
+    {
         var body = new StringBuilder();
         body.Append("#SBATCH --job-name=").Append(jobName).Append('\n');
-        body.Append("#SBATCH --output=").Append(outputFile).Append('\n');
+        body.Append("#SBATCH --output=").Append(output).Append('\n');
+        // A requeued job would restart into the same output file and mix two runs in one log.
+        body.Append("#SBATCH --no-requeue\n");
+        if (arrayTasks is { } n)
+        {
+            body.Append("#SBATCH --array=0-").Append(n - 1).Append('\n');
+        }
+
         foreach (var option in options.SbatchOptions())
         {
             body.Append("#SBATCH ").Append(option).Append('\n');
@@ -32,17 +77,44 @@ public static class SlurmJobScript
 
         body.Append('\n');
         body.Append("set -u\n");
-        body.Append("cd ").Append(ShellWord.Quote(invocation.WorkingDirectory)).Append(" || exit 1\n");
-        body.Append("exec ").Append(ShellWord.Quote(invocation.Executable));
-        foreach (var argument in invocation.Arguments)
+        body.Append("cd ").Append(ShellWord.Quote(workingDirectory)).Append(" || exit 1\n");
+        return body;
+    }
+
+    private static string CommandLine(ToolInvocation invocation) =>
+        string.Join(' ', new[] { invocation.Executable }.Concat(invocation.Arguments).Select(ShellWord.Quote));
+
+    /// <summary>
+    /// A digest of what <paramref name="runs"/> read: each argument that names an existing file, and every file
+    /// under the working directory's <c>src/</c> (the vendor stages' generated sources), by path and content.
+    /// </summary>
+    public static string InputDigest(IEnumerable<ToolInvocation> runs)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var run in runs)
         {
-            body.Append(' ').Append(ShellWord.Quote(argument));
+            var files = run.Arguments.Select(a => Path.IsPathRooted(a) ? a : Path.Combine(run.WorkingDirectory, a)).Where(File.Exists);
+            var sources = Path.Combine(run.WorkingDirectory, "src");
+            if (Directory.Exists(sources))
+            {
+                files = files.Concat(Directory.GetFiles(sources, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            }
+
+            foreach (var file in files)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(file + "\0"));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
         }
 
-        body.Append('\n');
-        var stamp = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body.ToString())))[..16].ToLowerInvariant();
+        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+    }
+
+    private static (string Text, string Stamp) Stamped(string description, string body, string inputDigest)
+    {
+        var stamp = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body + "\0" + inputDigest)))[..16].ToLowerInvariant();
         var text = "#!/bin/bash\n"
-            + $"# Generated by the Xai SDK: {OneLine(invocation.Description)}, run as a Slurm job (XaiExecutor=Slurm).\n"
+            + $"# Generated by the Xai SDK: {OneLine(description)}, run as a Slurm job (XaiExecutor=Slurm).\n"
             + "# To resubmit by hand: cd to this directory, then sbatch this file.\n"
             + $"#SBATCH --comment={StampPrefix}{stamp}\n"
             + body;
@@ -63,7 +135,8 @@ public static class SlurmJobScript
             }
         }
 
-        var name = safe.ToString().Trim('_', '.');
+        // sbatch splits a heterogeneous job at "packjob"/"hetjob" anywhere in a #SBATCH line.
+        var name = HeterogeneousSeparator.Replace(safe.ToString().Trim('_', '.'), m => m.Value[..^3] + "-" + m.Value[^3..]);
         return name.Length > 120 ? name[..120] : name.Length == 0 ? "xai" : name;
     }
 

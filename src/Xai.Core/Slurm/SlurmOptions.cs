@@ -28,10 +28,22 @@ public sealed record SlurmOptions(
     string? BinDirectory = null)
 {
     private static readonly Regex Name = new(@"^[A-Za-z0-9_.\-]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex TimeLimit = new(@"^(\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d+|\d+-\d+:\d{1,2}|\d+-\d+:\d{1,2}:\d{1,2}|UNLIMITED|INFINITE)$", RegexOptions.CultureInvariant);
-    private static readonly Regex MemorySize = new(@"^\d+[KMGT]?$", RegexOptions.CultureInvariant);
-    private static readonly Regex LicenseList = new(@"^[A-Za-z0-9_.@\-]+(:\d+)?(,[A-Za-z0-9_.@\-]+(:\d+)?)*$", RegexOptions.CultureInvariant);
-    private static readonly Regex Option = new(@"^--?[A-Za-z][A-Za-z0-9\-]*(=[^\s'""\\]+)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex TimeLimit = new(@"^([0-9]+|[0-9]+:[0-9]{1,2}|[0-9]+:[0-9]{1,2}:[0-9]{1,2}|[0-9]+-[0-9]+|[0-9]+-[0-9]+:[0-9]{1,2}|[0-9]+-[0-9]+:[0-9]{1,2}:[0-9]{1,2}|UNLIMITED|INFINITE)$", RegexOptions.CultureInvariant);
+    private static readonly Regex MemorySize = new(@"^[0-9]+[KMGT]?$", RegexOptions.CultureInvariant);
+    private static readonly Regex LicenseList = new(@"^[A-Za-z0-9_.@\-]+(:[0-9]+)?(,[A-Za-z0-9_.@\-]+(:[0-9]+)?)*$", RegexOptions.CultureInvariant);
+    private static readonly Regex Option = new(@"^--?[A-Za-z][A-Za-z0-9\-]*(=[^\s'""\\#]+)?$", RegexOptions.CultureInvariant);
+
+    // sbatch splits a heterogeneous job at these words anywhere in a #SBATCH line.
+    private static readonly Regex Heterogeneous = new("packjob|hetjob", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // Options the executor sets or relies on (name, output, working directory, stamp, no requeue, one
+    // job per run, no waiting inside sbatch, the job's environment): an extra argument may not change them.
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "--job-name", "-J", "--output", "-o", "--error", "-e", "--input", "-i", "--chdir", "-D", "--comment", "--open-mode",
+        "--requeue", "--no-requeue", "--array", "-a", "--dependency", "-d", "--wait", "-W", "--hold", "-H", "--parsable",
+        "--export", "--export-file", "--get-user-env", "--wrap", "--test-only", "--batch",
+    };
 
     /// <summary>The <c>#SBATCH</c> options these settings give, one per element.</summary>
     public IEnumerable<string> SbatchOptions()
@@ -66,7 +78,7 @@ public sealed record SlurmOptions(
                 return null;
             }
 
-            if (!pattern.IsMatch(value))
+            if (!pattern.IsMatch(value) || Heterogeneous.IsMatch(value))
             {
                 diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.BadSlurmProperty, $"Property '{property}' is '{Printable(value)}'; allowed: {allowed}.", projectFile));
             }
@@ -98,9 +110,13 @@ public sealed record SlurmOptions(
         var extras = extraArgs.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var extra in extras)
         {
-            if (!Option.IsMatch(extra))
+            if (Reserved.Contains(extra.Split('=')[0]))
             {
-                diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.BadSlurmProperty, $"Property 'XaiSlurmExtraArgs' holds '{Printable(extra)}'; allowed: sbatch options separated by ';', each --name or --name=value (e.g. --qos=long;--exclusive) without white space, quotes or backslashes.", projectFile));
+                diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.BadSlurmProperty, $"Property 'XaiSlurmExtraArgs' holds '{Printable(extra)}'; allowed: sbatch options other than those the SDK sets itself ({string.Join(", ", Reserved.Where(r => r.StartsWith("--", StringComparison.Ordinal)))} and their short forms).", projectFile));
+            }
+            else if (!Option.IsMatch(extra) || Heterogeneous.IsMatch(extra))
+            {
+                diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.BadSlurmProperty, $"Property 'XaiSlurmExtraArgs' holds '{Printable(extra)}'; allowed: sbatch options separated by ';', each --name or --name=value (e.g. --qos=long;--exclusive) without white space, quotes, backslashes or '#'.", projectFile));
             }
         }
 

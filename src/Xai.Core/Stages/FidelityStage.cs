@@ -4,6 +4,8 @@ using Xai.Fidelity;
 using Xai.Planning;
 using Xai.Reporting.Model;
 using Xai.Simulation;
+using Xai.Amd.Toolchain;
+using Xai.Slurm;
 
 namespace Xai.Stages;
 
@@ -18,7 +20,11 @@ public static class FidelityStage
 {
     private const int Chunk = 50;
 
-    public static DatasetFidelity? Run(DesignPlan plan, int count, string datasetDirectory, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
+    /// <param name="cluster">Runs the chunks as one Slurm job array (XaiExecutor=Slurm); null: here, one after another.</param>
+    /// <param name="onLine">The cluster's lines (submitted, progress, how the array ended).</param>
+    public static DatasetFidelity? Run(
+        DesignPlan plan, int count, string datasetDirectory, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel,
+        SlurmToolExecutor? cluster = null, Action<string>? onLine = null)
     {
         if (count <= 0)
         {
@@ -40,23 +46,28 @@ public static class FidelityStage
         var fidelity = new ProfileFidelity(plan.Methods);
         int correctFloat = 0, correctPlanned = 0;
         var started = DateTime.UtcNow;
-        for (var start = 0; start < images.Count; start += Chunk)
+        // The same chunks here or as array tasks, merged in chunk order: the figures do not depend on where they ran.
+        var chunks = Enumerable.Range(0, (images.Count + Chunk - 1) / Chunk).Select(c => images.Skip(c * Chunk).Take(Chunk).ToList()).ToList();
+        var results = cluster is null ? RunHere(plan, chunks, layout, cancel) : RunOnCluster(plan, chunks, layout, cluster, onLine ?? (_ => { }), cancel);
+        var k0 = 0;
+        foreach (var (chunk, result) in chunks.Zip(results))
         {
-            cancel.ThrowIfCancellationRequested();
-            var chunk = images.Skip(start).Take(Chunk).ToList();
-            var results = CSimProgram.Run(
-                layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true,
-                layout.IntermediateDirectory, "fidelity", plan.Methods, plan.Classes, cancel);
             for (var k = 0; k < chunk.Count; k++)
             {
                 var first = plan.Methods[0];
-                correctFloat += FidelityMeasurement.ArgMax(results[(k, NumericsProfile.Float, first)].Logits) == labels[start + k] ? 1 : 0;
-                correctPlanned += FidelityMeasurement.ArgMax(results[(k, NumericsProfile.Planned, first)].Logits) == labels[start + k] ? 1 : 0;
-                fidelity.Add(results, k);
+                correctFloat += FidelityMeasurement.ArgMax(result[(k, NumericsProfile.Float, first)].Logits) == labels[k0 + k] ? 1 : 0;
+                correctPlanned += FidelityMeasurement.ArgMax(result[(k, NumericsProfile.Planned, first)].Logits) == labels[k0 + k] ? 1 : 0;
+                fidelity.Add(result, k);
             }
+
+            k0 += chunk.Count;
         }
 
-        File.Delete(Path.Combine(layout.IntermediateDirectory, "fidelity-outputs.bin"));
+        foreach (var scratch in Directory.GetFiles(layout.IntermediateDirectory, "fidelity*-outputs.bin").Concat(Directory.GetFiles(layout.IntermediateDirectory, "fidelity*-inputs.f32")))
+        {
+            File.Delete(scratch);
+        }
+
         return new DatasetFidelity
         {
             Dataset = "Fashion-MNIST test set (first images, padded and replicated to the network input)",
@@ -68,5 +79,46 @@ public static class FidelityStage
             Fidelity = CSimStage.Fidelity(fidelity.Planned),
             FidelityPaper = CSimStage.Fidelity(fidelity.Paper),
         };
+    }
+
+    private static IEnumerable<Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput>> RunHere(
+        DesignPlan plan, IReadOnlyList<List<float[]>> chunks, BuildLayout layout, CancellationToken cancel)
+    {
+        foreach (var chunk in chunks)
+        {
+            cancel.ThrowIfCancellationRequested();
+            yield return CSimProgram.Run(
+                layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true,
+                layout.IntermediateDirectory, "fidelity", plan.Methods, plan.Classes, cancel);
+        }
+    }
+
+    /// <summary>Every chunk's inputs written, then one job array whose task k runs chunk k; its outputs read in chunk order.</summary>
+    private static IEnumerable<Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput>> RunOnCluster(
+        DesignPlan plan, IReadOnlyList<List<float[]>> chunks, BuildLayout layout, SlurmToolExecutor cluster, Action<string> onLine, CancellationToken cancel)
+    {
+        var batches = chunks.Select((chunk, c) => CSimProgram.Prepare(
+            layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true, layout.IntermediateDirectory, $"fidelity-{c}")).ToList();
+        var tasks = batches.Select((b, c) => new ToolInvocation($"fidelity chunk {c}", b.Program, b.Arguments, b.WorkDirectory, null, [b.OutputFile])).ToList();
+        var (ended, findings, cancelled) = cluster.RunArray("fidelity", tasks, onLine, cancel);
+        if (cancelled)
+        {
+            throw new OperationCanceledException(cancel);
+        }
+
+        if (ended is null || findings.Count > 0)
+        {
+            throw new XaiException(findings.Count > 0 ? findings : [XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobEnded, "The fidelity job array ended without results.", layout.SimulationProgram)]);
+        }
+
+        foreach (var batch in batches)
+        {
+            if (!File.Exists(batch.OutputFile))
+            {
+                throw new XaiException(DiagnosticCatalog.SimulationFailed, $"A fidelity task completed but left no {batch.OutputFile} (is obj/ on a file system the nodes share?).", batch.OutputFile);
+            }
+
+            yield return batch.Read(plan.Methods, plan.Classes);
+        }
     }
 }

@@ -7,10 +7,10 @@ namespace Xai.Core.Tests.Slurm;
 public sealed class SlurmOptionsTests
 {
     private static (ExecutorSettings? Settings, List<XaiDiagnostic> Diagnostics) Parse(
-        string executor = "Slurm", string partition = "", string account = "", string time = "", string memory = "", string cpus = "", string licenses = "", string extra = "", string bin = "")
+        string executor = "Slurm", string partition = "", string account = "", string time = "", string memory = "", string cpus = "", string licenses = "", string extra = "", string bin = "", string poll = "")
     {
         var diagnostics = new List<XaiDiagnostic>();
-        return (ExecutorSettings.Parse(executor, partition, account, time, memory, cpus, licenses, extra, bin, "/p/a.xaiproj", diagnostics), diagnostics);
+        return (ExecutorSettings.Parse(executor, partition, account, time, memory, cpus, licenses, extra, bin, poll, "/p/a.xaiproj", diagnostics), diagnostics);
     }
 
     [Theory]
@@ -38,8 +38,13 @@ public sealed class SlurmOptionsTests
     [InlineData("licenses", "vivado 1", "XaiSlurmLicenses", "name[:count]")]
     [InlineData("partition", "debug\n#SBATCH --uid=0", "XaiSlurmPartition", "a partition name")]
     [InlineData("account", "a;b", "XaiSlurmAccount", "an account name")]
-    [InlineData("extra", "--comment=x y", "XaiSlurmExtraArgs", "without white space")]
+    [InlineData("extra", "--qos=x y", "XaiSlurmExtraArgs", "without white space")]
     [InlineData("extra", "qos=long", "XaiSlurmExtraArgs", "--name=value")]
+    [InlineData("extra", "--output=/tmp/x", "XaiSlurmExtraArgs", "other than those the SDK sets itself")]
+    [InlineData("extra", "-D", "XaiSlurmExtraArgs", "other than those the SDK sets itself")]
+    [InlineData("extra", "--qos=a#b", "XaiSlurmExtraArgs", "'#'")]
+    [InlineData("partition", "packjob", "XaiSlurmPartition", "a partition name")]
+    [InlineData("poll", "0", "XaiSlurmPollSeconds", "0.05 to 3600")]
     public void A_bad_value_is_XAI5701_naming_the_property_and_what_is_allowed(string which, string value, string property, string allowed)
     {
         var (settings, diagnostics) = which switch
@@ -51,6 +56,7 @@ public sealed class SlurmOptionsTests
             "licenses" => Parse(licenses: value),
             "partition" => Parse(partition: value),
             "account" => Parse(account: value),
+            "poll" => Parse(poll: value),
             _ => Parse(extra: value),
         };
         Assert.Null(settings);
@@ -83,7 +89,9 @@ public sealed class SlurmOptionsTests
         Assert.Contains("#SBATCH --job-name=xai.p.Synthesize.x\n", text);
         Assert.Contains($"#SBATCH --comment=xai:{stamp}\n", text);
         Assert.Contains("#SBATCH --partition=fpga\n#SBATCH --time=4:00:00\n", text);
+        Assert.Contains("#SBATCH --no-requeue\n", text);
         Assert.Contains("cd '/w d' || exit 1\nexec '/opt/tool' '-f' 'it'\\''s.tcl'\n", text);
+        Assert.Equal("xai.pack-job.het-job", SlurmJobScript.SafeName("xai", "packjob", "HetJob").ToLowerInvariant());
         var (_, other) = SlurmJobScript.Write(invocation with { Arguments = ["-f", "other.tcl"] }, options, "xai.p.Synthesize.x", "xai.p.Synthesize.x.out");
         Assert.NotEqual(stamp, other);
         Assert.Throws<ArgumentException>(() => SlurmJobScript.Write(invocation, options, "bad name", "x.out"));

@@ -39,6 +39,7 @@ public sealed class SlurmTestCluster : IDisposable
 
         // munged checks its key is private and its socket's directory open to all.
         File.SetUnixFileMode(Directory, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(logs, (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.SetUnixFileMode(socket, (UnixFileMode)0b111_101_101);
         var keyFile = Path.Combine(key, "munge.key");
@@ -79,7 +80,7 @@ public sealed class SlurmTestCluster : IDisposable
             InactiveLimit=0
             OverTimeLimit=0
             Licenses=vivado:2
-            NodeName={Node} NodeAddr=127.0.0.1 NodeHostname={host} CPUs=2 RealMemory=2000 State=UNKNOWN
+            NodeName={Node} NodeAddr=127.0.0.1 NodeHostname={host} CPUs={Environment.ProcessorCount} RealMemory=500 State=UNKNOWN
             PartitionName={Partition} Nodes={Node} Default=YES MaxTime=INFINITE State=UP
 
             """);
@@ -136,7 +137,7 @@ public sealed class SlurmTestCluster : IDisposable
 
     /// <summary>The job's state as scontrol shows it.</summary>
     public static string StateOf(string jobId) =>
-        Run("/usr/bin/scontrol", "show", "job", "-o", jobId).Split(' ').First(t => t.StartsWith("JobState=", StringComparison.Ordinal))["JobState=".Length..];
+        Run("/usr/bin/scontrol", "-o", "show", "job", jobId).Split(' ').First(t => t.StartsWith("JobState=", StringComparison.Ordinal))["JobState=".Length..];
 
     private static string? TryRun(string program, params string[] arguments)
     {
@@ -202,9 +203,14 @@ public sealed class SlurmTestCluster : IDisposable
 
     public void Dispose()
     {
-        // Jobs' step daemons outlive slurmd: end them through Slurm first.
+        // Jobs' step daemons outlive slurmd: end them through Slurm first, and wait until the queue is empty.
         TryRun("/usr/bin/scancel", "--partition=" + Partition);
-        Thread.Sleep(500);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline && TryRun("/usr/bin/squeue", "--noheader", "--partition=" + Partition) is { Length: > 0 })
+        {
+            Thread.Sleep(200);
+        }
+
         foreach (var daemon in Enumerable.Reverse(_daemons))
         {
             try

@@ -114,20 +114,28 @@ public sealed class SlurmToolExecutorTests(SlurmTestCluster cluster)
     public void A_node_that_goes_down_under_the_job_is_a_node_failure()
     {
         var (tool, dir) = StandIn("nodefail", "echo started; sleep 300; echo done > result.txt");
-        var result = VendorRun.Execute(Invocation(tool, dir), line =>
-        {
-            if (line == "started")
-            {
-                SlurmTestCluster.Run("/usr/bin/scontrol", "update", "nodename=" + SlurmTestCluster.Node, "state=down", "reason=xai-test");
-            }
-        }, CancellationToken.None, Executor());
+        VendorRun.Result result;
         try
         {
-            SlurmTestCluster.Run("/usr/bin/scontrol", "update", "nodename=" + SlurmTestCluster.Node, "state=resume");
+            result = VendorRun.Execute(Invocation(tool, dir), line =>
+            {
+                if (line == "started")
+                {
+                    SlurmTestCluster.Run("/usr/bin/scontrol", "update", "nodename=" + SlurmTestCluster.Node, "state=down", "reason=xai-test");
+                }
+            }, CancellationToken.None, Executor());
         }
-        catch (InvalidOperationException)
+        finally
         {
-            // The node registered again by itself (ReturnToService=2).
+            // The node must come back whatever happened, or every later job waits for it.
+            try
+            {
+                SlurmTestCluster.Run("/usr/bin/scontrol", "update", "nodename=" + SlurmTestCluster.Node, "state=resume");
+            }
+            catch (InvalidOperationException)
+            {
+                // It registered again by itself (ReturnToService=2).
+            }
         }
 
         cluster.WaitForNodeIdle();
@@ -143,7 +151,7 @@ public sealed class SlurmToolExecutorTests(SlurmTestCluster cluster)
         var executor = Executor(project: "earlier");
         // What a build killed outright leaves: the script, submitted, still running.
         var name = executor.JobNameOf(invocation);
-        var (text, _) = SlurmJobScript.Write(invocation, new SlurmOptions(Partition: SlurmTestCluster.Partition), name, name + ".out");
+        var (text, _) = SlurmJobScript.Write(invocation, new SlurmOptions(Partition: SlurmTestCluster.Partition), name, name + ".out", SlurmJobScript.InputDigest([invocation]));
         var script = Path.Combine(dir, name + ".sbatch");
         File.WriteAllText(script, text);
         var earlier = SlurmTestCluster.Run("/usr/bin/sbatch", "--parsable", "--chdir=" + dir, script).Trim();
@@ -152,7 +160,7 @@ public sealed class SlurmToolExecutorTests(SlurmTestCluster cluster)
         var result = VendorRun.Execute(invocation, lines.Add, CancellationToken.None, executor);
 
         Assert.True(result.Succeeded, string.Join("\n", lines));
-        Assert.Contains($"Slurm: job {earlier} ({name}) of an earlier build runs this same script; awaiting it instead of submitting again.", lines);
+        Assert.Contains($"Slurm: job {earlier} ({name}) of an earlier build runs this same script on the same inputs; awaiting it instead of submitting again.", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("Slurm: submitted", StringComparison.Ordinal));
         Assert.Contains("finished", lines);
     }
@@ -181,8 +189,63 @@ public sealed class SlurmToolExecutorTests(SlurmTestCluster cluster)
         var result = VendorRun.Execute(Invocation(tool, dir, hostile), lines.Add, CancellationToken.None, Executor());
 
         Assert.True(result.Succeeded, string.Join("\n", lines));
-        var received = string.Join("\n", lines.SkipWhile(l => !l.StartsWith("arg<", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("Slurm:", StringComparison.Ordinal)));
+        var received = string.Join("\n", lines.Where(l => !l.StartsWith(SlurmToolExecutor.StatusPrefix, StringComparison.Ordinal)));
         Assert.Equal(string.Join("\n", hostile.Select(h => $"arg<{h}>")), received);
         Assert.Empty(Directory.GetFiles(cluster.Work, "hostile-canary*"));
+    }
+
+    [Fact]
+    public void A_job_array_runs_each_task_and_reports_them_in_task_order()
+    {
+        var (tool, dir) = StandIn("array", "echo \"task $2 on $(hostname)\"; echo \"$2\" > \"result-$2.txt\"");
+        var tasks = Enumerable.Range(0, 5).Select(k => Invocation(tool, dir, "--index", k.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var lines = new List<string>();
+        var (ended, findings, cancelled) = Executor(project: "array").RunArray("fidelity", tasks, lines.Add, CancellationToken.None);
+
+        Assert.False(cancelled);
+        Assert.Empty(findings);
+        Assert.Equal(["0", "1", "2", "3", "4"], ended!.Select(t => t.ArrayTaskId));
+        Assert.All(ended!, t => Assert.Equal(("COMPLETED", 0), (t.State, t.ExitCode)));
+        Assert.Equal(Enumerable.Range(0, 5).Select(k => $"{k}"), Enumerable.Range(0, 5).Select(k => File.ReadAllText(Path.Combine(dir, $"result-{k}.txt")).Trim()));
+        Assert.Equal(5, lines.Count(l => l.StartsWith("task ", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains("5 of 5 tasks COMPLETED", StringComparison.Ordinal));
+        Assert.Equal("COMPLETED", Assert.Single(SlurmJobLedger.Read(dir)).State);
+    }
+
+    [Fact]
+    public void A_failing_array_task_fails_the_array_naming_the_task()
+    {
+        var (tool, dir) = StandIn("array-fail", "if [ \"$2\" = 2 ]; then echo 'ERROR: task 2 broke'; exit 4; fi");
+        var tasks = Enumerable.Range(0, 4).Select(k => Invocation(tool, dir, "--index", k.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var (ended, findings, _) = Executor(project: "arrayfail").RunArray("fidelity", tasks, _ => { }, CancellationToken.None);
+
+        Assert.Null(ended);
+        var failed = Assert.Single(findings);
+        Assert.Equal(DiagnosticCatalog.SlurmJobFailed, failed.Code);
+        Assert.Contains("task 2", failed.Message);
+        Assert.Contains("exit code 4", failed.Message);
+    }
+
+    [Fact]
+    public void A_running_job_on_older_inputs_is_cancelled_not_awaited()
+    {
+        var (tool, dir) = StandIn("older-inputs", "sleep 2; echo done > result.txt");
+        File.WriteAllText(Path.Combine(dir, "script.tcl"), "# version 1\n");
+        var invocation = Invocation(tool, dir, "-f", "script.tcl");
+        var executor = Executor(project: "older");
+        var name = executor.JobNameOf(invocation);
+        var (text, _) = SlurmJobScript.Write(invocation, new SlurmOptions(Partition: SlurmTestCluster.Partition), name, name + ".out", SlurmJobScript.InputDigest([invocation]));
+        var script = Path.Combine(dir, name + ".sbatch");
+        File.WriteAllText(script, text);
+        var earlier = SlurmTestCluster.Run("/usr/bin/sbatch", "--parsable", "--chdir=" + dir, "--begin=now+60", script).Trim();
+        File.WriteAllText(Path.Combine(dir, "script.tcl"), "# version 2\n"); // the inputs changed since
+
+        var lines = new List<string>();
+        var result = VendorRun.Execute(invocation, lines.Add, CancellationToken.None, executor);
+
+        Assert.True(result.Succeeded, string.Join("\n", lines));
+        Assert.Contains($"Slurm: cancelled job {earlier} ({name}) of an earlier build, which ran an older script or inputs.", lines);
+        Assert.Contains(lines, l => l.StartsWith("Slurm: submitted", StringComparison.Ordinal));
+        Assert.Equal("CANCELLED", SlurmTestCluster.StateOf(earlier));
     }
 }
