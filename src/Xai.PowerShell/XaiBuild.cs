@@ -61,7 +61,7 @@ public sealed class XaiBuild
     /// <summary>The board-side runner generated into the build output; null when this build has none.</summary>
     public string? Runner { get; init; }
 
-    /// <summary>The Slurm jobs the vendor stages ran (XaiExecutor=Slurm): id, stage, state, node, elapsed; empty for local runs.</summary>
+    /// <summary>The Slurm jobs the build ran (XaiExecutor=Slurm: vendor stages, fidelity run): id, stage, state, node, elapsed; empty for local runs.</summary>
     public required XaiSlurmJob[] SlurmJobs { get; init; }
 
     internal static XaiBuild Read(BuildLocation location)
@@ -87,7 +87,7 @@ public sealed class XaiBuild
         XaiSlurmJob[] jobs;
         try
         {
-            jobs = XaiSlurmJob.Read(location.VendorDirectory);
+            jobs = XaiSlurmJob.Read(location.IntermediateDirectory, location.VendorDirectory);
         }
         catch (InvalidDataException e)
         {

@@ -31,16 +31,12 @@ public sealed class XaiSlurmJob
 
     public DateTime SubmittedUtc { get; init; }
 
-    internal static XaiSlurmJob[] Read(string? vendorDirectory)
+    /// <param name="directories">Where the build keeps records: obj/.../xai (the fidelity run) and its vendor/ (the vendor stages).</param>
+    internal static XaiSlurmJob[] Read(params string?[] directories)
     {
-        if (vendorDirectory is null)
-        {
-            return [];
-        }
-
         var slurm = new SlurmCommands(null);
         var live = slurm.Locate("scontrol") is not null;
-        return SlurmJobLedger.Read(vendorDirectory).Select(j =>
+        return directories.OfType<string>().SelectMany(SlurmJobLedger.Read).OrderBy(j => j.SubmittedUtc).Select(j =>
         {
             var now = live && j.State is "PENDING" or "RUNNING" or "UNKNOWN" ? slurm.ShowAll(j.Id)?.FirstOrDefault() : null;
             return new XaiSlurmJob

@@ -33,7 +33,7 @@ public abstract class XaiExecutorTask : XaiProjectTask
     public string SlurmPollSeconds { get; set; } = "";
 
     /// <summary>The validated settings; null (with the errors reported) when a value is bad.</summary>
-    protected ExecutorSettings? ParseExecutor()
+    private ExecutorSettings? ParseExecutor()
     {
         var diagnostics = new List<XaiDiagnostic>();
         var settings = ExecutorSettings.Parse(Executor, SlurmPartition, SlurmAccount, SlurmTime, SlurmMemory, SlurmCpus, SlurmLicenses, SlurmExtraArgs, SlurmBinDirectory, SlurmPollSeconds, ProjectFile, diagnostics);

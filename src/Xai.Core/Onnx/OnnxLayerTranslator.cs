@@ -884,7 +884,7 @@ internal sealed class OnnxLayerTranslator
             throw node.UnsupportedValue(
                 "pads",
                 padsText,
-                $"[top,left,bottom,right], each at most {limit} for a {k}x{k} window{(k == odd ? "" : $" (run as a {odd}x{odd} convolution, one of whose sides takes a zero row)")}");
+                $"[top,left,bottom,right], each at most {limit}{(k == odd ? "" : $", top + bottom and left + right at most {k - 1}")} for a {k}x{k} window{(k == odd ? "" : $" (run as a {odd}x{odd} convolution, one of whose sides takes a zero row)")}");
         }
 
         int channels = _shape.Channels;

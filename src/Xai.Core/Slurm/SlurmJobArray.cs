@@ -17,7 +17,8 @@ internal sealed class SlurmJobArray(SlurmSubmitter submitter, SlurmOptions optio
         var directory = tasks[0].WorkingDirectory;
         var (text, stamp) = SlurmJobScript.WriteArray(tasks, options, name, name + ".%a.out", $"{label}: {tasks.Count} tasks", SlurmJobScript.InputDigest(tasks));
         var outputs = Enumerable.Range(0, tasks.Count).Select(k => Path.Combine(directory, $"{name}.{k}.out")).ToList();
-        var (jobId, script, problem) = submitter.SubmitOrFind(name, directory, text, stamp, outputs, onLine);
+        // The tasks' own outputs too: a file left by an earlier run must not pass for this run's.
+        var (jobId, script, problem) = submitter.SubmitOrFind(name, directory, text, stamp, [.. outputs, .. tasks.SelectMany(t => t.ExpectedOutputs)], onLine);
         if (jobId is null)
         {
             return (null, [problem!], false);
@@ -25,6 +26,21 @@ internal sealed class SlurmJobArray(SlurmSubmitter submitter, SlurmOptions optio
 
         var record = new SlurmJobRecord(stage, name, jobId, "PENDING", "", "", null, script, Path.Combine(directory, name + ".%a.out"), DateTime.UtcNow);
         SlurmJobLedger.Record(directory, record);
+        try
+        {
+            return Await(jobId, name, record, directory, tasks.Count, outputs, onLine, cancel);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // Never leave an array running that no build waits for.
+            submitter.CancelAndWait(jobId);
+            throw;
+        }
+    }
+
+    private (IReadOnlyList<SlurmJobInfo>? Tasks, IReadOnlyList<XaiDiagnostic> Findings, bool Cancelled) Await(
+        string jobId, string name, SlurmJobRecord record, string directory, int count, IReadOnlyList<string> outputs, Action<string> onLine, CancellationToken cancel)
+    {
         var readers = outputs.Select(o => new JobOutputReader(o)).ToList();
         void Drain(bool final)
         {
@@ -42,27 +58,29 @@ internal sealed class SlurmJobArray(SlurmSubmitter submitter, SlurmOptions optio
             {
                 submitter.CancelAndWait(jobId);
                 onLine($"{SlurmToolExecutor.StatusPrefix}the build was cancelled; cancelled job array {jobId} ({name}).");
+                Drain(final: true);
                 SlurmJobLedger.Record(directory, record with { State = "CANCELLED" });
                 return (null, [], true);
             }
 
             Drain(final: false);
-            var (lines, trouble) = submitter.Watch(jobId, script, ref failingSince);
+            var (jobs, trouble) = submitter.Watch(jobId, record.Script, ref failingSince);
             if (trouble is not null)
             {
+                Drain(final: true);
                 SlurmJobLedger.Record(directory, record with { State = "UNKNOWN" });
                 return (null, [trouble], false);
             }
 
-            if (lines is not null && lines.All(l => l.IsTerminal))
+            if (jobs is not null && jobs.All(j => j.IsTerminal))
             {
                 Drain(final: true);
-                return Finish(lines, record, directory, tasks.Count, outputs, onLine);
+                return Finish(jobs, record, directory, count, outputs, onLine);
             }
 
-            if (lines is not null)
+            if (jobs is not null)
             {
-                var progress = $"{lines.Count(l => l.IsTerminal)} of {tasks.Count} tasks ended, {lines.Count(l => l.State == "RUNNING")} running";
+                var progress = $"{jobs.Count(j => j.IsTerminal)} of {count} tasks ended, {jobs.Count(j => j.State == "RUNNING")} running";
                 if (progress != lastProgress)
                 {
                     lastProgress = progress;

@@ -6,8 +6,8 @@ using Xai.IO;
 namespace Xai.Slurm;
 
 /// <summary>
-/// The Slurm jobs of a build's vendor stages, in <c>slurm-jobs.json</c> beside their scripts (the vendor
-/// directory): the latest job of each name, written when it is submitted (or found running) and when it
+/// The Slurm jobs of a build, in <c>slurm-jobs.json</c> beside their scripts (obj/.../xai/vendor for the
+/// vendor stages, obj/.../xai for the fidelity run's job array): the latest job of each name, written when it is submitted (or found running) and when it
 /// ends, so that Get-XaiBuild can show them (and a build killed outright leaves its running jobs listed).
 /// Written atomically; one build at a time holds the directory (the build lock).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Xai.Slurm;
 
-/// <summary>One job a build's vendor stage ran on Slurm, as <see cref="SlurmJobLedger"/> keeps it.</summary>
-/// <param name="Stage">The vendor stage (Synthesize, CoSimulate, Bitstream).</param>
+/// <summary>One job a build ran on Slurm, as <see cref="SlurmJobLedger"/> keeps it.</summary>
+/// <param name="Stage">The stage (Synthesize, CoSimulate, Bitstream, or Fidelity for the fidelity run's job array).</param>
 /// <param name="Name">The job name (project, stage, run).</param>
 /// <param name="Id">Slurm's job id.</param>
 /// <param name="State">The last state seen (PENDING, RUNNING, COMPLETED, FAILED, TIMEOUT, ...).</param>

@@ -85,15 +85,18 @@ public static class SlurmJobScript
         string.Join(' ', new[] { invocation.Executable }.Concat(invocation.Arguments).Select(ShellWord.Quote));
 
     /// <summary>
-    /// A digest of what <paramref name="runs"/> read: each argument that names an existing file, and every file
-    /// under the working directory's <c>src/</c> (the vendor stages' generated sources), by path and content.
+    /// A digest of what <paramref name="runs"/> read: the program, each argument that names an existing file
+    /// other than what the run writes (its log and expected outputs, which a running job changes), and every
+    /// file under the working directory's <c>src/</c> (the vendor stages' generated sources), by path and content.
     /// </summary>
     public static string InputDigest(IEnumerable<ToolInvocation> runs)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var run in runs)
         {
-            var files = run.Arguments.Select(a => Path.IsPathRooted(a) ? a : Path.Combine(run.WorkingDirectory, a)).Where(File.Exists);
+            var written = new HashSet<string>(run.ExpectedOutputs.Append(run.LogFile ?? "").Select(f => f.Length == 0 ? f : Path.GetFullPath(f, run.WorkingDirectory)), StringComparer.Ordinal);
+            var files = new[] { run.Executable }.Concat(run.Arguments.Select(a => Path.GetFullPath(a, run.WorkingDirectory)).Where(f => !written.Contains(f)))
+                .Where(File.Exists);
             var sources = Path.Combine(run.WorkingDirectory, "src");
             if (Directory.Exists(sources))
             {

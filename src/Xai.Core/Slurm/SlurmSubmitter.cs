@@ -64,7 +64,7 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
 
         foreach (var output in outputs)
         {
-            File.Delete(output);
+            File.Delete(output); // the job's output files (and what the caller names): never read an earlier run's as this one's
         }
 
         var (submitted, said) = Commands.Submit(script, directory);
@@ -79,14 +79,14 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
         return (submitted, script, null);
     }
 
-    /// <summary>The job's lines now; null while slurmctld does not answer (<paramref name="failingSince"/> tracks how long), with a problem once that lasts too long.</summary>
-    public (IReadOnlyList<SlurmJobInfo>? Lines, XaiDiagnostic? Problem) Watch(string jobId, string script, ref DateTime? failingSince)
+    /// <summary>The job (or its array's tasks) now; null while slurmctld does not answer (<paramref name="failingSince"/> tracks how long), with a problem once that lasts too long.</summary>
+    public (IReadOnlyList<SlurmJobInfo>? Jobs, XaiDiagnostic? Problem) Watch(string jobId, string script, ref DateTime? failingSince)
     {
-        var lines = Commands.ShowAll(jobId);
-        if (lines is not null)
+        var jobs = Commands.ShowAll(jobId);
+        if (jobs is not null)
         {
             failingSince = null;
-            return (lines, lines.Count == 0 ? XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobEnded, $"Slurm no longer knows job {jobId}; its state is unknown.", script) : null);
+            return (jobs, jobs.Count == 0 ? XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobEnded, $"Slurm no longer knows job {jobId}; its state is unknown.", script) : null);
         }
 
         failingSince ??= DateTime.UtcNow;

@@ -48,24 +48,30 @@ public static class FidelityStage
         var started = DateTime.UtcNow;
         // The same chunks here or as array tasks, merged in chunk order: the figures do not depend on where they ran.
         var chunks = Enumerable.Range(0, (images.Count + Chunk - 1) / Chunk).Select(c => images.Skip(c * Chunk).Take(Chunk).ToList()).ToList();
-        var results = cluster is null ? RunHere(plan, chunks, layout, cancel) : RunOnCluster(plan, chunks, layout, cluster, onLine ?? (_ => { }), cancel);
-        var k0 = 0;
-        foreach (var (chunk, result) in chunks.Zip(results))
+        try
         {
-            for (var k = 0; k < chunk.Count; k++)
+            var results = cluster is null ? RunHere(plan, chunks, layout, cancel) : RunOnCluster(plan, chunks, layout, cluster, onLine ?? (_ => { }), cancel);
+            var k0 = 0;
+            foreach (var (chunk, result) in chunks.Zip(results))
             {
-                var first = plan.Methods[0];
-                correctFloat += FidelityMeasurement.ArgMax(result[(k, NumericsProfile.Float, first)].Logits) == labels[k0 + k] ? 1 : 0;
-                correctPlanned += FidelityMeasurement.ArgMax(result[(k, NumericsProfile.Planned, first)].Logits) == labels[k0 + k] ? 1 : 0;
-                fidelity.Add(result, k);
+                for (var k = 0; k < chunk.Count; k++)
+                {
+                    var first = plan.Methods[0];
+                    correctFloat += FidelityMeasurement.ArgMax(result[(k, NumericsProfile.Float, first)].Logits) == labels[k0 + k] ? 1 : 0;
+                    correctPlanned += FidelityMeasurement.ArgMax(result[(k, NumericsProfile.Planned, first)].Logits) == labels[k0 + k] ? 1 : 0;
+                    fidelity.Add(result, k);
+                }
+
+                k0 += chunk.Count;
             }
-
-            k0 += chunk.Count;
         }
-
-        foreach (var scratch in Directory.GetFiles(layout.IntermediateDirectory, "fidelity*-outputs.bin").Concat(Directory.GetFiles(layout.IntermediateDirectory, "fidelity*-inputs.f32")))
+        finally
         {
-            File.Delete(scratch);
+            // Scratch inputs and outputs (every chunk's, written up front for a job array), also after a failure or cancel.
+            foreach (var scratch in Directory.GetFiles(layout.IntermediateDirectory, "fidelity*-outputs.bin").Concat(Directory.GetFiles(layout.IntermediateDirectory, "fidelity*-inputs.f32")))
+            {
+                File.Delete(scratch);
+            }
         }
 
         return new DatasetFidelity

@@ -117,7 +117,7 @@ public class OnnxImportErrorTests
             Codes.UnsupportedAttribute, "/pool/AveragePool", "count_include_pad = 0 with pads [1,1,1,1]", "count_include_pad=True"),
         ["average pool of an even window padded on both sides"] = new(
             () => Chain(b => b.Node("AveragePool", Array.Empty<string>(), Ints("kernel_shape", 2, 2), Ints("pads", 1, 1, 1, 1), Int("count_include_pad", 1)).Name = "/pool/AveragePool"),
-            Codes.UnsupportedAttribute, "/pool/AveragePool", "pads = [1,1,1,1]", "each at most 1 for a 2x2 window", "3x3 convolution"),
+            Codes.UnsupportedAttribute, "/pool/AveragePool", "pads = [1,1,1,1]", "each at most 1, top + bottom and left + right at most 1 for a 2x2 window", "3x3 convolution"),
         ["global average pool not before a dense layer"] = new(
             () => Chain(b =>
             {

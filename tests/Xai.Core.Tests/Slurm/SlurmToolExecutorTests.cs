@@ -146,8 +146,10 @@ public sealed class SlurmToolExecutorTests(SlurmTestCluster cluster)
     [Fact]
     public void A_job_an_earlier_build_left_running_is_awaited_not_submitted_again()
     {
-        var (tool, dir) = StandIn("earlier", "sleep 3; echo done > result.txt; echo finished");
-        var invocation = Invocation(tool, dir);
+        // The run writes its own log (as vitis_hls -l and vivado -log do): a running job changes it, so it is not an input.
+        var (tool, dir) = StandIn("earlier", "echo 'INFO: running' >> tool.log; sleep 3; echo done > result.txt; echo finished");
+        var log = Path.Combine(dir, "tool.log");
+        var invocation = new ToolInvocation("stand-in run", tool, ["-l", log], dir, log, [Path.Combine(dir, "result.txt")]);
         var executor = Executor(project: "earlier");
         // What a build killed outright leaves: the script, submitted, still running.
         var name = executor.JobNameOf(invocation);
@@ -155,6 +157,7 @@ public sealed class SlurmToolExecutorTests(SlurmTestCluster cluster)
         var script = Path.Combine(dir, name + ".sbatch");
         File.WriteAllText(script, text);
         var earlier = SlurmTestCluster.Run("/usr/bin/sbatch", "--parsable", "--chdir=" + dir, script).Trim();
+        File.AppendAllText(log, "INFO: what the earlier job wrote so far\n");
 
         var lines = new List<string>();
         var result = VendorRun.Execute(invocation, lines.Add, CancellationToken.None, executor);
