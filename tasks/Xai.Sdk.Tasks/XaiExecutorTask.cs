@@ -29,6 +29,9 @@ public abstract class XaiExecutorTask : XaiProjectTask
 
     public string SlurmBinDirectory { get; set; } = "";
 
+    /// <summary>The explored configuration this sibling build is (-t:Explore), else empty: part of its jobs' names, so that squeue tells the variants apart.</summary>
+    public string ExploreVariant { get; set; } = "";
+
     /// <summary>XaiSlurmPollSeconds: seconds between reads of a job's state and output (empty: 2).</summary>
     public string SlurmPollSeconds { get; set; } = "";
 
@@ -45,7 +48,7 @@ public abstract class XaiExecutorTask : XaiProjectTask
     protected Amd.Toolchain.ToolExecutor? ExecutorFor(string stage)
     {
         var diagnostics = new List<XaiDiagnostic>();
-        var executor = ParseExecutor()?.For(Path.GetFileNameWithoutExtension(ProjectFile), stage, ProjectFile, diagnostics);
+        var executor = ParseExecutor()?.For(Path.GetFileNameWithoutExtension(ProjectFile) + (ExploreVariant.Length > 0 ? "." + ExploreVariant : ""), stage, ProjectFile, diagnostics);
         Report(diagnostics);
         return executor;
     }

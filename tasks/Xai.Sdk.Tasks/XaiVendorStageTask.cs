@@ -37,15 +37,21 @@ public abstract class XaiVendorStageTask : XaiExecutorTask
         var vendor = VendorLayout.For(Layout);
         var plan = PlanStage.Load(Layout);
         var tools = VendorToolSet.Load(vendor);
-        var outcome = Yielding(() => Run(plan, tools, vendor));
-        Report(outcome.Diagnostics);
-        if (outcome.Succeeded)
+        foreach (var (stage, outcome) in Yielding(() => RunStages(plan, tools, vendor)))
         {
-            Info($"{Stage}: {outcome.Summary}");
+            Report(outcome.Diagnostics);
+            if (outcome.Succeeded)
+            {
+                Info($"{stage}: {outcome.Summary}");
+            }
         }
     }
 
     protected abstract VendorStageOutcome Run(DesignPlan plan, VendorToolSet tools, VendorLayout vendor);
+
+    /// <summary>This stage, or (Synthesize chained on Slurm) the stages run together, in order.</summary>
+    protected virtual IReadOnlyList<(VendorStage Stage, VendorStageOutcome Outcome)> RunStages(DesignPlan plan, VendorToolSet tools, VendorLayout vendor) =>
+        [(Stage, Run(plan, tools, vendor))];
 
     /// <summary>Logs one line of a tool's output, as an MSBuild diagnostic when it is one.</summary>
     protected void Stream(ToolInvocation invocation, string line)

@@ -44,44 +44,13 @@ internal sealed class FakeVitisHls
     {
         var fake = new FakeVitisHls(project.PathOf("fake-vitis-hls-" + mode));
         System.IO.Directory.CreateDirectory(fake.Directory);
-        var tcl = Path.Combine(RepositoryLayout.Root, "tests", "Xai.Core.Tests", "Tcl");
+        // The double itself is tests/tool-doubles/vitis_hls.sh (bench/slurm-explore.sh runs it too); this wrapper gives it its files.
         File.WriteAllText(fake.Executable, $$"""
             #!/bin/bash
             # TEST DOUBLE of vitis_hls (Xai.Sdk integration tests). Not a vendor tool.
-            echo "$*" >> '{{fake.InvocationsFile}}'
-            if [ "$1" = "-version" ]; then echo "test double of vitis_hls (no release)"; exit 0; fi
-            if [ "$1" != "-f" ] || [ "$3" != "-l" ]; then echo "ERROR: test double: expected -f <script> -l <log>, got: $*"; exit 2; fi
-            script="$2"; log="$4"
-            name="$(basename "$script" .tcl)"; stage="${name%%.*}"; top="${name#*.}"
-            export XAI_MOCK_RECORD='{{fake.RecordFile}}' XAI_MOCK_VIOLATIONS='{{fake.ViolationsFile}}'
-            (
-              echo "INFO: [HLS 200-10] test double of vitis_hls running $script in $(pwd)"
-              /usr/bin/tclsh '{{tcl}}/run_with_mock.tcl' '{{tcl}}/vitis_hls_mock.tcl' "$script"
-              rc=$?
-              if [ $rc -ne 0 ]; then exit $rc; fi
-              if [ '{{mode}}' = error ]; then
-                echo "ERROR: [HLS 207-3776] use of undeclared identifier 'N' (src/$top.cpp:12:7)"
-                echo "ERROR: [HLS 200-70] Pre-synthesis failed."
-                exit 0
-              fi
-              solution="$top/solution1"
-              if [ "$stage" = synthesize ]; then
-                mkdir -p "$solution/syn/report" "$solution/csim/report" "$solution/impl/ip"
-                cp '{{FixturePath}}' "$solution/syn/report/csynth.xml"
-                echo "INFO: [SIM 1] CSim done with 0 errors." > "$solution/csim/report/${top}_csim.log"
-                echo "<!-- test double: no IP -->" > "$solution/impl/ip/component.xml"
-                mkdir -p "$solution/impl/ip/drivers/${top}_v1_0/src"
-                echo "// test double: no register map" > "$solution/impl/ip/drivers/${top}_v1_0/src/x${top}_hw.h"
-              fi
-              if [ "$stage" = cosimulate ]; then
-                mkdir -p "$solution/sim/report"
-                cp '{{SharedFixtureFactAttribute.Path(CosimFixture)}}' "$solution/sim/report/${top}_cosim.rpt"
-              fi
-              exit 0
-            ) > "$log" 2>&1
-            rc=$?
-            cat "$log"
-            exit $rc
+            export XAI_DOUBLE_DIR='{{fake.Directory}}' XAI_DOUBLE_MODE='{{mode}}'
+            export XAI_DOUBLE_CSYNTH='{{FixturePath}}' XAI_DOUBLE_COSIM='{{SharedFixtureFactAttribute.Path(CosimFixture)}}'
+            exec /bin/bash '{{Path.Combine(RepositoryLayout.Root, "tests", "tool-doubles", "vitis_hls.sh")}}' "$@"
             """.Replace("\r\n", "\n"));
         if (OperatingSystem.IsWindows())
         {

@@ -46,6 +46,143 @@ public sealed class SlurmExecutorBuildTests(PackedSdk sdk, SlurmTestCluster clus
         Assert.Equal(["-version", "-version", "-f", "-version"], fake.Invocations.Select(i => i.Split(' ')[0]));
     }
 
+    [SharedFixtureFact(FakeVitisHls.CosimFixture)]
+    public void CoSimulate_and_Bitstream_are_submitted_with_Synthesize_chained_after_it_and_run_side_by_side()
+    {
+        using var project = VendorTestProject.Create(sdk);
+        var hls = FakeVitisHls.Create(project, "success");
+        var vivado = FakeVivado.Create(project, project.PathOf("obj/Debug/xai/vendor/xai_top/solution1/impl/ip"), "xilinx.com:hls:xai_top:1.0");
+        var environment = new Dictionary<string, string> { ["SLURM_CONF"] = cluster.ConfigFile };
+        // A plain build: every vendor stage whose tools are found.
+        string[] arguments = [$"-p:XaiVitisHlsPath={hls.Executable}", $"-p:XaiVivadoPath={vivado.Executable}",
+            "-p:XaiExecutor=Slurm", $"-p:XaiSlurmPartition={SlurmTestCluster.Partition}", "-p:XaiSlurmPollSeconds=0.2"];
+
+        var result = project.Build(environment, arguments);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Empty(hls.Violations);
+        Assert.Empty(vivado.Violations);
+        var jobs = Xai.Slurm.SlurmJobLedger.Read(project.PathOf("obj/Debug/xai/vendor"));
+        var synthesis = Assert.Single(jobs, j => j.Stage == "Synthesize");
+        var cosim = Assert.Single(jobs, j => j.Stage == "CoSimulate");
+        var bitstream = Assert.Single(jobs, j => j.Stage == "Bitstream");
+        Assert.All(jobs, j => Assert.Equal("COMPLETED", j.State));
+
+        // Both later jobs were submitted before the synthesis job ended, each to start after it.
+        var lines = result.Output.Split('\n');
+        int Line(string text) => Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
+        var synthesisEnded = Line($"Slurm: job {synthesis.Id} COMPLETED");
+        Assert.True(synthesisEnded > 0, result.Output);
+        foreach (var later in new[] { cosim, bitstream })
+        {
+            var submitted = Line($"Slurm: submitted job {later.Id} ({later.Name}) to start after job {synthesis.Id} completed");
+            Assert.InRange(submitted, 0, synthesisEnded);
+            Assert.DoesNotContain("--dependency", File.ReadAllText(later.Script)); // resubmittable by hand: no stale job id
+        }
+
+        // Each stage's target found its stamp: the tools ran once each, the report has all three.
+        Assert.Single(hls.Invocations, i => i.Contains("synthesize.xai_top.tcl", StringComparison.Ordinal));
+        Assert.Single(hls.Invocations, i => i.Contains("cosimulate.xai_top.tcl", StringComparison.Ordinal));
+        Assert.Single(vivado.Invocations, i => i.StartsWith("-mode", StringComparison.Ordinal));
+        Assert.True(File.Exists(project.PathOf("bin/Debug/vendor.bit")));
+        var report = VendorTestProject.Report(project);
+        foreach (var stage in new[] { "Synthesize", "CoSimulate", "Bitstream" })
+        {
+            Assert.StartsWith("ran: ", (string?)report["stages"]![stage]);
+        }
+
+        Assert.Equal("Bitstream", (string?)report["hardware"]!["fpbp"]!["stage"]);
+
+        var again = project.Build(environment, arguments);
+        Assert.True(again.Succeeded, again.ToString());
+        Assert.DoesNotContain("Slurm: submitted", again.Output);
+    }
+
+    [Fact]
+    public void A_project_with_Slurm_settings_submits_where_sbatch_is_found_and_elsewhere_warns_XAI5704_and_runs_here()
+    {
+        // XaiExecutor unset, a Slurm option set (as a cluster's Directory.Build.props would): Auto.
+        using var project = VendorTestProject.Create(sdk, $"<XaiSlurmPartition>{SlurmTestCluster.Partition}</XaiSlurmPartition><XaiSlurmPollSeconds>0.2</XaiSlurmPollSeconds>");
+        var fake = FakeVitisHls.Create(project, "success");
+        var noSlurm = project.PathOf("no-slurm");
+        Directory.CreateDirectory(noSlurm);
+
+        var here = project.Build("-t:Synthesize", $"-p:XaiVitisHlsPath={fake.Executable}", $"-p:XaiSlurmBinDirectory={noSlurm}");
+        Assert.True(here.Succeeded, here.ToString());
+        var warning = Assert.Single(VendorTestProject.Diagnostics(here), d => d.Code == "XAI5704");
+        Assert.Equal(("warning", project.ProjectFile), (warning.Kind, warning.File));
+        Assert.StartsWith("Synthesize runs on this machine: XaiExecutor is Auto", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Slurm: submitted", here.Output);
+        Assert.Contains("ran: ", (string?)VendorTestProject.Report(project)["stages"]!["Synthesize"]);
+
+        // Where Slurm's commands are found, the same project submits (a change of executor alone rebuilds nothing: the stamp goes first).
+        var stamp = project.PathOf("obj/Debug/xai/vendor/synthesize.stamp");
+        File.Delete(stamp);
+        var there = project.Build(new Dictionary<string, string> { ["SLURM_CONF"] = cluster.ConfigFile }, "-t:Synthesize", $"-p:XaiVitisHlsPath={fake.Executable}");
+        Assert.True(there.Succeeded, there.ToString());
+        Assert.DoesNotContain(VendorTestProject.Diagnostics(there), d => d.Code == "XAI5704");
+        Assert.Contains("Slurm: submitted job ", there.Output);
+
+        // Explicitly Slurm, Slurm missing: an error.
+        File.Delete(stamp);
+        var strict = project.Build("-t:Synthesize", $"-p:XaiVitisHlsPath={fake.Executable}", "-p:XaiExecutor=Slurm", $"-p:XaiSlurmBinDirectory={noSlurm}", "-p:XaiSlurmPartition=other");
+        Assert.False(strict.Succeeded);
+        Assert.Contains(VendorTestProject.Diagnostics(strict), d => d.Code == "XAI5700" && d.Kind == "error");
+    }
+
+    [Fact]
+    public void A_failed_synthesis_job_cancels_the_jobs_chained_after_it()
+    {
+        using var project = VendorTestProject.Create(sdk);
+        var hls = FakeVitisHls.Create(project, "error");
+        var vivado = FakeVivado.Create(project, project.PathOf("obj/Debug/xai/vendor/xai_top/solution1/impl/ip"), "xilinx.com:hls:xai_top:1.0");
+
+        var result = project.Build(new Dictionary<string, string> { ["SLURM_CONF"] = cluster.ConfigFile },
+            "-t:Bitstream", $"-p:XaiVitisHlsPath={hls.Executable}", $"-p:XaiVivadoPath={vivado.Executable}",
+            "-p:XaiExecutor=Slurm", $"-p:XaiSlurmPartition={SlurmTestCluster.Partition}", "-p:XaiSlurmPollSeconds=0.2");
+
+        Assert.False(result.Succeeded);
+        var errors = VendorTestProject.Diagnostics(result).Where(d => d.Kind == "error").Select(d => d.Code).ToList();
+        Assert.Contains("HLS207-3776", errors); // the tool's own error, streamed from the job's output
+        var jobs = Xai.Slurm.SlurmJobLedger.Read(project.PathOf("obj/Debug/xai/vendor"));
+        var bitstream = Assert.Single(jobs, j => j.Stage == "Bitstream");
+        Assert.Equal("CANCELLED", bitstream.State);
+        Assert.Contains($"Slurm: cancelled job {bitstream.Id} ({bitstream.Name}): the Synthesize run it follows failed.", result.Output);
+        Assert.Equal(["-version"], vivado.Invocations.Select(i => i.Split(' ')[0])); // Vivado never ran
+        Assert.False(File.Exists(project.PathOf("obj/Debug/xai/vendor/bitstream.stamp")));
+        Assert.False(File.Exists(project.PathOf("obj/Debug/xai/vendor/synthesize.stamp")));
+    }
+
+    [SharedFixtureFact(FakeVitisHls.CosimFixture)]
+    public void Explored_variants_built_as_siblings_submit_their_own_chained_jobs()
+    {
+        using var project = OddNetworkProject.Create(sdk, images: 1);
+        var hls = FakeVitisHls.Create(project, "success");
+        var build = project.Build(new Dictionary<string, string> { ["SLURM_CONF"] = cluster.ConfigFile },
+            "-t:Explore", "-p:XaiExploreBuild=2", "-m:2", $"-p:XaiVitisHlsPath={hls.Executable}",
+            "-p:XaiExecutor=Slurm", $"-p:XaiSlurmPartition={SlurmTestCluster.Partition}", "-p:XaiSlurmPollSeconds=0.2");
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Empty(hls.Violations);
+        var siblings = Directory.GetDirectories(project.PathOf("obj/Debug/explore"));
+        Assert.Equal(2, siblings.Length);
+        var names = new HashSet<string>();
+        foreach (var sibling in siblings)
+        {
+            // Each sibling's Synthesize and CoSimulate ran as its own jobs, chained (Bitstream: no Vivado here).
+            var jobs = Xai.Slurm.SlurmJobLedger.Read(Path.Combine(sibling, "xai", "vendor"));
+            Assert.Equal(["CoSimulate", "Synthesize"], jobs.Select(j => j.Stage).Order());
+            Assert.All(jobs, j => Assert.Equal("COMPLETED", j.State));
+            Assert.All(jobs, j => Assert.True(names.Add(j.Name), $"two variants' jobs share the name {j.Name}"));
+            Assert.All(jobs, j => Assert.StartsWith($"xai.odd.{Path.GetFileName(sibling)}.{j.Stage}.", j.Name, StringComparison.Ordinal)); // squeue tells the variants apart
+            var report = Schemas.Report(project.PathOf($"bin/Debug/explore/{Path.GetFileName(sibling)}/report.json"));
+            Assert.StartsWith("ran: ", (string?)report["stages"]!["CoSimulate"]);
+        }
+
+        // The project's own build and its two siblings, two jobs each.
+        Assert.Equal(6, build.Output.Split('\n').Count(l => l.Contains("Slurm: submitted job ", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void The_fidelity_run_as_a_job_array_gives_the_local_runs_figures()
     {

@@ -176,12 +176,14 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "Bad executor or Slurm property", "Give the property the message names one of the values it lists.")] public const string BadSlurmProperty = "XAI5701";
     [Diagnostic(Error, "Slurm refused the job", "Read Slurm's own message, quoted with the property it concerns; fix that property (a partition or account you may use, a time within the partition's limit).")] public const string SlurmRefused = "XAI5702";
     [Diagnostic(Error, "Slurm not answering", "Check the cluster (scontrol ping, sinfo); build again when slurmctld answers. A job the message names may still run: scancel it if so.")] public const string SlurmUnavailable = "XAI5703";
+    [Diagnostic(Warning, "Slurm settings given but Slurm not found", "Put Slurm's bin directory on PATH or set XaiSlurmBinDirectory to use the cluster; set XaiExecutor=Local to run here without this warning, or XaiExecutor=Slurm to make a missing Slurm an error.")] public const string SlurmNotFoundRunningLocally = "XAI5704";
     [Diagnostic(Error, "Slurm job failed", "Read the tool's errors reported before this one, and the job's output file the message names.")] public const string SlurmJobFailed = "XAI5710";
     [Diagnostic(Error, "Slurm job hit its time limit", "Raise XaiSlurmTime (or leave it empty for the partition's limit); synthesis and bitstream runs take hours.")] public const string SlurmJobTimeout = "XAI5711";
     [Diagnostic(Error, "Slurm job ran out of memory", "Raise XaiSlurmMemory; Vivado needs tens of GB for the larger parts.")] public const string SlurmJobOutOfMemory = "XAI5712";
     [Diagnostic(Error, "Slurm job cancelled outside the build", "Someone (scancel, an administrator, a preemption) cancelled the job; build again.")] public const string SlurmJobCancelled = "XAI5713";
     [Diagnostic(Error, "Slurm node failed under the job", "Build again: the job runs on another node (ask the cluster's administrators if a node keeps failing).")] public const string SlurmNodeFailed = "XAI5714";
     [Diagnostic(Error, "Slurm job ended otherwise", "Read the job state and reason the message quotes (scontrol show job).")] public const string SlurmJobEnded = "XAI5715";
+    [Diagnostic(Error, "Slurm job not run: the job it follows failed", "Fix the earlier stage's job (its own error is reported before this one) and build again; chained jobs (--dependency=afterok) run only after it completes.")] public const string SlurmDependencyFailed = "XAI5716";
 
     // 6000–6999: board files.
     [Diagnostic(Error, "Boards directory missing or empty", "Reinstall the Xai.Sdk package; its boards/ folder is incomplete.")] public const string BoardsDirectoryUnusable = "XAI6001";

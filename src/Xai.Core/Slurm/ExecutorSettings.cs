@@ -9,7 +9,8 @@ namespace Xai.Slurm;
 /// switching executors does not rebuild anything.
 /// </summary>
 /// <param name="Poll">XaiSlurmPollSeconds: how often a job's state and output are read.</param>
-public sealed record ExecutorSettings(ExecutorKind Kind, SlurmOptions? Slurm, TimeSpan? Poll = null)
+/// <param name="FallBackToLocal">XaiExecutor=Auto: when Slurm's commands are missing, run here with warning XAI5704 instead of failing.</param>
+public sealed record ExecutorSettings(ExecutorKind Kind, SlurmOptions? Slurm, TimeSpan? Poll = null, bool FallBackToLocal = false)
 {
     /// <summary>Validates the raw properties (XAI5701 for each bad value); null when any is bad.</summary>
     public static ExecutorSettings? Parse(
@@ -22,9 +23,10 @@ public sealed record ExecutorSettings(ExecutorKind Kind, SlurmOptions? Slurm, Ti
             return new ExecutorSettings(ExecutorKind.Local, null);
         }
 
-        if (!value.Equals("Slurm", StringComparison.OrdinalIgnoreCase))
+        var auto = value.Equals("Auto", StringComparison.OrdinalIgnoreCase);
+        if (!auto && !value.Equals("Slurm", StringComparison.OrdinalIgnoreCase))
         {
-            diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.BadSlurmProperty, $"Property 'XaiExecutor' is '{value}'; allowed: Local (the default: this machine) or Slurm (sbatch jobs).", projectFile));
+            diagnostics.Add(XaiDiagnostic.Error(DiagnosticCatalog.BadSlurmProperty, $"Property 'XaiExecutor' is '{value}'; allowed: Local (this machine), Slurm (sbatch jobs) or Auto (Slurm when sbatch is found, else this machine; the default when an XaiSlurm* property is set).", projectFile));
             return null;
         }
 
@@ -43,7 +45,7 @@ public sealed record ExecutorSettings(ExecutorKind Kind, SlurmOptions? Slurm, Ti
             }
         }
 
-        return slurm is null ? null : new ExecutorSettings(ExecutorKind.Slurm, slurm, poll);
+        return slurm is null ? null : new ExecutorSettings(ExecutorKind.Slurm, slurm, poll, auto);
     }
 
     /// <summary>The executor of one stage's runs; XAI5700 in <paramref name="diagnostics"/> (and null) when Slurm's commands are missing.</summary>
@@ -57,6 +59,15 @@ public sealed record ExecutorSettings(ExecutorKind Kind, SlurmOptions? Slurm, Ti
         var executor = new SlurmToolExecutor(Slurm!, projectName, stage, projectFile, Poll);
         if (executor.CheckCommands() is { } missing)
         {
+            if (FallBackToLocal)
+            {
+                string? MissingCommand() => SlurmCommands.Commands.FirstOrDefault(c => new SlurmCommands(Slurm!.BinDirectory).Locate(c) is null);
+                diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.SlurmNotFoundRunningLocally,
+                    $"{stage} runs on this machine: XaiExecutor is Auto (an XaiSlurm* property is set), but {MissingCommand()} is not {(Slurm!.BinDirectory is { } b ? $"in XaiSlurmBinDirectory '{b}'" : "on PATH")}. Put Slurm's bin directory on PATH or set XaiSlurmBinDirectory to submit it as a job; XaiExecutor=Slurm makes a missing Slurm an error, XaiExecutor=Local runs here without this warning.",
+                    projectFile));
+                return ToolExecutor.Local;
+            }
+
             diagnostics.Add(missing);
             return null;
         }

@@ -33,10 +33,17 @@ public sealed class SlurmCommands
     /// <summary>The commands the executor runs.</summary>
     public static readonly IReadOnlyList<string> Commands = ["sbatch", "squeue", "scontrol", "scancel"];
 
-    /// <summary><c>sbatch --parsable script</c> in <paramref name="directory"/>: the job id, or null and what sbatch said.</summary>
-    public (string? JobId, Output Output) Submit(string script, string directory)
+    /// <summary>
+    /// <c>sbatch --parsable script</c> in <paramref name="directory"/>: the job id, or null and what sbatch said. With
+    /// <paramref name="afterOk"/>, the job starts only once those jobs completed successfully and is removed by Slurm if one
+    /// of them failed (<c>--dependency=afterok:…</c>, <c>--kill-on-invalid-dep=yes</c>). The dependency is given on the
+    /// command line, not in the script: a script resubmitted by hand must not wait for job ids long gone.
+    /// </summary>
+    public (string? JobId, Output Output) Submit(string script, string directory, IReadOnlyList<string>? afterOk = null)
     {
-        var output = Run("sbatch", directory, "--parsable", script);
+        var output = afterOk is { Count: > 0 }
+            ? Run("sbatch", directory, "--parsable", "--dependency=afterok:" + string.Join(':', afterOk), "--kill-on-invalid-dep=yes", script)
+            : Run("sbatch", directory, "--parsable", script);
         var id = output.ExitCode == 0 ? output.Stdout.Trim().Split(';')[0] : "";
         return (id.Length > 0 && id.All(char.IsAsciiDigit) ? id : null, output);
     }

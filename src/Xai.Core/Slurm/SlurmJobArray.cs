@@ -18,7 +18,7 @@ internal sealed class SlurmJobArray(SlurmSubmitter submitter, SlurmOptions optio
         var (text, stamp) = SlurmJobScript.WriteArray(tasks, options, name, name + ".%a.out", $"{label}: {tasks.Count} tasks", SlurmJobScript.InputDigest(tasks));
         var outputs = Enumerable.Range(0, tasks.Count).Select(k => Path.Combine(directory, $"{name}.{k}.out")).ToList();
         // The tasks' own outputs too: a file left by an earlier run must not pass for this run's.
-        var (jobId, script, problem) = submitter.SubmitOrFind(name, directory, text, stamp, [.. outputs, .. tasks.SelectMany(t => t.ExpectedOutputs)], onLine);
+        var (jobId, script, problem, _) = submitter.SubmitOrFind(name, directory, text, stamp, [.. outputs, .. tasks.SelectMany(t => t.ExpectedOutputs)], onLine);
         if (jobId is null)
         {
             return (null, [problem!], false);
@@ -51,45 +51,31 @@ internal sealed class SlurmJobArray(SlurmSubmitter submitter, SlurmOptions optio
         }
 
         string? lastProgress = null;
-        DateTime? failingSince = null;
-        while (true)
+        void OnState(IReadOnlyList<SlurmJobInfo> jobs)
         {
-            if (cancel.IsCancellationRequested)
+            var progress = $"{jobs.Count(j => j.IsTerminal)} of {count} tasks ended, {jobs.Count(j => j.State == "RUNNING")} running";
+            if (progress != lastProgress)
             {
-                submitter.CancelAndWait(jobId);
-                onLine($"{SlurmToolExecutor.StatusPrefix}the build was cancelled; cancelled job array {jobId} ({name}).");
-                Drain(final: true);
-                SlurmJobLedger.Record(directory, record with { State = "CANCELLED" });
-                return (null, [], true);
+                lastProgress = progress;
+                onLine($"{SlurmToolExecutor.StatusPrefix}job array {jobId} ({name}): {progress}.");
             }
-
-            Drain(final: false);
-            var (jobs, trouble) = submitter.Watch(jobId, record.Script, ref failingSince);
-            if (trouble is not null)
-            {
-                Drain(final: true);
-                SlurmJobLedger.Record(directory, record with { State = "UNKNOWN" });
-                return (null, [trouble], false);
-            }
-
-            if (jobs is not null && jobs.All(j => j.IsTerminal))
-            {
-                Drain(final: true);
-                return Finish(jobs, record, directory, count, outputs, onLine);
-            }
-
-            if (jobs is not null)
-            {
-                var progress = $"{jobs.Count(j => j.IsTerminal)} of {count} tasks ended, {jobs.Count(j => j.State == "RUNNING")} running";
-                if (progress != lastProgress)
-                {
-                    lastProgress = progress;
-                    onLine($"{SlurmToolExecutor.StatusPrefix}job array {jobId} ({name}): {progress}.");
-                }
-            }
-
-            cancel.WaitHandle.WaitOne(submitter.Poll);
         }
+
+        var wait = submitter.Wait(jobId, record.Script, Drain, OnState, stuck: null, cancel);
+        if (wait.Cancelled)
+        {
+            onLine($"{SlurmToolExecutor.StatusPrefix}the build was cancelled; cancelled job array {jobId} ({name}).");
+            SlurmJobLedger.Record(directory, record with { State = "CANCELLED" });
+            return (null, [], true);
+        }
+
+        if (wait.Trouble is not null)
+        {
+            SlurmJobLedger.Record(directory, record with { State = "UNKNOWN" });
+            return (null, [wait.Trouble], false);
+        }
+
+        return Finish(wait.Jobs, record, directory, count, outputs, onLine);
     }
 
     private (IReadOnlyList<SlurmJobInfo>?, IReadOnlyList<XaiDiagnostic>, bool) Finish(

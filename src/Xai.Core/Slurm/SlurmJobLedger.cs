@@ -9,7 +9,7 @@ namespace Xai.Slurm;
 /// The Slurm jobs of a build, in <c>slurm-jobs.json</c> beside their scripts (obj/.../xai/vendor for the
 /// vendor stages, obj/.../xai for the fidelity run's job array): the latest job of each name, written when it is submitted (or found running) and when it
 /// ends, so that Get-XaiBuild can show them (and a build killed outright leaves its running jobs listed).
-/// Written atomically; one build at a time holds the directory (the build lock).
+/// Written atomically; one build at a time holds the directory (the build lock), and its threads take turns.
 /// </summary>
 public static class SlurmJobLedger
 {
@@ -24,6 +24,17 @@ public static class SlurmJobLedger
 
     /// <summary>Adds <paramref name="job"/>, replacing the entry of the same name.</summary>
     public static void Record(string directory, SlurmJobRecord job)
+    {
+        // Chained stages' jobs are awaited on threads of one build: their updates must not interleave.
+        lock (Gate)
+        {
+            RecordLocked(directory, job);
+        }
+    }
+
+    private static readonly object Gate = new();
+
+    private static void RecordLocked(string directory, SlurmJobRecord job)
     {
         var jobs = Read(directory).Where(j => j.Name != job.Name).Append(job).OrderBy(j => j.SubmittedUtc).ToList();
         var document = new JObject

@@ -9,7 +9,9 @@ namespace Xai.Slurm;
 /// <c>sbatch</c> it), and safe whatever the values. The <c>#SBATCH</c> lines hold only the job's name
 /// and file names the SDK makes (letters, digits, '.', '_', '-') and options <see cref="SlurmOptions"/>
 /// validated; the body runs the tool with every word single-quoted (<see cref="ShellWord"/>), so a path
-/// or argument is passed as it is and never becomes a command. A stamp of the script's content is the
+/// or argument is passed as it is and never becomes a command, then exits 1 when the tool's log has ERROR
+/// lines or an expected output is missing (the verdict's own checks, coarsely), so that the job's state
+/// agrees with the build's verdict for jobs chained after it. A stamp of the script's content is the
 /// job's comment: a job of the same name and stamp is the same run (<see cref="SlurmToolExecutor"/>).
 /// </summary>
 public static class SlurmJobScript
@@ -26,7 +28,22 @@ public static class SlurmJobScript
         RequireSafeName(jobName, nameof(jobName));
         RequireSafeName(outputFile, nameof(outputFile));
         var body = Header(jobName, outputFile, null, options, invocation.WorkingDirectory);
-        body.Append("exec ").Append(CommandLine(invocation)).Append('\n');
+        body.Append(CommandLine(invocation)).Append('\n');
+        body.Append("status=$?\n");
+        // The job's state must say what the build's verdict will (its log's ERROR lines, its expected outputs):
+        // AMD tools exit 0 on some errors, and jobs chained after this one (afterok) start only on exit 0.
+        var log = invocation.LogFile ?? Path.Combine(invocation.WorkingDirectory, outputFile);
+        body.Append("if [ $status -eq 0 ] && grep -qE '^[[:space:]]*(ERROR|ERR):' ").Append(ShellWord.Quote(log)).Append(" 2>/dev/null; then\n");
+        body.Append("  echo \"Xai job check: the log has ERROR lines; exit 1\" >&2; status=1\n");
+        body.Append("fi\n");
+        if (invocation.ExpectedOutputs.Count > 0)
+        {
+            body.Append("for f in ").Append(string.Join(' ', invocation.ExpectedOutputs.Select(ShellWord.Quote))).Append("; do\n");
+            body.Append("  if [ $status -eq 0 ] && [ ! -e \"$f\" ]; then echo \"Xai job check: $f is missing; exit 1\" >&2; status=1; fi\n");
+            body.Append("done\n");
+        }
+
+        body.Append("exit $status\n");
         return Stamped(invocation.Description, body.ToString(), inputDigest);
     }
 

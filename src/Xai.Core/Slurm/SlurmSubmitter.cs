@@ -27,11 +27,14 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
 
     /// <summary>
     /// Writes the script; a job of this name and stamp that an earlier build left pending or running is
-    /// awaited, one with another stamp is cancelled (and waited for, so two runs never share a directory);
-    /// else the script is submitted. Returns the job id, or null and why.
+    /// awaited (unless <paramref name="reuse"/> is false: a job chained after a job this build submitted anew
+    /// must not be one that follows an older one), one with another stamp is cancelled (and waited for, so two
+    /// runs never share a directory); else the script is submitted, after the jobs <paramref name="afterOk"/>
+    /// names. Returns the job id (and whether it is an earlier build's job), or null and why.
     /// </summary>
-    public (string? JobId, string Script, XaiDiagnostic? Problem) SubmitOrFind(
-        string name, string directory, string text, string stamp, IReadOnlyList<string> outputs, Action<string> onLine)
+    public (string? JobId, string Script, XaiDiagnostic? Problem, bool Found) SubmitOrFind(
+        string name, string directory, string text, string stamp, IReadOnlyList<string> outputs, Action<string> onLine,
+        IReadOnlyList<string>? afterOk = null, bool reuse = true)
     {
         Directory.CreateDirectory(directory);
         var script = Path.Combine(directory, name + ".sbatch");
@@ -39,13 +42,13 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
         var active = Commands.FindActive(name);
         if (active is null)
         {
-            return (null, script, Unavailable("squeue could not list this build's jobs", script));
+            return (null, script, Unavailable("squeue could not list this build's jobs", script), false);
         }
 
         string? jobId = null;
         foreach (var (id, comment) in active)
         {
-            if (jobId is null && comment == SlurmJobScript.StampPrefix + stamp)
+            if (jobId is null && reuse && comment == SlurmJobScript.StampPrefix + stamp)
             {
                 jobId = id;
                 onLine($"{SlurmToolExecutor.StatusPrefix}job {id} ({name}) of an earlier build runs this same script on the same inputs; awaiting it instead of submitting again.");
@@ -53,13 +56,13 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
             else
             {
                 CancelAndWait(id);
-                onLine($"{SlurmToolExecutor.StatusPrefix}cancelled job {id} ({name}) of an earlier build, which ran an older script or inputs.");
+                onLine($"{SlurmToolExecutor.StatusPrefix}cancelled job {id} ({name}) of an earlier build, which ran {(reuse ? "an older script or inputs" : "after an older job this one follows")}.");
             }
         }
 
         if (jobId is not null)
         {
-            return (jobId, script, null);
+            return (jobId, script, null, true);
         }
 
         foreach (var output in outputs)
@@ -67,16 +70,16 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
             File.Delete(output); // the job's output files (and what the caller names): never read an earlier run's as this one's
         }
 
-        var (submitted, said) = Commands.Submit(script, directory);
+        var (submitted, said) = Commands.Submit(script, directory, afterOk);
         if (submitted is null)
         {
             return (null, script, said.ExitCode == 0
                 ? Unavailable($"sbatch printed no job id (\"{said.Message}\")", script)
-                : Refused(said.Message, script));
+                : Refused(said.Message, script), false);
         }
 
-        onLine($"{SlurmToolExecutor.StatusPrefix}submitted job {submitted} ({name}); script {script}.");
-        return (submitted, script, null);
+        onLine($"{SlurmToolExecutor.StatusPrefix}submitted job {submitted} ({name}){(afterOk is { Count: > 0 } ? $" to start after job {string.Join(", ", afterOk)} completed" : "")}; script {script}.");
+        return (submitted, script, null, false);
     }
 
     /// <summary>The job (or its array's tasks) now; null while slurmctld does not answer (<paramref name="failingSince"/> tracks how long), with a problem once that lasts too long.</summary>
@@ -91,6 +94,58 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
 
         failingSince ??= DateTime.UtcNow;
         return (null, DateTime.UtcNow - failingSince > Patience ? Unavailable($"scontrol could not describe job {jobId} for {Patience.TotalMinutes:0} minutes (the job may still run: scancel {jobId} if so)", script) : null);
+    }
+
+    /// <summary>How waiting for a job ended: every part of it ended (<c>Jobs</c>), or it was cancelled (the build's <c>Cancelled</c>, or the caller's <c>Stuck</c> finding), or Slurm could not be asked (<c>Trouble</c>).</summary>
+    public sealed record WaitResult(IReadOnlyList<SlurmJobInfo> Jobs, XaiDiagnostic? Trouble, XaiDiagnostic? Stuck, bool Cancelled);
+
+    /// <summary>
+    /// The wait of every job and job array: polls the job until every part of it ended, draining its output first
+    /// each round (<paramref name="drain"/>(final) — final once, at the end) and passing each description of a job
+    /// still running to <paramref name="onState"/>. Cancels the job (and waits for its end) when the build is
+    /// cancelled, or when <paramref name="stuck"/> finds it can never end well on its own.
+    /// </summary>
+    public WaitResult Wait(string jobId, string script, Action<bool> drain, Action<IReadOnlyList<SlurmJobInfo>> onState,
+        Func<IReadOnlyList<SlurmJobInfo>, XaiDiagnostic?>? stuck, CancellationToken cancel)
+    {
+        DateTime? failingSince = null;
+        while (true)
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                var last = CancelAndWait(jobId);
+                drain(true);
+                return new WaitResult(last, null, null, true);
+            }
+
+            drain(false);
+            var (jobs, trouble) = Watch(jobId, script, ref failingSince);
+            if (trouble is not null)
+            {
+                drain(true);
+                return new WaitResult([], trouble, null, false);
+            }
+
+            if (jobs is not null)
+            {
+                if (jobs.All(j => j.IsTerminal))
+                {
+                    drain(true);
+                    return new WaitResult(jobs, null, null, false);
+                }
+
+                if (stuck?.Invoke(jobs) is { } finding)
+                {
+                    var last = CancelAndWait(jobId);
+                    drain(true);
+                    return new WaitResult(last, null, finding, false);
+                }
+
+                onState(jobs);
+            }
+
+            cancel.WaitHandle.WaitOne(poll);
+        }
     }
 
     /// <summary>scancel, then waits (up to a minute) until Slurm says every part of the job ended; returns its last lines.</summary>
@@ -124,11 +179,19 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
             "COMPLETED" or "FAILED" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobFailed, $"{what} FAILED with exit code {job.ExitCode}; the tool's own errors are above, its output in {output}.", script),
             "TIMEOUT" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobTimeout, $"{what} reached its time limit ({(options.Time is { } t ? $"XaiSlurmTime={t}" : "the partition's default; set XaiSlurmTime")}) after {job.RunTime} and was stopped: raise XaiSlurmTime.", projectFile),
             "OUT_OF_MEMORY" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobOutOfMemory, $"{what} ran out of memory ({(options.Memory is { } m ? $"XaiSlurmMemory={m}" : "the partition's default; set XaiSlurmMemory")}): raise XaiSlurmMemory.", projectFile),
+            "CANCELLED" when IsDependencyFailure(job) => DependencyFailed(job, what, script),
             "CANCELLED" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobCancelled, $"{what} was CANCELLED outside this build ({job.Reason}); build again.", script),
             "NODE_FAIL" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmNodeFailed, $"{what} ended in NODE_FAIL: the node failed under it ({job.Reason}); build again to run it on another node.", script),
             _ => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobEnded, $"{what} ended in state {job.State} ({job.Reason}), exit code {job.ExitCode}.", script),
         };
     }
+
+    /// <summary>The job waits for (or was removed because of) a job it follows that did not complete successfully.</summary>
+    public static bool IsDependencyFailure(SlurmJobInfo job) => job.Reason.Contains("DependencyNeverSatisfied", StringComparison.Ordinal);
+
+    /// <summary>XAI5716: the job never ran, because the job it follows (afterok) failed.</summary>
+    public static XaiDiagnostic DependencyFailed(SlurmJobInfo job, string what, string script) =>
+        XaiDiagnostic.Error(DiagnosticCatalog.SlurmDependencyFailed, $"{what} did not run: the job it was chained after did not complete successfully (that job's own error says why); build again once it is fixed.", script);
 
     /// <summary>Slurm could not be asked: XAI5703.</summary>
     public XaiDiagnostic Unavailable(string what, string script) =>

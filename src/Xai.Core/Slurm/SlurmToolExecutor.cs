@@ -53,33 +53,58 @@ public sealed class SlurmToolExecutor : ToolExecutor
 
     public override (ToolProcess.Result Run, IReadOnlyList<XaiDiagnostic> Findings) Run(ToolInvocation invocation, Action<string> onLine, CancellationToken cancel)
     {
+        var (job, _, problem) = Submit(invocation, [], reuse: true, onLine);
+        if (job is null)
+        {
+            return (new ToolProcess.Result(-1, [], false, problem!.Message), [problem]);
+        }
+
+        try
+        {
+            return Await(job, onLine, cancel);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // Never leave a job running that no build waits for.
+            _submitter.CancelAndWait(job.Id);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Submits <paramref name="invocation"/> as a job without waiting for it (or finds the same job an earlier build
+    /// left running, when <paramref name="reuse"/>), to start only after the jobs <paramref name="afterOk"/> names
+    /// completed successfully; recorded in the ledger. <c>Found</c>: the job is an earlier build's. Null and why when it
+    /// could not be submitted.
+    /// </summary>
+    public (SlurmJobRecord? Job, bool Found, XaiDiagnostic? Problem) Submit(ToolInvocation invocation, IReadOnlyList<string> afterOk, bool reuse, Action<string> onLine)
+    {
         if (CheckCommands() is { } missing)
         {
-            return (new ToolProcess.Result(-1, [], false, missing.Message), [missing]);
+            return (null, false, missing);
         }
 
         var name = JobNameOf(invocation);
         var directory = invocation.WorkingDirectory;
         var output = Path.Combine(directory, name + ".out");
         var (text, stamp) = SlurmJobScript.Write(invocation, _options, name, name + ".out", SlurmJobScript.InputDigest([invocation]));
-        var (jobId, script, problem) = _submitter.SubmitOrFind(name, directory, text, stamp, [output], onLine);
+        var (jobId, script, problem, found) = _submitter.SubmitOrFind(name, directory, text, stamp, [output], onLine, afterOk, reuse);
         if (jobId is null)
         {
-            return (new ToolProcess.Result(-1, [], false, problem!.Message), [problem]);
+            return (null, false, problem);
         }
 
         var record = new SlurmJobRecord(_stage, name, jobId, "PENDING", "", "", null, script, output, DateTime.UtcNow);
         SlurmJobLedger.Record(directory, record);
-        try
-        {
-            return Await(record, directory, onLine, cancel);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            // Never leave a job running that no build waits for.
-            _submitter.CancelAndWait(jobId);
-            throw;
-        }
+        return (record, found, null);
+    }
+
+    /// <summary>Cancels a job this executor submitted and waits until Slurm says it ended; the ledger keeps its last state.</summary>
+    public void Cancel(SlurmJobRecord job, Action<string> onLine, string why)
+    {
+        var last = _submitter.CancelAndWait(job.Id).FirstOrDefault();
+        SlurmJobLedger.Record(Path.GetDirectoryName(job.Script)!, job with { State = last?.State ?? "CANCELLED", Nodes = last?.Nodes ?? "", RunTime = last?.RunTime ?? "" });
+        onLine($"{StatusPrefix}cancelled job {job.Id} ({job.Name}): {why}.");
     }
 
     /// <summary>
@@ -92,9 +117,15 @@ public sealed class SlurmToolExecutor : ToolExecutor
             ? (null, [missing], false)
             : new SlurmJobArray(_submitter, _options, _stage).Run(NameOf(label, tasks), label, tasks, onLine, cancel);
 
-    private (ToolProcess.Result, IReadOnlyList<XaiDiagnostic>) Await(SlurmJobRecord record, string directory, Action<string> onLine, CancellationToken cancel)
+    /// <summary>
+    /// Waits until the job <see cref="Submit"/> gave ended, streaming its output; cancels it when <paramref name="cancel"/>
+    /// is set, and when it can never start because a job it follows failed. The result is the job's, to be judged as a
+    /// local run's (<see cref="Stages.VendorRun"/>), and the executor's finding on how it ended.
+    /// </summary>
+    public (ToolProcess.Result Run, IReadOnlyList<XaiDiagnostic> Findings) Await(SlurmJobRecord record, Action<string> onLine, CancellationToken cancel)
     {
         var (jobId, name, script, output) = (record.Id, record.Name, record.Script, record.Output);
+        var directory = Path.GetDirectoryName(script)!;
         var log = new JobOutputReader(output);
         var lines = new List<string>();
         void Drain(bool final)
@@ -107,52 +138,49 @@ public sealed class SlurmToolExecutor : ToolExecutor
         }
 
         string? lastSeen = null;
-        DateTime? failingSince = null;
-        SlurmJobInfo info;
-        while (true)
+        void OnState(IReadOnlyList<SlurmJobInfo> jobs)
         {
-            if (cancel.IsCancellationRequested)
+            var current = jobs[0];
+            var seen = $"{current.State}{(current.Nodes.Length > 0 ? " on " + current.Nodes : "")}{(current.Reason is "None" or "" ? "" : $" ({current.Reason})")}";
+            if (seen != lastSeen)
             {
-                var last = _submitter.CancelAndWait(jobId).FirstOrDefault();
-                onLine($"{StatusPrefix}the build was cancelled; cancelled job {jobId} ({name}).");
-                Drain(final: true);
-                SlurmJobLedger.Record(directory, record with { State = last?.State ?? "CANCELLED", Nodes = last?.Nodes ?? "", RunTime = last?.RunTime ?? "" });
-                return (new ToolProcess.Result(-1, lines, true, null), []);
+                lastSeen = seen;
+                SlurmJobLedger.Record(directory, record with { State = current.State, Nodes = current.Nodes });
+                onLine($"{StatusPrefix}job {jobId} {seen}.");
             }
-
-            Drain(final: false);
-            var (now, problem) = _submitter.Watch(jobId, script, ref failingSince);
-            if (problem is not null)
-            {
-                Drain(final: true);
-                SlurmJobLedger.Record(directory, record with { State = "UNKNOWN" });
-                return (new ToolProcess.Result(-1, lines, false, null), [problem]);
-            }
-
-            if (now?.FirstOrDefault() is { } current)
-            {
-                if (current.IsTerminal)
-                {
-                    info = current;
-                    break;
-                }
-
-                var seen = $"{current.State}{(current.Nodes.Length > 0 ? " on " + current.Nodes : "")}{(current.Reason is "None" or "" ? "" : $" ({current.Reason})")}";
-                if (seen != lastSeen)
-                {
-                    lastSeen = seen;
-                    SlurmJobLedger.Record(directory, record with { State = current.State, Nodes = current.Nodes });
-                    onLine($"{StatusPrefix}job {jobId} {seen}.");
-                }
-            }
-
-            cancel.WaitHandle.WaitOne(_submitter.Poll);
         }
 
-        Drain(final: true);
+        // Without kill_invalid_depend (sbatch's --kill-on-invalid-dep) a job after a failed one would wait forever.
+        XaiDiagnostic? Stuck(IReadOnlyList<SlurmJobInfo> jobs) => jobs[0] is { State: "PENDING" } current && SlurmSubmitter.IsDependencyFailure(current)
+            ? SlurmSubmitter.DependencyFailed(current, $"Slurm job {jobId} ({name})", script)
+            : null;
+
+        var wait = _submitter.Wait(jobId, script, Drain, OnState, Stuck, cancel);
+        var ended = wait.Jobs.FirstOrDefault();
+        if (wait.Cancelled || wait.Stuck is not null)
+        {
+            onLine(wait.Cancelled
+                ? $"{StatusPrefix}the build was cancelled; cancelled job {jobId} ({name})."
+                : $"{StatusPrefix}job {jobId} can never start (the job it follows failed); cancelled it.");
+            SlurmJobLedger.Record(directory, record with { State = ended?.State ?? "CANCELLED", Nodes = ended?.Nodes ?? "", RunTime = ended?.RunTime ?? "" });
+            // A job that never started has no log to judge: its finding is the whole story (as a start error is).
+            return wait.Cancelled ? (new ToolProcess.Result(-1, lines, true, null), []) : (new ToolProcess.Result(-1, lines, false, wait.Stuck!.Message), [wait.Stuck]);
+        }
+
+        if (wait.Trouble is not null || ended is null)
+        {
+            SlurmJobLedger.Record(directory, record with { State = "UNKNOWN" });
+            return (new ToolProcess.Result(-1, lines, false, null), [wait.Trouble ?? _submitter.Unavailable($"scontrol described no job {jobId}", script)]);
+        }
+
+        var info = ended;
         SlurmJobLedger.Record(directory, record with { State = info.State, Nodes = info.Nodes, RunTime = info.RunTime, ExitCode = info.ExitCode });
         onLine($"{StatusPrefix}job {jobId} {info.State}{(info.Nodes.Length > 0 ? " on " + info.Nodes : "")}, run time {info.RunTime}, exit code {info.ExitCode}{(info.Signal != 0 ? $" (signal {info.Signal})" : "")}.");
         var findings = _submitter.Ended(info, name, output, script) is { } finding ? new[] { finding } : [];
+        if (findings is [{ Code: DiagnosticCatalog.SlurmDependencyFailed } never])
+        {
+            return (new ToolProcess.Result(-1, lines, false, never.Message), findings);
+        }
 
         // A job that did not complete ran its tool only in part: never judged a success on its files.
         var exitCode = info.State == "COMPLETED" ? info.ExitCode : info.ExitCode != 0 ? info.ExitCode : 1;

@@ -42,9 +42,14 @@ public static partial class BitstreamStage
     public static string ProgramScript(BuildLayout build, ProjectSettings settings) =>
         Path.Combine(build.OutputDirectory, $"program_{settings.Board.Id}.tcl");
 
-    public static VendorStageOutcome Run(
-        DesignPlan plan, ProjectSettings settings, VendorToolSet tools, BuildLayout build, VendorLayout vendor,
-        Action<ToolInvocation, string> onLine, CancellationToken cancel, ToolExecutor? executor = null)
+    /// <summary>The Vivado run of this build, its script written, and what it leaves.</summary>
+    public sealed record Prepared(ToolInvocation Invocation, VivadoDesignSpec Spec, HlsOutputLayout HlsLayout, HlsTopDesign Top, string ProducedBy);
+
+    /// <param name="requireIp">
+    /// False when the run is submitted before the Synthesize job that exports the IP has ended (a Slurm job chained after it):
+    /// the IP is then checked when the run starts, by Vivado.
+    /// </param>
+    public static Prepared Prepare(DesignPlan plan, ProjectSettings settings, VendorToolSet tools, BuildLayout build, VendorLayout vendor, bool requireIp = true)
     {
         var vivado = tools.Vivado ?? throw new XaiException(DiagnosticCatalog.ToolNotFound, $"Bitstream needs Vivado: {tools.VivadoProblem}", settings.ProjectFile);
         var hls = tools.Hls ?? throw new XaiException(DiagnosticCatalog.ToolNotFound, $"Bitstream needs the HLS IP, and the HLS tools were not found: {tools.HlsProblem}", settings.ProjectFile);
@@ -58,7 +63,7 @@ public static partial class BitstreamStage
             Part = settings.Board.Part,
             ClockPeriodNs = 1000.0 / settings.ClockMHz,
         });
-        if (!File.Exists(hlsLayout.IpComponent))
+        if (requireIp && !File.Exists(hlsLayout.IpComponent))
         {
             throw new XaiException(DiagnosticCatalog.UpstreamMissing,
                 $"Bitstream needs the exported HLS IP ({hlsLayout.IpComponent}), which is missing: run the Synthesize stage first (dotnet build -t:Synthesize).", hlsLayout.IpComponent);
@@ -69,10 +74,24 @@ public static partial class BitstreamStage
         var invocation = new ToolInvocation($"Vivado bitstream ({settings.Board.Id})", vivado.ExecutablePath!,
             ["-mode", "batch", "-notrace", "-nojournal", "-log", vendor.VivadoLog, "-source", vendor.VivadoScript],
             vendor.WorkingDirectory, vendor.VivadoLog, spec.ExpectedOutputs);
-        var diagnostics = new List<XaiDiagnostic>();
-        var producedBy = tools.VivadoDescription!;
-        var result = VendorRun.Execute(invocation, line => onLine(invocation, line), cancel, executor);
-        diagnostics.AddRange(result.Diagnostics);
+        return new Prepared(invocation, spec, hlsLayout, top, tools.VivadoDescription!);
+    }
+
+    public static VendorStageOutcome Run(
+        DesignPlan plan, ProjectSettings settings, VendorToolSet tools, BuildLayout build, VendorLayout vendor,
+        Action<ToolInvocation, string> onLine, CancellationToken cancel, ToolExecutor? executor = null)
+    {
+        var run = Prepare(plan, settings, tools, build, vendor);
+        var result = VendorRun.Execute(run.Invocation, line => onLine(run.Invocation, line), cancel, executor);
+        return Complete(run, result, plan, settings, tools, build, vendor);
+    }
+
+    /// <summary>After the Vivado run ended: on success copies the driver header, writes the board runner and the JTAG script, and reads the reports; records the stage either way.</summary>
+    public static VendorStageOutcome Complete(
+        Prepared run, VendorRun.Result result, DesignPlan plan, ProjectSettings settings, VendorToolSet tools, BuildLayout build, VendorLayout vendor)
+    {
+        var (invocation, spec, hlsLayout, top, producedBy) = run;
+        var diagnostics = new List<XaiDiagnostic>(result.Diagnostics);
         if (!result.Succeeded)
         {
             return HlsStage.Finish(VendorStage.Bitstream, vendor, false, diagnostics, $"failed: {invocation.Description} ({producedBy})");

@@ -114,10 +114,17 @@ public static class HlsStage
             diagnostics.AddRange(result.Diagnostics);
             if (!result.Succeeded)
             {
-                return Finish(stage, vendor, false, diagnostics, $"failed: {invocation.Description} of {top.FunctionName} ({producedBy})");
+                return Failed(stage, vendor, diagnostics, invocation, top, producedBy);
             }
         }
 
+        return Complete(stage, sources, settings, vendor, producedBy, diagnostics);
+    }
+
+    /// <summary>After every run of <paramref name="stage"/> succeeded: reads each top's reports into hardware.&lt;top&gt;.json and records the stage.</summary>
+    public static VendorStageOutcome Complete(
+        VendorStage stage, HlsSourcesStage.Result sources, ProjectSettings settings, VendorLayout vendor, string producedBy, List<XaiDiagnostic> diagnostics)
+    {
         foreach (var top in sources.Tops)
         {
             diagnostics.AddRange(HardwareCollection.Save(vendor, top.FunctionName, settings.Board.Part, [vendor.HlsProjectDirectory(top)], stage, producedBy));
@@ -127,6 +134,10 @@ public static class HlsStage
         var summary = $"{producedBy}: {string.Join(", ", sources.Tops.Select(t => t.FunctionName))} ({steps})";
         return Finish(stage, vendor, true, diagnostics, summary);
     }
+
+    /// <summary>Records <paramref name="stage"/> as failed at <paramref name="invocation"/> of <paramref name="top"/>.</summary>
+    public static VendorStageOutcome Failed(VendorStage stage, VendorLayout vendor, List<XaiDiagnostic> diagnostics, ToolInvocation invocation, HlsTopDesign top, string producedBy) =>
+        Finish(stage, vendor, false, diagnostics, $"failed: {invocation.Description} of {top.FunctionName} ({producedBy})");
 
     internal static VendorStageOutcome Finish(VendorStage stage, VendorLayout vendor, bool succeeded, List<XaiDiagnostic> diagnostics, string summary)
     {

@@ -43,6 +43,9 @@ public sealed record VendorLayout(string Directory)
     /// <summary>The normalized hardware report of a top, refreshed after each stage that ran on it.</summary>
     public string HardwareReport(string topFunction) => Path.Combine(Directory, $"hardware.{topFunction}.json");
 
+    /// <summary>The stage's up-to-date stamp: the MSBuild targets' output (a chained Slurm run writes those of the stages it ran).</summary>
+    public string StageStamp(VendorStage stage) => Path.Combine(Directory, $"{stage.ToString().ToLowerInvariant()}.stamp");
+
     /// <summary>What a stage did last time it ran (tool, flow, outputs), for the report.</summary>
     public string StageRecord(string stage) => Path.Combine(Directory, $"{stage.ToLowerInvariant()}.json");
 

@@ -17,6 +17,12 @@ public static class VendorRun
     public static Result Execute(ToolInvocation invocation, Action<string> onLine, CancellationToken cancel, ToolExecutor? executor = null)
     {
         var (run, findings) = (executor ?? ToolExecutor.Local).Run(invocation, onLine, cancel);
+        return Judge(invocation, run, findings);
+    }
+
+    /// <summary>The verdict on a run that has ended (here, or as a job awaited elsewhere), with the executor's <paramref name="findings"/>.</summary>
+    public static Result Judge(ToolInvocation invocation, ToolProcess.Result run, IReadOnlyList<XaiDiagnostic> findings)
+    {
         if (findings.Count > 0 && (run.StartError is not null || run.Cancelled))
         {
             return new Result(false, findings);

@@ -17,6 +17,7 @@ public sealed class SlurmOptionsTests
     [InlineData("", "Local")]
     [InlineData("local", "Local")]
     [InlineData("Slurm", "Slurm")]
+    [InlineData("auto", "Slurm")] // falling back to Local when Slurm is missing (below)
     public void The_executor_is_Local_by_default(string value, string expected) =>
         Assert.Equal(expected, Parse(executor: value).Settings!.Kind.ToString());
 
@@ -31,7 +32,7 @@ public sealed class SlurmOptionsTests
     }
 
     [Theory]
-    [InlineData("executor", "Cluster", "XaiExecutor", "Local (the default")]
+    [InlineData("executor", "Cluster", "XaiExecutor", "Auto (Slurm when sbatch is found")]
     [InlineData("time", "4 hours", "XaiSlurmTime", "HH:MM:SS")]
     [InlineData("memory", "32GB", "XaiSlurmMemory", "K, M, G or T")]
     [InlineData("cpus", "0", "XaiSlurmCpus", "at least 1")]
@@ -81,6 +82,31 @@ public sealed class SlurmOptionsTests
     }
 
     [Fact]
+    public void Under_Auto_without_sbatch_the_stage_runs_here_with_warning_XAI5704_and_with_sbatch_on_Slurm()
+    {
+        var empty = Directory.CreateTempSubdirectory("xai-no-slurm").FullName;
+        var (settings, parsed) = Parse(executor: "Auto", partition: "fpga", bin: empty);
+        Assert.Empty(parsed);
+        var diagnostics = new List<XaiDiagnostic>();
+        Assert.Same(Xai.Amd.Toolchain.ToolExecutor.Local, settings!.For("proj", "Synthesize", "/p/a.xaiproj", diagnostics));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCatalog.SlurmNotFoundRunningLocally, DiagnosticSeverity.Warning), (d.Code, d.Severity));
+        Assert.StartsWith("Synthesize runs on this machine: ", d.Message, StringComparison.Ordinal);
+        Assert.Contains($"sbatch is not in XaiSlurmBinDirectory '{empty}'", d.Message);
+        Assert.Contains("XaiExecutor=Slurm makes a missing Slurm an error", d.Message);
+
+        // Commands that exist (they are only looked for here, not run): Auto is Slurm.
+        foreach (var command in SlurmCommands.Commands)
+        {
+            File.WriteAllText(Path.Combine(empty, command), "#!/bin/sh\nexit 1\n");
+        }
+
+        diagnostics.Clear();
+        Assert.IsType<SlurmToolExecutor>(settings.For("proj", "Synthesize", "/p/a.xaiproj", diagnostics));
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public void The_script_names_the_job_and_its_stamp_changes_with_what_it_runs()
     {
         var invocation = new Xai.Amd.Toolchain.ToolInvocation("C synthesis", "/opt/tool", ["-f", "it's.tcl"], "/w d", null, []);
@@ -90,7 +116,10 @@ public sealed class SlurmOptionsTests
         Assert.Contains($"#SBATCH --comment=xai:{stamp}\n", text);
         Assert.Contains("#SBATCH --partition=fpga\n#SBATCH --time=4:00:00\n", text);
         Assert.Contains("#SBATCH --no-requeue\n", text);
-        Assert.Contains("cd '/w d' || exit 1\nexec '/opt/tool' '-f' 'it'\\''s.tcl'\n", text);
+        Assert.Contains("cd '/w d' || exit 1\n'/opt/tool' '-f' 'it'\\''s.tcl'\nstatus=$?\n", text);
+        // The job's exit status agrees with the build's verdict (jobs chained after it start only on 0).
+        Assert.Contains("grep -qE '^[[:space:]]*(ERROR|ERR):' '/w d/xai.p.Synthesize.x.out'", text);
+        Assert.EndsWith("exit $status\n", text, StringComparison.Ordinal);
         Assert.Equal("xai.pack-job.het-job", SlurmJobScript.SafeName("xai", "packjob", "HetJob").ToLowerInvariant());
         var (_, other) = SlurmJobScript.Write(invocation with { Arguments = ["-f", "other.tcl"] }, options, "xai.p.Synthesize.x", "xai.p.Synthesize.x.out");
         Assert.NotEqual(stamp, other);

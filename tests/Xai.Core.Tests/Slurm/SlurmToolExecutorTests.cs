@@ -73,6 +73,35 @@ public sealed class SlurmToolExecutorTests(SlurmTestCluster cluster)
     }
 
     [Fact]
+    public void A_job_chained_after_a_failing_one_never_runs_and_says_so_with_XAI5716_even_when_the_tool_exits_0()
+    {
+        // Exits 0 with an ERROR line, as AMD tools have been seen to: the job still fails, so nothing chained after it starts.
+        var (first, firstDir) = StandIn("chain-first", "sleep 1; echo 'ERROR: [HLS 200-70] stand-in failure'; echo done > result.txt; exit 0");
+        var (second, secondDir) = StandIn("chain-second", "echo ran > ran.txt; echo done > result.txt");
+        var executor = Executor();
+        var lines = new List<string>();
+        var (upstream, found, problem) = executor.Submit(Invocation(first, firstDir), [], reuse: true, lines.Add);
+        Assert.True(upstream is not null, problem?.Message);
+        Assert.False(found);
+        var (chained, _, problem2) = executor.Submit(Invocation(second, secondDir), [upstream.Id], reuse: true, lines.Add);
+        Assert.True(chained is not null, problem2?.Message);
+        Assert.Contains($"Slurm: submitted job {chained.Id} ({chained.Name}) to start after job {upstream.Id} completed; script {chained.Script}.", lines);
+
+        var (run, findings) = executor.Await(chained, lines.Add, CancellationToken.None);
+
+        Assert.NotEqual(0, run.ExitCode);
+        var finding = Assert.Single(findings);
+        Assert.Equal(DiagnosticCatalog.SlurmDependencyFailed, finding.Code);
+        Assert.Contains("did not run: the job it was chained after did not complete successfully", finding.Message);
+        Assert.False(File.Exists(Path.Combine(secondDir, "ran.txt")), "the chained job ran");
+        var (upstreamRun, upstreamFindings) = executor.Await(upstream, lines.Add, CancellationToken.None);
+        Assert.Equal(1, upstreamRun.ExitCode); // the job's own check of its log
+        Assert.Contains(upstreamFindings, f => f.Code == DiagnosticCatalog.SlurmJobFailed);
+        Assert.Contains("Xai job check: the log has ERROR lines; exit 1", upstreamRun.Lines);
+        Assert.DoesNotContain("--dependency", File.ReadAllText(chained.Script)); // resubmittable by hand
+    }
+
+    [Fact]
     public void Cancelling_the_build_cancels_the_job_within_seconds()
     {
         var (tool, dir) = StandIn("cancelled", "echo started; sleep 300; echo done > result.txt");
