@@ -176,6 +176,7 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
         return job.State switch
         {
             "COMPLETED" when job.ExitCode == 0 => null,
+            "FAILED" when KilledForMemory(output) => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobOutOfMemory, $"{what} was killed for exceeding its memory limit ({(options.Memory is { } limit ? $"XaiSlurmMemory={limit}" : "the partition's default; set XaiSlurmMemory")}; slurmstepd: \"Exceeded job memory limit\"): raise XaiSlurmMemory.", projectFile),
             "COMPLETED" or "FAILED" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobFailed, $"{what} FAILED with exit code {job.ExitCode}; the tool's own errors are above, its output in {output}.", script),
             "TIMEOUT" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobTimeout, $"{what} reached its time limit ({(options.Time is { } t ? $"XaiSlurmTime={t}" : "the partition's default; set XaiSlurmTime")}) after {job.RunTime} and was stopped: raise XaiSlurmTime.", projectFile),
             "OUT_OF_MEMORY" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobOutOfMemory, $"{what} ran out of memory ({(options.Memory is { } m ? $"XaiSlurmMemory={m}" : "the partition's default; set XaiSlurmMemory")}): raise XaiSlurmMemory.", projectFile),
@@ -184,6 +185,23 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
             "NODE_FAIL" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmNodeFailed, $"{what} ended in NODE_FAIL: the node failed under it ({job.Reason}); build again to run it on another node.", script),
             _ => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobEnded, $"{what} ended in state {job.State} ({job.Reason}), exit code {job.ExitCode}.", script),
         };
+    }
+
+    /// <summary>
+    /// Whether slurmstepd wrote into the job's output that it killed the job for its memory: a cluster that enforces
+    /// --mem by accounting (JobAcctGatherParams=OverMemoryKill) ends such a job FAILED, not OUT_OF_MEMORY (which
+    /// needs the cgroup task plugin).
+    /// </summary>
+    internal static bool KilledForMemory(string output)
+    {
+        try
+        {
+            return File.Exists(output) && File.ReadLines(output).Any(l => l.StartsWith("slurmstepd", StringComparison.Ordinal) && l.Contains("Exceeded job memory limit", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The job waits for (or was removed because of) a job it follows that did not complete successfully.</summary>
