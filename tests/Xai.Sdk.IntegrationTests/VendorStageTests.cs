@@ -149,6 +149,43 @@ public sealed class VendorStageTests(PackedSdk sdk)
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void A_failed_Vivado_run_leaves_the_previous_bitstream_in_the_output_directory()
+    {
+        using var project = VendorTestProject.Create(sdk);
+        var hls = FakeVitisHls.Create(project, "success");
+        var vivado = FakeVivado.Create(project, project.PathOf("obj/Debug/xai/vendor/xai_top/solution1/impl/ip"), "xilinx.com:hls:xai_top:1.0");
+        var good = project.Build("-t:Bitstream", $"-p:XaiVitisHlsPath={hls.Executable}", $"-p:XaiVivadoPath={vivado.Executable}");
+        Assert.True(good.Succeeded, good.ToString());
+        var published = project.PathOf("bin/Debug/vendor.bit");
+        var before = File.ReadAllBytes(published);
+
+        // A TEST DOUBLE of vivado that writes a new .bit where the generated script puts it, then fails (exit 0, ERROR line, as AMD tools do).
+        var failing = project.PathOf("failing-vivado/vivado");
+        Directory.CreateDirectory(Path.GetDirectoryName(failing)!);
+        File.WriteAllText(failing, $$"""
+            #!/bin/bash
+            # TEST DOUBLE of vivado (Xai.Sdk integration tests). Not a vendor tool.
+            if [ "$1" = "-version" ]; then echo "test double of vivado (no release)"; exit 0; fi
+            while [ $# -gt 0 ]; do case "$1" in -log) log="$2"; shift;; -source) script="$2"; shift;; esac; shift; done
+            # Where the generated script copies the .bit: its xai_output_dir, read by the real tclsh.
+            dir="$(/usr/bin/tclsh <<< "$(grep -m1 '^set xai_output_dir ' "$script"); puts \$xai_output_dir")"
+            echo "half of a new bitstream" > "$dir/vendor.bit"
+            echo "ERROR: [Vivado 12-1345] Error(s) found during DRC. Bitgen not run." | tee "$log"
+            exit 0
+            """.Replace("\r\n", "\n"));
+        File.SetUnixFileMode(failing, (UnixFileMode)0b111_101_101);
+
+        var bad = project.Build("-t:Bitstream", $"-p:XaiVitisHlsPath={hls.Executable}", $"-p:XaiVivadoPath={failing}");
+
+        Assert.False(bad.Succeeded);
+        Assert.Contains(VendorTestProject.Diagnostics(bad), d => d.Code == "Vivado12-1345" && d.Kind == "error");
+        Assert.Equal("half of a new bitstream\n", File.ReadAllText(project.PathOf("obj/Debug/xai/vendor/bitstream-out/vendor.bit")));
+        Assert.Equal(before, File.ReadAllBytes(published));
+        Assert.Empty(Directory.GetFiles(project.PathOf("bin/Debug"), "*.tmp"));
+    }
+
+    [Fact]
     public void A_vitis_hls_error_line_becomes_an_MSBuild_error_with_the_vendor_code_at_the_source_line_and_an_exit_code_of_0_is_not_trusted()
     {
         using var project = VendorTestProject.Create(sdk);

@@ -8,6 +8,20 @@ public static class AtomicFile
 {
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
+        var copy = bytes.ToArray();
+        Replace(path, stream => stream.Write(copy));
+    }
+
+    /// <summary>Copies <paramref name="source"/> over <paramref name="destination"/> the same way (also across file systems).</summary>
+    public static void Copy(string source, string destination) => Replace(destination, stream =>
+    {
+        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read);
+        input.CopyTo(stream);
+    });
+
+    /// <summary>Writes a temporary sibling of <paramref name="path"/> with <paramref name="write"/>, flushed to disk, then renames it over.</summary>
+    private static void Replace(string path, Action<Stream> write)
+    {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
@@ -15,7 +29,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 

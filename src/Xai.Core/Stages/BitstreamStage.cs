@@ -12,9 +12,11 @@ namespace Xai.Stages;
 /// <summary>
 /// Stage "Bitstream": the Vivado batch script for the board (PS with its preset, the exported HLS IP
 /// of xai_top, AXI wiring from the board's ports), run with <c>vivado -mode batch</c>; the script
-/// itself copies the .bit, .hwh (same base name, as PYNQ's Overlay wants) and .xsa into the output
-/// directory. Then the IP's register map header x&lt;top&gt;_hw.h is copied beside them and the JTAG
-/// programming script is written (not run: programming needs the board).
+/// itself copies the .bit, .hwh (same base name, as PYNQ's Overlay wants) and .xsa into
+/// <see cref="VendorLayout.VivadoOutputs"/>, and once the run is judged good the SDK copies them into the
+/// output directory, each atomically (a failed, cancelled or remote run never leaves a partial set or
+/// replaces the previous good one). Then the IP's register map header x&lt;top&gt;_hw.h is copied beside
+/// them and the JTAG programming script is written (not run: programming needs the board).
 /// </summary>
 public static partial class BitstreamStage
 {
@@ -34,7 +36,7 @@ public static partial class BitstreamStage
             MasterInterfaces = top.MasterInterfaces,
             ClockMHz = settings.ClockMHz,
             ProjectDirectory = vendor.VivadoDirectory,
-            OutputDirectory = build.OutputDirectory,
+            OutputDirectory = vendor.VivadoOutputs,
             OutputBaseName = BaseName().IsMatch(name) ? name : "xai_accelerator",
         };
     }
@@ -71,6 +73,11 @@ public static partial class BitstreamStage
 
         var spec = Spec(settings, top, hlsLayout.IpDirectory, build, vendor);
         AtomicFile.WriteAllTextIfChanged(vendor.VivadoScript, VivadoBlockDesignScriptWriter.Write(spec));
+        foreach (var output in spec.ExpectedOutputs.Where(File.Exists))
+        {
+            File.Delete(output); // an earlier run's must not pass for this run's
+        }
+
         var invocation = new ToolInvocation($"Vivado bitstream ({settings.Board.Id})", vivado.ExecutablePath!,
             ["-mode", "batch", "-notrace", "-nojournal", "-log", vendor.VivadoLog, "-source", vendor.VivadoScript],
             vendor.WorkingDirectory, vendor.VivadoLog, spec.ExpectedOutputs);
@@ -97,6 +104,12 @@ public static partial class BitstreamStage
             return HlsStage.Finish(VendorStage.Bitstream, vendor, false, diagnostics, $"failed: {invocation.Description} ({producedBy})");
         }
 
+        var published = spec.ExpectedOutputs.Select(f => Path.Combine(build.OutputDirectory, Path.GetFileName(f))).ToList();
+        foreach (var (made, target) in spec.ExpectedOutputs.Zip(published))
+        {
+            AtomicFile.Copy(made, target);
+        }
+
         var header = FindDriverHeader(hlsLayout.SolutionDirectory, top.DriverHeaderName);
         if (header is null)
         {
@@ -111,7 +124,7 @@ public static partial class BitstreamStage
 
         BoardRunnerWriter.Write(plan, build, settings.TargetClass);
 
-        AtomicFile.WriteAllTextIfChanged(ProgramScript(build, settings), JtagProgramScriptWriter.Write(new JtagProgramSpec { Board = settings.Board, BitFile = spec.BitFile }));
+        AtomicFile.WriteAllTextIfChanged(ProgramScript(build, settings), JtagProgramScriptWriter.Write(new JtagProgramSpec { Board = settings.Board, BitFile = published[0] }));
         diagnostics.AddRange(HardwareCollection.Save(vendor, top.FunctionName, settings.Board.Part,
             [vendor.HlsProjectDirectory(top), vendor.VivadoDirectory], VendorStage.Bitstream, $"{tools.HlsDescription}; {producedBy}"));
         return HlsStage.Finish(VendorStage.Bitstream, vendor, true, diagnostics,

@@ -54,6 +54,9 @@ public sealed record VendorLayout(string Directory)
 
     public string VivadoDirectory => Path.Combine(Directory, "vivado");
 
+    /// <summary>Where the Vivado run leaves the .bit, .hwh and .xsa; copied into the output directory only once the run is judged good.</summary>
+    public string VivadoOutputs => Path.Combine(Directory, "bitstream-out");
+
     public string VivadoScript => Path.Combine(Directory, "bitstream.tcl");
 
     public string VivadoLog => Path.Combine(Directory, "vivado.log");
