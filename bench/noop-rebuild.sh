@@ -6,14 +6,13 @@
 # Prints one line per round and a final line:  xaiproj_ms=<median> notargets_ms=<median> ratio=<x>
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/table3-copy.sh"
 rounds="${1:-7}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 "$root/build.sh" --pack-only >/dev/null
-cp -r "$root/samples/table3" "$work/xai"
-cp "$root/global.json" "$work/xai/"
-sed "s#value=\"feed\"#value=\"$root/feed\"#" "$root/nuget.config" > "$work/xai/nuget.config"
+copy_table3 "$work/xai"
 
 mkdir -p "$work/notargets"
 cat > "$work/notargets/plain.proj" <<'PROJ'

@@ -16,6 +16,7 @@
 # Needs ../shared/fixtures/vitis (or XAI_SHARED_DIR) for the co-simulation report the double copies.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/table3-copy.sh"
 variants="${1:-8}"
 seconds="${2:-20}"
 shared="${XAI_SHARED_DIR:-$root/../shared}"
@@ -32,9 +33,7 @@ trap cleanup EXIT
 
 "$root/build.sh" --pack-only >/dev/null
 for run in sequential local slurm; do
-  cp -r "$root/samples/table3" "$work/$run"
-  cp "$root/global.json" "$work/$run/"
-  sed "s#value=\"feed\"#value=\"$root/feed\"#" "$root/nuget.config" > "$work/$run/nuget.config"
+  copy_table3 "$work/$run"
   mkdir -p "$work/$run-double"
   cat > "$work/$run-double/vitis_hls" <<DOUBLE
 #!/bin/bash

@@ -7,6 +7,7 @@
 #   bench/slurm-fidelity.sh [images]     (default 1000)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/table3-copy.sh"
 images="${1:-1000}"
 work="$(mktemp -d)"
 chmod 755 "$work"
@@ -19,9 +20,7 @@ trap cleanup EXIT
 
 "$root/build.sh" --pack-only >/dev/null
 for variant in local slurm; do
-  cp -r "$root/samples/table3" "$work/$variant"
-  cp "$root/global.json" "$work/$variant/"
-  sed "s#value=\"feed\"#value=\"$root/feed\"#" "$root/nuget.config" > "$work/$variant/nuget.config"
+  copy_table3 "$work/$variant"
 done
 
 start_single_node_slurm "$work/cluster"

@@ -56,18 +56,18 @@ public sealed record ExecutorSettings(ExecutorKind Kind, SlurmOptions? Slurm, Ti
             return ToolExecutor.Local;
         }
 
-        var executor = new SlurmToolExecutor(Slurm!, projectName, stage, projectFile, Poll);
+        var commands = new SlurmCommands(Slurm!.BinDirectory);
+        if (FallBackToLocal && commands.FirstMissing() is { } absent)
+        {
+            diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.SlurmNotFoundRunningLocally,
+                $"{stage} runs on this machine: XaiExecutor is Auto (an XaiSlurm* property is set), but {absent} is not {commands.SearchedPlace}. Put Slurm's bin directory on PATH or set XaiSlurmBinDirectory to submit it as a job; XaiExecutor=Slurm makes a missing Slurm an error, XaiExecutor=Local runs here without this warning.",
+                projectFile));
+            return ToolExecutor.Local;
+        }
+
+        var executor = new SlurmToolExecutor(Slurm, projectName, stage, projectFile, Poll);
         if (executor.CheckCommands() is { } missing)
         {
-            if (FallBackToLocal)
-            {
-                string? MissingCommand() => SlurmCommands.Commands.FirstOrDefault(c => new SlurmCommands(Slurm!.BinDirectory).Locate(c) is null);
-                diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.SlurmNotFoundRunningLocally,
-                    $"{stage} runs on this machine: XaiExecutor is Auto (an XaiSlurm* property is set), but {MissingCommand()} is not {(Slurm!.BinDirectory is { } b ? $"in XaiSlurmBinDirectory '{b}'" : "on PATH")}. Put Slurm's bin directory on PATH or set XaiSlurmBinDirectory to submit it as a job; XaiExecutor=Slurm makes a missing Slurm an error, XaiExecutor=Local runs here without this warning.",
-                    projectFile));
-                return ToolExecutor.Local;
-            }
-
             diagnostics.Add(missing);
             return null;
         }

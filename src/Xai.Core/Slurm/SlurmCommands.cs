@@ -30,6 +30,12 @@ public sealed class SlurmCommands
         return directories.Select(d => Path.Combine(d, command)).FirstOrDefault(File.Exists);
     }
 
+    /// <summary>Where the commands are looked for, as messages say it.</summary>
+    public string SearchedPlace => _binDirectory is { } b ? $"in XaiSlurmBinDirectory '{b}'" : "on PATH";
+
+    /// <summary>The first of <see cref="Commands"/> that is not there, or null when all are.</summary>
+    public string? FirstMissing() => Commands.FirstOrDefault(c => Locate(c) is null);
+
     /// <summary>The commands the executor runs.</summary>
     public static readonly IReadOnlyList<string> Commands = ["sbatch", "squeue", "scontrol", "scancel"];
 
@@ -87,7 +93,7 @@ public sealed class SlurmCommands
 
     private Output Run(string command, string? directory, params string[] arguments)
     {
-        var path = Locate(command) ?? throw new FileNotFoundException($"Slurm's {command} is not {(_binDirectory is { } b ? $"in XaiSlurmBinDirectory '{b}'" : "on PATH")}.", command);
+        var path = Locate(command) ?? throw new FileNotFoundException($"Slurm's {command} is not {SearchedPlace}.", command);
         var start = new ProcessStartInfo(path)
         {
             RedirectStandardOutput = true,

@@ -19,9 +19,9 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
     public TimeSpan Poll => poll;
 
     /// <summary>XAI5700 naming the first of Slurm's commands that is missing, else null.</summary>
-    public XaiDiagnostic? CheckCommands() => SlurmCommands.Commands.FirstOrDefault(c => Commands.Locate(c) is null) is { } missing
+    public XaiDiagnostic? CheckCommands() => Commands.FirstMissing() is { } missing
         ? XaiDiagnostic.Error(DiagnosticCatalog.SlurmNotFound,
-            $"XaiExecutor is Slurm, but {missing} is not {(options.BinDirectory is { } b ? $"in XaiSlurmBinDirectory '{b}'" : "on PATH")}: put Slurm's bin directory on PATH or set XaiSlurmBinDirectory to it, or build with XaiExecutor=Local.",
+            $"XaiExecutor is Slurm, but {missing} is not {Commands.SearchedPlace}: put Slurm's bin directory on PATH or set XaiSlurmBinDirectory to it, or build with XaiExecutor=Local.",
             projectFile)
         : null;
 
@@ -176,16 +176,21 @@ internal sealed class SlurmSubmitter(SlurmOptions options, string projectFile, T
         return job.State switch
         {
             "COMPLETED" when job.ExitCode == 0 => null,
-            "FAILED" when KilledForMemory(output) => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobOutOfMemory, $"{what} was killed for exceeding its memory limit ({(options.Memory is { } limit ? $"XaiSlurmMemory={limit}" : "the partition's default; set XaiSlurmMemory")}; slurmstepd: \"Exceeded job memory limit\"): raise XaiSlurmMemory.", projectFile),
+            "FAILED" when KilledForMemory(output) => OutOfMemory(what, "was killed for exceeding its memory limit", "; slurmstepd: \"Exceeded job memory limit\""),
             "COMPLETED" or "FAILED" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobFailed, $"{what} FAILED with exit code {job.ExitCode}; the tool's own errors are above, its output in {output}.", script),
             "TIMEOUT" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobTimeout, $"{what} reached its time limit ({(options.Time is { } t ? $"XaiSlurmTime={t}" : "the partition's default; set XaiSlurmTime")}) after {job.RunTime} and was stopped: raise XaiSlurmTime.", projectFile),
-            "OUT_OF_MEMORY" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobOutOfMemory, $"{what} ran out of memory ({(options.Memory is { } m ? $"XaiSlurmMemory={m}" : "the partition's default; set XaiSlurmMemory")}): raise XaiSlurmMemory.", projectFile),
+            "OUT_OF_MEMORY" => OutOfMemory(what, "ran out of memory", ""),
             "CANCELLED" when IsDependencyFailure(job) => DependencyFailed(job, what, script),
             "CANCELLED" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobCancelled, $"{what} was CANCELLED outside this build ({job.Reason}); build again.", script),
             "NODE_FAIL" => XaiDiagnostic.Error(DiagnosticCatalog.SlurmNodeFailed, $"{what} ended in NODE_FAIL: the node failed under it ({job.Reason}); build again to run it on another node.", script),
             _ => XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobEnded, $"{what} ended in state {job.State} ({job.Reason}), exit code {job.ExitCode}.", script),
         };
     }
+
+    /// <summary>XAI5712, naming the memory limit the job had.</summary>
+    private XaiDiagnostic OutOfMemory(string what, string how, string detail) =>
+        XaiDiagnostic.Error(DiagnosticCatalog.SlurmJobOutOfMemory,
+            $"{what} {how} ({(options.Memory is { } m ? $"XaiSlurmMemory={m}" : "the partition's default; set XaiSlurmMemory")}{detail}): raise XaiSlurmMemory.", projectFile);
 
     /// <summary>
     /// Whether slurmstepd wrote into the job's output that it killed the job for its memory: a cluster that enforces

@@ -54,21 +54,9 @@ public sealed class SlurmToolExecutor : ToolExecutor
     public override (ToolProcess.Result Run, IReadOnlyList<XaiDiagnostic> Findings) Run(ToolInvocation invocation, Action<string> onLine, CancellationToken cancel)
     {
         var (job, _, problem) = Submit(invocation, [], reuse: true, onLine);
-        if (job is null)
-        {
-            return (new ToolProcess.Result(-1, [], false, problem!.Message), [problem]);
-        }
-
-        try
-        {
-            return Await(job, onLine, cancel);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            // Never leave a job running that no build waits for.
-            _submitter.CancelAndWait(job.Id);
-            throw;
-        }
+        return job is null
+            ? (new ToolProcess.Result(-1, [], false, problem!.Message), [problem])
+            : Await(job, onLine, cancel);
     }
 
     /// <summary>
@@ -120,9 +108,32 @@ public sealed class SlurmToolExecutor : ToolExecutor
     /// <summary>
     /// Waits until the job <see cref="Submit"/> gave ended, streaming its output; cancels it when <paramref name="cancel"/>
     /// is set, and when it can never start because a job it follows failed. The result is the job's, to be judged as a
-    /// local run's (<see cref="Stages.VendorRun"/>), and the executor's finding on how it ended.
+    /// local run's (<see cref="Stages.VendorRun"/>), and the executor's finding on how it ended. When waiting fails
+    /// (a ledger or output file, Slurm's commands), the job is cancelled before the error goes on: no job outlives
+    /// the build that waits for it.
     /// </summary>
     public (ToolProcess.Result Run, IReadOnlyList<XaiDiagnostic> Findings) Await(SlurmJobRecord record, Action<string> onLine, CancellationToken cancel)
+    {
+        try
+        {
+            return AwaitEnd(record, onLine, cancel);
+        }
+        catch (Exception)
+        {
+            try
+            {
+                _submitter.CancelAndWait(record.Id);
+            }
+            catch (Exception)
+            {
+                // The first error is the one to report; Slurm may be what failed.
+            }
+
+            throw;
+        }
+    }
+
+    private (ToolProcess.Result Run, IReadOnlyList<XaiDiagnostic> Findings) AwaitEnd(SlurmJobRecord record, Action<string> onLine, CancellationToken cancel)
     {
         var (jobId, name, script, output) = (record.Id, record.Name, record.Script, record.Output);
         var directory = Path.GetDirectoryName(script)!;

@@ -232,25 +232,8 @@ public static class ChainedVendorStages
 
     private static VendorRun.Result AwaitAndJudge(Job job, Action<ToolInvocation, string> log, CancellationToken cancel)
     {
-        job.Awaited = true;
-        try
-        {
-            var (run, findings) = job.Executor.Await(job.Record, line => log(job.Invocation, line), cancel);
-            return VendorRun.Judge(job.Invocation, run, findings);
-        }
-        catch (Exception)
-        {
-            // The wait failed (a ledger or output file, Slurm's commands): the job must not outlive it.
-            try
-            {
-                job.Executor.Cancel(job.Record, line => log(job.Invocation, line), "waiting for it failed");
-            }
-            catch (Exception)
-            {
-                // The first error is the one to report.
-            }
-
-            throw;
-        }
+        job.Awaited = true; // Await cancels the job itself if waiting fails
+        var (run, findings) = job.Executor.Await(job.Record, line => log(job.Invocation, line), cancel);
+        return VendorRun.Judge(job.Invocation, run, findings);
     }
 }
