@@ -4,7 +4,7 @@
 // through a specialization of xai::engine_words for that type (the engine headers are not
 // touched). Each loop below calls exactly one engine_words function per iteration, so:
 //   in()        = input loads (load_input_span, unpool, dense load_x / load_g)
-//   weight()    = weight loads (load_w_fp, load_w_bp_run, dense_load_w)
+//   weight()    = weight loads (load_w_fp, load_w_bp_run, dense_load_w_fp, dense_load_w_bp)
 //   from_pass() = bias loads;  to_pass() = accumulator reads of the stores (4 per pooled output)
 //   operator*   = MACs; in the XAI_HLS_LOOPS core, n_oh * n_ow per core_mac iteration
 //   operator>   = in BP with DeconvNet and ReLU, one per gradient-row element read

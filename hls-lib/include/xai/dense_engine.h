@@ -69,14 +69,14 @@ void dense_engine(const layer_desc& d, bool backward, const engine_ports<E>& p, 
     static_assert(is_method<METHOD>::value, "METHOD must be xai::Saliency, xai::DeconvNet or xai::GuidedBackprop");
     typedef engine_words_of<E> WORDS;
     typedef typename WORDS::acc_t acc_w;
-    typedef typename WORDS::w_t w_word;
     typedef typename E::act_t act_t;
     typedef typename E::grad_t grad_t;
     typedef typename E::accum_t accum_t;
     typedef typename E::grad_accum_t grad_accum_t;
     const unsigned T = E::tile, NI = d.in_c, NO = d.out_c;
     const bool bp = WITH_BP && backward;
-    const bool mask_needed = METHOD::needs_relu_mask && d.relu;
+    // ReLU6's clip rule needs its mask in every method (relu6.h); ReLU's only where the method reads it.
+    const bool mask_needed = (METHOD::needs_relu_mask || d.relu6) && d.relu;
     const typename E::weight_t* W = p.weights + d.params;
 
     // FP: outer tiles over outputs, inner over inputs; BP: outer over inputs, inner over outputs.
@@ -123,22 +123,33 @@ dense_outer:
             const unsigned n_rows = bp ? n_c : n_a, n_run = bp ? n_a : n_c;
             const typename E::weight_t* block =
                 W + (bp ? dense_block_offset(c0, a0, n_c, NI) : dense_block_offset(a0, c0, n_a, NI));
-            unsigned q = 0, t = 0;
-        dense_load_w:
-            for (unsigned k = 0; k < n_rows * n_run; k++) {
+            // FP and BP each walk the run in their own loop (only one runs per call): one loop storing to
+            // b.w[t][q] or b.w[q][t] by a run-time test was miscompiled by g++ 12 at -O1 (tree FRE; right
+            // at -O0, -O2, with -fno-tree-fre, and no sanitizer or valgrind finding), first with selected
+            // indices, then with two stores once the network driver gained the pool unit's call.
+            if (bp) {
+                unsigned q = 0, t = 0;
+            dense_load_w_bp:
+                for (unsigned k = 0; k < n_rows * n_run; k++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile * E::tile
 #pragma HLS PIPELINE II = 1
-                // Two stores, not one with selected indices: with b.w[bp ? t : q][bp ? q : t]
-                // g++ 12 -O1 computed wrong dense outputs (right at -O0 and -O2, with clang, and
-                // with -fno-tree-fre; no sanitizer or valgrind finding). The -O1 testbench caught it.
-                const w_word x = WORDS::weight(block[k]);
-                if (bp)
-                    b.w[t][q] = x;
-                else
-                    b.w[q][t] = x;
-                if (++t == n_run) {
-                    t = 0;
-                    q++;
+                    b.w[t][q] = WORDS::weight(block[k]);
+                    if (++t == n_run) {
+                        t = 0;
+                        q++;
+                    }
+                }
+            } else {
+                unsigned q = 0, t = 0;
+            dense_load_w_fp:
+                for (unsigned k = 0; k < n_rows * n_run; k++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile * E::tile
+#pragma HLS PIPELINE II = 1
+                    b.w[q][t] = WORDS::weight(block[k]);
+                    if (++t == n_run) {
+                        t = 0;
+                        q++;
+                    }
                 }
             }
             dense_engine_core<E>(b, n_c, n_a);
@@ -153,8 +164,13 @@ dense_outer:
             } else {
                 act_t y = convert_shifted<act_t>(WORDS::template to_pass<accum_t>(b.acc[r]), d.act_shift);
                 if (d.relu) {
-                    const bool m = y > act_t(0);
+                    bool m = y > act_t(0);
                     if (!m) y = act_t(0);
+                    if (d.relu6) { // also clip at 6; BP passes where 0 < y < 6 (y = 6 gives 0, as torch)
+                        const act_t level = relu6_level_of<act_t, accum_t>(d);
+                        m = m && level > y;
+                        if (!(level > y)) y = level;
+                    }
                     if (mask_needed && d.store_relu_mask) p.masks[d.mask_at + a0 + r] = m;
                 }
                 p.act_dst[d.act_out + a0 + r] = y;

@@ -43,7 +43,7 @@ void to_engine_weight_order(const layer_desc* layers, unsigned n_layers, const T
     for (unsigned k = 0; k < image_size; k++) engine_order[k] = pytorch_order[k];
     for (unsigned l = 0; l < n_layers; l++) {
         const layer_desc& d = layers[l];
-        if (d.conv) continue;
+        if (d.conv || d.pool_unit) continue; // the pool unit has no weights
         for (unsigned o = 0; o < d.out_c; o++)
             for (unsigned i = 0; i < d.in_c; i++)
                 engine_order[d.params + dense_weight_offset(o, i, d.out_c, d.in_c, TILE)] =

@@ -33,7 +33,8 @@
 //    do not change.
 // Split of each count: compute = the core MAC loop (conv_engine_core / dense_engine_core
 // calls); memory = DRAM loops (loads, stores, copies); setup = on-chip loops (clear_input,
-// init_acc, unpool, argmax) and the iterations of loops that are not pipelined.
+// init_acc, unpool, argmax, the pool unit's window scan) and the iterations of loops that are
+// not pipelined.
 #ifndef XAI_ENGINE_CYCLES_H
 #define XAI_ENGINE_CYCLES_H
 
@@ -55,7 +56,7 @@ static const unsigned conv_core_depth = 8;
 /// Depth of dense_engine_core's dense_mac pipeline: BRAM read of v[c] and w[r][c] (2), DSP48
 /// multiply (3), accumulate into the register accumulators (1).
 static const unsigned dense_core_depth = 6;
-/// Depth of an on-chip loop (clear_input, init_acc, unpool, argmax_loop): BRAM read (2)
+/// Depth of an on-chip loop (clear_input, init_acc, unpool, argmax_loop, pool_window_scan): BRAM read (2)
 /// and write (1); clear_input only writes, but one constant keeps the model simple.
 static const unsigned onchip_loop_depth = 3;
 /// Depth of a DRAM read loop after its first beat arrives: word conversion (1) and buffer write (1).
@@ -115,7 +116,8 @@ struct cycle_count {
     count_t input;      ///< load_input_span, load_bp_cropped_span (the span's columns outside the tile included), load_side_row, dense_fp_load_x, dense_bp_load_g
     count_t pooled;     ///< load_bp_pooled_span (the span's columns outside the tile included)
     count_t unpool;     ///< unpool (on chip)
-    count_t weights;    ///< load_w_fp, load_w_bp_run, dense_load_w
+    count_t window;     ///< pool_window_scan (the pool unit, on chip)
+    count_t weights;    ///< load_w_fp, load_w_bp_run, dense_load_w_fp, dense_load_w_bp
     count_t store;      ///< store_fp_row (the output grid's points), store_fp_pooled_row, store_bp_row, store_skip_grad_row, dense_store
     count_t copies;     ///< copy_image, copy_logits, seed_loop, copy_relevance
     count_t clear;      ///< clear_input
@@ -135,7 +137,7 @@ struct cycle_count {
 };
 
 constexpr void add(cycle_count& a, const cycle_count& b) {
-    a.bias += b.bias; a.input += b.input; a.pooled += b.pooled; a.unpool += b.unpool; a.weights += b.weights;
+    a.bias += b.bias; a.input += b.input; a.pooled += b.pooled; a.unpool += b.unpool; a.window += b.window; a.weights += b.weights;
     a.store += b.store; a.copies += b.copies; a.clear += b.clear; a.init += b.init; a.core += b.core;
     a.core_calls += b.core_calls; a.dram_loops += b.dram_loops; a.control += b.control; a.macs += b.macs;
     a.compute += b.compute; a.memory += b.memory; a.setup += b.setup; a.overlapped += b.overlapped;
@@ -340,7 +342,7 @@ template <class E> constexpr cycle_count dense_layer_cycles(const layer_desc& d,
             const unsigned n_c = n_inner - c0 < T ? n_inner - c0 : T;
             c.input += n_c; // dense_fp_load_x, dense_bp_load_g
             detail::dram_read(c, n_c, epb);
-            // dense_load_w: the block, one contiguous run (dense_weight_order.h)
+            // dense_load_w_fp / _bp: the block, one contiguous run (dense_weight_order.h)
             c.weights += count_t(n_a) * n_c;
             detail::dram_read(c, count_t(n_a) * n_c, epb);
             c.core += n_c; // dense_mac: n_c cycles of `tile` MACs
@@ -354,9 +356,44 @@ template <class E> constexpr cycle_count dense_layer_cycles(const layer_desc& d,
     return c;
 }
 
-/// One layer, on the engine its descriptor names.
+/// pool_unit<E, PU, true>(d, bp, ...), loop by loop, per channel: the map's span (pool_load_map), the
+/// window scan (one pipelined loop of out_h * out_w * K * K, on chip), then FP the pooled map's store; BP
+/// before the scan the gradient's span (pool_load_grad) and grad_in cleared (or read back when the input
+/// forks), after it grad_in's store. No multipliers: lanes = 0.
+constexpr cycle_count pool_unit_cycles(const layer_desc& d, bool bp, unsigned epb) {
+    cycle_count c{};
+    const count_t HW = count_t(d.height) * d.width, OHW = count_t(d.pool_out_h) * d.pool_out_w;
+    const count_t scan = OHW * d.kernel * d.kernel;
+    for (unsigned ch = 0; ch < d.in_c; ch++) { // pool_channels
+        c.control++;
+        c.input += HW;
+        detail::dram_read(c, HW, epb);
+        if (bp) {
+            c.pooled += OHW;
+            detail::dram_read(c, OHW, epb);
+            if (d.grad_accumulate) {
+                c.input += HW;
+                detail::dram_read(c, HW, epb);
+            } else {
+                c.clear += HW;
+                c.setup += pipelined_loop(HW, onchip_loop_depth);
+            }
+        }
+        c.window += scan;
+        c.setup += pipelined_loop(scan, onchip_loop_depth);
+        const count_t stored = bp ? HW : OHW;
+        c.store += stored;
+        detail::dram_write(c, stored, epb);
+    }
+    c.setup += c.control * outer_loop_iteration;
+    return c;
+}
+
+/// One layer, on the engine (or the pool unit) its descriptor names.
 template <class CE, class DE> constexpr cycle_count layer_cycles(const layer_desc& d, bool bp, unsigned epb) {
-    return d.conv ? conv_layer_cycles<CE>(d, bp, epb) : dense_layer_cycles<DE>(d, bp, epb);
+    return d.pool_unit ? pool_unit_cycles(d, bp, epb)
+           : d.conv    ? conv_layer_cycles<CE>(d, bp, epb)
+                       : dense_layer_cycles<DE>(d, bp, epb);
 }
 
 /// network_run's own loops for one pass: FP copy_image, layer_steps, copy_logits and the

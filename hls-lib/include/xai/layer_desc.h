@@ -49,7 +49,7 @@ struct layer_desc {
     /// conv: depthwise (ONNX group = channels): output channel c convolves input channel c only;
     /// weights [C][1][K][K]. Its channel tiles are min(tile_ci, tile_co) wide, input and output alike.
     bool depthwise;
-    /// conv with relu: ReLU6 = Clip(0, 6) (MobileNet): FP clips the output at 6 as well; BP passes
+    /// conv or dense with relu: ReLU6 = Clip(0, 6) (MobileNet): FP clips the output at 6 as well; BP passes
     /// the gradient where 0 < x < 6, for every method (relu6.h: Captum changes nn.ReLU only).
     bool relu6;
     /// relu6: the output's exponent, so that the clip level is 6 * 2^act_out_exp in the stored scale.
@@ -66,6 +66,14 @@ struct layer_desc {
     /// BP adds its result to grad_in instead of overwriting it: the layer's input forks (a residual skip
     /// leaves from it) and a consumer that runs earlier in BP has written its share (the fork's BP sum).
     bool grad_accumulate;
+    /// The pool unit runs this layer (pool_unit.h): a max pool the convolution engine's store cannot fuse
+    /// (kernel 2 or 3, stride 2, padding). in_c = out_c channels, height x width its input map, kernel;
+    /// `conv` and the fields of the engines above are unused. Set by pool_desc only.
+    bool pool_unit = false;
+    unsigned pool_pad_top = 0;  ///< pool unit: the pool's padding above the map (ONNX pads[0])
+    unsigned pool_pad_left = 0; ///< pool unit: the padding left of the map (ONNX pads[1])
+    unsigned pool_out_h = 0;    ///< pool unit: output rows
+    unsigned pool_out_w = 0;    ///< pool unit: output columns
 };
 
 /// The ReLU6 clip level of layer d in act type A: 6 * 2^act_out_exp (formed in the wider ACC and
@@ -274,9 +282,19 @@ template <class CONFIG_T> constexpr layer_desc conv_desc(layer_place at) {
                                              R::shift, R::grad_shift);
 }
 
-/// Descriptor of a dense layer configured by CONFIG_T (dense.h) placed at `at`.
+/// Descriptor of a dense layer configured by CONFIG_T (dense.h) placed at `at`; optional members `relu6` and
+/// `act_out_exp` as for a convolution.
 template <class CONFIG_T> constexpr layer_desc dense_desc(layer_place at) {
-    return layer_desc_detail::make<CONFIG_T>(false, CONFIG_T::n_in, CONFIG_T::n_out, 1, 1, 1, false, at);
+    static_assert(!conv_relu6_of<CONFIG_T>::value || act_out_exp_of<CONFIG_T>::given,
+                  "dense_desc: a relu6 configuration must give act_out_exp, its output's exponent (the clip level is "
+                  "6 * 2^act_out_exp)");
+    static_assert(!conv_relu6_of<CONFIG_T>::value ||
+                      (relu6_level_fits<typename CONFIG_T::act_t>::ok(act_out_exp_of<CONFIG_T>::value) &&
+                       shift_range<typename CONFIG_T::accum_t>::ok(act_out_exp_of<CONFIG_T>::value)),
+                  "dense_desc: the ReLU6 clip level 6 * 2^act_out_exp must be exactly representable in act_t "
+                  "(and 2^act_out_exp in accum_t): give the output's exponent at most iwidth(act_t) - 4");
+    return layer_desc_detail::make<CONFIG_T>(false, CONFIG_T::n_in, CONFIG_T::n_out, 1, 1, 1, false, at, 1, 0, 0, 0, 0, false,
+                                             conv_relu6_of<CONFIG_T>::value, act_out_exp_of<CONFIG_T>::value);
 }
 
 } // namespace xai

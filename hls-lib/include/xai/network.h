@@ -2,6 +2,7 @@
 // engine and ONE vector-matrix engine, each layer reading its input from DRAM and writing
 // its output to DRAM through the engines' on-chip tiles.
 //
+// A max pool the convolution store cannot fuse runs on a small third unit (pool_unit.h).
 // A network is a constant table of layer descriptors (layer_desc.h): shapes, offsets into
 // the weight image, the activation arena and the gradient arena, offsets into the on-chip
 // pool-index and mask stores, exponents. network_run walks it:
@@ -28,6 +29,7 @@
 #include "maxpool.h"
 #include "conv_engine.h"
 #include "dense_engine.h"
+#include "pool_unit.h"
 #include "layer_desc.h"
 
 namespace xai {
@@ -65,9 +67,11 @@ template <unsigned N, class T> unsigned select_target(const T* logits, int reque
 ///   CE, DE     : the convolution and vector-matrix engine configurations
 ///   N_CLASSES  : logits; INPUT_SIZE: image elements; SEED_EXP: gradient exponent of the logits
 ///   pools/masks: the on-chip stores every layer's descriptor points into
+///   PU         : the pool unit's configuration (pool_unit.h) when a layer runs on it; the default
+///                no_pool_unit builds no unit
 /// WITH_BP = false builds an FP-only design (no BP paths in the engines).
 template <class CE, class DE, class METHOD, bool WITH_BP, unsigned NL, unsigned N_CLASSES, unsigned INPUT_SIZE,
-          int SEED_EXP>
+          int SEED_EXP, class PU = no_pool_unit>
 unsigned network_run(const layer_desc* layers, const typename CE::act_t* image, const typename CE::weight_t* weights,
                      typename CE::act_t* act, typename CE::grad_t* grad, typename CE::grad_t* relevance,
                      typename CE::act_t* logits, int target, bool run_bp, pool_index_t* pools, bool* masks) {
@@ -79,6 +83,7 @@ unsigned network_run(const layer_desc* layers, const typename CE::act_t* image, 
     typedef typename CE::act_t act_t;
     conv_engine_buffers<CE> cbuf;  // the convolution engine's tiles: one set for all layers
     dense_engine_buffers<DE> dbuf; // the vector-matrix engine's tiles
+    pool_unit_buffers<CE, PU> pbuf; // the pool unit's channel buffers (one word each without a unit)
     // Banks: n_oh x n_ow accumulator banks (conv_engine.h; each step banks its input tile the same
     // way where it declares it), one register per dense row.
 #pragma HLS ARRAY_PARTITION variable = cbuf.acc complete dim = 1
@@ -101,7 +106,9 @@ layer_steps:
 #pragma HLS LOOP_TRIPCOUNT min = NL max = 2 * NL
         const bool backward = s >= NL;
         const layer_desc d = layers[backward ? 2 * NL - 1 - s : s];
-        if (d.conv)
+        if (pool_unit_shape<PU>::present && d.pool_unit)
+            pool_unit<CE, PU, WITH_BP>(d, backward, cports, pbuf);
+        else if (d.conv)
             conv_engine<CE, METHOD, WITH_BP>(d, backward, cports, cbuf);
         else
             dense_engine<DE, METHOD, WITH_BP>(d, backward, dports, dbuf);

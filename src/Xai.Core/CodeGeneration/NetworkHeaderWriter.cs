@@ -8,7 +8,7 @@ namespace Xai.CodeGeneration;
 /// <summary>
 /// Writes <c>xai_network.h</c>: the network as a table of hls-lib layer descriptors, in the
 /// shape of hls-lib's hand-written Table III top: one convolution engine and one vector-matrix
-/// engine (parallelism, tiles) shared by every layer, one config struct per block, constexpr
+/// engine (parallelism, tiles) shared by every layer (and the pool unit where a max pool cannot be fused), one config struct per block, constexpr
 /// offsets into the weight image, the DRAM arenas and the on-chip stores, and
 /// <c>run&lt;NUM, METHOD, WITH_BP&gt;()</c> handing the table to <c>xai::network_run</c>. It
 /// depends on the network and the parallelism only; number formats come from a numerics
@@ -80,6 +80,17 @@ public static class NetworkHeaderWriter
         AppendProfileTypes(s);
         s.AppendLine("};");
         s.AppendLine();
+        var poolBlocks = layers.OfType<PoolBlockLayer>().ToList();
+        var poolUnit = poolBlocks.Count > 0 ? "pool_unit_config" : "xai::no_pool_unit";
+        if (poolBlocks.Count > 0)
+        {
+            s.AppendLine("/// Pool unit for the max pools the convolution store cannot fuse: its channel buffers hold the largest map.");
+            s.AppendLine("struct pool_unit_config {");
+            s.AppendLine($"    static const unsigned max_h = {poolBlocks.Max(p => p.InputShape.Height)}, max_w = {poolBlocks.Max(p => p.InputShape.Width)};");
+            s.AppendLine("};");
+            s.AppendLine();
+        }
+
         s.AppendLine("// One config per block; block i reads boundary src (i, or an earlier one where a skip forks) and writes i+1.");
         for (var i = 0; i < n; i++)
         {
@@ -112,12 +123,23 @@ public static class NetworkHeaderWriter
                     s.AppendLine($"    static const int res_shift = NUM::act_exp({i + 1}) - NUM::act_exp({skip}), res_grad_shift = NUM::grad_exp({skip}) - NUM::grad_exp({i + 1});");
                 }
             }
+            else if (l is PoolBlockLayer p)
+            {
+                var pads = p.Pool.Pads;
+                s.AppendLine($"template <class NUM> struct {l.Name}_config : engine<NUM> {{");
+                s.AppendLine($"    static const unsigned channels = {p.InputShape.Channels}, in_h = {p.InputShape.Height}, in_w = {p.InputShape.Width}, kernel = {p.Pool.KernelSize};");
+                s.AppendLine($"    static const unsigned pad_top = {pads.Top}, pad_left = {pads.Left}, pad_bottom = {pads.Bottom}, pad_right = {pads.Right};");
+            }
             else
             {
                 var d = (DenseBlockLayer)l;
                 s.AppendLine($"template <class NUM> struct {l.Name}_config : fc_engine<NUM> {{");
                 s.AppendLine($"    static const unsigned n_in = {d.Dense.InFeatures}, n_out = {d.Dense.OutFeatures};");
                 s.AppendLine($"    static const bool relu = {Bool(d.Relu)}, store_relu_mask = {Bool(d.Relu)}; ///< dense masks stay on chip");
+                if (d.Relu6)
+                {
+                    s.AppendLine($"    static const bool relu6 = true; static const int act_out_exp = NUM::act_exp({i + 1}); ///< ReLU6: clips at 6 * 2^act_out_exp");
+                }
             }
 
             // The accumulator holds true * 2^(input exponent + weight_exp): the shifts undo the weights' scale.
@@ -182,12 +204,18 @@ public static class NetworkHeaderWriter
         for (var i = 0; i < n; i++)
         {
             var l = layers[i];
-            var builder = l is ConvBlockLayer ? "conv_desc" : "dense_desc";
+            var builder = l switch
+            {
+                ConvBlockLayer => "conv_desc",
+                PoolBlockLayer => "pool_desc",
+                _ => "dense_desc",
+            };
+            var config = l is PoolBlockLayer ? $"{l.Name}_config<NUM>, {poolUnit}" : $"{l.Name}_config<NUM>";
             var src = HardwareLayer.SourceOf(layers, i);
             var links = l is ConvBlockLayer { ResidualFrom: int skip }
                 ? $", {ActAt(skip)}, g_{skip}, {Bool(writes.AccumulatesAt(i))}"
                 : writes.AccumulatesAt(i) ? ", 0, 0, true" : "";
-            s.AppendLine($"    xai::{builder}<{l.Name}_config<NUM>>({{w_{l.Name}, {ActAt(src)}, a_{l.Name}, g_{src}, g_{i + 1}, {place.PoolAt[i]}, {place.MaskAt[i]}{links}}}),");
+            s.AppendLine($"    xai::{builder}<{config}>({{w_{l.Name}, {ActAt(src)}, a_{l.Name}, g_{src}, g_{i + 1}, {place.PoolAt[i]}, {place.MaskAt[i]}{links}}}),");
         }
 
         s.AppendLine("};");
@@ -201,7 +229,7 @@ public static class NetworkHeaderWriter
         s.AppendLine("             typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,");
         s.AppendLine("             bool run_bp, fp_state& st) {");
         s.AppendLine("#pragma HLS INLINE");
-        s.AppendLine($"    return xai::network_run<engine<NUM>, fc_engine<NUM>, METHOD, WITH_BP, n_layers, n_classes, input_size, NUM::grad_exp({n})>(");
+        s.AppendLine($"    return xai::network_run<engine<NUM>, fc_engine<NUM>, METHOD, WITH_BP, n_layers, n_classes, input_size, NUM::grad_exp({n}), {poolUnit}>(");
         s.AppendLine("        network<NUM>::layers, image, weights, act, grad, relevance, logits, target, run_bp, st.pools, st.masks);");
         s.AppendLine("}");
         s.AppendLine();
@@ -225,7 +253,8 @@ public static class NetworkHeaderWriter
     private static string Describe(HardwareLayer l) => l switch
     {
         ConvBlockLayer c => $"{(l.InputFrom is int from ? $"(reads boundary {from}) " : "")}conv {c.Conv.KernelSize}x{c.Conv.KernelSize}{(c.Conv.Depthwise ? " depthwise" : "")}{(c.Conv.IsSame ? "" : $" stride {c.Conv.Stride} pads {c.Conv.Pads}")} {c.InputShape} -> {c.Conv.OutputShape}{(c.ResidualFrom is int r ? $" + boundary {r}" : "")}{(c.Relu ? " relu" : "")}{(c.Pool ? " maxpool2" : "")} -> {c.OutputShape}",
-        DenseBlockLayer d => $"dense {d.Dense.InFeatures} -> {d.Dense.OutFeatures}{(d.Relu ? " relu" : "")}",
+        DenseBlockLayer d => $"dense {d.Dense.InFeatures} -> {d.Dense.OutFeatures}{(d.Relu6 ? " relu6" : d.Relu ? " relu" : "")}",
+        PoolBlockLayer p => $"{(l.InputFrom is int from ? $"(reads boundary {from}) " : "")}maxpool {p.Pool.KernelSize}x{p.Pool.KernelSize} stride 2 pads {p.Pool.Pads} on the pool unit {p.InputShape} -> {p.OutputShape}",
         _ => l.ToString(),
     };
 }

@@ -67,7 +67,7 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "Network does not end in class scores", "End the network in a vector of class scores (a dense layer).")] public const string OutputNotScores = "XAI2040";
 
     // 3000–3999: planning, code generation, C simulation, outputs.
-    [Diagnostic(Error, "Layer sequence with no hardware block", "Arrange layers as Conv [ReLU] [MaxPool] and Dense [ReLU]; the message names the layers.")] public const string NoHardwareBlock = "XAI3001";
+    [Diagnostic(Error, "Layer sequence with no hardware block", "Arrange layers as Conv [ReLU] [MaxPool], Dense [ReLU], or a MaxPool alone (on the pool unit); the message names the layers.")] public const string NoHardwareBlock = "XAI3001";
     [Diagnostic(Error, "Network does not end in a logits layer", "End the network in a dense layer without ReLU.")] public const string NoLogitsLayer = "XAI3002";
     [Diagnostic(Error, "C++ compiler not found", "Install g++ (apt-get install g++) or set XaiCxx to a compiler's path.")] public const string CompilerNotFound = "XAI3100";
     [Diagnostic(Error, "C simulation does not compile", "Read the compiler message (file and line given); check XaiCxx is a C++17 compiler.")] public const string CSimDoesNotCompile = "XAI3101";

@@ -12,6 +12,9 @@ public sealed class CycleCount
     public long Input { get; set; }
     public long Pooled { get; set; }
     public long Unpool { get; set; }
+
+    /// <summary>Iterations of the pool unit's window scan (on chip).</summary>
+    public long Window { get; set; }
     public long Weights { get; set; }
     public long Store { get; set; }
     public long Copies { get; set; }
@@ -53,7 +56,7 @@ public sealed class CycleCount
 
     public void Add(CycleCount b)
     {
-        Bias += b.Bias; Input += b.Input; Pooled += b.Pooled; Unpool += b.Unpool; Weights += b.Weights;
+        Bias += b.Bias; Input += b.Input; Pooled += b.Pooled; Unpool += b.Unpool; Window += b.Window; Weights += b.Weights;
         Store += b.Store; Copies += b.Copies; Clear += b.Clear; Init += b.Init; Core += b.Core;
         CoreCalls += b.CoreCalls; DramLoops += b.DramLoops; Control += b.Control; Macs += b.Macs;
         Compute += b.Compute; Memory += b.Memory; Setup += b.Setup; Overlapped += b.Overlapped;

@@ -44,6 +44,7 @@ public static class EngineCycleModel
         ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, epb, ConvGrid.Of(c.Conv), c.Conv.Depthwise,
             residual: c.ResidualFrom is not null, gradAccumulate: gradAccumulate),
         DenseBlockLayer d => Dense(d.Dense.InFeatures, d.Dense.OutFeatures, e.FcTile, bp, epb),
+        PoolBlockLayer p => Pool(p.InputShape.Channels, p.InputShape.Height, p.InputShape.Width, p.OutputShape.Height, p.OutputShape.Width, p.Pool.KernelSize, bp, epb, gradAccumulate),
         _ => throw new ArgumentException($"No engine runs layer kind {layer.GetType().Name}.", nameof(layer)),
     };
 
@@ -300,7 +301,7 @@ public static class EngineCycleModel
                 int nC = Math.Min(nInner - c0, tile);
                 c.Input += nC;
                 DramRead(c, nC, epb);
-                c.Weights += (long)nA * nC; // dense_load_w: the block, one contiguous run (DenseWeightOrder)
+                c.Weights += (long)nA * nC; // dense_load_w_fp / _bp: the block, one contiguous run (DenseWeightOrder)
                 DramRead(c, (long)nA * nC, epb);
 
                 c.Core += nC;
@@ -310,6 +311,48 @@ public static class EngineCycleModel
 
             c.Store += nA;
             DramWrite(c, nA, epb);
+        }
+
+        c.Setup += c.Control * OuterLoopIteration;
+        return c;
+    }
+
+    /// <summary>
+    /// pool_unit for a <paramref name="kernel"/> x <paramref name="kernel"/> max pool of a <paramref name="channels"/> x
+    /// H x W map into OH x OW, per channel: the map's span, the window scan (one on-chip pipeline of OH * OW * K * K),
+    /// then FP the pooled map's store; BP before the scan the gradient's span and grad_in cleared (or read back,
+    /// <paramref name="gradAccumulate"/>), after it grad_in's store. No multipliers.
+    /// </summary>
+    public static CycleCount Pool(int channels, int height, int width, int outHeight, int outWidth, int kernel, bool bp, int epb, bool gradAccumulate = false)
+    {
+        var c = new CycleCount();
+        long hw = (long)height * width, ohw = (long)outHeight * outWidth, scan = ohw * kernel * kernel;
+        for (var ch = 0; ch < channels; ch++)
+        {
+            c.Control++;
+            c.Input += hw;
+            DramRead(c, hw, epb);
+            if (bp)
+            {
+                c.Pooled += ohw;
+                DramRead(c, ohw, epb);
+                if (gradAccumulate)
+                {
+                    c.Input += hw;
+                    DramRead(c, hw, epb);
+                }
+                else
+                {
+                    c.Clear += hw;
+                    c.Setup += PipelinedLoop(hw, OnChipLoopDepth);
+                }
+            }
+
+            c.Window += scan;
+            c.Setup += PipelinedLoop(scan, OnChipLoopDepth);
+            var stored = bp ? hw : ohw;
+            c.Store += stored;
+            DramWrite(c, stored, epb);
         }
 
         c.Setup += c.Control * OuterLoopIteration;

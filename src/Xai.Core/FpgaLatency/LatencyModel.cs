@@ -27,7 +27,7 @@ public static class LatencyModel
             var b = EngineCycleModel.Layer(layer, engine, bp: true, gradAccumulate: writes.AccumulatesAt(k));
             fp.Add(f);
             bp.Add(b);
-            perLayer.Add(new LayerLatency(layer.Name, layer is ConvBlockLayer ? "conv" : "dense", f, b));
+            perLayer.Add(new LayerLatency(layer.Name, Reporting.PlanDocument.KindOf(layer), f, b));
         }
 
         var cyclesPerMs = clockMHz * 1000.0;

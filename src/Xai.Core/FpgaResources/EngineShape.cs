@@ -27,10 +27,12 @@ namespace Xai.FpgaResources;
 /// window as BP through a fused pool.</param>
 /// <param name="ResidualPaths">The network forks and joins (a residual join): the conv engine has the side
 /// tile (<c>residual_paths</c>) that a join's store adds and a fork's BP reads back, held twice when double-buffered.</param>
+/// <param name="PoolUnitMaxH">Rows of the largest map a pool-unit layer reads (<c>pool_unit_config::max_h</c>); 0: no pool unit.</param>
+/// <param name="PoolUnitMaxW">Columns of that map (<c>max_w</c>); 0: no pool unit.</param>
 public sealed record EngineShape(
     int NOh, int NOw, int TileH, int TileW, int TileCi, int TileCo, int MaxKernel, int MaxOutC, int FcTile,
     int AccumulatorBits, long PoolIndexEntries, long MaskBits, bool DoubleBuffer = false, bool StridedConvs = false,
-    bool ResidualPaths = false)
+    bool ResidualPaths = false, int PoolUnitMaxH = 0, int PoolUnitMaxW = 0)
 {
     /// <summary>The engines of <paramref name="plan"/> as planned.</summary>
     public static EngineShape For(DesignPlan plan) =>
@@ -42,13 +44,19 @@ public sealed record EngineShape(
         var convs = layers.OfType<ConvBlockLayer>().ToList();
         var pools = layers.Where(l => l is ConvBlockLayer { Pool: true }).Sum(l => (long)l.OutputShape.ElementCount);
         var masks = layers.Where(l => l is DenseBlockLayer { Relu: true }).Sum(l => (long)l.OutputShape.ElementCount);
+        var poolUnit = layers.OfType<PoolBlockLayer>().ToList();
         return new EngineShape(
             nOh, nOw, tileH, tileW, tileCi, tileCo,
             convs.Count == 0 ? 1 : convs.Max(c => c.Conv.KernelSize),
             convs.Count == 0 ? 1 : convs.Max(c => c.Conv.OutChannels),
             fcTile, DesignPlanner.AccumulatorBits, pools, masks, doubleBuffer, convs.Any(c => c.Conv.Stride == 2),
-            convs.Any(c => c.ResidualFrom is not null));
+            convs.Any(c => c.ResidualFrom is not null),
+            poolUnit.Count == 0 ? 0 : poolUnit.Max(p => p.InputShape.Height),
+            poolUnit.Count == 0 ? 0 : poolUnit.Max(p => p.InputShape.Width));
     }
+
+    /// <summary>Whether the top has the pool unit (a max pool the convolution store cannot fuse).</summary>
+    public bool HasPoolUnit => PoolUnitMaxH > 0 && PoolUnitMaxW > 0;
 
     /// <summary>Channels a conv buffer holds: FP uses tile_ci in / tile_co out, BP the reverse.</summary>
     public int BufferChannels => Math.Max(TileCi, TileCo);

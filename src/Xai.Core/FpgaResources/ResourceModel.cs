@@ -15,14 +15,16 @@ namespace Xai.FpgaResources;
 /// ping-pong channel, counted as two memories; if Vitis HLS builds it as one memory of twice the
 /// depth it can take fewer blocks, so this is an upper bound) and the layer's bias buffer, the pool-index store (2 bits per pooled output) and
 /// the mask store (1 bit per dense ReLU output), and with BP the buffer its pooled spans are read
-/// into (networks with a pool), and the side tile of a network with residual joins (one word per output-tile
-/// element and buffer channel, twice when double-buffered); the dense engine's tile is registers. FP-only designs keep the
+/// into (networks with a pool), the side tile of a network with residual joins (one word per output-tile
+/// element and buffer channel, twice when double-buffered), and the pool unit's channel buffers when a max pool
+/// runs on it; the dense engine's tile is registers. FP-only designs keep the
 /// other buffers (the stores are written by FP); BP's code and its buffer are compiled out.</item>
 /// <item>URAM: 0; no memory is bound to UltraRAM (Vitis HLS uses BRAM unless told otherwise).</item>
 /// <item>LUT, FF: a line in the total MAC count fitted to the paper's three Table IV points (FP+BP:
 /// 52.9K / 62.9K / 85.7K LUT and 26.7K / 25.6K / 34.9K FF at 32 / 48 / 96 MACs; FP-only from the FP
 /// rows), the same for every board. It describes the paper's design, which this code follows but is
-/// not; <see cref="LutFit"/> and <see cref="FfFit"/> keep the points and the error at each.</item>
+/// not; <see cref="LutFit"/> and <see cref="FfFit"/> keep the points and the error at each. The pool unit's
+/// comparators and counters (no DSP) are not in the fit: the paper's design has no such unit.</item>
 /// </list>
 /// Nothing here comes from a vendor tool run on this code.
 /// </summary>
@@ -73,7 +75,24 @@ public static class ResourceModel
             + BramMapping.Blocks(e.PoolIndexEntries, 2)
             + BramMapping.Blocks(e.MaskBits, 1)
             + (withBp && (e.PoolIndexEntries > 0 || e.StridedConvs) ? BramMapping.Blocks(PooledSpanWords(e), word) : 0) // BP code only
-            + (e.ResidualPaths ? operandCopies * BramMapping.Blocks((long)tc * e.TileH * e.TileW, word) : 0); // the side tile
+            + (e.ResidualPaths ? operandCopies * BramMapping.Blocks((long)tc * e.TileH * e.TileW, word) : 0) // the side tile
+            + PoolUnitBram18K(e, withBp, word);
+    }
+
+    /// <summary>
+    /// The pool unit's channel buffers (pool_unit.h <c>pool_unit_buffers</c>): the input map and the pooled map, and with BP
+    /// the pooled gradient and the gradient sums (accumulator words) over the map. 0 without a pool unit.
+    /// </summary>
+    public static long PoolUnitBram18K(EngineShape e, bool withBp, int word)
+    {
+        if (!e.HasPoolUnit)
+        {
+            return 0;
+        }
+
+        long map = (long)e.PoolUnitMaxH * e.PoolUnitMaxW, pooled = (long)((e.PoolUnitMaxH / 2) + 1) * ((e.PoolUnitMaxW / 2) + 1);
+        return BramMapping.Blocks(map, word) + BramMapping.Blocks(pooled, word)
+            + (withBp ? BramMapping.Blocks(pooled, word) + BramMapping.Blocks(map, e.AccumulatorBits) : 0);
     }
 
     private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>

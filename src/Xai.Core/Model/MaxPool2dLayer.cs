@@ -1,31 +1,53 @@
 namespace Xai.Model;
 
 /// <summary>
-/// Max-pooling over 2×2 windows with stride 2 and no padding, the only pooling the hardware block
-/// implements. Output size is rounded down as in PyTorch's default (floor mode): of an odd height or
-/// width the last row or column takes part in no window.
+/// Max-pooling with stride 2 over square windows of 2 or 3, with padding that never wins (PyTorch's
+/// -inf): the 2×2 pool without padding (fused into the convolution before it) and ResNet's stem pool
+/// (3×3, padding 1, run on the pool unit). Output size is rounded down as in PyTorch's default (floor
+/// mode): of an odd 2×2-pooled height or width the last row or column takes part in no window.
 /// </summary>
 public sealed class MaxPool2dLayer : Layer
 {
     public MaxPool2dLayer(string name, TensorShape inputShape)
-        : base(name, inputShape, OutputFor(inputShape))
+        : this(name, inputShape, 2, default)
     {
     }
 
-    public int KernelSize => 2;
+    public MaxPool2dLayer(string name, TensorShape inputShape, int kernelSize, ConvolutionPadding pads)
+        : base(name, inputShape, OutputFor(inputShape, kernelSize, pads))
+    {
+        KernelSize = kernelSize;
+        Pads = pads;
+    }
+
+    public int KernelSize { get; }
 
     public int Stride => 2;
 
+    /// <summary>Rows and columns of padding on each side (ONNX's pads); each at most <c>KernelSize / 2</c>.</summary>
+    public ConvolutionPadding Pads { get; }
+
+    /// <summary>The 2×2 pool without padding, which a stride-1 'same' convolution's store fuses.</summary>
+    public bool IsFusable => KernelSize == 2 && Pads == default;
+
     public override long ParameterCount => 0;
 
-    private static TensorShape OutputFor(TensorShape inputShape)
+    private static TensorShape OutputFor(TensorShape inputShape, int kernel, ConvolutionPadding pads)
     {
         ArgumentNullException.ThrowIfNull(inputShape);
-        if (!inputShape.IsFeatureMap || inputShape.Height < 2 || inputShape.Width < 2)
+        if (kernel is not (2 or 3) || !pads.AtMost(kernel / 2) || pads.Top < 0 || pads.Left < 0 || pads.Bottom < 0 || pads.Right < 0)
         {
-            throw new ArgumentException($"2x2 max-pooling takes a feature map [C,H,W] with H and W at least 2; got {inputShape}.", nameof(inputShape));
+            throw new ArgumentException($"max-pooling with stride 2 takes a kernel of 2 or 3 and pads of 0 to kernel / 2; got kernel {kernel}, pads {pads}.", nameof(kernel));
         }
 
-        return TensorShape.FeatureMap(inputShape.Channels, inputShape.Height / 2, inputShape.Width / 2);
+        if (!inputShape.IsFeatureMap || inputShape.Height + pads.Top + pads.Bottom < kernel || inputShape.Width + pads.Left + pads.Right < kernel)
+        {
+            throw new ArgumentException($"{kernel}x{kernel} max-pooling with pads {pads} takes a feature map [C,H,W] whose padded H and W are at least {kernel}; got {inputShape}.", nameof(inputShape));
+        }
+
+        return TensorShape.FeatureMap(
+            inputShape.Channels,
+            ((inputShape.Height + pads.Top + pads.Bottom - kernel) / 2) + 1,
+            ((inputShape.Width + pads.Left + pads.Right - kernel) / 2) + 1);
     }
 }

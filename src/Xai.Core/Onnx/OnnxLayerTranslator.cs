@@ -556,11 +556,12 @@ internal sealed class OnnxLayerTranslator
         node.RequireInputs(1, 1);
         RequireFeatureMap(node);
         var kernel = node.Ints("kernel_shape");
-        if (kernel is null || !kernel.SequenceEqual(new long[] { 2, 2 }))
+        if (kernel is null || kernel.Length != 2 || kernel[0] != kernel[1] || kernel[0] is not (2 or 3))
         {
-            throw node.UnsupportedValue("kernel_shape", kernel is null ? "absent" : OnnxNodeView.Format(kernel), "[2,2]");
+            throw node.UnsupportedValue("kernel_shape", kernel is null ? "absent" : OnnxNodeView.Format(kernel), "[2,2] or [3,3]");
         }
 
+        int k = (int)kernel[0];
         var strides = node.Ints("strides");
         if (strides is null || !strides.SequenceEqual(new long[] { 2, 2 }))
         {
@@ -568,34 +569,44 @@ internal sealed class OnnxLayerTranslator
         }
 
         var pads = node.Ints("pads");
-        if (pads is not null && (pads.Length != 4 || pads.Any(p => p != 0)))
+        if (pads is not null && (pads.Length != 4 || pads.Any(p => p < 0 || p > k / 2)))
         {
-            throw node.UnsupportedValue("pads", OnnxNodeView.Format(pads), "[0,0,0,0] or absent (no padding)");
+            throw node.UnsupportedValue("pads", OnnxNodeView.Format(pads), $"4 values of 0 to {k / 2} (at most half the {k}x{k} window, as PyTorch allows)");
         }
 
+        var padding = pads is null ? default : new ConvolutionPadding((int)pads[0], (int)pads[1], (int)pads[2], (int)pads[3]);
         RequireOnes(node, "dilations", 2, "[1,1] (no dilation)");
-        if (_shape.Height < 2 || _shape.Width < 2)
+        if (_shape.Height + padding.Top + padding.Bottom < k || _shape.Width + padding.Left + padding.Right < k)
         {
-            throw Shape(node, $"2x2 max-pooling needs a height and width of at least 2; the incoming feature map is {_shape}.");
+            throw Shape(node, $"{k}x{k} max-pooling with pads {padding} needs a padded height and width of at least {k}; the incoming feature map is {_shape}.");
         }
 
-        // The hardware rounds the output size down (PyTorch's default), dropping a last odd row or
-        // column. On even sizes every auto_pad mode and ceil_mode give those same windows; on odd
-        // sizes only floor without padding does.
-        bool even = _shape.Height % 2 == 0 && _shape.Width % 2 == 0;
-        var autoPad = node.String("auto_pad", "NOTSET");
-        if (!(autoPad is "NOTSET" or "VALID" || (even && autoPad is "SAME_UPPER" or "SAME_LOWER")))
+        // The hardware rounds the output size down (PyTorch's default). ceil_mode and the SAME auto_pad
+        // modes are accepted where they give those same windows: ceil where rounding up adds no window
+        // (for the unpadded 2x2 pool, on even sizes), SAME only for the unpadded 2x2 pool on even sizes.
+        static int Floor(int n, int k, int lo, int hi) => ((n + lo + hi - k) / 2) + 1;
+        static int Ceil(int n, int k, int lo, int hi)
         {
-            throw node.UnsupportedValue("auto_pad", $"'{autoPad}' on {_shape}", "NOTSET or VALID (SAME_UPPER, SAME_LOWER only on even sizes)");
+            var o = ((n + lo + hi - k + 1) / 2) + 1;
+            return (o - 1) * 2 >= n + lo ? o - 1 : o; // PyTorch drops a last window that starts in the padding
+        }
+
+        bool ceilSame = Floor(_shape.Height, k, padding.Top, padding.Bottom) == Ceil(_shape.Height, k, padding.Top, padding.Bottom) &&
+            Floor(_shape.Width, k, padding.Left, padding.Right) == Ceil(_shape.Width, k, padding.Left, padding.Right);
+        bool evenUnpadded2 = k == 2 && padding == default && _shape.Height % 2 == 0 && _shape.Width % 2 == 0;
+        var autoPad = node.String("auto_pad", "NOTSET");
+        if (!(autoPad is "NOTSET" or "VALID" || (evenUnpadded2 && autoPad is "SAME_UPPER" or "SAME_LOWER")))
+        {
+            throw node.UnsupportedValue("auto_pad", $"'{autoPad}' on {_shape}", "NOTSET or VALID (SAME_UPPER, SAME_LOWER only for the 2x2 pool on even sizes); give explicit pads");
         }
 
         long ceilMode = node.Int("ceil_mode", 0);
-        if (!(ceilMode == 0 || (even && ceilMode == 1)))
+        if (!(ceilMode == 0 || (ceilSame && ceilMode == 1)))
         {
-            throw node.UnsupportedValue("ceil_mode", $"{ceilMode} on {_shape}", "0 (output size rounded down; 1 is accepted only on even sizes, where it is the same)");
+            throw node.UnsupportedValue("ceil_mode", $"{ceilMode} on {_shape}", "0 (output size rounded down; 1 is accepted where rounding up adds no window)");
         }
 
-        Emit(new MaxPool2dLayer(node.LayerName, _shape));
+        Emit(new MaxPool2dLayer(node.LayerName, _shape, k, padding));
     }
 
     private void Flatten(OnnxNodeView node)

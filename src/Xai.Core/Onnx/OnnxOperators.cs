@@ -5,7 +5,7 @@ internal static class OnnxOperators
 {
     /// <summary>For messages: every supported operator with its restriction in a word.</summary>
     public const string SupportedList =
-        "Conv (odd square kernel, stride 1 or 2, pads up to (K-1)/2, group 1 or depthwise), Relu, Clip (0 and 6: ReLU6, after a Conv), MaxPool (2x2, stride 2), " +
+        "Conv (odd square kernel, stride 1 or 2, pads up to (K-1)/2, group 1 or depthwise), Relu, Clip (0 and 6: ReLU6, after a Conv or a dense layer), MaxPool (2x2 or 3x3, stride 2, pads up to half the window), " +
         "AveragePool (square window up to 7, stride 1 or 2, count_include_pad with padding: a depthwise convolution), " +
         "GlobalAveragePool, ReduceMean over H and W or AveragePool over the whole map (each before the dense layer), Flatten, Reshape (to [1,N]), " +
         "Gemm, MatMul (optionally followed by Add of a bias), BatchNormalization (directly after Conv), " +

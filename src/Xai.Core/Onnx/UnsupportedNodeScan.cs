@@ -118,7 +118,7 @@ internal static class UnsupportedNodeScan
         "Sigmoid" or "Tanh" or "LeakyRelu" or "PRelu" or "Elu" or "Selu" or "Gelu" or "HardSigmoid" or "HardSwish" or "Softplus" =>
             "the supported activations are Relu and ReLU6 (Clip 0..6).",
         "GlobalMaxPool" or "LpPool" or "GlobalLpPool" or "MaxRoiPool" =>
-            "the supported pooling is MaxPool with kernel 2x2 and stride 2, AveragePool (run as a depthwise convolution), and the global average (GlobalAveragePool) before the dense layer.",
+            "the supported pooling is MaxPool with kernel 2x2 or 3x3 and stride 2, AveragePool (run as a depthwise convolution), and the global average (GlobalAveragePool) before the dense layer.",
         "Pad" =>
             "a Pad is folded only into a Conv (or an AveragePool) right after it; give the convolution its own 'same' padding ((K-1)/2 on each side) instead.",
         "Dropout" =>

@@ -28,9 +28,14 @@ public static class ChannelEqualization
         {
             for (var i = 0; i + 1 < result.Length; i++)
             {
-                if (result[i] is ConvBlockLayer { Relu6: true })
+                if (result[i].Relu6)
                 {
                     continue; // a clip at 6 does not commute with a scale
+                }
+
+                if (result[i] is PoolBlockLayer || result[i + 1] is PoolBlockLayer)
+                {
+                    continue; // the pool unit has no weights; pairs across it (a max commutes with the scale) are not formed
                 }
 
                 if (!OnlyReader(result, i))

@@ -179,7 +179,17 @@ public static class DesignPlanFile
             ["input"] = Shape(d.Dense.InputShape),
             ["outFeatures"] = d.Dense.OutFeatures,
             ["relu"] = d.Relu,
+            ["relu6"] = d.Relu6,
             ["flatInput"] = Shape(d.InputShape),
+        },
+        PoolBlockLayer p => new JObject
+        {
+            ["kind"] = "pool",
+            ["name"] = p.Name,
+            ["layerName"] = p.Pool.Name,
+            ["input"] = Shape(p.InputShape),
+            ["kernel"] = p.Pool.KernelSize,
+            ["pads"] = new JArray(p.Pool.Pads.Top, p.Pool.Pads.Left, p.Pool.Pads.Bottom, p.Pool.Pads.Right),
         },
         _ => throw new ArgumentException($"No file form for {layer.GetType().Name}.", nameof(layer)),
     };
@@ -206,9 +216,13 @@ public static class DesignPlanFile
                 var denseWeights = Take(weights, ref offset, outFeatures * input.ElementCount);
                 var denseBias = Take(weights, ref offset, outFeatures);
                 var dense = new DenseLayer((string)json["layerName"]!, input, outFeatures, denseWeights, denseBias);
-                return new DenseBlockLayer((string)json["name"]!, dense, (bool)json["relu"]!, Shape(json["flatInput"]!));
+                return new DenseBlockLayer((string)json["name"]!, dense, (bool)json["relu"]!, Shape(json["flatInput"]!)) { Relu6 = (bool)json["relu6"]! };
+            case "pool":
+                var poolPads = ((JArray)json["pads"]!).Select(p => (int)p).ToArray();
+                var pool = new MaxPool2dLayer((string)json["layerName"]!, input, (int)json["kernel"]!, new ConvolutionPadding(poolPads[0], poolPads[1], poolPads[2], poolPads[3]));
+                return new PoolBlockLayer((string)json["name"]!, pool);
             default:
-                throw new FormatException($"layer kind '{json["kind"]}' is neither conv nor dense");
+                throw new FormatException($"layer kind '{json["kind"]}' is not conv, dense or pool");
         }
     }
 

@@ -103,9 +103,16 @@ public static class DesignPlanner
         // the exponent is at most -2 (6 x 2^-2 = 1.5 < 2) even when calibration never saw a 6.
         for (var l = 0; l < layers.Count; l++)
         {
-            if (layers[l] is ConvBlockLayer { Relu6: true })
+            if (layers[l].Relu6)
             {
                 activationExponents[l + 1] = Math.Min(activationExponents[l + 1], Relu6ActivationExponent);
+            }
+
+            // The pool unit stores each window's maximum as it read it: its output keeps its input's format
+            // (lossless; the output's range is at most the input's).
+            if (layers[l] is PoolBlockLayer)
+            {
+                activationExponents[l + 1] = activationExponents[HardwareLayer.SourceOf(layers, l)];
             }
         }
         // Weights and biases are stored as <16,1> (|stored| < 1) times 2^W_l per layer: W_l puts the

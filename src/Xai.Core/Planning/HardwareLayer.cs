@@ -14,6 +14,9 @@ public abstract record HardwareLayer(string Name, TensorShape InputShape, Tensor
     /// </summary>
     public int? InputFrom { get; init; }
 
+    /// <summary>The ReLU is a ReLU6 (clips at 6 too; <c>Relu</c> is then true as well): convolution and dense blocks.</summary>
+    public bool Relu6 { get; init; }
+
     /// <summary>Multiply-accumulates of the forward pass.</summary>
     public abstract long ForwardMacs { get; }
 
@@ -33,19 +36,28 @@ public sealed record ConvBlockLayer(string Name, Conv2dLayer Conv, bool Relu, bo
     /// </summary>
     public int? ResidualFrom { get; init; }
 
-    /// <summary>The ReLU is a ReLU6 (clips at 6 too; <c>Relu</c> is then true as well).</summary>
-    public bool Relu6 { get; init; }
-
     public override long ForwardMacs => (long)Conv.OutChannels * Conv.WeightsPerOutputChannel * Conv.OutputShape.Height * Conv.OutputShape.Width;
 
     public override long ParameterCount => Conv.ParameterCount;
 }
 
-/// <summary>Vector-matrix block call: a dense layer (the flatten before it is free), then optional ReLU.</summary>
+/// <summary>Vector-matrix block call: a dense layer (the flatten before it is free), then optional ReLU (or ReLU6).</summary>
 public sealed record DenseBlockLayer(string Name, DenseLayer Dense, bool Relu, TensorShape FlatInputShape)
     : HardwareLayer(Name, FlatInputShape, Dense.OutputShape, Relu)
 {
     public override long ForwardMacs => (long)Dense.InFeatures * Dense.OutFeatures;
 
     public override long ParameterCount => Dense.ParameterCount;
+}
+
+/// <summary>
+/// Pool-unit call (hls-lib pool_unit.h): a max pool the convolution store cannot fuse (3×3, padded, or
+/// after a strided convolution or a join), alone. No parameters, no multiplies, no ReLU of its own.
+/// </summary>
+public sealed record PoolBlockLayer(string Name, MaxPool2dLayer Pool)
+    : HardwareLayer(Name, Pool.InputShape, Pool.OutputShape, false)
+{
+    public override long ForwardMacs => 0;
+
+    public override long ParameterCount => 0;
 }

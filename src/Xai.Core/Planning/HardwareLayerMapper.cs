@@ -5,7 +5,8 @@ namespace Xai.Planning;
 
 /// <summary>
 /// Groups a network's layers into hls-lib block calls: <c>Conv [ResidualAdd] [Relu|Relu6] [MaxPool]</c> (the
-/// join and the pool only after a stride-1 'same' convolution, not both) and <c>[Flatten] Dense [Relu]</c>.
+/// join and the 2×2 pool only after a stride-1 'same' convolution, not both), <c>[Flatten] Dense [Relu|Relu6]</c>, and
+/// a max pool the store cannot fuse (3×3, padded, or after any other block) alone, on the pool unit.
 /// A block reads one tensor (the previous block's output, or an earlier one where a residual skip forks),
 /// and a join adds one more; both must be a block's output or the image, not a value fused inside a block.
 /// Anything else has no block to run on and is refused with the layer named (XAI3001); so is a network
@@ -58,17 +59,9 @@ public static class HardwareLayerMapper
                         i++;
                     }
 
-                    var pool = Next<MaxPool2dLayer>(i);
-                    if (pool && !conv.IsSame)
-                    {
-                        throw NoBlock($"MaxPool '{layers[i].Name}' after Conv '{conv.Name}' (stride {conv.Stride}, pads {conv.Pads}) has no hardware block: the engine fuses a max-pool only into a stride-1 convolution with (K-1)/2 zeros on every side. Use a stride-2 convolution instead of the pool, or 'same' padding before it.");
-                    }
-
-                    if (pool && residual is not null)
-                    {
-                        throw NoBlock($"MaxPool '{layers[i].Name}' after the residual join of Conv '{conv.Name}' has no hardware block: a convolution's store fuses a join or a pool, not both. Pool in the next block (a stride-2 convolution).");
-                    }
-
+                    // The store fuses a 2x2 pool without padding into a stride-1 'same' convolution without a join;
+                    // any other pool is a block of its own on the pool unit (the next iteration).
+                    var pool = Next<MaxPool2dLayer>(i) && ((MaxPool2dLayer)layers[i]).IsFusable && conv.IsSame && residual is null;
                     TensorShape output = conv.OutputShape;
                     if (pool)
                     {
@@ -90,13 +83,21 @@ public static class HardwareLayerMapper
 
                     var dense = (DenseLayer)layers[i];
                     i++;
-                    var relu = Next<ReluLayer>(i);
+                    var relu6 = Next<Relu6Layer>(i);
+                    var relu = relu6 || Next<ReluLayer>(i);
                     if (relu)
                     {
                         i++;
                     }
 
-                    block = new DenseBlockLayer($"fc{result.Count + 1}", dense, relu, TensorShape.Vector(dense.InFeatures));
+                    block = new DenseBlockLayer($"fc{result.Count + 1}", dense, relu, TensorShape.Vector(dense.InFeatures)) { Relu6 = relu6 };
+                    break;
+                }
+
+                case MaxPool2dLayer maxPool:
+                {
+                    i++;
+                    block = new PoolBlockLayer($"pool{result.Count + 1}", maxPool);
                     break;
                 }
 
@@ -105,8 +106,8 @@ public static class HardwareLayerMapper
                     var layer = layers[i];
                     var before = sources[i] == 0 ? "the input" : Named(layers[sources[i] - 1]);
                     throw NoBlock(
-                        $"Layer {Named(layer)} after {before} has no hardware block: supported sequences are Conv [residual Add] [Relu or ReLU6] [MaxPool] and [Flatten] Gemm/MatMul [Relu]" +
-                            (layer is Relu6Layer ? " (ReLU6 is fused into the convolution before it; a dense layer's ReLU6 is not implemented)." : layer is ResidualAddLayer ? " (a residual join follows the convolution directly, before its ReLU)." : "."));
+                        $"Layer {Named(layer)} after {before} has no hardware block: supported sequences are Conv [residual Add] [Relu or ReLU6] [MaxPool], [Flatten] Gemm/MatMul [Relu], and MaxPool alone" +
+                            (layer is Relu6Layer ? " (ReLU6 is fused into the convolution or dense layer before it)." : layer is ResidualAddLayer ? " (a residual join follows the convolution directly, before its ReLU)." : "."));
                 }
             }
 

@@ -30,7 +30,7 @@ public static class MemoryAccounting
             {
                 var reluOutputs = layer is ConvBlockLayer c ? c.Conv.OutputShape.ElementCount : layer.OutputShape.ElementCount;
                 allMasks += reluOutputs;
-                if (needsMask && layer is DenseBlockLayer)
+                if ((needsMask || layer.Relu6) && layer is DenseBlockLayer) // ReLU6's clip rule needs its mask in every method
                 {
                     storedMasks += reluOutputs;
                 }

@@ -57,15 +57,20 @@ public static class PlanDocument
             Layers = [.. plan.Layers.Select((l, i) => new PlanLayer
             {
                 Name = l.Name,
-                Kind = l is ConvBlockLayer ? "conv" : "dense",
+                Kind = KindOf(l),
                 Input = [.. l.InputShape.Dimensions],
                 Output = [.. l.OutputShape.Dimensions],
                 Relu = l.Relu,
                 Pool = l is ConvBlockLayer { Pool: true },
-                Relu6 = l is ConvBlockLayer { Relu6: true },
+                Relu6 = l.Relu6,
                 InputFrom = l.InputFrom,
                 ResidualFrom = (l as ConvBlockLayer)?.ResidualFrom,
-                Kernel = (l as ConvBlockLayer)?.Conv.KernelSize,
+                Kernel = l switch
+                {
+                    ConvBlockLayer c => c.Conv.KernelSize,
+                    PoolBlockLayer p => p.Pool.KernelSize,
+                    _ => null,
+                },
                 Parameters = l.ParameterCount,
                 ForwardMacs = l.ForwardMacs,
                 ActivationMax = plan.Calibration?.ActivationMax[i],
@@ -93,6 +98,14 @@ public static class PlanDocument
     public static string Serialize(XaiPlan plan) => ReportJson.Serialize(plan);
 
     private static long CeilDiv(int a, int b) => (a + b - 1) / b;
+
+    /// <summary>The unit that runs a block, as plan.json and the latency table name it.</summary>
+    public static string KindOf(HardwareLayer layer) => layer switch
+    {
+        ConvBlockLayer => "conv",
+        PoolBlockLayer => "pool",
+        _ => "dense",
+    };
 
     private static FormatProfile Profile(NumericsPlan p) => new()
     {

@@ -37,6 +37,12 @@ public static class GenerateStage
             inform?.Invoke($"{Path.GetFileName(settings.ModelPath)}: {pools}. An average pool is a depthwise convolution with equal weights; its BP spreads the gradient evenly over each window, as the pool's does.");
         }
 
+        var unitPools = model.Layers.OfType<PoolBlockLayer>().ToList();
+        if (unitPools.Count > 0)
+        {
+            inform?.Invoke($"{Path.GetFileName(settings.ModelPath)}: {string.Join(", ", unitPools.Select(p => $"MaxPool '{p.Pool.Name}' ({p.Pool.KernelSize}x{p.Pool.KernelSize}, stride 2, pads {p.Pool.Pads})"))} run(s) on the pool unit: the convolution store fuses only a 2x2 pool without padding after a stride-1 'same' convolution. The unit finds each window's first maximum (padding never wins) and BP sends the gradient there again, summed where windows overlap.");
+        }
+
         var joins = model.Layers.Count(l => l is ConvBlockLayer { ResidualFrom: not null });
         if (joins > 0)
         {

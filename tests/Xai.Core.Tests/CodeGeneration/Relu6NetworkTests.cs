@@ -58,6 +58,17 @@ public sealed class Relu6NetworkTests(Relu6NetworkBuild build) : IClassFixture<R
         Assert.NotEqual(outputs[(0, NumericsProfile.Float, AttributionMethod.Saliency)].Relevance, outputs[(0, NumericsProfile.Float, AttributionMethod.GuidedBackprop)].Relevance);
     }
 
+    /// <summary>Every planned fixed-point profile of every method explains the class the float C simulation does (image 0).</summary>
+    internal static void AssertPlannedDesignsExplainTheFloatClass(OddNetworkBuild build, IReadOnlyDictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput> outputs)
+    {
+        foreach (var method in build.Plan.Methods)
+        {
+            var planned = outputs.Where(kv => kv.Key.Image == 0 && kv.Key.Method == method && kv.Key.Profile != NumericsProfile.Float).Select(kv => kv.Value.Class).ToList();
+            Assert.NotEmpty(planned);
+            Assert.All(planned, c => Assert.Equal(outputs[(0, NumericsProfile.Float, method)].Class, c));
+        }
+    }
+
     /// <summary>
     /// The float C simulation of <paramref name="build"/>'s one image against the torch export's <paramref name="expectedFile"/>
     /// (tests' Data): the class, the logits and each method's relevance within 1e-4. Returns the outputs.

@@ -50,13 +50,7 @@ public sealed class ResidualNetworkTests(ResidualNetworkBuild build) : IClassFix
     public void The_float_C_simulation_gives_torchs_logits_and_each_methods_relevance_as_Captum_computes_it()
     {
         var outputs = Relu6NetworkTests.AssertFloatCSimulationMatchesTorch(build, "tiny_resnet.expected.json");
-        foreach (var method in build.Plan.Methods)
-        {
-            // The planned fixed-point design explains the same class.
-            var planned = outputs.Where(kv => kv.Key.Image == 0 && kv.Key.Method == method && kv.Key.Profile != NumericsProfile.Float).Select(kv => kv.Value.Class).ToList();
-            Assert.NotEmpty(planned);
-            Assert.All(planned, c => Assert.Equal(outputs[(0, NumericsProfile.Float, method)].Class, c));
-        }
+        Relu6NetworkTests.AssertPlannedDesignsExplainTheFloatClass(build, outputs);
     }
 
     [Fact]

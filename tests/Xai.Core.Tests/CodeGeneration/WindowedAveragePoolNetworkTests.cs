@@ -41,12 +41,7 @@ public sealed class WindowedAveragePoolNetworkTests(WindowedAveragePoolNetworkBu
     public void The_float_C_simulation_gives_torchs_logits_and_each_methods_relevance_as_Captum_computes_it()
     {
         var outputs = Relu6NetworkTests.AssertFloatCSimulationMatchesTorch(build, "tiny_avgpool.expected.json");
-        foreach (var method in build.Plan.Methods)
-        {
-            var planned = outputs.Where(kv => kv.Key.Method == method && kv.Key.Profile != NumericsProfile.Float).Select(kv => kv.Value.Class).ToList();
-            Assert.NotEmpty(planned);
-            Assert.All(planned, c => Assert.Equal(outputs[(0, NumericsProfile.Float, method)].Class, c));
-        }
+        Relu6NetworkTests.AssertPlannedDesignsExplainTheFloatClass(build, outputs);
 
         Assert.NotEqual(outputs[(0, NumericsProfile.Float, AttributionMethod.Saliency)].Relevance, outputs[(0, NumericsProfile.Float, AttributionMethod.DeconvNet)].Relevance);
     }

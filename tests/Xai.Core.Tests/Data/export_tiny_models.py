@@ -175,6 +175,94 @@ class TinyAvgPool(nn.Module):
         return self.fc(torch.flatten(x, 1))
 
 
+class TinyStemPool(nn.Module):
+    """Max pools the convolution store cannot fuse, each on the pool unit: ResNet's stem (a stride-2 5x5
+    convolution + BN + ReLU, then MaxPool 3x3 stride 2 padding 1) on an odd map, and a 2x2 stride-2 pool
+    with padding 1 after a 'same' convolution + ReLU; Linear. The ReLUs' zeros meet the padding at the
+    borders (PyTorch pads with -inf: a padded element never wins)."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(3, 4, 5, stride=2, padding=2, bias=False), nn.BatchNorm2d(4))
+        self.conv2 = nn.Conv2d(4, 6, 3, padding=1)
+        self.pool1, self.pool2 = nn.MaxPool2d(3, stride=2, padding=1), nn.MaxPool2d(2, stride=2, padding=1)
+        self.fc = nn.Linear(6 * 3 * 3, 5)
+        self.relus = nn.ModuleList(nn.ReLU() for _ in range(2))
+
+    def forward(self, x):
+        r = self.relus
+        x = self.pool1(r[0](self.stem(x)))
+        x = self.pool2(r[1](self.conv2(x)))
+        return self.fc(torch.flatten(x, 1))
+
+
+class TinyRelu6Pool(nn.Module):
+    """ReLU6 before a fused max pool: 'same' conv + BN + ReLU6 + MaxPool 2x2, twice (the second on an odd map,
+    its last column dropped), Linear. BN scales so that many outputs clip at 6 and windows tie at 6."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(
+            nn.Conv2d(3, 4, 3, padding=1, bias=False), nn.BatchNorm2d(4), nn.ReLU6(), nn.MaxPool2d(2),
+            nn.Conv2d(4, 6, 3, padding=1, bias=False), nn.BatchNorm2d(6), nn.ReLU6(), nn.MaxPool2d(2),
+            nn.Flatten(), nn.Linear(6 * 3 * 3, 5))
+
+    def forward(self, x):
+        return self.body(x)
+
+
+def export_relu6_pool():
+    """tiny_relu6pool (issue 11), its own seeds."""
+    torch.manual_seed(20261213)
+    model = TinyRelu6Pool()
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                m.running_mean.uniform_(-0.2, 0.2)
+                m.running_var.uniform_(0.02, 0.2)
+                m.weight.uniform_(2.0, 4.0)
+                m.bias.uniform_(0.0, 2.0)
+    export_with_relevance("tiny_relu6pool", model, (3, 14, 13), seed=20261214)
+
+
+class TinyDenseRelu6(nn.Module):
+    """A dense layer's ReLU6: 'same' conv + ReLU + MaxPool 2x2, Linear + ReLU6 (weights scaled so that several outputs
+    clip at 6), Linear."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3, padding=1)
+        self.fc1, self.fc2 = nn.Linear(4 * 6 * 5, 12), nn.Linear(12, 5)
+        self.relu, self.relu6 = nn.ReLU(), nn.ReLU6()
+
+    def forward(self, x):
+        x = nn.functional.max_pool2d(self.relu(self.conv(x)), 2)
+        return self.fc2(self.relu6(self.fc1(torch.flatten(x, 1))))
+
+
+def export_dense_relu6():
+    """tiny_denserelu6 (issue 11), its own seeds."""
+    torch.manual_seed(20261215)
+    model = TinyDenseRelu6()
+    with torch.no_grad():
+        model.fc1.weight.mul_(25.0)
+        model.fc1.bias.add_(1.0)
+    export_with_relevance("tiny_denserelu6", model, (3, 12, 11), seed=20261216)
+
+
+def export_stem_pool():
+    """tiny_stempool (issue 11), its own seeds so that the files above do not change."""
+    torch.manual_seed(20261211)
+    model = TinyStemPool()
+    with torch.no_grad():
+        bn = model.stem[1]
+        bn.running_mean.uniform_(-0.3, 0.3)
+        bn.running_var.uniform_(0.3, 1.5)
+        bn.weight.uniform_(0.5, 1.5)
+        bn.bias.uniform_(-0.3, 0.1)
+    export_with_relevance("tiny_stempool", model, (3, 19, 17), seed=20261212)
+
+
 def export_avgpool():
     """tiny_avgpool (issue 11), its own seeds so that the files above do not change."""
     torch.manual_seed(20261209)
@@ -275,6 +363,9 @@ def main():
                 m.bias.uniform_(-0.2, 0.3)
     export_with_relevance("tiny_resnet", resnet, (3, 12, 11), seed=20261208)
     export_avgpool()
+    export_stem_pool()
+    export_relu6_pool()
+    export_dense_relu6()
 
 
 if __name__ == "__main__":

@@ -86,7 +86,7 @@ internal static class ReferenceForward
 
     private static float[] MaxPool(MaxPool2dLayer pool, float[] x)
     {
-        int h = pool.InputShape.Height, w = pool.InputShape.Width;
+        int h = pool.InputShape.Height, w = pool.InputShape.Width, k = pool.KernelSize;
         int oh = pool.OutputShape.Height, ow = pool.OutputShape.Width;
         var y = new float[pool.OutputShape.ElementCount];
         for (int c = 0; c < pool.InputShape.Channels; c++)
@@ -95,16 +95,20 @@ internal static class ReferenceForward
             {
                 for (int ox = 0; ox < ow; ox++)
                 {
-                    float m = float.NegativeInfinity;
-                    for (int dy = 0; dy < 2; dy++)
+                    float m = float.NegativeInfinity; // padding
+                    for (int dy = 0; dy < k; dy++)
                     {
-                        for (int dx = 0; dx < 2; dx++)
+                        for (int dx = 0; dx < k; dx++)
                         {
-                            m = Math.Max(m, x[(c * h + oy * 2 + dy) * w + ox * 2 + dx]);
+                            int iy = (oy * 2) + dy - pool.Pads.Top, ix = (ox * 2) + dx - pool.Pads.Left;
+                            if (iy >= 0 && ix >= 0 && iy < h && ix < w)
+                            {
+                                m = Math.Max(m, x[(((c * h) + iy) * w) + ix]);
+                            }
                         }
                     }
 
-                    y[(c * oh + oy) * ow + ox] = m;
+                    y[(((c * oh) + oy) * ow) + ox] = m;
                 }
             }
         }

@@ -152,9 +152,19 @@ public class OnnxImportErrorTests
             Codes.UnsupportedAttribute,
             "kernel_shape = [3,5]",
             "square"),
-        ["maxpool 3x3"] = new(() => PoolWith("kernel_shape", Ints("kernel_shape", 3, 3)), Codes.UnsupportedAttribute, "kernel_shape = [3,3]", "[2,2]"),
+        ["maxpool 4x4"] = new(() => PoolWith("kernel_shape", Ints("kernel_shape", 4, 4)), Codes.UnsupportedAttribute, "kernel_shape = [4,4]", "[2,2] or [3,3]"),
+        ["maxpool 3x2"] = new(() => PoolWith("kernel_shape", Ints("kernel_shape", 3, 2)), Codes.UnsupportedAttribute, "kernel_shape = [3,2]", "[2,2] or [3,3]"),
+        ["maxpool ceil_mode adding a window"] = new(
+            () =>
+            {
+                var model = PoolWith("kernel_shape", Ints("kernel_shape", 3, 3));
+                var pool = model.Graph.Node.Single(n => n.OpType == "MaxPool");
+                pool.Attribute.Single(a => a.Name == "ceil_mode").I = 1;
+                return model;
+            },
+            Codes.UnsupportedAttribute, "ceil_mode = 1 on [2,4,4]", "rounding up adds no window"),
         ["maxpool default stride"] = new(() => PoolWith("strides", null), Codes.UnsupportedAttribute, "strides = absent (stride 1)", "[2,2]"),
-        ["maxpool padded"] = new(() => PoolWith("pads", Ints("pads", 1, 1, 1, 1)), Codes.UnsupportedAttribute, "pads = [1,1,1,1]"),
+        ["maxpool padded beyond half the window"] = new(() => PoolWith("pads", Ints("pads", 2, 1, 1, 1)), Codes.UnsupportedAttribute, "pads = [2,1,1,1]", "0 to 1 (at most half the 2x2 window"),
         ["gemm alpha"] = new(() => GemmWith("alpha", Float("alpha", 0.5f)), Codes.UnsupportedAttribute, "alpha = 0.5", "1.0"),
         ["gemm transA"] = new(() => GemmWith("transB", Int("transA", 1), Int("transB", 1)), Codes.UnsupportedAttribute, "transA = 1"),
         ["flatten axis 2"] = new(
