@@ -5,6 +5,7 @@
 // cycle model's trip counts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -61,6 +62,13 @@ struct FixedEngine {
     typedef xai::fixed_t<16, 4> act_t;
     typedef xai::fixed_t<16, 4> grad_t;
     typedef xai::fixed_t<40, 16> grad_accum_t;
+};
+/// The SDK's default formats: <16,2> activations, <16,1> weights and gradients, 48-bit sums.
+struct Sdk16 {
+    typedef xai::fixed<16, 1, xai::AP_RND, xai::AP_SAT> grad_t;
+    typedef xai::fixed<16, 2, xai::AP_RND, xai::AP_SAT> act_t;
+    typedef xai::fixed<16, 1, xai::AP_RND, xai::AP_SAT> weight_t;
+    typedef xai::fixed<48, 19> grad_accum_t;
 };
 struct Stem {
     static const unsigned channels = 8, in_h = 16, in_w = 16, kernel = 3;
@@ -194,6 +202,32 @@ TEST(PoolUnit, SixteenBitBuildIsExact) {
     run_unit<FixedEngine>(s, cast_vec<d16>(x), cast_vec<d16>(g), nullptr, y, gi);
     EXPECT_EQ(to_dvec(y), ref_y);
     EXPECT_EQ(to_dvec(gi), ref_gi);
+}
+
+// The SDK's gradient format <16,1> cannot hold 2^1: a forked input's earlier share must reach the sums' scale
+// in grad_accum_t (a review found it saturating at ~1 when scaled in grad_t). One rounding, at the store.
+TEST(PoolUnit, SixteenBitForkedInputWithAShiftKeepsTheEarlierShare) {
+    typedef Sdk16::grad_t g16;
+    typedef Sdk16::act_t a16;
+    const Shape s{2, 9, 7, 3, 1, 1, 1, 1};
+    const unsigned n_in = s.c * s.h * s.w, n_out = s.c * s.oh() * s.ow();
+    Vec x = random_vec(51, n_in, 0.0, 1.5), g = random_vec(52, n_out, -0.25, 0.25), already = random_vec(53, n_in, -0.9, 0.9);
+    for (double& v : x) v = double(a16(v));
+    for (double& v : g) v = double(g16(v));
+    for (double& v : already) v = double(g16(v));
+    std::vector<unsigned> winner;
+    ref_pool(x, s, winner);
+    Vec sums(n_in, 0.0);
+    for (unsigned o = 0; o < n_out; o++) sums[winner[o]] += g[o];
+    Vec expected(n_in);
+    for (unsigned i = 0; i < n_in; i++) expected[i] = double(g16(already[i] + std::ldexp(sums[i], -1)));
+    const std::vector<g16> share = cast_vec<g16>(already);
+    std::vector<a16> y;
+    std::vector<g16> gi;
+    run_unit<Sdk16>(s, cast_vec<a16>(x), cast_vec<g16>(g), &share, y, gi, -1);
+    EXPECT_EQ(to_dvec(gi), expected);
+    // Not vacuous: an earlier share near 1 is twice what <16,1> holds once brought to the sums' scale.
+    EXPECT_GT(std::count_if(already.begin(), already.end(), [](double v) { return std::fabs(v) > 0.5; }), 10);
 }
 
 // The cycle model counts what the unit's loops do: per channel the map, the scan of every window

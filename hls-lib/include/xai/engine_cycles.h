@@ -359,7 +359,8 @@ template <class E> constexpr cycle_count dense_layer_cycles(const layer_desc& d,
 /// pool_unit<E, PU, true>(d, bp, ...), loop by loop, per channel: the map's span (pool_load_map), the
 /// window scan (one pipelined loop of out_h * out_w * K * K, on chip), then FP the pooled map's store; BP
 /// before the scan the gradient's span (pool_load_grad) and grad_in cleared (or read back when the input
-/// forks), after it grad_in's store. No multipliers: lanes = 0.
+/// forks), after it grad_in's store. No multipliers: lanes = 0. The scan's depth is taken as onchip_loop_depth;
+/// BP's read-add-write of grad_in may be a few cycles deeper (a few cycles per channel, not counted).
 constexpr cycle_count pool_unit_cycles(const layer_desc& d, bool bp, unsigned epb) {
     cycle_count c{};
     const count_t HW = count_t(d.height) * d.width, OHW = count_t(d.pool_out_h) * d.pool_out_w;

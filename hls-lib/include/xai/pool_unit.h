@@ -129,6 +129,9 @@ void scan_windows(const layer_desc& d, bool bp, pool_unit_buffers<E, PU>& b) {
     const unsigned K = d.kernel, W = d.width, H = d.height;
     const unsigned n = d.pool_out_h * d.pool_out_w * K * K;
     unsigned oy = 0, ox = 0, ky = 0, kx = 0, o = 0, winner = 0;
+    // The window's row start in the map, kept by additions (no run-time multiply: no DSP): row 2 * oy + ky
+    // - pad_top starts at row_at; it moves by W per window row and by 2 * W per output row.
+    int row_at = -int(d.pool_pad_top) * int(W);
     bool found = false;
     act_t best = act_t(0);
     // BP's read-modify-write of grad_in happens once per window, at least K * K >= 4 iterations apart.
@@ -136,11 +139,11 @@ pool_window_scan:
     for (unsigned t = 0; t < n; t++) {
 #pragma HLS PIPELINE II = 1
 #pragma HLS LOOP_TRIPCOUNT min = 4 max = 9 * 1024
-#pragma HLS DEPENDENCE variable = b.grad_in inter distance = 4 true
+#pragma HLS DEPENDENCE variable = b.grad_in inter RAW distance = 4 true
         // Input coordinates of the window element (the padded frame shifted back by the pads).
         const int y = int(2 * oy + ky) - int(d.pool_pad_top), x = int(2 * ox + kx) - int(d.pool_pad_left);
         if (y >= 0 && x >= 0 && unsigned(y) < H && unsigned(x) < W) {
-            const unsigned at = unsigned(y) * W + unsigned(x);
+            const unsigned at = unsigned(row_at + x);
             const act_t v = b.map[at];
             if (!found || v > best) { // padding is -inf: never a winner; ties: the first wins
                 best = v;
@@ -153,9 +156,11 @@ pool_window_scan:
         } else if (ky + 1 < K) {
             kx = 0;
             ky++;
+            row_at += int(W);
         } else { // the window is complete
             kx = 0;
             ky = 0;
+            row_at -= int((K - 1) * W); // back to the window's first row
             if (bp)
                 b.grad_in[winner] = b.grad_in[winner] + gacc_t(b.grad_out[o]);
             else
@@ -167,6 +172,7 @@ pool_window_scan:
             } else {
                 ox = 0;
                 oy++;
+                row_at += int(2 * W);
             }
         }
     }
@@ -190,15 +196,8 @@ pool_channels:
 #pragma HLS LOOP_TRIPCOUNT min = 4 max = 1024
             b.map[i] = p.act_src[d.act_in + c * HW + i];
         }
-        if (!WITH_BP || !backward) {
-            pool_unit_detail::scan_windows(d, false, b);
-        pool_store_fp:
-            for (unsigned o = 0; o < OHW; o++) {
-#pragma HLS PIPELINE II = 1
-#pragma HLS LOOP_TRIPCOUNT min = 1 max = 256
-                p.act_dst[d.act_out + c * OHW + o] = b.pooled[o];
-            }
-        } else {
+        const bool bp = WITH_BP && backward;
+        if (bp) {
         pool_load_grad:
             for (unsigned o = 0; o < OHW; o++) {
 #pragma HLS PIPELINE II = 1
@@ -210,7 +209,8 @@ pool_channels:
                 for (unsigned i = 0; i < HW; i++) {
 #pragma HLS PIPELINE II = 1
 #pragma HLS LOOP_TRIPCOUNT min = 4 max = 1024
-                    b.grad_in[i] = convert_shifted<gacc_t>(p.grad_src[d.grad_in + c * HW + i], -d.grad_shift);
+                    // to the sums' scale (2^-grad_shift) in grad_accum_t, which holds the power (grad_t may not)
+                    b.grad_in[i] = convert_shifted<gacc_t>(gacc_t(p.grad_src[d.grad_in + c * HW + i]), -d.grad_shift);
                 }
             } else {
             pool_clear_grad_in:
@@ -220,7 +220,16 @@ pool_channels:
                     b.grad_in[i] = gacc_t(0);
                 }
             }
-            pool_unit_detail::scan_windows(d, true, b);
+        }
+        pool_unit_detail::scan_windows(d, bp, b); // one scan pipeline for both passes
+        if (!bp) {
+        pool_store_fp:
+            for (unsigned o = 0; o < OHW; o++) {
+#pragma HLS PIPELINE II = 1
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = 256
+                p.act_dst[d.act_out + c * OHW + o] = b.pooled[o];
+            }
+        } else {
         pool_store_bp:
             for (unsigned i = 0; i < HW; i++) {
 #pragma HLS PIPELINE II = 1

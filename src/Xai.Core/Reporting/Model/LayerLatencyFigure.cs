@@ -4,7 +4,7 @@ namespace Xai.Reporting.Model;
 public sealed record LayerLatencyFigure
 {
     public required string Name { get; init; }
-    /// <summary>"conv" or "dense": the engine that runs it.</summary>
+    /// <summary>"conv", "dense" or "pool": the engine (or the pool unit) that runs it.</summary>
     public required string Kind { get; init; }
     public required long FpCycles { get; init; }
     public required long BpCycles { get; init; }
