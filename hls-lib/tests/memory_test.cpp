@@ -5,6 +5,7 @@
 #include "xai/memory.h"
 #include "table3_top.h"
 #include "support/odd_net.h"
+#include "support/test_configs.h"
 
 namespace {
 
@@ -47,6 +48,26 @@ TEST(MemoryAccounting, OddNetStoredMaskAtPooledResolution) {
     EXPECT_EQ(M::design_onchip_bits, 2ull * (175 + 42) + 175);      // conv1 stores bits (pooled)
     EXPECT_EQ(M::design_dram_kept_elements, 42ull + 9);             // conv2, fc1 recompute
     EXPECT_EQ(M::full_mask_bits, 2ull * (175 + 42) + 700 + 245 + 9);
+}
+
+// A ReLU6's clip rule applies in every method, so DeconvNet keeps its mask too (or its output in DRAM).
+struct Relu6Dense : xai_test::DoubleTypes {
+    static const unsigned n_in = 40, n_out = 12, tile = 16;
+    static const bool relu = true, relu6 = true, store_relu_mask = true;
+    static const int act_out_exp = 0;
+};
+struct Relu6DenseRecomputed : Relu6Dense {
+    static const bool store_relu_mask = false;
+};
+struct PlainDense : Relu6Dense {
+    static const bool relu6 = false;
+};
+
+TEST(MemoryAccounting, ReLU6KeepsItsMaskForEveryMethod) {
+    EXPECT_EQ((xai::memory_account<xai::DeconvNet, 40, xai::dense_layer<Relu6Dense>>::design_onchip_bits), 12ull);
+    EXPECT_EQ((xai::memory_account<xai::Saliency, 40, xai::dense_layer<Relu6Dense>>::design_onchip_bits), 12ull);
+    EXPECT_EQ((xai::memory_account<xai::DeconvNet, 40, xai::dense_layer<Relu6DenseRecomputed>>::design_dram_kept_elements), 12ull);
+    EXPECT_EQ((xai::memory_account<xai::DeconvNet, 40, xai::dense_layer<PlainDense>>::design_onchip_bits), 0ull);
 }
 
 } // namespace

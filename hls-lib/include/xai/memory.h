@@ -19,7 +19,10 @@
 //        the layer's output y that FP wrote to DRAM (it is the next layer's input anyway);
 //        those DRAM elements must then survive until BP: design_dram_kept_elements counts
 //        them (they cost no on-chip memory, but forbid reusing that DRAM during FP).
-//    DeconvNet needs no masks, so it stores only the pool indices.
+//    DeconvNet needs no masks, so it stores only the pool indices - except for a ReLU6, whose clip
+//    rule [0 < x < 6] every method applies (relu6.h), so its mask is kept (or its output) for all.
+//  The pool unit's layers (pool_unit.h) are not modelled here: they keep no bits on chip, and BP
+//  re-reads their input from DRAM (the SDK's MemoryAccounting reports the networks it builds).
 // For the Table III top (conv layers recompute, the dense ReLU stores its 128 bits):
 // Saliency and Guided BP store 24,704 bits on chip (= the paper's figure) and keep 61,440
 // activation elements in DRAM (conv1, pool1, conv3, pool2 outputs); DeconvNet 24,576 bits
@@ -44,6 +47,7 @@ template <class CFG> struct conv_layer {
     static constexpr unsigned long long full_relu_mask_bits = CFG::relu ? pre_activation : 0;
     static constexpr unsigned long long paper_relu_mask_bits = 0; // the paper counts no conv masks
     static constexpr bool relu = CFG::relu;
+    static constexpr bool relu6 = conv_relu6_of<CFG>::value;
     static constexpr bool store_relu_mask = CFG::store_relu_mask;
 };
 
@@ -57,6 +61,7 @@ template <class CFG> struct dense_layer {
     static constexpr unsigned long long full_relu_mask_bits = CFG::relu ? pre_activation : 0;
     static constexpr unsigned long long paper_relu_mask_bits = full_relu_mask_bits;
     static constexpr bool relu = CFG::relu;
+    static constexpr bool relu6 = conv_relu6_of<CFG>::value;
     static constexpr bool store_relu_mask = CFG::store_relu_mask;
 };
 
@@ -70,10 +75,10 @@ private:
         return last_output<L2, R...>();
     }
     template <class L> static constexpr unsigned long long stored_mask_bits() {
-        return (METHOD::needs_relu_mask && L::relu && L::store_relu_mask) ? L::output : 0;
+        return ((METHOD::needs_relu_mask || L::relu6) && L::relu && L::store_relu_mask) ? L::output : 0;
     }
     template <class L> static constexpr unsigned long long kept_in_dram() {
-        return (METHOD::needs_relu_mask && L::relu && !L::store_relu_mask) ? L::output : 0;
+        return ((METHOD::needs_relu_mask || L::relu6) && L::relu && !L::store_relu_mask) ? L::output : 0;
     }
 
 public:
