@@ -5,7 +5,7 @@ namespace Xai.PowerShell;
 /// <summary>
 /// One Slurm job of a build's vendor stages, as Get-XaiBuild shows it (<see cref="XaiBuild.SlurmJobs"/>):
 /// the build's record (slurm-jobs.json), with the state Slurm gives now for a job the record left
-/// pending or running (when scontrol is on PATH).
+/// pending or running (when scontrol is where the build found Slurm: its XaiSlurmBinDirectory, else PATH).
 /// </summary>
 public sealed class XaiSlurmJob
 {
@@ -34,11 +34,21 @@ public sealed class XaiSlurmJob
     /// <param name="directories">Where the build keeps records: obj/.../xai (the fidelity run) and its vendor/ (the vendor stages).</param>
     internal static XaiSlurmJob[] Read(params string?[] directories)
     {
-        var slurm = new SlurmCommands(null);
-        var live = slurm.Locate("scontrol") is not null;
+        var slurm = new Dictionary<string, SlurmCommands?>(); // per bin directory ("" for PATH): null when scontrol is not there
+        SlurmCommands? Where(string? bin)
+        {
+            if (!slurm.TryGetValue(bin ?? "", out var commands))
+            {
+                commands = new SlurmCommands(bin);
+                slurm[bin ?? ""] = commands = commands.Locate("scontrol") is null ? null : commands;
+            }
+
+            return commands;
+        }
+
         return directories.OfType<string>().SelectMany(SlurmJobLedger.Read).OrderBy(j => j.SubmittedUtc).Select(j =>
         {
-            var now = live && j.State is "PENDING" or "RUNNING" or "UNKNOWN" ? slurm.ShowAll(j.Id)?.FirstOrDefault() : null;
+            var now = j.State is "PENDING" or "RUNNING" or "UNKNOWN" ? Where(j.BinDirectory)?.ShowAll(j.Id)?.FirstOrDefault() : null;
             return new XaiSlurmJob
             {
                 Id = j.Id,

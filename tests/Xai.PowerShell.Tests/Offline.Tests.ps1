@@ -201,6 +201,31 @@ Describe 'Get-XaiBuild' {
         (Get-XaiBuild $Build).SlurmJobs | Should -BeNullOrEmpty
     }
 
+    It 'asks the scontrol of the build''s XaiSlurmBinDirectory about a job the record left running' -Skip:$IsWindows {
+        $root = New-TestBuild (Join-Path $TestDrive 'slurm-bin')
+        $vendor = "$root/obj/Debug/xai/vendor"
+        # A stand-in scontrol where the build found Slurm (not on PATH): it answers as Slurm's 'scontrol -o show job' does.
+        $bin = Join-Path $TestDrive 'slurm-bin-dir'
+        New-Item -ItemType Directory $bin | Out-Null
+        Set-Content "$bin/scontrol" "#!/bin/sh`necho 'JobId=43 JobName=xai.test.Synthesize.xai_top.ab12cd JobState=COMPLETED Reason=None RunTime=00:04:05 NodeList=node9 ExitCode=0:0'"
+        chmod +x "$bin/scontrol"
+        function New-Record { [Xai.Slurm.SlurmJobRecord]::new('Synthesize', 'xai.test.Synthesize.xai_top.ab12cd', '43', 'RUNNING',
+            'node9', '', $null, "$vendor/x.sbatch", "$vendor/x.out", [datetime]::UtcNow) }
+        # As the executor records a job of a build with XaiSlurmBinDirectory set.
+        $withBin = New-Record
+        $withBin.BinDirectory = $bin
+        [Xai.Slurm.SlurmJobLedger]::Record($vendor, $withBin)
+        $job = (Get-XaiBuild $root).SlurmJobs | Select-Object -First 1
+        $job.State | Should -Be 'COMPLETED'
+        $job.Elapsed | Should -Be '00:04:05'
+        $job.ExitCode | Should -Be 0
+        # Without the directory the record's own state stands (no scontrol on PATH in the test run's view of it).
+        [Xai.Slurm.SlurmJobLedger]::Record($vendor, (New-Record))
+        $env:PATH, $path = '/nonexistent', $env:PATH
+        try { ((Get-XaiBuild $root).SlurmJobs | Select-Object -First 1).State | Should -Be 'RUNNING' }
+        finally { $env:PATH = $path }
+    }
+
     It 'reports a job record it cannot read as XAI7004, naming the file' {
         $root = New-TestBuild (Join-Path $TestDrive 'slurm-bad')
         Set-Content "$root/obj/Debug/xai/vendor/slurm-jobs.json" '{ "format": "xai-slurm-jobs/9", "jobs": [] }'

@@ -24,7 +24,7 @@ internal sealed class SlurmJobArray(SlurmSubmitter submitter, SlurmOptions optio
             return (null, [problem!], false);
         }
 
-        var record = new SlurmJobRecord(stage, name, jobId, "PENDING", "", "", null, script, Path.Combine(directory, name + ".%a.out"), DateTime.UtcNow);
+        var record = new SlurmJobRecord(stage, name, jobId, "PENDING", "", "", null, script, Path.Combine(directory, name + ".%a.out"), DateTime.UtcNow) { BinDirectory = options.BinDirectory };
         SlurmJobLedger.Record(directory, record);
         try
         {

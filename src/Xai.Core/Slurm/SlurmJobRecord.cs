@@ -12,4 +12,11 @@ namespace Xai.Slurm;
 /// <param name="Output">The job's output file.</param>
 /// <param name="SubmittedUtc">When this build submitted it (or found it running).</param>
 public sealed record SlurmJobRecord(
-    string Stage, string Name, string Id, string State, string Nodes, string RunTime, int? ExitCode, string Script, string Output, DateTime SubmittedUtc);
+    string Stage, string Name, string Id, string State, string Nodes, string RunTime, int? ExitCode, string Script, string Output, DateTime SubmittedUtc)
+{
+    /// <summary>
+    /// <c>XaiSlurmBinDirectory</c> of the build that submitted it, where Get-XaiBuild finds scontrol to ask about a job the
+    /// record left pending or running; null: PATH (and in records written before it was kept).
+    /// </summary>
+    public string? BinDirectory { get; init; }
+}

@@ -82,7 +82,7 @@ public sealed class SlurmToolExecutor : ToolExecutor
             return (null, false, problem);
         }
 
-        var record = new SlurmJobRecord(_stage, name, jobId, "PENDING", "", "", null, script, output, DateTime.UtcNow);
+        var record = new SlurmJobRecord(_stage, name, jobId, "PENDING", "", "", null, script, output, DateTime.UtcNow) { BinDirectory = _options.BinDirectory };
         SlurmJobLedger.Record(directory, record);
         return (record, found, null);
     }
