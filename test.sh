@@ -71,6 +71,11 @@ else
   if [[ -z "$inventory" ]]; then
     standin="$root/artifacts/board-standin"
     inventory="$root/artifacts/lab-inventory.standin.json"
+    # The stand-in runs the sample build ./build.sh leaves; when ./test.sh runs alone, build it first.
+    if ! compgen -G "samples/table3/bin/*/report.json" >/dev/null; then
+      echo "test.sh: building samples/table3 for the board stand-in (./build.sh)"
+      ./build.sh >"$results/sample-build.log" 2>&1 || echo "test.sh: the sample build failed (see $results/sample-build.log)"
+    fi
     if ! tests/board-standin/start-board-standin.sh --board pynq-z2 "$standin" >"$results/board-standin.log" 2>&1 ||
        ! dotnet tool run pwsh -NoProfile -NonInteractive -File tests/Xai.PowerShell.Tests/New-StandInInventory.ps1 \
            -StandIn "$standin/standin.json" -Build samples/table3 -Inventory "$inventory" >>"$results/board-standin.log" 2>&1; then
