@@ -47,7 +47,10 @@ public sealed class MaxPool2dLayer : Layer
 
         return TensorShape.FeatureMap(
             inputShape.Channels,
-            ((inputShape.Height + pads.Top + pads.Bottom - kernel) / 2) + 1,
-            ((inputShape.Width + pads.Left + pads.Right - kernel) / 2) + 1);
+            OutputSize(inputShape.Height, kernel, pads.Top, pads.Bottom),
+            OutputSize(inputShape.Width, kernel, pads.Left, pads.Right));
     }
+
+    /// <summary>Output rows (or columns) over <paramref name="n"/> with stride 2 and pads <paramref name="lo"/> / <paramref name="hi"/>, rounded down (hls-lib's <c>max_pool_out</c>).</summary>
+    public static int OutputSize(int n, int kernel, int lo, int hi) => ((n + lo + hi - kernel) / 2) + 1;
 }

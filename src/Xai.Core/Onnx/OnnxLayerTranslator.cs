@@ -584,15 +584,14 @@ internal sealed class OnnxLayerTranslator
         // The hardware rounds the output size down (PyTorch's default). ceil_mode and the SAME auto_pad
         // modes are accepted where they give those same windows: ceil where rounding up adds no window
         // (for the unpadded 2x2 pool, on even sizes), SAME only for the unpadded 2x2 pool on even sizes.
-        static int Floor(int n, int k, int lo, int hi) => ((n + lo + hi - k) / 2) + 1;
         static int Ceil(int n, int k, int lo, int hi)
         {
             var o = ((n + lo + hi - k + 1) / 2) + 1;
             return (o - 1) * 2 >= n + lo ? o - 1 : o; // PyTorch drops a last window that starts in the padding
         }
 
-        bool ceilSame = Floor(_shape.Height, k, padding.Top, padding.Bottom) == Ceil(_shape.Height, k, padding.Top, padding.Bottom) &&
-            Floor(_shape.Width, k, padding.Left, padding.Right) == Ceil(_shape.Width, k, padding.Left, padding.Right);
+        bool ceilSame = MaxPool2dLayer.OutputSize(_shape.Height, k, padding.Top, padding.Bottom) == Ceil(_shape.Height, k, padding.Top, padding.Bottom) &&
+            MaxPool2dLayer.OutputSize(_shape.Width, k, padding.Left, padding.Right) == Ceil(_shape.Width, k, padding.Left, padding.Right);
         bool evenUnpadded2 = k == 2 && padding == default && _shape.Height % 2 == 0 && _shape.Width % 2 == 0;
         var autoPad = node.String("auto_pad", "NOTSET");
         if (!(autoPad is "NOTSET" or "VALID" || (evenUnpadded2 && autoPad is "SAME_UPPER" or "SAME_LOWER")))
