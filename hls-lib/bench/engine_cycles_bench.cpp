@@ -23,6 +23,10 @@ template <unsigned NOH, unsigned NOW, bool DB = false> struct conv_cfg : table3:
 template <unsigned TILE> struct fc_cfg : table3::fc_engine<shapes> {
     static const unsigned tile = TILE;
 };
+/// The dense engine reading its weight blocks P per beat (weight_beat.h: the packed weight port).
+template <unsigned TILE, unsigned P> struct fc_packed : fc_cfg<TILE> {
+    static const unsigned weight_beat = P;
+};
 
 const char* const layer_names[] = {"conv1", "conv2", "conv3", "conv4", "fc1", "fc2"};
 
@@ -111,6 +115,46 @@ template <unsigned NOH, unsigned NOW, unsigned FC> void report(const board& b) {
                 pass[1].core_calls, pass[1].dram_loops);
 }
 
+/// The fastest configuration the SDK's exploration finds fitting on a board (double-buffered, dense
+/// weights packed to the HP port), per layer as written, beside the what-if of every port packed.
+/// The engine with the tiles the SDK's planner gives an unroll (DesignPlanner.ConvTile: max(16, 2 x unroll)).
+template <unsigned NOH, unsigned NOW> struct planned_cfg : conv_cfg<NOH, NOW, true> {
+    static const unsigned tile_h = NOH * 2 > 16 ? NOH * 2 : 16, tile_w = NOW * 2 > 16 ? NOW * 2 : 16;
+};
+
+template <unsigned NOH, unsigned NOW, unsigned FC, unsigned P> void report_best(const char* board, const char* name,
+                                                                                 double goal_ms) {
+    typedef planned_cfg<NOH, NOW> CE;
+    typedef fc_packed<FC, P> DE;
+    typedef table3::network<shapes> NET;
+    const unsigned NL = NET::n_layers;
+    std::printf("\n#### %s: %s (double-buffered, dense weights %u per beat), 100 MHz\n\n", board, name, P);
+    std::printf("| layer   | pass | compute    | memory     | setup     | hidden     | total      | total, every port packed |\n");
+    std::printf("|---------|------|-----------:|-----------:|----------:|-----------:|-----------:|-----------:|\n");
+    count_t fpbp = 0, fpbp_all = 0;
+    for (int bp = 0; bp < 2; bp++) {
+        const bool back = bp != 0;
+        cycle_count sum = network_io_cycles(NL, table3::input_size, table3::n_classes, back, 1);
+        cycle_count all = network_io_cycles(NL, table3::input_size, table3::n_classes, back, P);
+        for (unsigned i = 0; i < NL; i++) {
+            const unsigned l = bp ? NL - 1 - i : i;
+            const cycle_count c = layer_cycles<CE, DE>(NET::layers[l], back, 1);
+            const cycle_count a = layer_cycles<CE, DE>(NET::layers[l], back, P);
+            std::printf("| %-7s | %s | %10llu | %10llu | %9llu | %10llu | %10llu | %10llu |\n", layer_names[l], bp ? "BP" : "FP",
+                        c.compute, c.memory, c.setup, c.overlapped, c.total(), a.total());
+            add(sum, c);
+            add(all, a);
+        }
+        std::printf("| total   | %s | %10llu | %10llu | %9llu | %10llu | %10llu | %10llu |\n", bp ? "BP" : "FP", sum.compute,
+                    sum.memory, sum.setup, sum.overlapped, sum.total(), all.total());
+        fpbp += sum.total();
+        fpbp_all += all.total();
+    }
+    std::printf("\nFP+BP %.2f ms at 100 MHz (goal %.2f ms: %.2fx it; its cycles meet it at %.0f MHz); every port packed: %.2f ms "
+                "(%.0f MHz).\n",
+                fpbp / 1e5, goal_ms, fpbp / 1e5 / goal_ms, fpbp / (goal_ms * 1e3), fpbp_all / 1e5, fpbp_all / (goal_ms * 1e3));
+}
+
 } // namespace
 
 int main() {
@@ -130,5 +174,11 @@ int main() {
     report<4, 4, 16>({"Pynq-Z2", 100.0, elements_per_beat_zynq7000_hp, 43.53, 66.75});
     report<4, 8, 16>({"Ultra96-V2", 100.0, elements_per_beat_zynqmp_hp, 24.56, 39.96});
     report<8, 8, 32>({"ZCU104", 100.0, elements_per_beat_zynqmp_hp, 15.32, 26.37});
+    // The fastest fitting configurations of `dotnet build -t:Explore` (resource model: LUT fit, DSP, BRAM),
+    // goal a third of Table IV's FP+BP.
+    std::printf("\n### The fastest fitting configuration per board, as the exploration ranks them\n");
+    report_best<4, 4, 16, elements_per_beat_zynq7000_hp>("Pynq-Z2", "4x4-fc16-db-pw", 66.75 / 3);
+    report_best<4, 8, 32, elements_per_beat_zynqmp_hp>("Ultra96-V2", "4x8-fc32-db-pw", 39.96 / 3);
+    report_best<8, 16, 32, elements_per_beat_zynqmp_hp>("ZCU104", "8x16-fc32-db-pw", 26.37 / 3);
     return 0;
 }

@@ -71,13 +71,17 @@ template <class NUM> std::vector<typename NUM::weight_t> stored_weights(const st
 
 /// One profile's buffers: the weight image and arenas in that profile's types.
 template <class NUM> struct workspace {
+    static const unsigned beat = xai::weight_beat_of<fc_engine<NUM>>::value;
     std::vector<typename NUM::weight_t> weights;
+    std::vector<xai::weight_beat_t<fc_engine<NUM>>> beats; ///< the image as the packed dense weight port reads it
     std::vector<typename NUM::act_t> image, act, logits;
     std::vector<typename NUM::grad_t> grad, relevance;
     fp_state st;
     explicit workspace(const std::vector<float>& w)
-        : weights(stored_weights<NUM>(w)), image(input_size), act(act_arena_size), logits(n_classes),
-          grad(grad_arena_size), relevance(input_size) {}
+        : weights(stored_weights<NUM>(w)), beats(beat > 1 ? weights.size() / beat : 0), image(input_size),
+          act(act_arena_size), logits(n_classes), grad(grad_arena_size), relevance(input_size) {
+        if (beat > 1) xai::to_beats<beat>(weights.data(), unsigned(weights.size()), beats.data());
+    }
     /// The DRAM image holds the input scaled by 2^act_exp(0), as the host writes it.
     void load(const float* x) {
         for (unsigned i = 0; i < input_size; i++)
@@ -91,7 +95,8 @@ template <class NUM> struct workspace {
 template <class NUM, class METHOD> int run_one(workspace<NUM>& ws, const float* x, int target, FILE* out) {
     ws.load(x);
     const int32_t cls = int32_t(run<NUM, METHOD>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),
-                                                 ws.relevance.data(), ws.logits.data(), target, true, ws.st));
+                                                 ws.relevance.data(), ws.logits.data(), target, true, ws.st,
+                                                 ws.beats.data()));
     std::fwrite(&cls, sizeof cls, 1, out);
     for (unsigned i = 0; i < n_classes; i++) { const float v = float(ws.logit(i)); std::fwrite(&v, sizeof v, 1, out); }
     const double unscale = std::ldexp(1.0, -NUM::grad_exp(0));
@@ -119,7 +124,7 @@ int calibrate(const std::vector<float>& w, const std::vector<float>& inputs, uns
             const float* x = inputs.data() + size_t(k) * input_size;                                          \
             ws.load(x);                                                                                       \
             run<float_numerics, xai::M>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),    \
-                                        ws.relevance.data(), ws.logits.data(), -1, true, ws.st);              \
+                                        ws.relevance.data(), ws.logits.data(), -1, true, ws.st, ws.beats.data()); \
             input_max = std::fmax(input_max, max_abs(x, input_size));                                         \
             for (unsigned l = 0; l + 1 < n_layers; l++)                                                       \
                 act_max[l] = std::fmax(act_max[l], max_abs(ws.act.data() + act_offset[l], act_size[l]));      \

@@ -114,7 +114,7 @@ void run_unit(const Shape& s, const std::vector<typename E::act_t>& x, const std
         for (unsigned i = 0; i < n_in; i++) grad[i] = (*already)[i];
     xai::layer_desc d = desc_of(s, n_in, n_in, already != nullptr);
     d.grad_shift = grad_shift;
-    const xai::engine_ports<E> p = {nullptr, act.data(), act.data(), grad.data(), grad.data(), nullptr, nullptr};
+    const xai::engine_ports<E> p = {nullptr, act.data(), act.data(), grad.data(), grad.data(), nullptr, nullptr, nullptr};
     static xai::pool_unit_buffers<E, Unit16> b; // large for the stack in the 16-bit build
     xai::pool_unit<E, Unit16, true>(d, false, p, b);
     xai::pool_unit<E, Unit16, true>(d, true, p, b);

@@ -18,7 +18,7 @@ public sealed class XaiExploreTask : XaiProjectTask
     /// <summary>XaiExploreBuild: how many of the Pareto set, fastest first, to build as siblings (0 = none).</summary>
     public string BuildCount { get; set; } = "0";
 
-    /// <summary>The configurations to build: identity = name, metadata ConvParallelism, FcTile, DoubleBuffer, ClockMHz.</summary>
+    /// <summary>The configurations to build: identity = name, metadata ConvParallelism, FcTile, DoubleBuffer, PackDenseWeights, ClockMHz.</summary>
     [Output] public ITaskItem[] Variants { get; set; } = [];
 
     protected override void ExecuteCore()
@@ -42,6 +42,7 @@ public sealed class XaiExploreTask : XaiProjectTask
             item.SetMetadata("ConvParallelism", c.ConvParallelism);
             item.SetMetadata("FcTile", c.FcTile.ToString(CultureInfo.InvariantCulture));
             item.SetMetadata("DoubleBuffer", c.DoubleBuffer ? "true" : "false");
+            item.SetMetadata("PackDenseWeights", c.DenseWeightBeat > 1 ? "true" : "false");
             item.SetMetadata("ClockMHz", c.ClockMHz.ToString(CultureInfo.InvariantCulture));
             return (ITaskItem)item;
         })];

@@ -26,6 +26,7 @@ public sealed class XaiResolveProjectTask : XaiTask
     public string FcTile { get; set; } = "";
 
     public string DoubleBuffer { get; set; } = "";
+    public string PackDenseWeights { get; set; } = "";
     public string ClockMHz { get; set; } = "";
     public string TargetClass { get; set; } = "";
     public string FidelityImages { get; set; } = "";
@@ -58,6 +59,7 @@ public sealed class XaiResolveProjectTask : XaiTask
             ConvParallelism = ConvParallelism,
             FcTile = FcTile,
             DoubleBuffer = DoubleBuffer,
+            PackDenseWeights = PackDenseWeights,
             ClockMHz = ClockMHz,
             TargetClass = TargetClass,
             FidelityImages = FidelityImages,

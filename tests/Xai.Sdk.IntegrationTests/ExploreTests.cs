@@ -20,8 +20,9 @@ public sealed class ExploreTests(PackedSdk sdk)
         Assert.True(build.Succeeded, build.ToString());
 
         var csv = File.ReadAllLines(project.PathOf("bin/Debug/explore.csv"));
-        Assert.StartsWith("name,conv_parallelism,fc_tile,double_buffer,clock_mhz,fp_ms,fpbp_ms,", csv[0]);
-        Assert.Equal(2 * 6 * 6 * 2 * 2, csv.Length - 1); // clocks x unrolls^2 x FC tiles x serial / double-buffered
+        Assert.StartsWith("name,conv_parallelism,fc_tile,double_buffer,dense_weight_beat,clock_mhz,fp_ms,fpbp_ms,", csv[0]);
+        // clocks x unrolls^2 x FC tiles x serial / double-buffered; no packed dense weights: fc2 reads 9 inputs, no beat divides them
+        Assert.Equal(2 * 6 * 6 * 2 * 2, csv.Length - 1);
 
         var explore = Schemas.Report(project.PathOf(F.ReportJson))["explore"]!;
         Assert.Equal([100.0, 150.0], explore["clocksMHz"]!.Select(c => (double)c));
@@ -37,6 +38,7 @@ public sealed class ExploreTests(PackedSdk sdk)
         Assert.Equal((string?)pareto[0]["convParallelism"], (string?)sibling["plan"]!["engine"]!["convParallelism"]);
         Assert.Equal((int)pareto[0]["fcTile"]!, (int)sibling["plan"]!["engine"]!["fcTile"]!);
         Assert.Equal((bool)pareto[0]["doubleBuffer"]!, (bool)sibling["plan"]!["engine"]!["doubleBuffer"]!);
+        Assert.Equal((int)pareto[0]["denseWeightBeat"]!, (int)sibling["plan"]!["engine"]!["denseWeightBeat"]!);
         Assert.Equal((double)pareto[0]["clockMHz"]!, (double)sibling["plan"]!["engine"]!["clockMHz"]!);
         Assert.Equal((double)pareto[0]["fpbpMs"]!, (double)sibling["plan"]!["latency"]!["fpbpMs"]!, 6);
         Assert.Contains($"building 1 explored configuration(s) as sibling builds: {fastest}", build.Output);

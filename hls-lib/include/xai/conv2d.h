@@ -130,7 +130,7 @@ void conv2d_fp(const typename CONFIG_T::act_t* in, const typename CONFIG_T::weig
     typedef conv2d_engine_of<CONFIG_T> E;
     (void)sizeof(conv2d_shape<CONFIG_T>);
     const layer_desc d = conv_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
-    const engine_ports<E> p = {params, in, out, nullptr, nullptr, pool_index, relu_mask};
+    const engine_ports<E> p = {params, in, out, nullptr, nullptr, pool_index, relu_mask, nullptr};
     conv_engine_buffers<E> b;
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 1
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 2
@@ -157,7 +157,7 @@ void conv2d_bp(const typename CONFIG_T::grad_t* grad_out, const typename CONFIG_
     const layer_desc d = conv_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
     // BP only reads the stores; the engine's ports are shared with FP, hence the casts.
     const engine_ports<E> p = {params, fwd_out, nullptr, grad_out, grad_in, const_cast<pool_index_t*>(pool_index),
-                               const_cast<bool*>(relu_mask)};
+                               const_cast<bool*>(relu_mask), nullptr};
     conv_engine_buffers<E> b;
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 1
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 2

@@ -50,16 +50,20 @@ template <class CONFIG_T> struct dense_shape {
 
 /// FP of one dense layer as a standalone block (a network runs its layers on one shared
 /// engine, see network.h). in: DRAM [n_in]; params: parameter block; out: DRAM [n_out];
-/// relu_mask: on-chip [n_out] bits, written when the method needs it and masks are stored.
+/// relu_mask: on-chip [n_out] bits, written when the method needs it and masks are stored;
+/// param_beats: params again as beats when CONFIG_T declares weight_beat > 1 (weight_beat.h).
 template <class CONFIG_T, class METHOD>
 void dense_fp(const typename CONFIG_T::act_t* in, const typename CONFIG_T::weight_t* params,
-              typename CONFIG_T::act_t* out, bool* relu_mask) {
+              typename CONFIG_T::act_t* out, bool* relu_mask, const weight_beat_t<CONFIG_T>* param_beats = nullptr) {
     (void)sizeof(dense_shape<CONFIG_T>);
     const layer_desc d = dense_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
-    const engine_ports<CONFIG_T> p = {params, in, out, nullptr, nullptr, nullptr, relu_mask};
+    const engine_ports<CONFIG_T> p = {params, in, out, nullptr, nullptr, nullptr, relu_mask, param_beats};
     dense_engine_buffers<CONFIG_T> b;
+    const unsigned beat = weight_beat_of<CONFIG_T>::value;
 #pragma HLS ARRAY_PARTITION variable = b.w complete dim = 1
+#pragma HLS ARRAY_PARTITION variable = b.w cyclic factor = beat dim = 2
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 1
+    (void)beat; // read by the pragma only
     dense_engine<CONFIG_T, METHOD, false>(d, false, p, b);
 }
 
@@ -68,10 +72,11 @@ void dense_fp(const typename CONFIG_T::act_t* in, const typename CONFIG_T::weigh
 /// gradient w.r.t. the input, scaled 2^grad_shift.
 template <class CONFIG_T, class METHOD>
 void dense_bp(const typename CONFIG_T::grad_t* grad_out, const typename CONFIG_T::weight_t* params,
-              const typename CONFIG_T::act_t* fwd_out, const bool* relu_mask, typename CONFIG_T::grad_t* grad_in) {
+              const typename CONFIG_T::act_t* fwd_out, const bool* relu_mask, typename CONFIG_T::grad_t* grad_in,
+              const weight_beat_t<CONFIG_T>* param_beats = nullptr) {
     (void)sizeof(dense_shape<CONFIG_T>);
     const layer_desc d = dense_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
-    const engine_ports<CONFIG_T> p = {params, fwd_out, nullptr, grad_out, grad_in, nullptr, const_cast<bool*>(relu_mask)};
+    const engine_ports<CONFIG_T> p = {params, fwd_out, nullptr, grad_out, grad_in, nullptr, const_cast<bool*>(relu_mask), param_beats};
     dense_engine_buffers<CONFIG_T> b;
 #pragma HLS ARRAY_PARTITION variable = b.w complete dim = 1
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 1

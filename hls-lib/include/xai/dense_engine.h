@@ -11,6 +11,8 @@
 //     acc[r] += W[o][i0+r] * g[o], `tile` MACs per cycle on the same multipliers.
 // Batch 1: every weight is used once per pass, so the layer runs at the rate the weight
 // port delivers elements; the `tile` MACs keep up with a port of up to `tile` elements a beat.
+// With `weight_beat` = P > 1 (weight_beat.h) the blocks come through the beat port, P weights
+// per cycle into P columns (FP) or rows (BP) of the block buffer.
 #ifndef XAI_DENSE_ENGINE_H
 #define XAI_DENSE_ENGINE_H
 
@@ -21,6 +23,10 @@
 #include "layer_desc.h"
 #include "engine_ports.h"
 #include "dense_weight_order.h"
+#include "weight_beat.h"
+#ifndef __SYNTHESIS__
+#include <stdexcept>
+#endif
 
 namespace xai {
 
@@ -32,10 +38,16 @@ struct dense_engine_config_example {
     typedef float accum_t;
     typedef float grad_t;
     typedef float grad_accum_t;
+    // Optional (default 1, weight_beat.h): weights per read of the weight blocks. P > 1 reads
+    // them through engine_ports::weight_beats; every dense layer's params and in_c must then be
+    // multiples of P.
+    static const unsigned weight_beat = 1;
 };
 
 template <class E> struct dense_engine_buffers {
     static_assert(E::tile == 16 || E::tile == 32, "dense: tile must be 16 or 32 (paper Sec. IV-B)");
+    static_assert(weight_beat_of<E>::value <= E::tile,
+                  "dense: weight_beat must be at most the tile (a beat lands in one row of a block)");
     typedef engine_words_of<E> WORDS;
     typedef typename WORDS::in_t in_t;
     typedef typename WORDS::w_t w_t;
@@ -44,6 +56,10 @@ template <class E> struct dense_engine_buffers {
     w_t w[E::tile][E::tile];  ///< FP: w[r][c] = W[o0+r][i0+c]; BP: w[r][c] = W[o0+c][i0+r]
     acc_t acc[E::tile];
 };
+
+/// Whether dense layer d's blocks can be read in beats of P weights: its parameter offset and
+/// input length are multiples of P (each block then starts on a beat and is whole beats long).
+constexpr bool dense_beats_fit(const layer_desc& d, unsigned P) { return d.params % P == 0 && d.in_c % P == 0; }
 
 /// The core: acc[r] += sum_{c < n} w[r][c] * v[c] for r < n_r, `tile` MACs per cycle (r
 /// unrolled; rows past n_r hold nothing of this tile and are left alone).
@@ -78,6 +94,10 @@ void dense_engine(const layer_desc& d, bool backward, const engine_ports<E>& p, 
     // ReLU6's clip rule needs its mask in every method (relu6.h); ReLU's only where the method reads it.
     const bool mask_needed = (METHOD::needs_relu_mask || d.relu6) && d.relu;
     const typename E::weight_t* W = p.weights + d.params;
+    const unsigned P = weight_beat_of<E>::value;
+#ifndef __SYNTHESIS__
+    if (P > 1 && !dense_beats_fit(d, P)) throw std::logic_error("dense_engine: weight_beat > 1 needs params and in_c multiples of it (weight_beat.h)");
+#endif
 
     // FP: outer tiles over outputs, inner over inputs; BP: outer over inputs, inner over outputs.
     const unsigned n_outer = bp ? NI : NO, n_inner = bp ? NO : NI;
@@ -127,7 +147,45 @@ dense_outer:
             // b.w[t][q] or b.w[q][t] by a run-time test was miscompiled by g++ 12 at -O1 (tree FRE; right
             // at -O0, -O2, with -fno-tree-fre, and no sanitizer or valgrind finding), first with selected
             // indices, then with two stores once the network driver gained the pool unit's call.
-            if (bp) {
+            if (P > 1) {
+                // P weights per beat, all in row q of the block (n_run and the block's start are
+                // multiples of P: dense_beats_fit), so t advances by P.
+                const weight_beat_t<E>* beats = p.weight_beats + (d.params + (block - W)) / P;
+                unsigned q = 0, t = 0;
+                if (bp) {
+                dense_load_wb_bp:
+                    for (unsigned k = 0; k < n_rows * n_run / P; k++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile * E::tile / P
+#pragma HLS PIPELINE II = 1
+                        const weight_beat_t<E> w = beats[k];
+                        for (unsigned j = 0; j < P; j++) {
+#pragma HLS UNROLL
+                            b.w[t + j][q] = WORDS::weight(w.e[j]);
+                        }
+                        t += P;
+                        if (t == n_run) {
+                            t = 0;
+                            q++;
+                        }
+                    }
+                } else {
+                dense_load_wb_fp:
+                    for (unsigned k = 0; k < n_rows * n_run / P; k++) {
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile * E::tile / P
+#pragma HLS PIPELINE II = 1
+                        const weight_beat_t<E> w = beats[k];
+                        for (unsigned j = 0; j < P; j++) {
+#pragma HLS UNROLL
+                            b.w[q][t + j] = WORDS::weight(w.e[j]);
+                        }
+                        t += P;
+                        if (t == n_run) {
+                            t = 0;
+                            q++;
+                        }
+                    }
+                }
+            } else if (bp) {
                 unsigned q = 0, t = 0;
             dense_load_w_bp:
                 for (unsigned k = 0; k < n_rows * n_run; k++) {

@@ -28,6 +28,8 @@
 //    on the Table III top's weight port, 16 in the generated projects, with 16 reads
 //    outstanding - splits longer runs into bursts that stay outstanding, so the latency is
 //    not paid again); a write loop waits axi_write_latency for its write response before it exits.
+//  * The dense engine's weight blocks come `weight_beat` elements per iteration when its
+//    configuration declares one (weight_beat.h: the port packed to the bus width, as written).
 //  * elements_per_beat > 1 answers "what if the ports were packed to the bus width": the
 //    DRAM loops then take ceil(n / elements_per_beat) iterations; the core and on-chip loops
 //    do not change.
@@ -326,6 +328,8 @@ template <class E> constexpr cycle_count dense_layer_cycles(const layer_desc& d,
     cycle_count c{};
     const unsigned T = E::tile, NI = d.in_c, NO = d.out_c;
     const unsigned n_outer = bp ? NI : NO, n_inner = bp ? NO : NI;
+    // The weight blocks' elements per iteration: the engine's weight beat as written, or the what-if epb.
+    const unsigned wb = weight_beat_of<E>::value > epb ? weight_beat_of<E>::value : epb;
     c.lanes = T;
     c.macs = count_t(NI) * NO;
     for (unsigned a0 = 0; a0 < n_outer; a0 += T) { // dense_outer
@@ -342,9 +346,10 @@ template <class E> constexpr cycle_count dense_layer_cycles(const layer_desc& d,
             const unsigned n_c = n_inner - c0 < T ? n_inner - c0 : T;
             c.input += n_c; // dense_fp_load_x, dense_bp_load_g
             detail::dram_read(c, n_c, epb);
-            // dense_load_w_fp / _bp: the block, one contiguous run (dense_weight_order.h)
+            // dense_load_w_fp / _bp, or dense_load_wb_fp / _bp in beats of weight_beat: the block, one
+            // contiguous run (dense_weight_order.h)
             c.weights += count_t(n_a) * n_c;
-            detail::dram_read(c, count_t(n_a) * n_c, epb);
+            detail::dram_read(c, count_t(n_a) * n_c, wb);
             c.core += n_c; // dense_mac: n_c cycles of `tile` MACs
             c.core_calls++;
             c.compute += pipelined_loop(n_c, dense_core_depth);

@@ -4,6 +4,7 @@
 
 #include "maxpool.h"
 #include "layer_desc.h"
+#include "weight_beat.h"
 
 namespace xai {
 
@@ -19,6 +20,9 @@ template <class E> struct engine_ports {
     typename E::grad_t* grad_dst;
     pool_index_t* pools;
     bool* masks;
+    /// The weight image again, as beats of weight_beat_of<E> elements: the dense engine's block
+    /// loads when E declares weight_beat > 1 (weight_beat.h); unused (may be null) otherwise.
+    const weight_beat_t<E>* weight_beats;
 };
 
 /// BP's input of layer d at element e of its output: the gradient w.r.t. the output, through the

@@ -69,12 +69,15 @@ template <unsigned N, class T> unsigned select_target(const T* logits, int reque
 ///   pools/masks: the on-chip stores every layer's descriptor points into
 ///   PU         : the pool unit's configuration (pool_unit.h) when a layer runs on it; the default
 ///                no_pool_unit builds no unit
+///   weight_beats: the weight image again, as DE's weight beats (weight_beat.h), when DE declares
+///                weight_beat > 1 (the dense blocks come through it); otherwise unused, may be null
 /// WITH_BP = false builds an FP-only design (no BP paths in the engines).
 template <class CE, class DE, class METHOD, bool WITH_BP, unsigned NL, unsigned N_CLASSES, unsigned INPUT_SIZE,
           int SEED_EXP, class PU = no_pool_unit>
 unsigned network_run(const layer_desc* layers, const typename CE::act_t* image, const typename CE::weight_t* weights,
                      typename CE::act_t* act, typename CE::grad_t* grad, typename CE::grad_t* relevance,
-                     typename CE::act_t* logits, int target, bool run_bp, pool_index_t* pools, bool* masks) {
+                     typename CE::act_t* logits, int target, bool run_bp, pool_index_t* pools, bool* masks,
+                     const weight_beat_t<DE>* weight_beats = nullptr) {
 #pragma HLS INLINE
     static_assert(NL > 0, "network_run: no layers");
     static_assert(conv_engine_shape<CE>::acc_distance >= conv_engine_shape<CE>::min_acc_distance,
@@ -90,8 +93,12 @@ unsigned network_run(const layer_desc* layers, const typename CE::act_t* image, 
 #pragma HLS ARRAY_PARTITION variable = cbuf.acc complete dim = 2
 #pragma HLS ARRAY_PARTITION variable = dbuf.w complete dim = 1
 #pragma HLS ARRAY_PARTITION variable = dbuf.acc complete dim = 1
-    const engine_ports<CE> cports = {weights, act, act, grad, grad, pools, masks};
-    const engine_ports<DE> dports = {weights, act, act, grad, grad, pools, masks};
+    // A weight beat writes dense_beat consecutive columns of one block row in FP.
+    const unsigned dense_beat = weight_beat_of<DE>::value;
+#pragma HLS ARRAY_PARTITION variable = dbuf.w cyclic factor = dense_beat dim = 2
+    (void)dense_beat; // read by the pragma only
+    const engine_ports<CE> cports = {weights, act, act, grad, grad, pools, masks, nullptr};
+    const engine_ports<DE> dports = {weights, act, act, grad, grad, pools, masks, weight_beats};
     const unsigned input_at = layers[0].act_in;
 copy_image:
     for (unsigned i = 0; i < INPUT_SIZE; i++) {

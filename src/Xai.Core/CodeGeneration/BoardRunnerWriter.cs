@@ -137,6 +137,7 @@ public static class BoardRunnerWriter
             ["ports"] = new JArray(top.MasterPorts.Select(p => new JObject
             {
                 ["name"] = p.Name,
+                ["buffer"] = HlsTopDesign.BufferOf(p.Name),
                 ["offset"] = map.Offsets[DriverRegisterMap.DataRegister(p.Name)],
                 ["bits"] = map.Bits.GetValueOrDefault(DriverRegisterMap.DataRegister(p.Name), 32),
             })),

@@ -100,18 +100,27 @@ public static class HlsTestbenchWriter
         s.AppendLine("    std::vector<top_weight_t> weights(weight_image_size);");
         s.AppendLine("    for (size_t i = 0; i < weights.size(); i++)");
         s.AppendLine("        weights[i] = xai::from_raw_bits<top_weight_t>(int16_t(uint16_t(raw[2 * i]) | uint16_t(raw[2 * i + 1]) << 8));");
+        var packed = design.MasterPorts.FirstOrDefault(port => port.Name == HlsTopDesign.DenseWeightsPort);
+        if (packed is not null)
+        {
+            s.AppendLine("    // The packed dense weight port reads the same image a beat at a time (the board points it at the same buffer).");
+            s.AppendLine($"    std::vector<top_weight_beat_t> {packed.Name}({packed.Depth});");
+            s.AppendLine($"    xai::to_beats<xai::weight_beat_of<fc_engine<top_numerics>>::value>(weights.data(), weight_image_size, {packed.Name}.data());");
+        }
+
+        var args = string.Join(", ", design.MasterPorts.Select(port => port.Name + ".data()"));
         s.AppendLine("    std::vector<top_act_t> image(input_size), act(act_arena_size), logits(n_classes);");
         s.AppendLine("    // The top takes the image scaled by 2^act_exp(0) and returns logits scaled by 2^act_exp(L), as the host must.");
         s.AppendLine("    for (unsigned i = 0; i < input_size; i++) image[i] = top_act_t(std::ldexp(double(x[i]), top_numerics::act_exp(0)));");
         if (explain)
         {
             s.AppendLine("    std::vector<top_grad_t> grad(grad_arena_size), relevance(input_size);");
-            s.AppendLine($"    const unsigned cls = {design.FunctionName}(image.data(), weights.data(), act.data(), grad.data(), relevance.data(), logits.data(), target);");
+            s.AppendLine($"    const unsigned cls = {design.FunctionName}({args}, target);");
         }
         else
         {
             s.AppendLine("    (void)target; // FP only: the class is the predicted one");
-            s.AppendLine($"    const unsigned cls = {design.FunctionName}(image.data(), weights.data(), act.data(), logits.data());");
+            s.AppendLine($"    const unsigned cls = {design.FunctionName}({args});");
         }
 
         s.AppendLine();

@@ -27,6 +27,12 @@ public sealed record HlsTopDesign(HlsTopVariant Variant, AttributionMethod Metho
 
     public const string HeaderFileName = "xai_top.h";
 
+    /// <summary>The packed dense weight port: the weight image again, as beats (<c>xai/weight_beat.h</c>).</summary>
+    public const string DenseWeightsPort = "dense_weights";
+
+    /// <summary>The image buffer a port reads: <see cref="DenseWeightsPort"/> reads <c>weights</c>' buffer.</summary>
+    public static string BufferOf(string port) => port == DenseWeightsPort ? "weights" : port;
+
     public string FunctionName => Variant == HlsTopVariant.Explain ? "xai_top" : "xai_top_fp";
 
     public string SourceFileName => FunctionName + ".cpp";
@@ -46,7 +52,10 @@ public sealed record HlsTopDesign(HlsTopVariant Variant, AttributionMethod Metho
     /// Bundles: the weights alone (read in every layer, FP and BP); image, activation arena and
     /// logits together (FP writes what BP re-reads); gradients and relevance together (BP only).
     /// Three masters let a layer read weights and activations and write its output concurrently
-    /// without paying for six AXI adapters on the small Zynq-7000.
+    /// without paying for six AXI adapters on the small Zynq-7000. With packed dense weights the
+    /// same image is also <c>dense_weights</c>, beats of <see cref="NetworkMemorySizes.DenseWeightBeat"/>
+    /// weights, on the weights' bundle (the conv and dense engines never read at the same time);
+    /// the host points both arguments at the one buffer.
     /// </summary>
     public static HlsTopDesign For(HlsTopVariant variant, AttributionMethod method, NetworkMemorySizes sizes)
     {
@@ -54,8 +63,13 @@ public sealed record HlsTopDesign(HlsTopVariant Variant, AttributionMethod Metho
         {
             new("image", "gmem_act", sizes.Input),
             new("weights", "gmem_weights", sizes.WeightImage),
-            new("act", "gmem_act", sizes.ActArena),
         };
+        if (sizes.DenseWeightBeat > 1)
+        {
+            ports.Add(new(DenseWeightsPort, "gmem_weights", sizes.WeightBeats));
+        }
+
+        ports.Add(new("act", "gmem_act", sizes.ActArena));
         if (variant == HlsTopVariant.Explain)
         {
             ports.Add(new("grad", "gmem_grad", sizes.GradArena));

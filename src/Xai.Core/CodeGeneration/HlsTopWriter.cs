@@ -37,6 +37,8 @@ public static class HlsTopWriter
         s.AppendLine("typedef top_numerics::act_t top_act_t;");
         s.AppendLine("typedef top_numerics::weight_t top_weight_t;");
         s.AppendLine("typedef top_numerics::grad_t top_grad_t;");
+        s.AppendLine("/// A beat of the packed dense weight port (xai/weight_beat.h; one element when the port is not packed).");
+        s.AppendLine("typedef xai::weight_beat_t<fc_engine<top_numerics>> top_weight_beat_t;");
         s.AppendLine("} // namespace xai_generated");
         s.AppendLine();
         s.AppendLine("// The literals below are the depths the tops declare; they must equal xai_network.h's sizes.");
@@ -83,10 +85,17 @@ public static class HlsTopWriter
         s.AppendLine("    // Pool indices and ReLU masks FP leaves for BP: on chip, one set (batch 1). The engines' tile buffers");
         s.AppendLine("    // are declared once inside run() (xai::network_run), i.e. in this top.");
         s.AppendLine("    static xai_generated::fp_state st;");
+        var beats = design.MasterPorts.Any(p => p.Name == HlsTopDesign.DenseWeightsPort) ? ", " + HlsTopDesign.DenseWeightsPort : "";
+        if (beats.Length > 0)
+        {
+            s.AppendLine($"    // {HlsTopDesign.DenseWeightsPort}: the weight image again, read by the dense engine a bus beat at a time (a struct on an");
+            s.AppendLine("    // m_axi port is one aggregated word, first element in the low bits: UG1399, Structs in the Interface).");
+        }
+
         if (variant == HlsTopVariant.Explain)
         {
             s.AppendLine("    return xai_generated::run<xai_generated::top_numerics, xai_generated::top_method>(");
-            s.AppendLine("        image, weights, act, grad, relevance, logits, target, true, st);");
+            s.AppendLine($"        image, weights, act, grad, relevance, logits, target, true, st{beats});");
         }
         else
         {
@@ -94,7 +103,7 @@ public static class HlsTopWriter
             s.AppendLine("    // touched. They still get arrays, not null pointers, which Vitis HLS cannot map.");
             s.AppendLine("    static xai_generated::top_grad_t no_grad[1], no_relevance[1];");
             s.AppendLine("    return xai_generated::run<xai_generated::top_numerics, xai_generated::top_method, false>(");
-            s.AppendLine("        image, weights, act, no_grad, no_relevance, logits, -1, false, st);");
+            s.AppendLine($"        image, weights, act, no_grad, no_relevance, logits, -1, false, st{beats});");
         }
 
         s.AppendLine("}");
@@ -107,6 +116,7 @@ public static class HlsTopWriter
         {
             "image" => $"const xai_generated::top_act_t image[{p.Depth}]",
             "weights" => $"const xai_generated::top_weight_t weights[{p.Depth}]",
+            HlsTopDesign.DenseWeightsPort => $"const xai_generated::top_weight_beat_t {p.Name}[{p.Depth}]",
             "act" => $"xai_generated::top_act_t act[{p.Depth}]",
             "grad" => $"xai_generated::top_grad_t grad[{p.Depth}]",
             "relevance" => $"xai_generated::top_grad_t relevance[{p.Depth}]",

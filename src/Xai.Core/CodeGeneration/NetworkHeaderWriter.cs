@@ -77,6 +77,11 @@ public static class NetworkHeaderWriter
         s.AppendLine("/// Vector-matrix engine shared by every dense layer.");
         s.AppendLine("template <class NUM> struct fc_engine {");
         s.AppendLine($"    static const unsigned tile = {plan.FcTile}; ///< MACs in parallel");
+        if (shape.DenseWeightBeat > 1)
+        {
+            s.AppendLine($"    static const unsigned weight_beat = {shape.DenseWeightBeat}; ///< weights per read of a block: the packed weight port (XaiPackDenseWeights)");
+        }
+
         AppendProfileTypes(s);
         s.AppendLine("};");
         s.AppendLine();
@@ -223,14 +228,15 @@ public static class NetworkHeaderWriter
         s.AppendLine("/// FP, then (if WITH_BP and run_bp) BP for the target class; returns the class explained (argmax of the");
         s.AppendLine("/// logits unless `target` is a valid class index). The image is stored scaled by 2^NUM::act_exp(0), the logits");
         s.AppendLine($"/// come out scaled by 2^NUM::act_exp({n}); relevance true value = stored * 2^-NUM::grad_exp(0). WITH_BP = false");
-        s.AppendLine("/// builds an FP-only design (no BP paths in the engines; grad and relevance are never touched).");
+        s.AppendLine("/// builds an FP-only design (no BP paths in the engines; grad and relevance are never touched). weight_beats:");
+        s.AppendLine("/// the weight image again as beats (xai/weight_beat.h) when fc_engine declares weight_beat, else unused.");
         s.AppendLine("template <class NUM, class METHOD, bool WITH_BP = true>");
         s.AppendLine("unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,");
         s.AppendLine("             typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,");
-        s.AppendLine("             bool run_bp, fp_state& st) {");
+        s.AppendLine("             bool run_bp, fp_state& st, const xai::weight_beat_t<fc_engine<NUM>>* weight_beats = nullptr) {");
         s.AppendLine("#pragma HLS INLINE");
         s.AppendLine($"    return xai::network_run<engine<NUM>, fc_engine<NUM>, METHOD, WITH_BP, n_layers, n_classes, input_size, NUM::grad_exp({n}), {poolUnit}>(");
-        s.AppendLine("        network<NUM>::layers, image, weights, act, grad, relevance, logits, target, run_bp, st.pools, st.masks);");
+        s.AppendLine("        network<NUM>::layers, image, weights, act, grad, relevance, logits, target, run_bp, st.pools, st.masks, weight_beats);");
         s.AppendLine("}");
         s.AppendLine();
         s.AppendLine("} // namespace xai_generated");

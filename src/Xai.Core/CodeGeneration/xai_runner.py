@@ -103,8 +103,10 @@ class Accelerator:
         types = {"image": act, "weights": self.n["weight"], "act": act, "grad": grad, "relevance": grad, "logits": act}
         self.buffers = {}
         for port in top["ports"]:
-            name = port["name"]
-            self.buffers[name] = pynq.allocate(shape=(sizes[name],), dtype=storage_dtype(np, types[name]["width"]))
+            # A port may read another's buffer: the packed dense weight port reads the weight image.
+            name = port.get("buffer", port["name"])
+            if name not in self.buffers:
+                self.buffers[name] = pynq.allocate(shape=(sizes[name],), dtype=storage_dtype(np, types[name]["width"]))
             address = int(self.buffers[name].device_address)
             self.ip.write(port["offset"], address & 0xFFFFFFFF)
             if port["bits"] > 32:

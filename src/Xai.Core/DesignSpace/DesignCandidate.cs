@@ -12,14 +12,21 @@ public sealed record DesignCandidate(
     double ClockMHz,
     ResourceEstimate Resources,
     LatencyEstimate Latency,
-    IReadOnlyList<ResourceFit.Overflow> Overflows)
+    IReadOnlyList<ResourceFit.Overflow> Overflows,
+    int DenseWeightBeat = 1)
 {
+    /// <summary>The dense engine reads its weights through the packed port (<c>XaiPackDenseWeights</c>).</summary>
+    public bool PackDenseWeights => DenseWeightBeat > 1;
+
     public string ConvParallelism => $"{NOh}x{NOw}";
 
     public bool Fits => Overflows.Count == 0;
 
-    /// <summary>A short name for files and sibling builds, e.g. <c>4x8-fc16-100mhz</c> (<c>4x8-fc16-db-100mhz</c> double-buffered).</summary>
-    public string Name => $"{NOh}x{NOw}-fc{FcTile}{(DoubleBuffer ? "-db" : "")}-{ClockMHz.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}mhz";
+    /// <summary>
+    /// A short name for files and sibling builds, e.g. <c>4x8-fc16-100mhz</c> (<c>4x8-fc16-db-100mhz</c> double-buffered,
+    /// <c>4x8-fc16-pw-100mhz</c> with packed dense weights).
+    /// </summary>
+    public string Name => $"{NOh}x{NOw}-fc{FcTile}{(DoubleBuffer ? "-db" : "")}{(PackDenseWeights ? "-pw" : "")}-{ClockMHz.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}mhz";
 
     /// <summary>Whether this one is at least as good on both axes of the exploration (FP+BP latency, LUTs) and better on one.</summary>
     public bool Dominates(DesignCandidate other) =>

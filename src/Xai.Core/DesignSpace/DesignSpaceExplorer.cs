@@ -7,13 +7,14 @@ namespace Xai.DesignSpace;
 
 /// <summary>
 /// Design-space exploration (issue 10, point 4): every engine configuration the SDK accepts
-/// (<see cref="EngineChoices"/>), serial and double-buffered, at each clock asked for, judged by the resource model (fits or not)
+/// (<see cref="EngineChoices"/>), serial and double-buffered, with the dense weights read one per cycle and packed
+/// (<c>XaiPackDenseWeights</c>, where the network allows a beat above 1), at each clock asked for, judged by the resource model (fits or not)
 /// and the latency model (FP+BP ms), and the Pareto set of the fitting ones over FP+BP latency and
 /// LUTs. Everything is modelled; nothing here runs a vendor tool.
 /// </summary>
 /// <remarks>
-/// Dimensions hls-lib does not build are not enumerated: its ports move one 16-bit element per beat,
-/// so the port width is not a choice yet.
+/// Dimensions hls-lib does not build are not enumerated: apart from the dense engine's packed weight
+/// port, its ports move one 16-bit element per beat, so their width is not a choice yet.
 /// Tiles follow the unroll (<see cref="DesignPlanner.ConvTile"/>), as the planner sets them.
 /// </remarks>
 public static class DesignSpaceExplorer
@@ -25,9 +26,14 @@ public static class DesignSpaceExplorer
         {
             foreach (var shape in EngineChoices.Shapes(layers, tileCi, tileCo).SelectMany(s => new[] { s, s with { DoubleBuffer = true } }))
             {
-                var resources = ResourceModel.Estimate(shape);
-                var latency = LatencyModel.Estimate(layers, shape, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
-                list.Add(new DesignCandidate(shape.NOh, shape.NOw, shape.FcTile, shape.DoubleBuffer, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources)));
+                var beat = DenseWeightBeat.For(layers, board.ProcessingSystem.SlavePortDataWidth, shape.FcTile);
+                foreach (var packed in beat > 1 ? new[] { shape, shape with { DenseWeightBeat = beat } } : new[] { shape })
+                {
+                    var resources = ResourceModel.Estimate(packed);
+                    var latency = LatencyModel.Estimate(layers, packed, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
+                    list.Add(new DesignCandidate(packed.NOh, packed.NOw, packed.FcTile, packed.DoubleBuffer, clock, resources, latency,
+                        ResourceFit.Overflows(resources, board.Resources), packed.DenseWeightBeat));
+                }
             }
         }
 

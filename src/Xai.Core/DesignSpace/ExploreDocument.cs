@@ -42,9 +42,12 @@ public static class ExploreDocument
             "Goal not met: the fastest fitting configuration, {0}, is modelled at {1:F2} ms FP+BP against a goal of {2:F2} ms. " +
             "It spends {4:P0} of its cycles waiting on DRAM loops ({7}) " +
             "and most of the rest in its {6} MACs; it is {5:F1}x the board's binding limit ({3}). ", best.Name, best.Latency.FpBpMs, goal, l.Bound, best.Latency.MemoryShare, l.FromBound, best.Resources.Dsp,
-            best.DoubleBuffer
-                ? "hls-lib's ports move one 16-bit element per beat; the conv engine's loads overlap its core, the dense engine's loads and every store do not"
-                : "hls-lib's ports move one 16-bit element per beat, and this configuration does not overlap loads with compute")
+            (best.PackDenseWeights
+                ? $"the dense weights arrive {best.DenseWeightBeat} per beat, every other port moves one 16-bit element per beat"
+                : "hls-lib's ports move one 16-bit element per beat")
+            + (best.DoubleBuffer
+                ? "; the conv engine's loads overlap its core, the dense engine's loads and every store do not"
+                : ", and this configuration does not overlap loads with compute"))
             + limits + (Math.Max(l.ComputeMs, l.DramMs) < goal ? " Both limits are below the goal: a design with packed, overlapped loads could reach it at this clock; this one cannot." : " The goal is below a limit of the board: no design reaches it at this clock.")
             + ClockForGoal(best, goal, maxClockMHz);
     }
@@ -64,6 +67,7 @@ public static class ExploreDocument
         ConvParallelism = c.ConvParallelism,
         FcTile = c.FcTile,
         DoubleBuffer = c.DoubleBuffer,
+        DenseWeightBeat = c.DenseWeightBeat,
         ClockMHz = c.ClockMHz,
         FpMs = c.Latency.FpMs,
         FpbpMs = c.Latency.FpBpMs,
@@ -80,12 +84,12 @@ public static class ExploreDocument
     /// <summary>explore.csv: every candidate, fastest first; <c>fits</c> and <c>pareto</c> as 0/1.</summary>
     public static string Csv(IReadOnlyList<DesignCandidate> all, IReadOnlyList<DesignCandidate> pareto)
     {
-        var s = new StringBuilder("name,conv_parallelism,fc_tile,double_buffer,clock_mhz,fp_ms,fpbp_ms,dsp,bram18k,lut,ff,fits,pareto,bound,compute_limit_ms,dram_limit_ms,from_bound,overflows\n");
+        var s = new StringBuilder("name,conv_parallelism,fc_tile,double_buffer,dense_weight_beat,clock_mhz,fp_ms,fpbp_ms,dsp,bram18k,lut,ff,fits,pareto,bound,compute_limit_ms,dram_limit_ms,from_bound,overflows\n");
         foreach (var c in all)
         {
             var l = c.Latency.Limits;
             s.Append(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Name},{c.ConvParallelism},{c.FcTile},{(c.DoubleBuffer ? 1 : 0)},{c.ClockMHz:0.###},{c.Latency.FpMs:F3},{c.Latency.FpBpMs:F3},{c.Resources.Dsp},{c.Resources.Bram18K},{c.Resources.Lut},{c.Resources.Ff},{(c.Fits ? 1 : 0)},{(pareto.Contains(c) ? 1 : 0)},{l.Bound},{l.ComputeMs:F3},{l.DramMs:F3},{l.FromBound:F2},\"{string.Join("; ", c.Overflows)}\""));
+                $"{c.Name},{c.ConvParallelism},{c.FcTile},{(c.DoubleBuffer ? 1 : 0)},{c.DenseWeightBeat},{c.ClockMHz:0.###},{c.Latency.FpMs:F3},{c.Latency.FpBpMs:F3},{c.Resources.Dsp},{c.Resources.Bram18K},{c.Resources.Lut},{c.Resources.Ff},{(c.Fits ? 1 : 0)},{(pareto.Contains(c) ? 1 : 0)},{l.Bound},{l.ComputeMs:F3},{l.DramMs:F3},{l.FromBound:F2},\"{string.Join("; ", c.Overflows)}\""));
             s.Append('\n');
         }
 

@@ -29,6 +29,7 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "Target class beyond the network's classes", "Set XaiTargetClass below the network's class count, or leave it empty.")] public const string TargetClassOutOfRange = "XAI1010";
     [Diagnostic(Warning, "Fidelity images capped at the test set's size", "Set XaiFidelityImages to at most the number of test images the message gives; fidelity was measured on all of them.")] public const string FidelityImagesCapped = "XAI1011";
     [Diagnostic(Error, "Bad double-buffer setting", "Set XaiDoubleBuffer to true or false (empty = false).")] public const string BadDoubleBuffer = "XAI1012";
+    [Diagnostic(Error, "Bad dense-weight packing setting", "Set XaiPackDenseWeights to true or false (empty = false).")] public const string BadPackDenseWeights = "XAI1013";
     [Diagnostic(Error, "Resolved settings missing or unreadable", "Build the project normally (`dotnet build`): XaiResolveProject writes settings.json before every stage; delete obj/ if it persists.")] public const string SettingsUnreadable = "XAI1050";
 
     // 1100–1199: project files.

@@ -43,7 +43,7 @@ public static class EngineCycleModel
     {
         ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, epb, ConvGrid.Of(c.Conv), c.Conv.Depthwise,
             residual: c.ResidualFrom is not null, gradAccumulate: gradAccumulate),
-        DenseBlockLayer d => Dense(d.Dense.InFeatures, d.Dense.OutFeatures, e.FcTile, bp, epb),
+        DenseBlockLayer d => Dense(d.Dense.InFeatures, d.Dense.OutFeatures, e.FcTile, bp, epb, e.DenseWeightBeat),
         PoolBlockLayer p => Pool(p.InputShape.Channels, p.InputShape.Height, p.InputShape.Width, p.OutputShape.Height, p.OutputShape.Width, p.Pool.KernelSize, bp, epb, gradAccumulate),
         _ => throw new ArgumentException($"No engine runs layer kind {layer.GetType().Name}.", nameof(layer)),
     };
@@ -274,11 +274,16 @@ public static class EngineCycleModel
         return c;
     }
 
-    /// <summary>dense_engine with <paramref name="tile"/> MACs for an <paramref name="inFeatures"/> x <paramref name="outFeatures"/> layer.</summary>
-    public static CycleCount Dense(int inFeatures, int outFeatures, int tile, bool bp, int epb)
+    /// <summary>
+    /// dense_engine with <paramref name="tile"/> MACs for an <paramref name="inFeatures"/> x <paramref name="outFeatures"/> layer,
+    /// its weight blocks read <paramref name="weightBeat"/> weights per iteration (the packed weight port, as written)
+    /// or <paramref name="epb"/> when that is more (the what-if of every port packed).
+    /// </summary>
+    public static CycleCount Dense(int inFeatures, int outFeatures, int tile, bool bp, int epb, int weightBeat = 1)
     {
         var c = new CycleCount();
         int nOuter = bp ? inFeatures : outFeatures, nInner = bp ? outFeatures : inFeatures;
+        var wb = Math.Max(weightBeat, epb);
         c.Lanes = tile;
         c.Macs = (long)inFeatures * outFeatures;
         for (int a0 = 0; a0 < nOuter; a0 += tile)
@@ -301,8 +306,8 @@ public static class EngineCycleModel
                 int nC = Math.Min(nInner - c0, tile);
                 c.Input += nC;
                 DramRead(c, nC, epb);
-                c.Weights += (long)nA * nC; // dense_load_w_fp / _bp: the block, one contiguous run (DenseWeightOrder)
-                DramRead(c, (long)nA * nC, epb);
+                c.Weights += (long)nA * nC; // dense_load_w(b)_fp / _bp: the block, one contiguous run (DenseWeightOrder)
+                DramRead(c, (long)nA * nC, wb);
 
                 c.Core += nC;
                 c.CoreCalls++;

@@ -29,17 +29,19 @@ namespace Xai.FpgaResources;
 /// tile (<c>residual_paths</c>) that a join's store adds and a fork's BP reads back, held twice when double-buffered.</param>
 /// <param name="PoolUnitMaxH">Rows of the largest map a pool-unit layer reads (<c>pool_unit_config::max_h</c>); 0: no pool unit.</param>
 /// <param name="PoolUnitMaxW">Columns of that map (<c>max_w</c>); 0: no pool unit.</param>
+/// <param name="DenseWeightBeat">Weights the dense engine reads per cycle (<c>weight_beat</c>): 1, or the packed
+/// weight port's beat (<see cref="Planning.DenseWeightBeat"/>).</param>
 public sealed record EngineShape(
     int NOh, int NOw, int TileH, int TileW, int TileCi, int TileCo, int MaxKernel, int MaxOutC, int FcTile,
     int AccumulatorBits, long PoolIndexEntries, long MaskBits, bool DoubleBuffer = false, bool StridedConvs = false,
-    bool ResidualPaths = false, int PoolUnitMaxH = 0, int PoolUnitMaxW = 0)
+    bool ResidualPaths = false, int PoolUnitMaxH = 0, int PoolUnitMaxW = 0, int DenseWeightBeat = 1)
 {
     /// <summary>The engines of <paramref name="plan"/> as planned.</summary>
     public static EngineShape For(DesignPlan plan) =>
-        For(plan.Layers, plan.ConvParallelismH, plan.ConvParallelismW, plan.ConvTileH, plan.ConvTileW, plan.ConvTileCi, plan.ConvTileCo, plan.FcTile, plan.DoubleBuffer);
+        For(plan.Layers, plan.ConvParallelismH, plan.ConvParallelismW, plan.ConvTileH, plan.ConvTileW, plan.ConvTileCi, plan.ConvTileCo, plan.FcTile, plan.DoubleBuffer, plan.DenseWeightBeat);
 
     /// <summary>The engines for <paramref name="layers"/> at another parallelism (design-space questions).</summary>
-    public static EngineShape For(IReadOnlyList<HardwareLayer> layers, int nOh, int nOw, int tileH, int tileW, int tileCi, int tileCo, int fcTile, bool doubleBuffer = false)
+    public static EngineShape For(IReadOnlyList<HardwareLayer> layers, int nOh, int nOw, int tileH, int tileW, int tileCi, int tileCo, int fcTile, bool doubleBuffer = false, int denseWeightBeat = 1)
     {
         var convs = layers.OfType<ConvBlockLayer>().ToList();
         var pools = layers.Where(l => l is ConvBlockLayer { Pool: true }).Sum(l => (long)l.OutputShape.ElementCount);
@@ -52,7 +54,8 @@ public sealed record EngineShape(
             fcTile, DesignPlanner.AccumulatorBits, pools, masks, doubleBuffer, convs.Any(c => c.Conv.Stride == 2),
             convs.Any(c => c.ResidualFrom is not null),
             poolUnit.Count == 0 ? 0 : poolUnit.Max(p => p.InputShape.Height),
-            poolUnit.Count == 0 ? 0 : poolUnit.Max(p => p.InputShape.Width));
+            poolUnit.Count == 0 ? 0 : poolUnit.Max(p => p.InputShape.Width),
+            denseWeightBeat);
     }
 
     /// <summary>Whether the top has the pool unit (a max pool the convolution store cannot fuse).</summary>

@@ -17,14 +17,16 @@ namespace Xai.FpgaResources;
 /// the mask store (1 bit per dense ReLU output), and with BP the buffer its pooled spans are read
 /// into (networks with a pool), the side tile of a network with residual joins (one word per output-tile
 /// element and buffer channel, twice when double-buffered), and the pool unit's channel buffers when a max pool
-/// runs on it; the dense engine's tile is registers. FP-only designs keep the
+/// runs on it; the dense engine's tile is registers (also when its weights come in beats: a beat writes
+/// P columns of a row, a cyclic partition of those registers). FP-only designs keep the
 /// other buffers (the stores are written by FP); BP's code and its buffer are compiled out.</item>
 /// <item>URAM: 0; no memory is bound to UltraRAM (Vitis HLS uses BRAM unless told otherwise).</item>
 /// <item>LUT, FF: a line in the total MAC count fitted to the paper's three Table IV points (FP+BP:
 /// 52.9K / 62.9K / 85.7K LUT and 26.7K / 25.6K / 34.9K FF at 32 / 48 / 96 MACs; FP-only from the FP
 /// rows), the same for every board. It describes the paper's design, which this code follows but is
 /// not; <see cref="LutFit"/> and <see cref="FfFit"/> keep the points and the error at each. The pool unit's
-/// comparators and counters (no DSP) are not in the fit: the paper's design has no such unit.</item>
+/// comparators and counters (no DSP) are not in the fit: the paper's design has no such unit, nor the
+/// packed dense weight port (a 64- or 128-bit read channel on the weights' bundle and its P-way write of the block).</item>
 /// </list>
 /// Nothing here comes from a vendor tool run on this code.
 /// </summary>

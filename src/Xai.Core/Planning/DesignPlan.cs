@@ -56,6 +56,15 @@ public sealed record DesignPlan
     /// </summary>
     public bool DoubleBuffer { get; init; }
 
+    /// <summary>
+    /// The dense engine reads its weight blocks in beats of the HP port's width (<c>XaiPackDenseWeights</c>);
+    /// <see cref="DenseWeightBeat"/> says how many weights a beat holds for this network and board.
+    /// </summary>
+    public bool PackDenseWeights { get; init; }
+
+    /// <summary>Weights per read of the dense engine's blocks: 1 unless <see cref="PackDenseWeights"/> (<see cref="Planning.DenseWeightBeat"/>).</summary>
+    public int DenseWeightBeat => PackDenseWeights ? Planning.DenseWeightBeat.For(Layers, SlavePortBits, FcTile) : 1;
+
     public required double ClockMHz { get; init; }
 
     /// <summary>What the board's part offers (the board file's <c>resources</c>), for the resource model's figures.</summary>

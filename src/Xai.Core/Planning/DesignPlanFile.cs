@@ -17,7 +17,7 @@ namespace Xai.Planning;
 /// </summary>
 public static class DesignPlanFile
 {
-    public const string FormatName = "xai-design-plan/5"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents, relu6; 4: inputFrom, residualFrom; 5: pool blocks, dense relu6
+    public const string FormatName = "xai-design-plan/6"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents, relu6; 4: inputFrom, residualFrom; 5: pool blocks, dense relu6; 6: packDenseWeights
 
     /// <summary>Writes <paramref name="plan"/> to <paramref name="path"/>, only when its content changes.</summary>
     public static void Save(DesignPlan plan, string path) =>
@@ -45,6 +45,7 @@ public static class DesignPlanFile
         ["fcTile"] = plan.FcTile,
         ["droppedOutputActivation"] = plan.DroppedOutputActivation,
         ["doubleBuffer"] = plan.DoubleBuffer,
+        ["packDenseWeights"] = plan.PackDenseWeights,
         ["clockMHz"] = plan.ClockMHz,
         ["boardResources"] = new JObject
         {
@@ -119,6 +120,7 @@ public static class DesignPlanFile
                 FcTile = (int)json["fcTile"]!,
                 DroppedOutputActivation = (string?)json["droppedOutputActivation"],
                 DoubleBuffer = (bool?)json["doubleBuffer"] ?? false,
+                PackDenseWeights = (bool?)json["packDenseWeights"] ?? false,
                 ClockMHz = (double)json["clockMHz"]!,
                 BoardResources = new Boards.BoardResources(
                     (int)json["boardResources"]!["bram18k"]!, (int)json["boardResources"]!["dsp"]!, (int)json["boardResources"]!["ff"]!,

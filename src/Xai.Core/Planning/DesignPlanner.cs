@@ -49,6 +49,7 @@ public static class DesignPlanner
             ConvTileCo = 16,
             FcTile = settings.FcTile,
             DoubleBuffer = settings.DoubleBuffer,
+            PackDenseWeights = settings.PackDenseWeights,
             ClockMHz = settings.ClockMHz,
             BoardResources = settings.Board.Resources,
             SlavePortBits = settings.Board.ProcessingSystem.SlavePortDataWidth,

@@ -30,6 +30,9 @@ public sealed record ProjectProperties
     /// <summary><c>XaiDoubleBuffer</c>: <c>true</c> or <c>false</c>, empty for false.</summary>
     public string DoubleBuffer { get; init; } = "";
 
+    /// <summary><c>XaiPackDenseWeights</c>: <c>true</c> or <c>false</c>, empty for false.</summary>
+    public string PackDenseWeights { get; init; } = "";
+
     /// <summary><c>XaiClockMHz</c>: accelerator clock, empty for the board default.</summary>
     public string ClockMHz { get; init; } = "";
 

@@ -9,6 +9,7 @@ namespace Xai.Projects;
 /// <param name="LabelsFile">XaiLabelsFile as a full path, null for none.</param>
 /// <param name="ClassNamesFile">XaiClassNamesFile as a full path, null for none.</param>
 /// <param name="DoubleBuffer">XaiDoubleBuffer: the conv engine's loads overlap its core.</param>
+/// <param name="PackDenseWeights">XaiPackDenseWeights: the dense engine reads its weights in beats of the HP port's width.</param>
 public sealed record ProjectSettings(
     string ProjectFile,
     string ModelPath,
@@ -24,4 +25,5 @@ public sealed record ProjectSettings(
     HlsFlowSetting HlsFlow = HlsFlowSetting.Auto,
     string? LabelsFile = null,
     string? ClassNamesFile = null,
-    bool DoubleBuffer = false);
+    bool DoubleBuffer = false,
+    bool PackDenseWeights = false);

@@ -90,6 +90,12 @@ public static class ProjectValidator
             Error(DiagnosticCatalog.BadDoubleBuffer, $"Property 'XaiDoubleBuffer' is '{p.DoubleBuffer.Trim()}'; allowed: true, false.");
         }
 
+        var packDenseWeights = false;
+        if (!string.IsNullOrWhiteSpace(p.PackDenseWeights) && !bool.TryParse(p.PackDenseWeights.Trim(), out packDenseWeights))
+        {
+            Error(DiagnosticCatalog.BadPackDenseWeights, $"Property 'XaiPackDenseWeights' is '{p.PackDenseWeights.Trim()}'; allowed: true, false.");
+        }
+
         // The range is the board's (boards/*.json plClockMHz): what its PS can clock the PL at and the
         // generated HLS and Vivado scripts accept, so a clock that passes here also passes Synthesize.
         var clock = board?.Defaults.ClockMHz ?? 100;
@@ -161,7 +167,7 @@ public static class ProjectValidator
 
         return new ProjectSettings(
             p.ProjectFile, modelPath, board, methods, numerics, oh, ow, fcTile, clock, targetClass, fidelityImages, hlsFlow,
-            ProjectFilePath(projectDir, p.LabelsFile), ProjectFilePath(projectDir, p.ClassNamesFile), doubleBuffer);
+            ProjectFilePath(projectDir, p.LabelsFile), ProjectFilePath(projectDir, p.ClassNamesFile), doubleBuffer, packDenseWeights);
     }
 
     private static string? ProjectFilePath(string projectDir, string value) =>

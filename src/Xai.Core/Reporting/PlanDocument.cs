@@ -42,6 +42,7 @@ public static class PlanDocument
                 ConvTile = new ConvTile(plan.ConvTileH, plan.ConvTileW, plan.ConvTileCi, plan.ConvTileCo),
                 FcTile = plan.FcTile,
                 DoubleBuffer = plan.DoubleBuffer,
+                DenseWeightBeat = plan.DenseWeightBeat,
                 ClockMHz = plan.ClockMHz,
                 DspEstimate = plan.DspEstimate,
             },

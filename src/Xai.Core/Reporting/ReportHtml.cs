@@ -54,7 +54,7 @@ public static class ReportHtml
         Card(s, csim?.Accuracy is { } acc ? $"{acc * 100:F1} %" : "—", "accuracy (labelled images)");
         Card(s, $"{plan.Parameters:N0}", "parameters");
         Card(s, $"{plan.Work.ForwardMacs / 1e6:F2} M", "MACs per forward pass");
-        Card(s, $"{plan.Engine.ConvParallelism} / {plan.Engine.FcTile}{(plan.Engine.DoubleBuffer ? " / double-buffered" : "")}", "conv unroll / FC tile");
+        Card(s, $"{plan.Engine.ConvParallelism} / {plan.Engine.FcTile}{(plan.Engine.DoubleBuffer ? " / double-buffered" : "")}{(plan.Engine.DenseWeightBeat > 1 ? $" / dense weights x{plan.Engine.DenseWeightBeat}" : "")}", "conv unroll / FC tile");
         Card(s, $"{plan.Engine.DspEstimate}", "DSP slices (MAC arrays)");
         s.Append("</div>");
 

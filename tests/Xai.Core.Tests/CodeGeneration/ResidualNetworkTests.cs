@@ -1,4 +1,5 @@
 using Xai.Attribution;
+using Xai.CodeGeneration;
 using Xai.Core.Tests.FpgaLatency;
 using Xai.Planning;
 using Xai.Simulation;
@@ -60,8 +61,12 @@ public sealed class ResidualNetworkTests(ResidualNetworkBuild build) : IClassFix
     public void The_testbench_runs_the_tops_with_synthesized_loops_and_they_reproduce_the_C_simulation_bit_for_bit()
     {
         var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-run-hls-loops"));
-        var sources = HlsSourcesStage.Run(build.Plan with { DoubleBuffer = true }, AttributionMethod.GuidedBackprop, inferenceVariant: true, null, build.Layout, vendor);
+        var doubleBuffered = build.Plan with { DoubleBuffer = true };
+        var sources = HlsSourcesStage.Run(doubleBuffered, AttributionMethod.GuidedBackprop, inferenceVariant: true, null, build.Layout, vendor);
         Assert.True(sources.HasTestbenchData);
+        // HlsSources copies the build's own header (serial); the double-buffered plan's takes its place.
+        File.WriteAllText(vendor.Source("xai_network.h"), NetworkHeaderWriter.Write(doubleBuffered));
+        Assert.Contains("double_buffer = true", File.ReadAllText(vendor.Source("xai_network.h")));
         GridNetworkTests.AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
     }
 }

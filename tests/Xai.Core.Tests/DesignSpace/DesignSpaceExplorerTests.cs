@@ -35,7 +35,16 @@ public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
     public void The_Pareto_set_holds_exactly_the_fitting_candidates_nothing_dominates(string board)
     {
         var all = Explore(board);
-        Assert.Equal(EngineChoices.Unrolls.Count * EngineChoices.Unrolls.Count * EngineChoices.FcTiles.Count * 2, all.Count); // serial and double-buffered
+        // serial and double-buffered, dense weights one per cycle and packed (Table III's fc1 and fc2 take any beat)
+        Assert.Equal(EngineChoices.Unrolls.Count * EngineChoices.Unrolls.Count * EngineChoices.FcTiles.Count * 2 * 2, all.Count);
+        var beat = BoardOf(board).ProcessingSystem.SlavePortDataWidth / 16;
+        Assert.Equal([1, beat], all.Select(c => c.DenseWeightBeat).Distinct().Order());
+        // Packing is never slower, and faster wherever there is a dense layer (every configuration here).
+        Assert.All(all.Where(c => c.PackDenseWeights), c =>
+        {
+            var plain = Assert.Single(all, o => o.Name == c.Name.Replace("-pw", ""));
+            Assert.True(c.Latency.FpBpMs < plain.Latency.FpBpMs, c.Name);
+        });
         var pareto = DesignSpaceExplorer.ParetoSet(all);
         Assert.NotEmpty(pareto);
         Assert.All(pareto, c => Assert.True(c.Fits, c.Name));

@@ -12,7 +12,7 @@ namespace Xai.Core.Tests.FpgaLatency;
 /// The C# cycle model against hls-lib's own (<c>xai/engine_cycles.h</c>), compiled with g++: every
 /// count of every layer in both passes, and of each whole pass, must be equal, on the generated header
 /// of a real build (odd network, 4x4) and on the paper's Table III network at Table IV's three
-/// configurations, serial and double-buffered.
+/// configurations, serial and double-buffered, and with the dense weights packed (4 and 8 per beat).
 /// </summary>
 public sealed class EngineCycleModelTests(OddNetworkBuild build) : IClassFixture<OddNetworkBuild>
 {
@@ -100,7 +100,7 @@ public sealed class EngineCycleModelTests(OddNetworkBuild build) : IClassFixture
     }
 
     [Fact]
-    public void Table3s_counts_at_the_three_Table_IV_configurations_serial_and_double_buffered_equal_hls_libs_model()
+    public void Table3s_counts_at_the_three_Table_IV_configurations_serial_double_buffered_and_packed_equal_hls_libs_model()
     {
         var dir = Path.Combine(build.Directory, "cycles-table3");
         var cpp = CompileAndRun(dir, $$"""
@@ -113,6 +113,7 @@ public sealed class EngineCycleModelTests(OddNetworkBuild build) : IClassFixture
                 static const bool double_buffer = DB;
             };
             template <unsigned T> struct fc_cfg : table3::fc_engine<F> { static const unsigned tile = T; };
+            template <unsigned T, unsigned P> struct fc_packed : fc_cfg<T> { static const unsigned weight_beat = P; };
             {{PrintCounts}}
             typedef table3::network<F> NET;
             int main() {
@@ -122,6 +123,9 @@ public sealed class EngineCycleModelTests(OddNetworkBuild build) : IClassFixture
                 print_network<conv_cfg<4, 4, true>, fc_cfg<16>, NET, NET::n_layers>("4x4db", table3::input_size, table3::n_classes);
                 print_network<conv_cfg<4, 8, true>, fc_cfg<16>, NET, NET::n_layers>("4x8db", table3::input_size, table3::n_classes);
                 print_network<conv_cfg<8, 8, true>, fc_cfg<32>, NET, NET::n_layers>("8x8db", table3::input_size, table3::n_classes);
+                print_network<conv_cfg<4, 4, false>, fc_packed<16, 4>, NET, NET::n_layers>("4x4pw", table3::input_size, table3::n_classes);
+                print_network<conv_cfg<4, 8, false>, fc_packed<16, 8>, NET, NET::n_layers>("4x8pw", table3::input_size, table3::n_classes);
+                print_network<conv_cfg<8, 8, true>, fc_packed<32, 8>, NET, NET::n_layers>("8x8dbpw", table3::input_size, table3::n_classes);
             }
             """);
         var layers = Table3.Value;
@@ -130,7 +134,10 @@ public sealed class EngineCycleModelTests(OddNetworkBuild build) : IClassFixture
             .SelectMany(db => configs.SelectMany(c => Lines(
                 $"{c.Item1}x{c.Item2}{(db ? "db" : "")}", layers, EngineShape.For(layers, c.Item1, c.Item2, 16, 16, 16, 16, c.Item3, db), 3 * 32 * 32, 10)))
             .ToList();
-        Assert.Equal(2 * 3 * 2 * (layers.Count + 2), cpp.Count);
+        cs.AddRange(Lines("4x4pw", layers, EngineShape.For(layers, 4, 4, 16, 16, 16, 16, 16, false, 4), 3 * 32 * 32, 10));
+        cs.AddRange(Lines("4x8pw", layers, EngineShape.For(layers, 4, 8, 16, 16, 16, 16, 16, false, 8), 3 * 32 * 32, 10));
+        cs.AddRange(Lines("8x8dbpw", layers, EngineShape.For(layers, 8, 8, 16, 16, 16, 16, 32, true, 8), 3 * 32 * 32, 10));
+        Assert.Equal(3 * 3 * 2 * (layers.Count + 2), cpp.Count);
         Assert.Equal(cpp, cs);
 
         // Not vacuous: double buffering hides cycles there, and serial hides none.
@@ -138,5 +145,10 @@ public sealed class EngineCycleModelTests(OddNetworkBuild build) : IClassFixture
         var overlapped = serial with { DoubleBuffer = true };
         Assert.All(layers, l => Assert.Equal(0, EngineCycleModel.Layer(l, serial, bp: false).Overlapped));
         Assert.Contains(layers, l => l is ConvBlockLayer && EngineCycleModel.Layer(l, overlapped, bp: false).Overlapped > 0);
+        // ... and packing shortens the dense layers' weight loads, nothing else.
+        var packed = serial with { DenseWeightBeat = 4 };
+        Assert.All(layers, l => Assert.True(l is DenseBlockLayer
+            ? EngineCycleModel.Layer(l, packed, bp: true).Memory < EngineCycleModel.Layer(l, serial, bp: true).Memory
+            : EngineCycleModel.Layer(l, packed, bp: true).Total == EngineCycleModel.Layer(l, serial, bp: true).Total));
     }
 }

@@ -35,19 +35,21 @@ public sealed class ProjectValidatorTests : IDisposable
         Assert.Equal(NumericsScheme.PerTensor, s.Numerics);
         Assert.Null(s.TargetClass);
         Assert.False(s.DoubleBuffer);
+        Assert.False(s.PackDenseWeights);
         Assert.Equal(Path.Combine(_dir, "m.onnx"), s.ModelPath);
     }
 
     [Fact]
     public void Explicit_values_override_defaults_and_method_names_ignore_case()
     {
-        var (s, d) = Run(Props() with { Methods = "guidedbackprop, Saliency;GuidedBackprop", ConvParallelism = "8X4", FcTile = "32", ClockMHz = "142.5", TargetClass = "3", Numerics = "paperfaithful", FidelityImages = "1000", DoubleBuffer = " True " });
+        var (s, d) = Run(Props() with { Methods = "guidedbackprop, Saliency;GuidedBackprop", ConvParallelism = "8X4", FcTile = "32", ClockMHz = "142.5", TargetClass = "3", Numerics = "paperfaithful", FidelityImages = "1000", DoubleBuffer = " True ", PackDenseWeights = "TRUE" });
 
         Assert.Empty(d);
         Assert.Equal(new[] { AttributionMethod.GuidedBackprop, AttributionMethod.Saliency }, s!.Methods);
         Assert.Equal((8, 4, 32, 142.5, 3, 1000), (s.ConvParallelismH, s.ConvParallelismW, s.FcTile, s.ClockMHz, s.TargetClass!.Value, s.FidelityImages));
         Assert.Equal(NumericsScheme.PaperFaithful, s.Numerics);
         Assert.True(s.DoubleBuffer);
+        Assert.True(s.PackDenseWeights);
     }
 
     [Theory]
@@ -73,6 +75,8 @@ public sealed class ProjectValidatorTests : IDisposable
     [InlineData("ConvParallelism", "32x32", "XAI1009")]
     [InlineData("DoubleBuffer", "yes", "XAI1012")]
     [InlineData("DoubleBuffer", "1", "XAI1012")]
+    [InlineData("PackDenseWeights", "yes", "XAI1013")]
+    [InlineData("PackDenseWeights", "8", "XAI1013")]
     [InlineData("Model", "", "XAI1101")]
     [InlineData("Model", "other.onnx", "XAI1102")]
     public void Each_bad_value_gets_its_code_and_names_the_property(string property, string value, string code)
@@ -85,6 +89,7 @@ public sealed class ProjectValidatorTests : IDisposable
             "ConvParallelism" => Props() with { ConvParallelism = value },
             "FcTile" => Props() with { FcTile = value },
             "DoubleBuffer" => Props() with { DoubleBuffer = value },
+            "PackDenseWeights" => Props() with { PackDenseWeights = value },
             "ClockMHz" => Props() with { ClockMHz = value },
             "TargetClass" => Props() with { TargetClass = value },
             "FidelityImages" => Props() with { FidelityImages = value },

@@ -9,6 +9,8 @@ public sealed record ExploreCandidate
     public required int FcTile { get; init; }
     /// <summary>The conv engine's loads overlap its core (<c>XaiDoubleBuffer</c>).</summary>
     public required bool DoubleBuffer { get; init; }
+    /// <summary>Weights the dense engine reads per cycle: 1, or the packed port's beat (<c>XaiPackDenseWeights</c>).</summary>
+    public required int DenseWeightBeat { get; init; }
     public required double ClockMHz { get; init; }
     public required double FpMs { get; init; }
     public required double FpbpMs { get; init; }

@@ -13,6 +13,9 @@ public sealed record PlanEngine
     /// <summary>The conv engine's loads overlap its core (<c>XaiDoubleBuffer</c>; twice the input and weight tiles).</summary>
     public required bool DoubleBuffer { get; init; }
 
+    /// <summary>Weights the dense engine reads per cycle: 1, or the packed weight port's beat (<c>XaiPackDenseWeights</c>).</summary>
+    public required int DenseWeightBeat { get; init; }
+
     public required double ClockMHz { get; init; }
 
     /// <summary>DSP slices the MAC arrays need (one per parallel MAC).</summary>
