@@ -70,8 +70,9 @@ static const unsigned pipelined_loop_entry = 2;
 /// FSM cycles per iteration of a loop that is not pipelined (increment and compare). Assumption.
 static const unsigned outer_loop_iteration = 1;
 /// Cycles from a read burst's request to its first data beat through the PS's HP port to
-/// DDR. Assumption (order of magnitude of a DDR round trip at a 100 MHz PL clock); not
-/// measured, and not the HLS scheduler's m_axi `latency` setting.
+/// DDR. Assumption (order of magnitude of a DDR round trip, 300 ns, at a 100 MHz PL clock); not
+/// measured, and not the HLS scheduler's m_axi `latency` setting. The SDK's C# model converts the
+/// 300 ns to the cycles of the clock it models (DramTiming); these constants are its 100 MHz case.
 static const unsigned axi_read_latency = 30;
 /// Cycles from a write burst's last beat to its response, which an HLS write loop waits for
 /// before it exits. Assumption, same order as the read latency.

@@ -3,7 +3,7 @@ using Xai.FpgaResources;
 
 namespace Xai.DesignSpace;
 
-/// <summary>One configuration of the engines, with what the resource and latency models say of it on a board.</summary>
+/// <summary>One configuration of the engines (<paramref name="Shape"/>), with what the resource and latency models say of it on a board.</summary>
 public sealed record DesignCandidate(
     int NOh,
     int NOw,
@@ -13,7 +13,8 @@ public sealed record DesignCandidate(
     ResourceEstimate Resources,
     LatencyEstimate Latency,
     IReadOnlyList<ResourceFit.Overflow> Overflows,
-    int DenseWeightBeat = 1)
+    int DenseWeightBeat = 1,
+    EngineShape? Shape = null)
 {
     /// <summary>The dense engine reads its weights through the packed port (<c>XaiPackDenseWeights</c>).</summary>
     public bool PackDenseWeights => DenseWeightBeat > 1;

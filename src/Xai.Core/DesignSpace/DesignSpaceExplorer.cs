@@ -32,12 +32,34 @@ public static class DesignSpaceExplorer
                     var resources = ResourceModel.Estimate(packed);
                     var latency = LatencyModel.Estimate(layers, packed, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
                     list.Add(new DesignCandidate(packed.NOh, packed.NOw, packed.FcTile, packed.DoubleBuffer, clock, resources, latency,
-                        ResourceFit.Overflows(resources, board.Resources), packed.DenseWeightBeat));
+                        ResourceFit.Overflows(resources, board.Resources), packed.DenseWeightBeat, packed));
                 }
             }
         }
 
         return [.. list.OrderBy(c => c.Latency.FpBpMs).ThenBy(c => c.Resources.Lut).ThenBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The lowest whole clock in MHz, within the board's PL clock range, at which <paramref name="candidate"/>'s engines
+    /// are modelled at <paramref name="goalMs"/> FP+BP or less, or null when even the range's top is slower. Not its
+    /// cycles over the goal: the DDR round trip takes more cycles at a faster clock (<see cref="DramTiming.At"/>), so
+    /// the model is asked again at each clock tried (the modelled time falls as the clock rises; bisection).
+    /// </summary>
+    public static double? ClockToMeet(IReadOnlyList<HardwareLayer> layers, long inputSize, int classes, Board board, DesignCandidate candidate, double goalMs)
+    {
+        var shape = candidate.Shape ?? throw new ArgumentException("The candidate has no engine shape.", nameof(candidate));
+        double Ms(double mhz) => LatencyModel.Estimate(layers, shape, inputSize, classes, mhz, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth).FpBpMs;
+        int lo = (int)Math.Ceiling(board.PlClock.MinMHz), hi = (int)Math.Floor(board.PlClock.MaxMHz);
+        if (hi < lo || Ms(hi) > goalMs) return null;
+        while (lo < hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            if (Ms(mid) <= goalMs) hi = mid;
+            else lo = mid + 1;
+        }
+
+        return lo;
     }
 
     /// <summary>The fitting candidates no other fitting candidate dominates, fastest first.</summary>

@@ -9,7 +9,9 @@ namespace Xai.DesignSpace;
 /// <summary>The exploration as report.json's <c>explore</c> section and as explore.csv (one row per candidate, the Pareto set marked).</summary>
 public static class ExploreDocument
 {
-    public static ExploreSection Build(string board, double maxClockMHz, string network, IReadOnlyList<double> clocks, IReadOnlyList<DesignCandidate> all, IReadOnlyList<DesignCandidate> pareto)
+    /// <param name="clockForGoal">The lowest clock at which the fastest fitting configuration is modelled at the goal
+    /// (<see cref="DesignSpaceExplorer.ClockToMeet"/>), null when none in the board's range is.</param>
+    public static ExploreSection Build(string board, double maxClockMHz, double? clockForGoal, string network, IReadOnlyList<double> clocks, IReadOnlyList<DesignCandidate> all, IReadOnlyList<DesignCandidate> pareto)
     {
         var goal = PaperTableIv.GoalFpBpMs(board);
         return new ExploreSection
@@ -21,13 +23,13 @@ public static class ExploreDocument
             Fitting = all.Count(c => c.Fits),
             Pareto = [.. pareto.Select(Candidate)],
             GoalFpbpMs = double.IsNaN(goal) ? null : goal,
-            Verdict = Verdict(goal, maxClockMHz, pareto),
+            Verdict = Verdict(goal, maxClockMHz, clockForGoal, pareto),
             Basis = CycleModelAssumptions.Summary + " Resources: DSP and BRAM counted, LUT/FF a line fitted to Table IV.",
         };
     }
 
     /// <summary>Met, or why not in terms of the limits: what the fastest fitting design waits for and how far it is from it.</summary>
-    private static string Verdict(double goal, double maxClockMHz, IReadOnlyList<DesignCandidate> pareto)
+    private static string Verdict(double goal, double maxClockMHz, double? clockForGoal, IReadOnlyList<DesignCandidate> pareto)
     {
         if (pareto.Count == 0) return "No configuration fits the board.";
         var best = pareto[0];
@@ -49,17 +51,15 @@ public static class ExploreDocument
                 ? "; the conv engine's loads overlap its core, the dense engine's loads and every store do not"
                 : ", and this configuration does not overlap loads with compute"))
             + limits + (Math.Max(l.ComputeMs, l.DramMs) < goal ? " Both limits are below the goal: a design with packed, overlapped loads could reach it at this clock; this one cannot." : " The goal is below a limit of the board: no design reaches it at this clock.")
-            + ClockForGoal(best, goal, maxClockMHz);
+            + ClockForGoal(best, maxClockMHz, clockForGoal);
     }
 
-    /// <summary>The clock at which <paramref name="best"/>'s cycles fit the goal, against the board's PL clock range.</summary>
-    private static string ClockForGoal(DesignCandidate best, double goal, double maxClockMHz)
-    {
-        var mhz = Math.Ceiling(best.Latency.ForwardBackwardCycles / (goal * 1000.0));
-        return mhz > maxClockMHz
-            ? string.Format(CultureInfo.InvariantCulture, " Its {0:N0} cycles would need {1:F0} MHz to meet it, beyond the {2:0.#} MHz the board's PS can clock the PL at.", best.Latency.ForwardBackwardCycles, mhz, maxClockMHz)
-            : string.Format(CultureInfo.InvariantCulture, " Its {0:N0} cycles would meet it at {1:F0} MHz (within the board's PL clock range); whether the design closes timing there only Vivado can say.", best.Latency.ForwardBackwardCycles, mhz);
-    }
+    /// <summary>The clock at which <paramref name="best"/> would be modelled at the goal, against the board's PL clock range.</summary>
+    private static string ClockForGoal(DesignCandidate best, double maxClockMHz, double? clockForGoal) => clockForGoal is double mhz
+        ? string.Format(CultureInfo.InvariantCulture,
+            " {0} would meet it at {1:F0} MHz, within the board's PL clock range (modelled with the DDR round trip in that clock's cycles); whether the design closes timing there only Vivado can say.", best.Name[..best.Name.LastIndexOf('-')], mhz)
+        : string.Format(CultureInfo.InvariantCulture,
+            " {0} would not meet it even at the {1:0.#} MHz the board's PS can clock the PL at (modelled with the DDR round trip in that clock's cycles).", best.Name[..best.Name.LastIndexOf('-')], maxClockMHz);
 
     private static ExploreCandidate Candidate(DesignCandidate c) => new()
     {

@@ -28,7 +28,13 @@ public static class CycleModelAssumptions
     /// <summary>FSM cycles per iteration of a loop that is not pipelined.</summary>
     public const int OuterLoopIteration = 1;
 
-    /// <summary>Request to first beat of a read burst through the PS's HP port (order of a DDR round trip at 100 MHz; not measured).</summary>
+    /// <summary>
+    /// The DDR round trip through the PS's HP port, in ns (order of magnitude; not measured): <see cref="AxiReadLatency"/>
+    /// and <see cref="AxiWriteLatency"/> at 100 MHz, and what <see cref="DramTiming.At"/> converts to any other clock's cycles.
+    /// </summary>
+    public const double AxiLatencyNs = 300;
+
+    /// <summary>Request to first beat of a read burst through the PS's HP port at 100 MHz (order of a DDR round trip; not measured).</summary>
     public const int AxiReadLatency = 30;
 
     /// <summary>Last beat to write response, which an HLS write loop waits for.</summary>
@@ -45,6 +51,7 @@ public static class CycleModelAssumptions
         $"Modelled from hls-lib's loop nests (xai/engine_cycles.h): loads, core and stores one after another " +
         $"(double-buffered: a conv step's loads beside the previous step's compute, {DataflowStepHandshake} cycles of handshake per step), II 1, " +
         $"core depth {ConvCoreDepth} (dense {DenseCoreDepth}), {PipelinedLoopEntry} cycles per pipelined-loop entry, " +
-        $"{OuterLoopIteration} per outer-loop iteration, AXI read latency {AxiReadLatency} per read loop, write response {AxiWriteLatency}, " +
+        $"{OuterLoopIteration} per outer-loop iteration, AXI read latency {AxiReadLatency} per read loop, write response {AxiWriteLatency} " +
+        $"(at 100 MHz; a DDR round trip of {AxiLatencyNs:0} ns, so more cycles at a faster clock), " +
         $"{ElementsPerBeatAsWritten} 16-bit element per DRAM beat. No vendor tool has confirmed these cycles.";
 }

@@ -17,21 +17,21 @@ public static class EngineCycleModel
 
     private static long Beats(long n, int epb) => (n + epb - 1) / epb;
 
-    private static long ReadLoop(long n, int epb) => n > 0 ? PipelinedLoop(Beats(n, epb), AxiReadLatency + ReadLoopDepth) : PipelinedLoop(0, 0);
+    private static long ReadLoop(long n, DramTiming t) => n > 0 ? PipelinedLoop(Beats(n, t.ElementsPerBeat), t.ReadLatency + ReadLoopDepth) : PipelinedLoop(0, 0);
 
-    private static long WriteLoop(long n, int epb) => n > 0 ? PipelinedLoop(Beats(n, epb), StoreLoopDepth) + AxiWriteLatency : PipelinedLoop(0, 0);
+    private static long WriteLoop(long n, DramTiming t) => n > 0 ? PipelinedLoop(Beats(n, t.ElementsPerBeat), StoreLoopDepth) + t.WriteLatency : PipelinedLoop(0, 0);
 
-    private static long CopyLoop(long n, int epb) => n > 0 ? PipelinedLoop(Beats(n, epb), AxiReadLatency + 1) + AxiWriteLatency : PipelinedLoop(0, 0);
+    private static long CopyLoop(long n, DramTiming t) => n > 0 ? PipelinedLoop(Beats(n, t.ElementsPerBeat), t.ReadLatency + 1) + t.WriteLatency : PipelinedLoop(0, 0);
 
-    private static void DramRead(CycleCount c, long n, int epb)
+    private static void DramRead(CycleCount c, long n, DramTiming dram)
     {
-        c.Memory += ReadLoop(n, epb);
+        c.Memory += ReadLoop(n, dram);
         if (n > 0) c.DramLoops++;
     }
 
-    private static void DramWrite(CycleCount c, long n, int epb)
+    private static void DramWrite(CycleCount c, long n, DramTiming dram)
     {
-        c.Memory += WriteLoop(n, epb);
+        c.Memory += WriteLoop(n, dram);
         if (n > 0) c.DramLoops++;
     }
 
@@ -39,12 +39,14 @@ public static class EngineCycleModel
     /// One pass of a layer on the engine its kind names; <paramref name="gradAccumulate"/>: its BP adds to the
     /// gradient at its input (a fork, <see cref="BackwardWrites"/>).
     /// </summary>
-    public static CycleCount Layer(HardwareLayer layer, EngineShape e, bool bp, int epb = ElementsPerBeatAsWritten, bool gradAccumulate = false) => layer switch
+    public static CycleCount Layer(HardwareLayer layer, EngineShape e, bool bp, DramTiming? timing = null, bool gradAccumulate = false) => Layer(layer, e, bp, timing ?? DramTiming.AsWritten, gradAccumulate);
+
+    private static CycleCount Layer(HardwareLayer layer, EngineShape e, bool bp, DramTiming dram, bool gradAccumulate) => layer switch
     {
-        ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, epb, ConvGrid.Of(c.Conv), c.Conv.Depthwise,
+        ConvBlockLayer c => Conv(c.Conv.InputShape.Height, c.Conv.InputShape.Width, c.Conv.KernelSize, c.Conv.InChannels, c.Conv.OutChannels, c.Pool, e, bp, dram, ConvGrid.Of(c.Conv), c.Conv.Depthwise,
             residual: c.ResidualFrom is not null, gradAccumulate: gradAccumulate),
-        DenseBlockLayer d => Dense(d.Dense.InFeatures, d.Dense.OutFeatures, e.FcTile, bp, epb, e.DenseWeightBeat),
-        PoolBlockLayer p => Pool(p.InputShape.Channels, p.InputShape.Height, p.InputShape.Width, p.OutputShape.Height, p.OutputShape.Width, p.Pool.KernelSize, bp, epb, gradAccumulate),
+        DenseBlockLayer d => Dense(d.Dense.InFeatures, d.Dense.OutFeatures, e.FcTile, bp, dram, e.DenseWeightBeat),
+        PoolBlockLayer p => Pool(p.InputShape.Channels, p.InputShape.Height, p.InputShape.Width, p.OutputShape.Height, p.OutputShape.Width, p.Pool.KernelSize, bp, dram, gradAccumulate),
         _ => throw new ArgumentException($"No engine runs layer kind {layer.GetType().Name}.", nameof(layer)),
     };
 
@@ -58,7 +60,7 @@ public static class EngineCycleModel
     /// output tile's last step (FP) and writes the skip's gradient on the first output-channel tile's steps (BP),
     /// and a layer that <paramref name="gradAccumulate"/>s reads grad_in's tile back with its last step (BP).
     /// </summary>
-    public static CycleCount Conv(int height, int width, int kernel, int inC, int outC, bool pool, EngineShape e, bool bp, int epb, ConvGrid? grid = null, bool depthwise = false,
+    public static CycleCount Conv(int height, int width, int kernel, int inC, int outC, bool pool, EngineShape e, bool bp, DramTiming dram, ConvGrid? grid = null, bool depthwise = false,
         bool residual = false, bool gradAccumulate = false)
     {
         var c = new CycleCount();
@@ -77,7 +79,7 @@ public static class EngineCycleModel
         if (!bp)
         {
             c.Bias += outC;
-            DramRead(c, outC, epb);
+            DramRead(c, outC, dram);
         }
 
         // Cycles of the pass so far (loop control included), to measure each step's two halves.
@@ -98,12 +100,12 @@ public static class EngineCycleModel
                     if (write)
                     {
                         c.Store += n;
-                        DramWrite(c, n, epb);
+                        DramWrite(c, n, dram);
                     }
                     else
                     {
                         c.Input += n;
-                        DramRead(c, n, epb);
+                        DramRead(c, n, dram);
                     }
                 }
             }
@@ -122,7 +124,7 @@ public static class EngineCycleModel
                         c.Control++;
                         int n = Math.Min(W, x0 + e.TileW) - x0; // store_bp_row
                         c.Store += n;
-                        DramWrite(c, n, epb);
+                        DramWrite(c, n, dram);
                     }
                 }
                 else if (!pool)
@@ -135,7 +137,7 @@ public static class EngineCycleModel
                         c.Control++;
                         int n = Math.Max(oxHi - oxLo, 0);
                         c.Store += n;
-                        DramWrite(c, n, epb);
+                        DramWrite(c, n, dram);
                     }
                 }
                 else
@@ -145,7 +147,7 @@ public static class EngineCycleModel
                         c.Control++;
                         int n = Math.Max(Math.Min(OW, x0 / 2 + e.TileW / 2) - x0 / 2, 0); // store_fp_pooled_row
                         c.Store += n;
-                        DramWrite(c, n, epb);
+                        DramWrite(c, n, dram);
                     }
                 }
             }
@@ -178,7 +180,7 @@ public static class EngineCycleModel
                             {
                                 long span = (long)(rHi - rLo - 1) * W + (xHi - xLo); // load_input_span, one burst
                                 c.Input += span;
-                                DramRead(c, span, epb);
+                                DramRead(c, span, dram);
                                 continue;
                             }
 
@@ -190,7 +192,7 @@ public static class EngineCycleModel
                                 int gxLo = g.First(xLo, g.SkipLeft), gxHi = Math.Min(OW, g.First(xHi, g.SkipLeft));
                                 long cropped = gyHi > gyLo && gxHi > gxLo ? ((long)(gyHi - gyLo - 1) * OW) + (gxHi - gxLo) : 0;
                                 c.Input += cropped;
-                                DramRead(c, cropped, epb);
+                                DramRead(c, cropped, dram);
                                 continue;
                             }
 
@@ -199,7 +201,7 @@ public static class EngineCycleModel
                             int pxLo = pool ? xLo / 2 : g.First(xLo, g.SkipLeft), pxHi = Math.Min(OW, pool ? (xHi + 1) / 2 : g.First(xHi, g.SkipLeft));
                             long pooledSpan = pyHi > pyLo && pxHi > pxLo ? ((long)(pyHi - pyLo - 1) * OW) + (pxHi - pxLo) : 0; // pooled_span
                             c.Pooled += pooledSpan;
-                            DramRead(c, pooledSpan, epb);
+                            DramRead(c, pooledSpan, dram);
                             long unpool = (long)(rHi - rLo) * (xHi - xLo);
                             c.Unpool += unpool;
                             c.Setup += PipelinedLoop(unpool, OnChipLoopDepth);
@@ -217,7 +219,7 @@ public static class EngineCycleModel
                             {
                                 c.Control++; // load_w_dw, one run of K*K each (load_w_dw_run)
                                 c.Weights += KK;
-                                DramRead(c, KK, epb);
+                                DramRead(c, KK, dram);
                             }
                         }
 
@@ -227,7 +229,7 @@ public static class EngineCycleModel
                             if (!bp)
                             {
                                 c.Weights += (long)nI * KK; // load_w_fp: one run per output channel
-                                DramRead(c, (long)nI * KK, epb);
+                                DramRead(c, (long)nI * KK, dram);
                             }
                         }
 
@@ -237,7 +239,7 @@ public static class EngineCycleModel
                             {
                                 c.Control++; // load_w_bp, one run each (load_w_bp_run)
                                 c.Weights += (long)nO * KK;
-                                DramRead(c, (long)nO * KK, epb);
+                                DramRead(c, (long)nO * KK, dram);
                             }
                         }
 
@@ -277,13 +279,13 @@ public static class EngineCycleModel
     /// <summary>
     /// dense_engine with <paramref name="tile"/> MACs for an <paramref name="inFeatures"/> x <paramref name="outFeatures"/> layer,
     /// its weight blocks read <paramref name="weightBeat"/> weights per iteration (the packed weight port, as written)
-    /// or <paramref name="epb"/> when that is more (the what-if of every port packed).
+    /// or <paramref name="dram"/>'s elements per beat when that is more (the what-if of every port packed).
     /// </summary>
-    public static CycleCount Dense(int inFeatures, int outFeatures, int tile, bool bp, int epb, int weightBeat = 1)
+    public static CycleCount Dense(int inFeatures, int outFeatures, int tile, bool bp, DramTiming dram, int weightBeat = 1)
     {
         var c = new CycleCount();
         int nOuter = bp ? inFeatures : outFeatures, nInner = bp ? outFeatures : inFeatures;
-        var wb = Math.Max(weightBeat, epb);
+        var wb = dram with { ElementsPerBeat = Math.Max(weightBeat, dram.ElementsPerBeat) };
         c.Lanes = tile;
         c.Macs = (long)inFeatures * outFeatures;
         for (int a0 = 0; a0 < nOuter; a0 += tile)
@@ -293,7 +295,7 @@ public static class EngineCycleModel
             if (!bp)
             {
                 c.Bias += nA;
-                DramRead(c, nA, epb);
+                DramRead(c, nA, dram);
             }
             else
             {
@@ -305,7 +307,7 @@ public static class EngineCycleModel
                 c.Control++;
                 int nC = Math.Min(nInner - c0, tile);
                 c.Input += nC;
-                DramRead(c, nC, epb);
+                DramRead(c, nC, dram);
                 c.Weights += (long)nA * nC; // dense_load_w(b)_fp / _bp: the block, one contiguous run (DenseWeightOrder)
                 DramRead(c, (long)nA * nC, wb);
 
@@ -315,7 +317,7 @@ public static class EngineCycleModel
             }
 
             c.Store += nA;
-            DramWrite(c, nA, epb);
+            DramWrite(c, nA, dram);
         }
 
         c.Setup += c.Control * OuterLoopIteration;
@@ -328,7 +330,7 @@ public static class EngineCycleModel
     /// then FP the pooled map's store; BP before the scan the gradient's span and grad_in cleared (or read back,
     /// <paramref name="gradAccumulate"/>), after it grad_in's store. No multipliers.
     /// </summary>
-    public static CycleCount Pool(int channels, int height, int width, int outHeight, int outWidth, int kernel, bool bp, int epb, bool gradAccumulate = false)
+    public static CycleCount Pool(int channels, int height, int width, int outHeight, int outWidth, int kernel, bool bp, DramTiming dram, bool gradAccumulate = false)
     {
         var c = new CycleCount();
         long hw = (long)height * width, ohw = (long)outHeight * outWidth, scan = ohw * kernel * kernel;
@@ -336,15 +338,15 @@ public static class EngineCycleModel
         {
             c.Control++;
             c.Input += hw;
-            DramRead(c, hw, epb);
+            DramRead(c, hw, dram);
             if (bp)
             {
                 c.Pooled += ohw;
-                DramRead(c, ohw, epb);
+                DramRead(c, ohw, dram);
                 if (gradAccumulate)
                 {
                     c.Input += hw;
-                    DramRead(c, hw, epb);
+                    DramRead(c, hw, dram);
                 }
                 else
                 {
@@ -357,7 +359,7 @@ public static class EngineCycleModel
             c.Setup += PipelinedLoop(scan, OnChipLoopDepth);
             var stored = bp ? hw : ohw;
             c.Store += stored;
-            DramWrite(c, stored, epb);
+            DramWrite(c, stored, dram);
         }
 
         c.Setup += c.Control * OuterLoopIteration;
@@ -365,20 +367,21 @@ public static class EngineCycleModel
     }
 
     /// <summary>network_run's own loops for one pass (image and logit copies and argmax in FP; seed and relevance copy in BP).</summary>
-    public static CycleCount NetworkIo(int layers, long inputSize, int classes, bool bp, int epb = ElementsPerBeatAsWritten)
+    public static CycleCount NetworkIo(int layers, long inputSize, int classes, bool bp, DramTiming? timing = null)
     {
+        var dram = timing ?? DramTiming.AsWritten;
         var c = new CycleCount { Control = layers };
         if (!bp)
         {
             c.Copies += inputSize + classes;
-            c.Memory += CopyLoop(inputSize, epb) + CopyLoop(classes, epb);
+            c.Memory += CopyLoop(inputSize, dram) + CopyLoop(classes, dram);
             c.DramLoops += 2;
             c.Setup += PipelinedLoop(classes - 1, OnChipLoopDepth);
         }
         else
         {
             c.Copies += classes + inputSize;
-            c.Memory += WriteLoop(classes, epb) + CopyLoop(inputSize, epb);
+            c.Memory += WriteLoop(classes, dram) + CopyLoop(inputSize, dram);
             c.DramLoops += 2;
         }
 

@@ -16,15 +16,17 @@ public static class LatencyModel
 
     public static LatencyEstimate Estimate(IReadOnlyList<HardwareLayer> layers, EngineShape engine, long inputSize, int classes, double clockMHz, int boardDsps, int slavePortBits)
     {
-        var fp = EngineCycleModel.NetworkIo(layers.Count, inputSize, classes, bp: false);
-        var bp = EngineCycleModel.NetworkIo(layers.Count, inputSize, classes, bp: true);
+        // The DDR round trip is a time: at a faster clock a DRAM loop waits more cycles for it.
+        var dram = DramTiming.At(clockMHz);
+        var fp = EngineCycleModel.NetworkIo(layers.Count, inputSize, classes, bp: false, dram);
+        var bp = EngineCycleModel.NetworkIo(layers.Count, inputSize, classes, bp: true, dram);
         var perLayer = new List<LayerLatency>(layers.Count);
         var writes = BackwardWrites.Of(layers);
         for (var k = 0; k < layers.Count; k++)
         {
             var layer = layers[k];
-            var f = EngineCycleModel.Layer(layer, engine, bp: false);
-            var b = EngineCycleModel.Layer(layer, engine, bp: true, gradAccumulate: writes.AccumulatesAt(k));
+            var f = EngineCycleModel.Layer(layer, engine, bp: false, dram);
+            var b = EngineCycleModel.Layer(layer, engine, bp: true, dram, gradAccumulate: writes.AccumulatesAt(k));
             fp.Add(f);
             bp.Add(b);
             perLayer.Add(new LayerLatency(layer.Name, Reporting.PlanDocument.KindOf(layer), f, b));

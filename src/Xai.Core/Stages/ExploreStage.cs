@@ -44,7 +44,11 @@ public static class ExploreStage
         var network = DesignPlanFile.Load(layout.NetworkPlanFile, layout.FloatWeights);
         var all = DesignSpaceExplorer.Enumerate(network.Layers, network.InputShape.ElementCount, network.Classes, settings.Board, clocks, network.ConvTileCi, network.ConvTileCo);
         var pareto = DesignSpaceExplorer.ParetoSet(all);
-        var section = ExploreDocument.Build(settings.Board.Id, settings.Board.PlClock.MaxMHz, network.NetworkName, clocks, all, pareto);
+        var goal = PaperTableIv.GoalFpBpMs(settings.Board.Id);
+        var clockForGoal = pareto.Count == 0 || double.IsNaN(goal) || pareto[0].Latency.FpBpMs <= goal
+            ? null
+            : DesignSpaceExplorer.ClockToMeet(network.Layers, network.InputShape.ElementCount, network.Classes, settings.Board, pareto[0], goal);
+        var section = ExploreDocument.Build(settings.Board.Id, settings.Board.PlClock.MaxMHz, clockForGoal, network.NetworkName, clocks, all, pareto);
         Directory.CreateDirectory(layout.ResultsDirectory);
         AtomicFile.WriteAllTextIfChanged(layout.ExploreCsv, ExploreDocument.Csv(all, pareto));
         AtomicFile.WriteAllText(layout.ExploreJson, ReportJson.Serialize(section)); // its time says when it was explored (Load)
