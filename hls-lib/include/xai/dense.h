@@ -57,7 +57,8 @@ void dense_fp(const typename CONFIG_T::act_t* in, const typename CONFIG_T::weigh
               typename CONFIG_T::act_t* out, bool* relu_mask, const weight_beat_t<CONFIG_T>* param_beats = nullptr) {
     (void)sizeof(dense_shape<CONFIG_T>);
     const layer_desc d = dense_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
-    const engine_ports<CONFIG_T> p = {params, in, out, nullptr, nullptr, nullptr, relu_mask, param_beats};
+    weight_beat_t<CONFIG_T> no_beats[1];
+    const engine_ports<CONFIG_T> p = {params, in, out, nullptr, nullptr, nullptr, relu_mask, beat_port<CONFIG_T>(param_beats, no_beats)};
     dense_engine_buffers<CONFIG_T> b;
     const unsigned beat = weight_beat_of<CONFIG_T>::value;
 #pragma HLS ARRAY_PARTITION variable = b.w complete dim = 1
@@ -76,7 +77,9 @@ void dense_bp(const typename CONFIG_T::grad_t* grad_out, const typename CONFIG_T
               const weight_beat_t<CONFIG_T>* param_beats = nullptr) {
     (void)sizeof(dense_shape<CONFIG_T>);
     const layer_desc d = dense_desc<CONFIG_T>(layer_place{0, 0, 0, 0, 0, 0, 0});
-    const engine_ports<CONFIG_T> p = {params, fwd_out, nullptr, grad_out, grad_in, nullptr, const_cast<bool*>(relu_mask), param_beats};
+    weight_beat_t<CONFIG_T> no_beats[1];
+    const engine_ports<CONFIG_T> p = {params,   fwd_out, nullptr, grad_out, grad_in, nullptr, const_cast<bool*>(relu_mask),
+                                      beat_port<CONFIG_T>(param_beats, no_beats)};
     dense_engine_buffers<CONFIG_T> b;
 #pragma HLS ARRAY_PARTITION variable = b.w complete dim = 1
 #pragma HLS ARRAY_PARTITION variable = b.acc complete dim = 1

@@ -149,38 +149,39 @@ dense_outer:
             // indices, then with two stores once the network driver gained the pool unit's call.
             if (P > 1) {
                 // P weights per beat, all in row q of the block (n_run and the block's start are
-                // multiples of P: dense_beats_fit), so t advances by P.
+                // multiples of P: dense_beats_fit); tb counts the beats along the row, so that lane j
+                // provably lands in column (or row) tb * P + j: bank j of the buffer's cyclic partition
+                // in FP, and in BP one guarded store per buffer row (each row is its own memory).
                 const weight_beat_t<E>* beats = p.weight_beats + (d.params + (block - W)) / P;
-                unsigned q = 0, t = 0;
+                const unsigned row_beats = n_run / P;
+                unsigned q = 0, tb = 0;
                 if (bp) {
                 dense_load_wb_bp:
-                    for (unsigned k = 0; k < n_rows * n_run / P; k++) {
+                    for (unsigned k = 0; k < n_rows * row_beats; k++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile * E::tile / P
 #pragma HLS PIPELINE II = 1
                         const weight_beat_t<E> w = beats[k];
-                        for (unsigned j = 0; j < P; j++) {
+                        for (unsigned r = 0; r < E::tile; r++) {
 #pragma HLS UNROLL
-                            b.w[t + j][q] = WORDS::weight(w.e[j]);
+                            if (r / P == tb) b.w[r][q] = WORDS::weight(w.e[r % P]);
                         }
-                        t += P;
-                        if (t == n_run) {
-                            t = 0;
+                        if (++tb == row_beats) {
+                            tb = 0;
                             q++;
                         }
                     }
                 } else {
                 dense_load_wb_fp:
-                    for (unsigned k = 0; k < n_rows * n_run / P; k++) {
+                    for (unsigned k = 0; k < n_rows * row_beats; k++) {
 #pragma HLS LOOP_TRIPCOUNT min = 1 max = E::tile * E::tile / P
 #pragma HLS PIPELINE II = 1
                         const weight_beat_t<E> w = beats[k];
                         for (unsigned j = 0; j < P; j++) {
 #pragma HLS UNROLL
-                            b.w[q][t + j] = WORDS::weight(w.e[j]);
+                            b.w[q][tb * P + j] = WORDS::weight(w.e[j]);
                         }
-                        t += P;
-                        if (t == n_run) {
-                            t = 0;
+                        if (++tb == row_beats) {
+                            tb = 0;
                             q++;
                         }
                     }

@@ -21,7 +21,8 @@ template <class E> struct engine_ports {
     pool_index_t* pools;
     bool* masks;
     /// The weight image again, as beats of weight_beat_of<E> elements: the dense engine's block
-    /// loads when E declares weight_beat > 1 (weight_beat.h); unused (may be null) otherwise.
+    /// loads when E declares weight_beat > 1 (weight_beat.h); otherwise not read (network_run points
+    /// it at a one-beat local array: beat_port).
     const weight_beat_t<E>* weight_beats;
 };
 

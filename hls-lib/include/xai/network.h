@@ -70,7 +70,8 @@ template <unsigned N, class T> unsigned select_target(const T* logits, int reque
 ///   PU         : the pool unit's configuration (pool_unit.h) when a layer runs on it; the default
 ///                no_pool_unit builds no unit
 ///   weight_beats: the weight image again, as DE's weight beats (weight_beat.h), when DE declares
-///                weight_beat > 1 (the dense blocks come through it); otherwise unused, may be null
+///                weight_beat > 1 (the dense blocks come through it); otherwise not read (null is fine:
+///                the engine's port then points at a local array)
 /// WITH_BP = false builds an FP-only design (no BP paths in the engines).
 template <class CE, class DE, class METHOD, bool WITH_BP, unsigned NL, unsigned N_CLASSES, unsigned INPUT_SIZE,
           int SEED_EXP, class PU = no_pool_unit>
@@ -97,8 +98,11 @@ unsigned network_run(const layer_desc* layers, const typename CE::act_t* image, 
     const unsigned dense_beat = weight_beat_of<DE>::value;
 #pragma HLS ARRAY_PARTITION variable = dbuf.w cyclic factor = dense_beat dim = 2
     (void)dense_beat; // read by the pragma only
-    const engine_ports<CE> cports = {weights, act, act, grad, grad, pools, masks, nullptr};
-    const engine_ports<DE> dports = {weights, act, act, grad, grad, pools, masks, weight_beats};
+    // Every port points at memory: without packed dense weights, the beat members at one-beat local arrays.
+    weight_beat_t<CE> no_conv_beats[1];
+    weight_beat_t<DE> no_dense_beats[1];
+    const engine_ports<CE> cports = {weights, act, act, grad, grad, pools, masks, no_conv_beats};
+    const engine_ports<DE> dports = {weights, act, act, grad, grad, pools, masks, beat_port<DE>(weight_beats, no_dense_beats)};
     const unsigned input_at = layers[0].act_in;
 copy_image:
     for (unsigned i = 0; i < INPUT_SIZE; i++) {

@@ -12,11 +12,13 @@
 #ifndef XAI_WEIGHT_BEAT_H
 #define XAI_WEIGHT_BEAT_H
 
+#include <type_traits>
+
 namespace xai {
 
 /// P consecutive elements of an image in one bus word (16P bits for 16-bit elements). On an
-/// m_axi port Vitis HLS aggregates a struct into one word of its members' bits (UG1399,
-/// "Structs"); the top names it with AGGREGATE.
+/// m_axi port Vitis HLS aggregates a struct into one word of its members, first in the low bits,
+/// by default (UG1399, "Structs on the Interface").
 template <class T, unsigned P> struct beat {
     static_assert(P >= 1 && (P & (P - 1)) == 0, "beat: elements per beat must be a power of two");
     T e[P];
@@ -33,6 +35,15 @@ template <class E> struct weight_beat_of<E, decltype(void(E::weight_beat))> {
 
 /// The beat type of E's weight beat port.
 template <class E> using weight_beat_t = beat<typename E::weight_t, weight_beat_of<E>::value>;
+
+/// The beat port E's engine reads: `port` when E packs its weights, else `local` (a one-beat array no
+/// loop reads), chosen at compile time. An engine's port never holds a null pointer, which Vitis HLS
+/// cannot map, nor one that may point at either memory.
+template <class B> const B* beat_port(const B* port, const B*, std::true_type) { return port; }
+template <class B> const B* beat_port(const B*, const B* local, std::false_type) { return local; }
+template <class E> const weight_beat_t<E>* beat_port(const weight_beat_t<E>* port, const weight_beat_t<E>* local) {
+    return beat_port(port, local, std::integral_constant<bool, (weight_beat_of<E>::value > 1)>());
+}
 
 /// Host side (C simulation, testbenches; not synthesized): the first n / P beats of an image of
 /// n elements (the beat port's depth; no block reads past them).

@@ -54,8 +54,9 @@ public sealed record HlsTopDesign(HlsTopVariant Variant, AttributionMethod Metho
     /// Three masters let a layer read weights and activations and write its output concurrently
     /// without paying for six AXI adapters on the small Zynq-7000. With packed dense weights the
     /// same image is also <c>dense_weights</c>, beats of <see cref="NetworkMemorySizes.DenseWeightBeat"/>
-    /// weights, on the weights' bundle (the conv and dense engines never read at the same time);
-    /// the host points both arguments at the one buffer.
+    /// weights, on a bundle of its own: every argument of a bundle must have the same width or Vitis
+    /// HLS infers no bursts on it (UG1448, message 200-451), and the 16-bit weight port keeps its
+    /// bursts. The host points both arguments at the one buffer.
     /// </summary>
     public static HlsTopDesign For(HlsTopVariant variant, AttributionMethod method, NetworkMemorySizes sizes)
     {
@@ -66,7 +67,7 @@ public sealed record HlsTopDesign(HlsTopVariant Variant, AttributionMethod Metho
         };
         if (sizes.DenseWeightBeat > 1)
         {
-            ports.Add(new(DenseWeightsPort, "gmem_weights", sizes.WeightBeats));
+            ports.Add(new(DenseWeightsPort, "gmem_dense_weights", sizes.WeightBeats));
         }
 
         ports.Add(new("act", "gmem_act", sizes.ActArena));

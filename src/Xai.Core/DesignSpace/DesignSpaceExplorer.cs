@@ -42,24 +42,22 @@ public static class DesignSpaceExplorer
 
     /// <summary>
     /// The lowest whole clock in MHz, within the board's PL clock range, at which <paramref name="candidate"/>'s engines
-    /// are modelled at <paramref name="goalMs"/> FP+BP or less, or null when even the range's top is slower. Not its
-    /// cycles over the goal: the DDR round trip takes more cycles at a faster clock (<see cref="DramTiming.At"/>), so
-    /// the model is asked again at each clock tried (the modelled time falls as the clock rises; bisection).
+    /// are modelled at <paramref name="goalMs"/> FP+BP or less, or null when none is. Not its cycles over the goal: the
+    /// DDR round trip takes more cycles at a faster clock (<see cref="DramTiming.At"/>), so the model is asked again
+    /// at each clock, upwards from the range's bottom. A scan, not a bisection: the round trip's cycles round up, so
+    /// the modelled time can rise by a hair from one MHz to the next (at most a few hundred questions, milliseconds).
     /// </summary>
     public static double? ClockToMeet(IReadOnlyList<HardwareLayer> layers, long inputSize, int classes, Board board, DesignCandidate candidate, double goalMs)
     {
         var shape = candidate.Shape ?? throw new ArgumentException("The candidate has no engine shape.", nameof(candidate));
         double Ms(double mhz) => LatencyModel.Estimate(layers, shape, inputSize, classes, mhz, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth).FpBpMs;
         int lo = (int)Math.Ceiling(board.PlClock.MinMHz), hi = (int)Math.Floor(board.PlClock.MaxMHz);
-        if (hi < lo || Ms(hi) > goalMs) return null;
-        while (lo < hi)
+        for (var mhz = lo; mhz <= hi; mhz++)
         {
-            var mid = lo + (hi - lo) / 2;
-            if (Ms(mid) <= goalMs) hi = mid;
-            else lo = mid + 1;
+            if (Ms(mhz) <= goalMs) return mhz;
         }
 
-        return lo;
+        return null;
     }
 
     /// <summary>The fitting candidates no other fitting candidate dominates, fastest first.</summary>

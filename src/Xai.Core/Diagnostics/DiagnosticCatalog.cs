@@ -70,6 +70,7 @@ public static class DiagnosticCatalog
     // 3000–3999: planning, code generation, C simulation, outputs.
     [Diagnostic(Error, "Layer sequence with no hardware block", "Arrange layers as Conv [ReLU] [MaxPool], Dense [ReLU], or a MaxPool alone (on the pool unit); the message names the layers.")] public const string NoHardwareBlock = "XAI3001";
     [Diagnostic(Error, "Network does not end in a logits layer", "End the network in a dense layer without ReLU.")] public const string NoLogitsLayer = "XAI3002";
+    [Diagnostic(Warning, "Dense weights packed narrower than the port", "Give the dense layers input lengths (and the layers before them channel counts) that are multiples of the beat the message names, or leave XaiPackDenseWeights false.")] public const string DenseWeightsPackedNarrower = "XAI3003";
     [Diagnostic(Error, "C++ compiler not found", "Install g++ (apt-get install g++) or set XaiCxx to a compiler's path.")] public const string CompilerNotFound = "XAI3100";
     [Diagnostic(Error, "C simulation does not compile", "Read the compiler message (file and line given); check XaiCxx is a C++17 compiler.")] public const string CSimDoesNotCompile = "XAI3101";
     [Diagnostic(Error, "C simulation failed", "Read the program's message; rebuild, and report it if it persists.")] public const string SimulationFailed = "XAI3102";

@@ -23,19 +23,40 @@ public static class DenseWeightBeat
     }
 
     /// <summary>Whether every dense layer's blocks start on a beat of <paramref name="beat"/> weights (hls-lib's <c>dense_beats_fit</c>).</summary>
-    public static bool Fits(IReadOnlyList<HardwareLayer> layers, int beat)
+    public static bool Fits(IReadOnlyList<HardwareLayer> layers, int beat) => FirstMisfit(layers, beat) is null;
+
+    /// <summary>
+    /// Warning XAI3003 when packing was asked for and the beat came out narrower than the port (or 1): which layer
+    /// stopped the full width, and why; null when the port's full width is used.
+    /// </summary>
+    public static Diagnostics.XaiDiagnostic? NarrowerThanThePort(IReadOnlyList<HardwareLayer> layers, int slavePortBits, int fcTile, string projectFile)
+    {
+        var full = Math.Min(Math.Max(slavePortBits / DesignPlanner.DatapathBits, 1), fcTile);
+        var beat = For(layers, slavePortBits, fcTile);
+        if (beat == full || FirstMisfit(layers, full) is not var (layer, offset))
+        {
+            return null;
+        }
+
+        return Diagnostics.XaiDiagnostic.Warning(Diagnostics.DiagnosticCatalog.DenseWeightsPackedNarrower,
+            $"XaiPackDenseWeights: the dense weights are read {beat} per cycle, not the {full} a {slavePortBits}-bit port carries: dense layer '{layer.Name}' " +
+            $"has {layer.Dense.InFeatures} inputs and starts at weight offset {offset}; both must be multiples of {full}." +
+            (beat == 1 ? " Nothing is packed." : ""), projectFile);
+    }
+
+    private static (DenseBlockLayer Layer, long Offset)? FirstMisfit(IReadOnlyList<HardwareLayer> layers, int beat)
     {
         long offset = 0;
         foreach (var layer in layers)
         {
             if (layer is DenseBlockLayer d && (offset % beat != 0 || d.Dense.InFeatures % beat != 0))
             {
-                return false;
+                return (d, offset);
             }
 
             offset += layer.ParameterCount;
         }
 
-        return true;
+        return null;
     }
 }

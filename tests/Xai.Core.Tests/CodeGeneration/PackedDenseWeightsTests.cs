@@ -27,6 +27,13 @@ public sealed class PackedDenseWeightsTests(DepthwiseNetworkBuild build) : IClas
         Assert.False(Xai.Planning.DenseWeightBeat.Fits(build.Plan.Layers, 8));
         // A 16-bit port leaves nothing to pack.
         Assert.Equal(1, Xai.Planning.DenseWeightBeat.For(build.Plan.Layers, 16, 16));
+        // The build says when the beat is narrower than the port, naming the layer and why (XAI3003).
+        Assert.Null(Xai.Planning.DenseWeightBeat.NarrowerThanThePort(build.Plan.Layers, 64, 16, "dw.xaiproj"));
+        var narrower = Xai.Planning.DenseWeightBeat.NarrowerThanThePort(build.Plan.Layers, 128, 16, "dw.xaiproj")!;
+        Assert.Equal(("XAI3003", "dw.xaiproj"), (narrower.Code, narrower.File));
+        var fc = build.Plan.Layers.OfType<DenseBlockLayer>().Single();
+        Assert.Contains($"dense layer '{fc.Name}' has 48 inputs and starts at weight offset 436; both must be multiples of 8", narrower.Message);
+        Assert.Contains("read 4 per cycle, not the 8 a 128-bit port carries", narrower.Message);
     }
 
     [Fact]
@@ -38,12 +45,13 @@ public sealed class PackedDenseWeightsTests(DepthwiseNetworkBuild build) : IClas
         var sizes = NetworkMemorySizes.For(Packed);
         var top = HlsTopDesign.For(HlsTopVariant.Explain, AttributionMethod.Saliency, sizes);
         var port = Assert.Single(top.MasterPorts, p => p.Name == HlsTopDesign.DenseWeightsPort);
-        Assert.Equal("gmem_weights", port.Bundle); // no new AXI master
+        // Its own master: a bundle's arguments must share one width for Vitis HLS to infer bursts (UG1448, 200-451).
+        Assert.Equal("gmem_dense_weights", port.Bundle);
         Assert.Equal(sizes.WeightImage / 4, port.Depth);
-        Assert.Equal(["m_axi_gmem_act", "m_axi_gmem_weights", "m_axi_gmem_grad"], top.MasterInterfaces);
+        Assert.Equal(["m_axi_gmem_act", "m_axi_gmem_weights", "m_axi_gmem_dense_weights", "m_axi_gmem_grad"], top.MasterInterfaces);
         var source = HlsTopWriter.WriteTop(Packed, AttributionMethod.Saliency, HlsTopVariant.Explain);
         Assert.Contains($"const xai_generated::top_weight_beat_t dense_weights[{sizes.WeightImage / 4}]", source);
-        Assert.Contains($"#pragma HLS INTERFACE m_axi port=dense_weights offset=slave bundle=gmem_weights depth={sizes.WeightImage / 4}", source);
+        Assert.Contains($"#pragma HLS INTERFACE m_axi port=dense_weights offset=slave bundle=gmem_dense_weights depth={sizes.WeightImage / 4}", source);
         Assert.Contains("true, st, dense_weights);", source);
         Assert.DoesNotContain("dense_weights", HlsTopWriter.WriteTop(build.Plan, AttributionMethod.Saliency, HlsTopVariant.Explain));
     }
