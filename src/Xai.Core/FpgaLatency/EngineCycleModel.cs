@@ -366,6 +366,23 @@ public static class EngineCycleModel
         return c;
     }
 
+    /// <summary>
+    /// network_run's loops whose trip counts the network fixes, as <see cref="NetworkIo"/> counts them: copy_image and
+    /// copy_logits, and with BP copy_relevance. A csynth report schedules them with exactly these trips, so they are the
+    /// loops whose cycles a report can be compared with one for one (the layer loops' trips depend on the descriptors).
+    /// </summary>
+    public static IReadOnlyList<ModelLoop> NetworkIoLoops(long inputSize, int classes, bool withBp, DramTiming? timing = null)
+    {
+        var dram = timing ?? DramTiming.AsWritten;
+        var loops = new List<ModelLoop> { new("copy_image", inputSize, CopyLoop(inputSize, dram)), new("copy_logits", classes, CopyLoop(classes, dram)) };
+        if (withBp)
+        {
+            loops.Add(new("copy_relevance", inputSize, CopyLoop(inputSize, dram)));
+        }
+
+        return loops;
+    }
+
     /// <summary>network_run's own loops for one pass (image and logit copies and argmax in FP; seed and relevance copy in BP).</summary>
     public static CycleCount NetworkIo(int layers, long inputSize, int classes, bool bp, DramTiming? timing = null)
     {

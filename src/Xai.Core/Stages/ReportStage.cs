@@ -18,12 +18,16 @@ public static class ReportStage
         if (hardware is not null)
         {
             var latency = plan.Latency;
+            var inputSize = plan.Input.Aggregate(1L, (a, d) => a * d);
+            var dram = FpgaLatency.DramTiming.At(plan.Engine.ClockMHz);
             hardware = hardware with
             {
                 LatencyModel = [.. new[]
                 {
-                    LatencyModelCheck.Of(hardware.Fpbp, "xai_top", latency.FpCycles + latency.BpCycles),
-                    LatencyModelCheck.Of(hardware.Fp, "xai_top_fp", latency.FpCycles),
+                    LatencyModelCheck.Of(hardware.Fpbp, "xai_top", latency.FpCycles + latency.BpCycles,
+                        FpgaLatency.EngineCycleModel.NetworkIoLoops(inputSize, plan.Classes, withBp: true, dram)),
+                    LatencyModelCheck.Of(hardware.Fp, "xai_top_fp", latency.FpCycles,
+                        FpgaLatency.EngineCycleModel.NetworkIoLoops(inputSize, plan.Classes, withBp: false, dram)),
                 }.OfType<LatencyModelCheck>()],
             };
         }

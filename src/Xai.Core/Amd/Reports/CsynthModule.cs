@@ -10,9 +10,11 @@ namespace Xai.Amd.Reports;
 /// data-dependent interval is printed <c>42 ~ 105</c>; <see cref="CycleRange.Avg"/> is always null), when given.</param>
 /// <param name="PipelineType"><c>no</c>, <c>yes</c>, <c>dataflow</c>… as the tool prints it.</param>
 /// <param name="Resources">Estimated resources of this module including its sub-modules.</param>
+/// <param name="Loops">The module's loops (<c>SummaryOfLoopLatency</c>), outer before inner; empty when it lists none.</param>
 public sealed record CsynthModule(
     string Name,
     CycleRange Latency,
     CycleRange? InitiationInterval,
     string? PipelineType,
-    ResourceCounts Resources);
+    ResourceCounts Resources,
+    IReadOnlyList<CsynthLoop>? Loops = null);

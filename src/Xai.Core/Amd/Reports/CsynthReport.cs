@@ -55,6 +55,9 @@ public sealed class CsynthReport
     /// <summary>The element name the DSP count was read from: <c>DSP48E</c> (Vivado HLS) or <c>DSP</c> (Vitis HLS).</summary>
     public required string DspElementName { get; init; }
 
+    /// <summary>The top's loops (<c>/profile/PerformanceEstimates/SummaryOfLoopLatency</c>), outer before inner; empty when it lists none.</summary>
+    public IReadOnlyList<CsynthLoop> Loops { get; init; } = [];
+
     /// <summary>Module hierarchy from <c>/profile/ModuleInformation</c>; empty for files that do not have it.</summary>
     public required IReadOnlyList<CsynthModule> Modules { get; init; }
 
@@ -111,6 +114,7 @@ public sealed class CsynthReport
             Resources = resources,
             Available = available,
             DspElementName = dspName,
+            Loops = ReadLoops(report, root.Element("PerformanceEstimates")?.Element("SummaryOfLoopLatency"), null, warnings),
             Modules = ReadModules(report, root, warnings),
             Warnings = warnings,
         };
@@ -168,7 +172,8 @@ public sealed class CsynthReport
                 continue;
             }
 
-            long? ModuleCycles(XElement? element, Bound bound) => Lenient(report, element, name, warnings, e => Cycles(report, e, bound));
+            var owner = $"module '{name}'";
+            long? ModuleCycles(XElement? element, Bound bound) => Lenient(report, element, owner, warnings, e => Cycles(report, e, bound));
             var overall = module.Element("PerformanceEstimates")?.Element("SummaryOfOverallLatency");
             var latency = overall is null
                 ? CycleRange.Unknown
@@ -178,7 +183,7 @@ public sealed class CsynthReport
                     ModuleCycles(overall.Element("Worst-caseLatency"), Bound.High));
             var ii = overall?.Element("PipelineInitiationInterval");
             var resources = module.Element("AreaEstimates")?.Element("Resources");
-            long? ModuleCount(string element) => Lenient(report, resources?.Element(element), name, warnings, e => Count(report, e));
+            long? ModuleCount(string element) => Lenient(report, resources?.Element(element), owner, warnings, e => Count(report, e));
             modules.Add(new CsynthModule(
                 name,
                 latency,
@@ -189,14 +194,63 @@ public sealed class CsynthReport
                     ModuleCount("FF"),
                     ModuleCount("BRAM_18K"),
                     resources?.Element("DSP") is null ? ModuleCount("DSP48E") : ModuleCount("DSP"),
-                    ModuleCount("URAM"))));
+                    ModuleCount("URAM")),
+                ReadLoops(report, module.Element("PerformanceEstimates")?.Element("SummaryOfLoopLatency"), name, warnings)));
         }
 
         return modules;
     }
 
-    /// <summary>Reads a module field; a value it cannot read becomes unknown plus one warning naming the module and field.</summary>
-    private static long? Lenient(ReportText report, XElement? element, string module, List<XaiDiagnostic> warnings, Func<XElement, long?> read)
+    // Loop fields, not loops: every other child of a loop that has a <TripCount> or <Latency> is a nested loop.
+    private static readonly HashSet<string> LoopFields = ["Name", "TripCount", "Latency", "AbsoluteTimeLatency", "IterationLatency", "PipelineII", "PipelineDepth", "PipelineType", "InstanceList", "Slack"];
+
+    /// <summary>
+    /// The loops under <paramref name="summary"/>, depth first. A field the loop cannot be read from is left unknown
+    /// with a warning naming the loop (XAI5113), as for modules: loops are for comparison, not the top's figures.
+    /// </summary>
+    private static IReadOnlyList<CsynthLoop> ReadLoops(ReportText report, XElement? summary, string? module, List<XaiDiagnostic> warnings)
+    {
+        var loops = new List<CsynthLoop>();
+        void Walk(XElement parent, string prefix)
+        {
+            foreach (var loop in parent.Elements().Where(e => !LoopFields.Contains(e.Name.LocalName) && (e.Element("TripCount") is not null || e.Element("Latency") is not null)))
+            {
+                var name = loop.Element("Name")?.Value.Trim() is { Length: > 0 } n ? n : loop.Name.LocalName;
+                var path = prefix.Length == 0 ? name : prefix + "/" + name;
+                var owner = module is null ? $"loop '{path}'" : $"{module}'s loop '{path}'";
+                CycleRange Range(string field) => loop.Element(field) is { } e ? LoopRange(report, e, owner, warnings) : CycleRange.Unknown;
+                long? Single(string field) => Lenient(report, loop.Element(field), owner, warnings, e => Cycles(report, e, Bound.Single));
+                loops.Add(new CsynthLoop(name, path, Range("TripCount"), Range("Latency"), Single("IterationLatency"), Single("PipelineII"), Single("PipelineDepth")));
+                Walk(loop, path);
+            }
+        }
+
+        if (summary is not null)
+        {
+            Walk(summary, "");
+        }
+
+        return loops;
+    }
+
+    /// <summary>A loop's trip count or latency: a number, <c>undef</c>, <c>a ~ b</c>, or <c>&lt;range&gt;&lt;min/&gt;&lt;max/&gt;&lt;/range&gt;</c> (a LOOP_TRIPCOUNT bound).</summary>
+    private static CycleRange LoopRange(ReportText report, XElement element, string owner, List<XaiDiagnostic> warnings)
+    {
+        if (element.Element("range") is { } range)
+        {
+            var min = Lenient(report, range.Element("min"), owner, warnings, e => Cycles(report, e, Bound.Low));
+            var max = Lenient(report, range.Element("max"), owner, warnings, e => Cycles(report, e, Bound.High));
+            return new CycleRange(min, null, max);
+        }
+
+        return new CycleRange(
+            Lenient(report, element, owner, warnings, e => Cycles(report, e, Bound.Low)),
+            null,
+            Lenient(report, element, owner, warnings, e => Cycles(report, e, Bound.High)));
+    }
+
+    /// <summary>Reads a module's or loop's field; a value it cannot read becomes unknown plus one warning naming the owner and field.</summary>
+    private static long? Lenient(ReportText report, XElement? element, string owner, List<XaiDiagnostic> warnings, Func<XElement, long?> read)
     {
         if (element is null)
         {
@@ -209,7 +263,7 @@ public sealed class CsynthReport
         }
         catch (XaiException e) when (e.Code == DiagnosticCatalog.CsynthBadValue)
         {
-            var message = $"module '{module}': {e.Diagnostic.Message} The field was left unknown; the top's figures are unaffected.";
+            var message = $"{owner}: {e.Diagnostic.Message} The field was left unknown; the top's figures are unaffected.";
             if (!warnings.Any(w => w.Line == e.Diagnostic.Line && w.Message == message))
             {
                 warnings.Add(Warning(report, element, message));

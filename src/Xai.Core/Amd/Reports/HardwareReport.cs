@@ -31,6 +31,9 @@ public sealed class HardwareReport
 
     public HardwareTiming? Timing { get; set; }
 
+    /// <summary>The top's loops as csynth scheduled them (csynth.xml's <c>SummaryOfLoopLatency</c>), when it lists any.</summary>
+    public IReadOnlyList<CsynthLoop>? Loops { get; set; }
+
     /// <summary>Per-RTL-language cosim outcome, when a cosim report was found.</summary>
     public IReadOnlyList<CosimResult>? Cosim { get; set; }
 

@@ -54,6 +54,11 @@ public static class HardwareReportMerger
             Tool(ToolRelease.Of(c.ToolName, c.ToolVersion), c.Source, "/profile/ReportVersion/Version");
             Set("topModule", c.TopModule, c.Source, "/profile/UserAssignments/TopModelName", v => report.TopModule = v);
             Set("part", c.Part, c.Source, "/profile/UserAssignments/Part", v => report.Part = v);
+            if (c.Loops.Count > 0)
+            {
+                report.Loops = c.Loops;
+                report.Sources["loops"] = new ValueSource(c.Source, "/profile/PerformanceEstimates/SummaryOfLoopLatency");
+            }
         }
 
         if (set.CsynthText is { } t)

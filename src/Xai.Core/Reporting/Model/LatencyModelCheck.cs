@@ -17,13 +17,29 @@ public sealed record LatencyModelCheck
     /// <summary>ModelCycles / ReportCycles - 1.</summary>
     public required double Error { get; init; }
 
+    /// <summary>
+    /// The top's loops with fixed trip counts (network_run's copies) that the report's csynth schedule lists, the model's
+    /// count beside csynth's; empty when it lists none. The layers' loops run on one engine whose trips csynth bounds by
+    /// LOOP_TRIPCOUNT, so no report has a layer's loop to compare.
+    /// </summary>
+    public IReadOnlyList<LoopModelCheck> Loops { get; init; } = [];
+
     /// <summary>The check for one top's record, or null when the record does not describe this design or gives no latency.</summary>
-    public static LatencyModelCheck? Of(HardwareTopRecord? record, string top, long modelCycles)
+    /// <param name="modelLoops">The model's figures for the top's fixed loops (<see cref="FpgaLatency.EngineCycleModel.NetworkIoLoops"/>).</param>
+    public static LatencyModelCheck? Of(HardwareTopRecord? record, string top, long modelCycles, IReadOnlyList<FpgaLatency.ModelLoop>? modelLoops = null)
     {
         var latency = record is { MatchesDesign: true } ? record.Report?.Latency : null;
         // csynth's figures rest on the trip-count bounds, so its worst case is the one to compare; cosim measured the run.
         var reported = latency?.Basis == "csynth" ? latency.MaxCycles : latency?.AvgCycles ?? latency?.MaxCycles;
         if (reported is not { } cycles || cycles <= 0) return null;
-        return new LatencyModelCheck { Top = top, Basis = latency!.Basis, ReportCycles = cycles, ModelCycles = modelCycles, Error = (double)modelCycles / cycles - 1 };
+        return new LatencyModelCheck
+        {
+            Top = top,
+            Basis = latency!.Basis,
+            ReportCycles = cycles,
+            ModelCycles = modelCycles,
+            Error = (double)modelCycles / cycles - 1,
+            Loops = LoopModelCheck.Of(modelLoops ?? [], record!.Report!.Loops),
+        };
     }
 }

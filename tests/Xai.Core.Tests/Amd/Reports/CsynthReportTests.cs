@@ -96,6 +96,45 @@ public class CsynthReportTests
         Assert.Equal(new CycleRange(945200665, null, 945200665), top.InitiationInterval);
     }
 
+    [SharedFixtureFact("SahJaiswal__MNIST_HLS__csynth.xml")]
+    public void The_tops_loops_are_read_nested_with_undef_and_tripcount_ranges()
+    {
+        var r = CsynthReport.Load(Fixtures.PathOf("SahJaiswal__MNIST_HLS__csynth.xml"));
+        var loop1 = r.Loops[0];
+        Assert.Equal(("Loop1", "Loop1"), (loop1.Name, loop1.Path));
+        Assert.Equal(CycleRange.Unknown, loop1.TripCount);
+        Assert.Equal((1L, 2L), (loop1.PipelineII!.Value, loop1.PipelineDepth!.Value));
+        var loop3 = Assert.Single(r.Loops, l => l.Path == "Loop3");
+        Assert.Equal(new CycleRange(784, null, 784), loop3.TripCount);
+        Assert.Equal(new CycleRange(3081904, null, 3081904), loop3.Latency);
+        Assert.Equal(3931, loop3.IterationLatency);
+        Assert.Null(loop3.PipelineII);
+        // The inner loop follows its outer one, named by its path.
+        var inner = r.Loops[r.Loops.ToList().IndexOf(loop3) + 1];
+        Assert.Equal(("Loop3.1", "Loop3/Loop3.1"), (inner.Name, inner.Path));
+        Assert.Equal((5L, 8L), (inner.PipelineII!.Value, inner.PipelineDepth!.Value));
+        // A LOOP_TRIPCOUNT range: a bound, min and max.
+        var loop9 = Assert.Single(r.Loops, l => l.Path == "Loop9");
+        Assert.Equal(new CycleRange(1, null, 25), loop9.TripCount);
+        Assert.Equal(new CycleRange(2, null, 26), loop9.Latency);
+        Assert.Empty(r.Warnings);
+    }
+
+    [SharedFixtureFact("terenceza__AccelAutoencoderOnFPGA__csynth.xml")]
+    public void A_modules_loops_are_its_own_and_not_the_tops()
+    {
+        var r = CsynthReport.Load(Fixtures.PathOf("terenceza__AccelAutoencoderOnFPGA__csynth.xml"));
+        var first = r.Modules[0];
+        var loop = Assert.Single(first.Loops!);
+        Assert.Equal(("VITIS_LOOP_52_1", "VITIS_LOOP_52_1"), (loop.Name, loop.Path));
+        Assert.Equal(new CycleRange(600, null, 600), loop.TripCount);
+        Assert.Equal((1L, 2L), (loop.PipelineII!.Value, loop.PipelineDepth!.Value));
+        Assert.DoesNotContain(r.Loops, l => l.Name == "VITIS_LOOP_52_1");
+        Assert.Equal(["VITIS_LOOP_88_5", "VITIS_LOOP_88_5/VITIS_LOOP_90_6"], r.Loops.Select(l => l.Path));
+        Assert.Equal(new CycleRange(150, null, 150), r.Loops[1].TripCount);
+        Assert.Equal((9452L, 63L), (r.Loops[0].IterationLatency!.Value, r.Loops[1].IterationLatency!.Value));
+    }
+
     // Real file (Vitis HLS 2023.1, MIT, bundled); its one module's II is 1. Vitis HLS 2024.1 prints a
     // data-dependent interval as "42 ~ 105": the variant below is that file with only this field edited.
     private const string ModuleFixture = "ValdecirDesenv__FPGA_picoZed__csynth.xml";
