@@ -25,8 +25,9 @@ namespace Xai.FpgaResources;
 /// 52.9K / 62.9K / 85.7K LUT and 26.7K / 25.6K / 34.9K FF at 32 / 48 / 96 MACs; FP-only from the FP
 /// rows), the same for every board. It describes the paper's design, which this code follows but is
 /// not; <see cref="LutFit"/> and <see cref="FfFit"/> keep the points and the error at each. The pool unit's
-/// comparators and counters (no DSP) are not in the fit: the paper's design has no such unit, nor the
-/// packed dense weight port (a 64- or 128-bit read channel on the weights' bundle and its P-way write of the block).</item>
+/// comparators and counters (no DSP) are not in the fit: the paper's design has no such unit.</item>
+/// <item>The packed dense weight port (<c>XaiPackDenseWeights</c>): one more AXI master, counted as
+/// <see cref="PackedWeightPort"/> on top of the above, from a real csynth report.</item>
 /// </list>
 /// Nothing here comes from a vendor tool run on this code.
 /// </summary>
@@ -40,18 +41,27 @@ public static class ResourceModel
 
     public static LinearFit FfFitFpOnly { get; } = Fit(r => r.FfFp);
 
+    /// <summary>
+    /// The AXI master of the packed dense weight port (its own bundle, gmem_dense_weights): Vitis HLS 2020.1's estimate
+    /// for a 128-bit m_axi adapter with read and write channels in a real csynth report (VecDotProduct_csynth.rpt in
+    /// ../shared/fixtures/vitis, instance ddr0_m_axi_U on an xczu7ev: 8 BRAM_18K, 613 FF, 787 LUT). Taken for the
+    /// read-only port and for the 64-bit one too: an upper bound (their buffers are narrower, no write channel).
+    /// </summary>
+    public static (int Bram18K, int Ff, int Lut) PackedWeightPort { get; } = (8, 613, 787);
+
     /// <summary>DSP slices: one per MAC of the two engines.</summary>
     public static int Dsps(int nOh, int nOw, int fcTile) => nOh * nOw + fcTile;
 
     public static ResourceEstimate Estimate(EngineShape e, bool withBp = true)
     {
         var macs = Dsps(e.NOh, e.NOw, e.FcTile);
+        var port = e.DenseWeightBeat > 1 ? PackedWeightPort : (Bram18K: 0, Ff: 0, Lut: 0);
         return new ResourceEstimate(
             macs,
-            (int)Bram18K(e, withBp),
+            (int)Bram18K(e, withBp) + port.Bram18K,
             0,
-            (int)Math.Round((withBp ? LutFit : LutFitFpOnly).At(macs)),
-            (int)Math.Round((withBp ? FfFit : FfFitFpOnly).At(macs)));
+            (int)Math.Round((withBp ? LutFit : LutFitFpOnly).At(macs)) + port.Lut,
+            (int)Math.Round((withBp ? FfFit : FfFitFpOnly).At(macs)) + port.Ff);
     }
 
     /// <summary>

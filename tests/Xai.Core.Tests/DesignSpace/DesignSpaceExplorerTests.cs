@@ -39,11 +39,13 @@ public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
         Assert.Equal(EngineChoices.Unrolls.Count * EngineChoices.Unrolls.Count * EngineChoices.FcTiles.Count * 2 * 2, all.Count);
         var beat = BoardOf(board).ProcessingSystem.SlavePortDataWidth / 16;
         Assert.Equal([1, beat], all.Select(c => c.DenseWeightBeat).Distinct().Order());
-        // Packing is never slower, and faster wherever there is a dense layer (every configuration here).
+        // Packing is faster wherever there is a dense layer (every configuration here), and costs one more AXI master.
         Assert.All(all.Where(c => c.PackDenseWeights), c =>
         {
             var plain = Assert.Single(all, o => o.Name == c.Name.Replace("-pw", ""));
             Assert.True(c.Latency.FpBpMs < plain.Latency.FpBpMs, c.Name);
+            Assert.Equal((plain.Resources.Bram18K + 8, plain.Resources.Ff + 613, plain.Resources.Lut + 787, plain.Resources.Dsp),
+                (c.Resources.Bram18K, c.Resources.Ff, c.Resources.Lut, c.Resources.Dsp));
         });
         var pareto = DesignSpaceExplorer.ParetoSet(all);
         Assert.NotEmpty(pareto);
@@ -71,8 +73,16 @@ public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
         var goal = PaperTableIv.GoalFpBpMs(board);
         Assert.True(best.Latency.FpBpMs > goal, "at 100 MHz no board meets the goal (BENCHMARKS.md)");
         var mhz = DesignSpaceExplorer.ClockToMeet(Table3.Value, 3072, 10, b, best, goal);
-        Assert.NotNull(mhz);
         LatencyEstimate At(double f) => LatencyModel.Estimate(Table3.Value, best.Shape!, 3072, 10, f, b.Resources.Dsp, b.ProcessingSystem.SlavePortDataWidth);
+        if (mhz is null)
+        {
+            // The Pynq-Z2's fastest fitting design (unpacked: the packed one overflows its LUTs) misses it even at the PS's top clock.
+            Assert.Equal("pynq-z2", board);
+            Assert.True(At(b.PlClock.MaxMHz).FpBpMs > goal);
+            output.WriteLine(FormattableString.Invariant($"{board} {best.Name}: {best.Latency.FpBpMs:F2} ms at 100 MHz; goal {goal:F2} ms not met up to {b.PlClock.MaxMHz} MHz ({At(b.PlClock.MaxMHz).FpBpMs:F2} ms)"));
+            return;
+        }
+
         Assert.True(At(mhz.Value).FpBpMs <= goal);
         Assert.All(Enumerable.Range((int)b.PlClock.MinMHz, (int)mhz.Value - (int)b.PlClock.MinMHz), f => Assert.True(At(f).FpBpMs > goal, $"{f} MHz"));
         // Not the 100 MHz cycles over the goal: the round trips cost more cycles there, so the clock is higher.
