@@ -39,6 +39,11 @@ public static class LatencyHtml
             foreach (var c in hardware.LatencyModel)
             {
                 s.Append($"<tr><td>{H(c.Top)}</td><td>{H(c.Basis)}</td><td>{N(c.ReportCycles)}</td><td>{N(c.ModelCycles)}</td><td>{F(c.Error * 100, "+0.0;-0.0")} %</td></tr>");
+                // The loops whose trips the network fixes, under their top: csynth's schedule beside the model's count.
+                foreach (var loop in c.Loops)
+                {
+                    s.Append($"<tr><td>&nbsp;&nbsp;loop {H(loop.Loop)} ({N(loop.ReportTrips)} trips, model {N(loop.ModelTrips)}{(loop.ReportII is long ii ? $", II {ii}" : "")})</td><td>csynth</td><td>{N(loop.ReportCycles)}</td><td>{N(loop.ModelCycles)}</td><td>{F(loop.Error * 100, "+0.0;-0.0")} %</td></tr>");
+                }
             }
 
             s.Append("</table><p class=\"note\">csynth bounds the descriptor-driven loops by their LOOP_TRIPCOUNT maxima; only cosim measures.</p>");

@@ -13,10 +13,10 @@ namespace Xai.Core.Tests.Reporting;
 /// </summary>
 public sealed class LatencyModelCheckTests
 {
-    private static CsynthLoop Loop(string name, string path, long? trips, long? cycles, long? ii = 1) =>
+    internal static CsynthLoop Loop(string name, string path, long? trips, long? cycles, long? ii = 1) =>
         new(name, path, new CycleRange(trips, null, trips), new CycleRange(cycles, null, cycles), null, ii, 3);
 
-    private static HardwareTopRecord Record(params CsynthLoop[] loops)
+    internal static HardwareTopRecord Record(params CsynthLoop[] loops)
     {
         var report = new HardwareReport { Latency = new HardwareLatency { Basis = "csynth", MaxCycles = 1_000_000 }, Loops = loops };
         return new HardwareTopRecord { Top = "xai_top", Stage = "Synthesize", ProducedBy = "vitis_hls 2023.2, classic flow", CollectedFrom = [], MatchesDesign = true, Report = report };
@@ -64,4 +64,25 @@ public sealed class LatencyModelCheckTests
     }
 
     private static ReportSchemas Schemas => ReportSchemas.In(RepositoryLayout.Root);
+}
+
+/// <summary>report.html's latency section lists the per-loop checks under their top.</summary>
+public sealed class LatencyHtmlLoopTests(Xai.Core.Tests.CodeGeneration.OddNetworkBuild build) : IClassFixture<Xai.Core.Tests.CodeGeneration.OddNetworkBuild>
+{
+    [Fact]
+    public void The_report_page_lists_the_loops_under_their_top()
+    {
+        var plan = Xai.Reporting.PlanDocument.Build(build.Plan);
+        var model = EngineCycleModel.NetworkIoLoops(build.Plan.InputShape.ElementCount, build.Plan.Classes, withBp: true);
+        var record = LatencyModelCheckTests.Record(LatencyModelCheckTests.Loop("copy_image", "copy_image", model[0].Trips, model[0].Cycles - 7));
+        var check = LatencyModelCheck.Of(record, "xai_top", 2_000_000, model)!;
+        var hardware = new HardwareSection
+        {
+            Method = "Saliency", NumericsProfile = "PerTensor", StagesRun = ["Synthesize"], Tools = null, Fpbp = null, Fp = null, BpOverhead = null,
+            LatencyModel = [check],
+        };
+        var html = new System.Text.StringBuilder();
+        Xai.Reporting.LatencyHtml.Render(html, plan, null, hardware);
+        Assert.Contains(FormattableString.Invariant($"loop copy_image ({model[0].Trips:N0} trips, model {model[0].Trips:N0}, II 1)"), html.ToString());
+    }
 }
