@@ -31,8 +31,7 @@ public static class DesignSpaceExplorer
                 {
                     var resources = ResourceModel.Estimate(packed);
                     var latency = LatencyModel.Estimate(layers, packed, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
-                    list.Add(new DesignCandidate(packed.NOh, packed.NOw, packed.FcTile, packed.DoubleBuffer, clock, resources, latency,
-                        ResourceFit.Overflows(resources, board.Resources), packed.DenseWeightBeat, packed));
+                    list.Add(new DesignCandidate(packed, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources)));
                 }
             }
         }
@@ -49,8 +48,7 @@ public static class DesignSpaceExplorer
     /// </summary>
     public static double? ClockToMeet(IReadOnlyList<HardwareLayer> layers, long inputSize, int classes, Board board, DesignCandidate candidate, double goalMs)
     {
-        var shape = candidate.Shape ?? throw new ArgumentException("The candidate has no engine shape.", nameof(candidate));
-        double Ms(double mhz) => LatencyModel.Estimate(layers, shape, inputSize, classes, mhz, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth).FpBpMs;
+        double Ms(double mhz) => LatencyModel.Estimate(layers, candidate.Shape, inputSize, classes, mhz, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth).FpBpMs;
         int lo = (int)Math.Ceiling(board.PlClock.MinMHz), hi = (int)Math.Floor(board.PlClock.MaxMHz);
         for (var mhz = lo; mhz <= hi; mhz++)
         {

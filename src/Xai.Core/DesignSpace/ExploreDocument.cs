@@ -57,9 +57,9 @@ public static class ExploreDocument
     /// <summary>The clock at which <paramref name="best"/> would be modelled at the goal, against the board's PL clock range.</summary>
     private static string ClockForGoal(DesignCandidate best, double maxClockMHz, double? clockForGoal) => clockForGoal is double mhz
         ? string.Format(CultureInfo.InvariantCulture,
-            " {0} would meet it at {1:F0} MHz, within the board's PL clock range (modelled with the DDR round trip in that clock's cycles); whether the design closes timing there only Vivado can say.", best.Name[..best.Name.LastIndexOf('-')], mhz)
+            " {0} would meet it at {1:F0} MHz, within the board's PL clock range (modelled with the DDR round trip in that clock's cycles); whether the design closes timing there only Vivado can say.", best.Configuration, mhz)
         : string.Format(CultureInfo.InvariantCulture,
-            " {0} would not meet it even at the {1:0.#} MHz the board's PS can clock the PL at (modelled with the DDR round trip in that clock's cycles).", best.Name[..best.Name.LastIndexOf('-')], maxClockMHz);
+            " {0} would not meet it even at the {1:0.#} MHz the board's PS can clock the PL at (modelled with the DDR round trip in that clock's cycles).", best.Configuration, maxClockMHz);
 
     private static ExploreCandidate Candidate(DesignCandidate c) => new()
     {

@@ -13,7 +13,7 @@ public static class DenseWeightBeat
     /// <summary>The beat for <paramref name="layers"/> on a <paramref name="slavePortBits"/>-bit HP port with the dense tile <paramref name="fcTile"/>.</summary>
     public static int For(IReadOnlyList<HardwareLayer> layers, int slavePortBits, int fcTile)
     {
-        var beat = Math.Min(Math.Max(slavePortBits / DesignPlanner.DatapathBits, 1), fcTile);
+        var beat = PortWidth(slavePortBits, fcTile);
         while (beat > 1 && !Fits(layers, beat))
         {
             beat /= 2;
@@ -21,6 +21,9 @@ public static class DenseWeightBeat
 
         return beat;
     }
+
+    /// <summary>The widest beat: the 16-bit weights one HP port beat carries, at most the dense tile.</summary>
+    private static int PortWidth(int slavePortBits, int fcTile) => Math.Min(Math.Max(slavePortBits / DesignPlanner.DatapathBits, 1), fcTile);
 
     /// <summary>Whether every dense layer's blocks start on a beat of <paramref name="beat"/> weights (hls-lib's <c>dense_beats_fit</c>).</summary>
     public static bool Fits(IReadOnlyList<HardwareLayer> layers, int beat) => FirstMisfit(layers, beat) is null;
@@ -31,7 +34,7 @@ public static class DenseWeightBeat
     /// </summary>
     public static Diagnostics.XaiDiagnostic? NarrowerThanThePort(IReadOnlyList<HardwareLayer> layers, int slavePortBits, int fcTile, string projectFile)
     {
-        var full = Math.Min(Math.Max(slavePortBits / DesignPlanner.DatapathBits, 1), fcTile);
+        var full = PortWidth(slavePortBits, fcTile);
         var beat = For(layers, slavePortBits, fcTile);
         if (beat == full || FirstMisfit(layers, full) is not var (layer, offset))
         {

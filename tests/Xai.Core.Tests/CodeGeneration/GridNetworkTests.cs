@@ -1,4 +1,5 @@
 using Xai.Attribution;
+using Xai.CodeGeneration;
 using Xai.Core.Tests.FpgaLatency;
 using Xai.Planning;
 using Xai.Stages;
@@ -37,6 +38,20 @@ public sealed class GridNetworkTests(GridNetworkBuild build) : IClassFixture<Gri
         var sources = HlsSourcesStage.Run(build.Plan with { DoubleBuffer = doubleBuffer }, AttributionMethod.GuidedBackprop, inferenceVariant: true, null, build.Layout, vendor);
         Assert.True(sources.HasTestbenchData);
         AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
+    }
+
+    /// <summary>
+    /// The HLS sources (GuidedBackprop, both tops) of <paramref name="variant"/>, a variant of <paramref name="build"/>'s plan,
+    /// in a vendor folder of their own. HlsSources copies the build's own xai_network.h (in a build the plan and the
+    /// header agree), so the variant's header takes its place.
+    /// </summary>
+    internal static VendorLayout WriteVariantSources(OddNetworkBuild build, DesignPlan variant, string folder)
+    {
+        var vendor = new VendorLayout(Path.Combine(build.Directory, folder));
+        var sources = HlsSourcesStage.Run(variant, AttributionMethod.GuidedBackprop, inferenceVariant: true, null, build.Layout, vendor);
+        Assert.True(sources.HasTestbenchData);
+        File.WriteAllText(vendor.Source("xai_network.h"), NetworkHeaderWriter.Write(variant));
+        return vendor;
     }
 
     /// <summary>Both tops (FP+BP, FP only) with their testbenches, compiled with the synthesized loop nests and run.</summary>

@@ -2,7 +2,6 @@ using Xai.Attribution;
 using Xai.CodeGeneration;
 using Xai.FpgaLatency;
 using Xai.Planning;
-using Xai.Stages;
 
 namespace Xai.Core.Tests.CodeGeneration;
 
@@ -59,11 +58,7 @@ public sealed class PackedDenseWeightsTests(DepthwiseNetworkBuild build) : IClas
     [Fact]
     public void The_packed_tops_with_synthesized_loops_reproduce_the_unpacked_C_simulation_bit_for_bit()
     {
-        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-run-packed"));
-        var sources = HlsSourcesStage.Run(Packed, AttributionMethod.GuidedBackprop, inferenceVariant: true, null, build.Layout, vendor);
-        Assert.True(sources.HasTestbenchData);
-        // HlsSources copies the build's own header (unpacked); the packed plan's takes its place.
-        File.WriteAllText(vendor.Source("xai_network.h"), NetworkHeaderWriter.Write(Packed));
+        var vendor = GridNetworkTests.WriteVariantSources(build, Packed, "vendor-run-packed");
         Assert.Contains("weight_beat = 4", File.ReadAllText(vendor.Source("xai_network.h")));
         GridNetworkTests.AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
     }

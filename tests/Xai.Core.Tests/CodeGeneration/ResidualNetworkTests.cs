@@ -1,9 +1,5 @@
-using Xai.Attribution;
-using Xai.CodeGeneration;
 using Xai.Core.Tests.FpgaLatency;
 using Xai.Planning;
-using Xai.Simulation;
-using Xai.Stages;
 
 namespace Xai.Core.Tests.CodeGeneration;
 
@@ -60,12 +56,7 @@ public sealed class ResidualNetworkTests(ResidualNetworkBuild build) : IClassFix
     [Fact]
     public void The_testbench_runs_the_tops_with_synthesized_loops_and_they_reproduce_the_C_simulation_bit_for_bit()
     {
-        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-run-hls-loops"));
-        var doubleBuffered = build.Plan with { DoubleBuffer = true };
-        var sources = HlsSourcesStage.Run(doubleBuffered, AttributionMethod.GuidedBackprop, inferenceVariant: true, null, build.Layout, vendor);
-        Assert.True(sources.HasTestbenchData);
-        // HlsSources copies the build's own header (serial); the double-buffered plan's takes its place.
-        File.WriteAllText(vendor.Source("xai_network.h"), NetworkHeaderWriter.Write(doubleBuffered));
+        var vendor = GridNetworkTests.WriteVariantSources(build, build.Plan with { DoubleBuffer = true }, "vendor-run-hls-loops");
         Assert.Contains("double_buffer = true", File.ReadAllText(vendor.Source("xai_network.h")));
         GridNetworkTests.AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
     }

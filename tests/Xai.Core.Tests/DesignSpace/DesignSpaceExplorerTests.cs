@@ -73,7 +73,7 @@ public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
         var goal = PaperTableIv.GoalFpBpMs(board);
         Assert.True(best.Latency.FpBpMs > goal, "at 100 MHz no board meets the goal (BENCHMARKS.md)");
         var mhz = DesignSpaceExplorer.ClockToMeet(Table3.Value, 3072, 10, b, best, goal);
-        LatencyEstimate At(double f) => LatencyModel.Estimate(Table3.Value, best.Shape!, 3072, 10, f, b.Resources.Dsp, b.ProcessingSystem.SlavePortDataWidth);
+        LatencyEstimate At(double f) => LatencyModel.Estimate(Table3.Value, best.Shape, 3072, 10, f, b.Resources.Dsp, b.ProcessingSystem.SlavePortDataWidth);
         if (mhz is null)
         {
             // The Pynq-Z2's fastest fitting design (unpacked: the packed one overflows its LUTs) misses it even at the PS's top clock.
