@@ -2,12 +2,13 @@
 // XAI_CALIBRATE_ONLY). Not synthesized: it is the testbench the SDK compiles with g++.
 //
 //   xai_csim calibrate <weights.f32> <inputs.f32> <n_images>
-//       float FP + BP for every method; prints the largest magnitudes the planner sizes the
+//       float FP + BP for every method, every pass of it (explain.h: the scaled and noisy inputs of
+//       Integrated Gradients and SmoothGrad too); prints the largest magnitudes the planner sizes the
 //       fixed-point formats from:  images N / input_max V / act_max LAYER V / grad_max METHOD B V
 //   xai_csim run <weights.f32> <inputs.f32> <n_images> <target> <out.bin> [same-class]
 //       for every image, profile (0 float, 1 planned, 2 paper) and method (XAI_FOR_EACH_METHOD
 //       order): int32 class, float32 logits[n_classes], float32 relevance[input_size] in real
-//       units (activation and gradient scaling undone). target < 0 explains the predicted class; with
+//       units (activation and attribution scaling undone), as explain() computes them. target < 0 explains the predicted class; with
 //       `same-class` the fixed-point profiles explain the class float predicted, so that
 //       relevance fidelity compares explanations of the same class (a changed prediction is
 //       measured by top-1 agreement instead).
@@ -91,15 +92,14 @@ template <class NUM> struct workspace {
     double logit(unsigned i) const { return std::ldexp(as_double(logits[i]), -NUM::act_exp(n_layers)); }
 };
 
-/// FP + BP of one image with one profile and method; appends class, logits, relevance to out.
+/// The explanation of one image with one profile and method; appends class, logits, relevance to out.
 template <class NUM, class METHOD> int run_one(workspace<NUM>& ws, const float* x, int target, FILE* out) {
     ws.load(x);
-    const int32_t cls = int32_t(run<NUM, METHOD>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),
-                                                 ws.relevance.data(), ws.logits.data(), target, true, ws.st,
-                                                 ws.beats.data()));
+    const int32_t cls = int32_t(explain<NUM, METHOD>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),
+                                                     ws.relevance.data(), ws.logits.data(), target, ws.st, ws.beats.data()));
     std::fwrite(&cls, sizeof cls, 1, out);
     for (unsigned i = 0; i < n_classes; i++) { const float v = float(ws.logit(i)); std::fwrite(&v, sizeof v, 1, out); }
-    const double unscale = std::ldexp(1.0, -NUM::grad_exp(0));
+    const double unscale = std::ldexp(1.0, -xai::attribution_exp<NUM, METHOD, explain_config>());
     for (unsigned i = 0; i < input_size; i++) { const float v = float(as_double(ws.relevance[i]) * unscale); std::fwrite(&v, sizeof v, 1, out); }
     return cls;
 }
@@ -109,6 +109,24 @@ double max_abs(const float* v, unsigned n) {
     for (unsigned i = 0; i < n; i++) m = std::fmax(m, std::fabs(double(v[i])));
     return m;
 }
+
+/// Calibration sees every pass: the pass's input, every layer's output in the arena (the last one is
+/// the logits) and, after a BP, the input relevance and every gradient boundary.
+struct range_observer {
+    const workspace<float_numerics>* ws;
+    double* input_max;
+    double* act_max;  ///< [n_layers]
+    double* grad_max; ///< [n_boundaries]
+    void operator()(const float* input, const float* relevance, bool bp) const {
+        *input_max = std::fmax(*input_max, max_abs(input, input_size));
+        for (unsigned l = 0; l < n_layers; l++)
+            act_max[l] = std::fmax(act_max[l], max_abs(ws->act.data() + act_offset[l], act_size[l]));
+        if (!bp) return;
+        grad_max[0] = std::fmax(grad_max[0], max_abs(relevance, input_size));
+        for (unsigned b = 1; b < n_boundaries; b++)
+            grad_max[b] = std::fmax(grad_max[b], max_abs(ws->grad.data() + grad_offset[b], grad_size[b]));
+    }
+};
 
 int calibrate(const std::vector<float>& w, const std::vector<float>& inputs, unsigned n_images) {
     // The maxima are read straight from the arenas, in real units only without activation scaling.
@@ -121,17 +139,11 @@ int calibrate(const std::vector<float>& w, const std::vector<float>& inputs, uns
     {                                                                                                         \
         double grad_max[n_boundaries] = {};                                                                   \
         for (unsigned k = 0; k < n_images; k++) {                                                             \
-            const float* x = inputs.data() + size_t(k) * input_size;                                          \
-            ws.load(x);                                                                                       \
-            run<float_numerics, xai::M>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),    \
-                                        ws.relevance.data(), ws.logits.data(), -1, true, ws.st, ws.beats.data()); \
-            input_max = std::fmax(input_max, max_abs(x, input_size));                                         \
-            for (unsigned l = 0; l + 1 < n_layers; l++)                                                       \
-                act_max[l] = std::fmax(act_max[l], max_abs(ws.act.data() + act_offset[l], act_size[l]));      \
-            act_max[n_layers - 1] = std::fmax(act_max[n_layers - 1], max_abs(ws.logits.data(), n_classes));   \
-            grad_max[0] = std::fmax(grad_max[0], max_abs(ws.relevance.data(), input_size));                   \
-            for (unsigned b = 1; b < n_boundaries; b++)                                                       \
-                grad_max[b] = std::fmax(grad_max[b], max_abs(ws.grad.data() + grad_offset[b], grad_size[b])); \
+            ws.load(inputs.data() + size_t(k) * input_size);                                                  \
+            const range_observer observe = {&ws, &input_max, act_max, grad_max};                              \
+            explain<float_numerics, xai::M>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(), \
+                                            ws.relevance.data(), ws.logits.data(), -1, ws.st, ws.beats.data(), \
+                                            observe);                                                         \
         }                                                                                                     \
         for (unsigned b = 0; b < n_boundaries; b++) std::printf("grad_max %s %u %.9g\n", #M, b, grad_max[b]); \
     }

@@ -41,20 +41,6 @@ template <class NUM, class M> Vec run_fixed(const std::vector<float>& wf, const 
     return r;
 }
 
-double pearson(const Vec& a, const Vec& b) {
-    double ma = 0, mb = 0;
-    for (size_t i = 0; i < a.size(); i++) { ma += a[i]; mb += b[i]; }
-    ma /= double(a.size());
-    mb /= double(b.size());
-    double sab = 0, saa = 0, sbb = 0;
-    for (size_t i = 0; i < a.size(); i++) {
-        sab += (a[i] - ma) * (b[i] - mb);
-        saa += (a[i] - ma) * (a[i] - ma);
-        sbb += (b[i] - mb) * (b[i] - mb);
-    }
-    return sab / std::sqrt(saa * sbb);
-}
-
 template <class M> void compare(const char* name) {
     const std::vector<float> w = table3_engine_image(splitmix_weight_image(2022, table3_param_layers()));
     double worst_scaled = 1.0, worst_paper = 1.0, err_scaled = 0.0, err_paper = 0.0;

@@ -120,7 +120,7 @@ public static class BoardRunner
         var heatmapDir = Path.Combine(localOutputDir, "heatmaps");
         Directory.CreateDirectory(relevanceDir);
         Directory.CreateDirectory(heatmapDir);
-        var sign = Enum.TryParse<AttributionMethod>(method, out var m) && m == AttributionMethod.Saliency ? HeatmapRenderer.Sign.Absolute : HeatmapRenderer.Sign.Positive;
+        var sign = !Enum.TryParse<AttributionMethod>(method, out var m) || RelevanceReading.ShownAsMagnitude(m) ? HeatmapRenderer.Sign.Absolute : HeatmapRenderer.Sign.Positive;
         var results = new List<AttributionResult>();
         for (var k = 0; k < images.Count; k++)
         {

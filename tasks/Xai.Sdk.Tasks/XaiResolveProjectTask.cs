@@ -27,6 +27,9 @@ public sealed class XaiResolveProjectTask : XaiTask
 
     public string DoubleBuffer { get; set; } = "";
     public string PackDenseWeights { get; set; } = "";
+    public string IgSteps { get; set; } = "";
+    public string SmoothGradSamples { get; set; } = "";
+    public string SmoothGradSigma { get; set; } = "";
     public string ClockMHz { get; set; } = "";
     public string TargetClass { get; set; } = "";
     public string FidelityImages { get; set; } = "";
@@ -60,6 +63,9 @@ public sealed class XaiResolveProjectTask : XaiTask
             FcTile = FcTile,
             DoubleBuffer = DoubleBuffer,
             PackDenseWeights = PackDenseWeights,
+            IgSteps = IgSteps,
+            SmoothGradSamples = SmoothGradSamples,
+            SmoothGradSigma = SmoothGradSigma,
             ClockMHz = ClockMHz,
             TargetClass = TargetClass,
             FidelityImages = FidelityImages,

@@ -86,6 +86,21 @@ inline double rel_max_err(const Vec& a, const Vec& b) {
     return m == 0.0 ? e : e / m;
 }
 
+/// Pearson correlation of two maps.
+inline double pearson(const Vec& a, const Vec& b) {
+    double ma = 0, mb = 0;
+    for (size_t i = 0; i < a.size(); i++) { ma += a[i]; mb += b[i]; }
+    ma /= double(a.size());
+    mb /= double(b.size());
+    double sab = 0, saa = 0, sbb = 0;
+    for (size_t i = 0; i < a.size(); i++) {
+        sab += (a[i] - ma) * (b[i] - mb);
+        saa += (a[i] - ma) * (a[i] - ma);
+        sbb += (b[i] - mb) * (b[i] - mb);
+    }
+    return sab / std::sqrt(saa * sbb);
+}
+
 inline double dot(const Vec& a, const Vec& b) {
     double s = 0.0;
     for (size_t i = 0; i < a.size(); i++) s += a[i] * b[i];

@@ -1,8 +1,9 @@
 namespace Xai.Attribution;
 
 /// <summary>
-/// The gradient-backpropagation attribution methods of the paper. They differ only at ReLU
-/// layers in the backward pass (paper Eq. 3-5).
+/// The attribution methods. The paper's three differ only at ReLU layers in the backward pass
+/// (paper Eq. 3-5); the others are passes of the same engine with the Saliency rule
+/// (<see cref="ExplanationSchedule"/>; hls-lib's xai/explain.h has Captum's conventions beside each).
 /// </summary>
 public enum AttributionMethod
 {
@@ -14,4 +15,20 @@ public enum AttributionMethod
 
     /// <summary>R_in = 1[x &gt; 0] * relu(R_out) (Eq. 5). Needs the forward ReLU mask.</summary>
     GuidedBackprop,
+
+    /// <summary>x ⊙ ∂F/∂x (captum.attr.InputXGradient): one FP + BP.</summary>
+    InputXGradient,
+
+    /// <summary>
+    /// x ⊙ mean of ∂F/∂x at ((k + ½)/m)·x, k = 0..m−1 (captum.attr.IntegratedGradients, zero baseline,
+    /// method 'riemann_middle', n_steps = XaiIgSteps): one FP, then m FP + BP.
+    /// </summary>
+    IntegratedGradients,
+
+    /// <summary>
+    /// Mean of ∂F/∂x at x + σ·z_k over n samples (NoiseTunnel(Saliency(abs=False)), 'smoothgrad',
+    /// stdevs = XaiSmoothGradSigma, nt_samples = XaiSmoothGradSamples); z from the design's seeded
+    /// generator, so the C simulation and the hardware draw the same noise: one FP, then n FP + BP.
+    /// </summary>
+    SmoothGrad,
 }

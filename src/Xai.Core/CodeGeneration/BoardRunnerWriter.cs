@@ -43,7 +43,7 @@ public static class BoardRunnerWriter
                 ["gradient"] = Format(profile.Gradient),
                 ["inputExponent"] = profile.ActivationExponents[0],
                 ["logitExponent"] = profile.ActivationExponents[^1],
-                ["relevanceExponent"] = profile.GradientExponents[0],
+                ["relevanceExponent"] = plan.ScheduleOf(method).AttributionExponent(profile),
             };
         }
 

@@ -130,7 +130,7 @@ public static class HlsTestbenchWriter
         if (explain)
         {
             s.AppendLine("    const unsigned expected_class = unsigned(planned.cls);");
-            s.AppendLine("    const double unscale = std::ldexp(1.0, -top_numerics::grad_exp(0));");
+            s.AppendLine("    const double unscale = std::ldexp(1.0, -top_relevance_exp);");
             s.AppendLine("    for (unsigned i = 0; i < input_size; i++)");
             s.AppendLine("        if (float(as_double(relevance[i]) * unscale) != planned.relevance[i]) relevance_mismatches++;");
         }

@@ -34,6 +34,10 @@ public static class HlsTopWriter
         s.AppendLine("namespace xai_generated {");
         s.AppendLine($"typedef xai::{method} top_method;");
         s.AppendLine("typedef planned_numerics<top_method>::type top_numerics;");
+        s.AppendLine("/// The ReLU rule of the method's network passes (the method itself for the paper's three).");
+        s.AppendLine("typedef xai::explanation_traits<top_method, explain_config>::rule top_rule;");
+        s.AppendLine("/// Relevance true value = stored * 2^-top_relevance_exp (xai/explain.h: the gradient's exponent, or x * g's).");
+        s.AppendLine("static constexpr int top_relevance_exp = xai::attribution_exp<top_numerics, top_method, explain_config>();");
         s.AppendLine("typedef top_numerics::act_t top_act_t;");
         s.AppendLine("typedef top_numerics::weight_t top_weight_t;");
         s.AppendLine("typedef top_numerics::grad_t top_grad_t;");
@@ -47,11 +51,17 @@ public static class HlsTopWriter
         Assert(s, "act_arena_size", sizes.ActArena);
         Assert(s, "grad_arena_size", sizes.GradArena);
         Assert(s, "n_classes", sizes.Classes);
+        var exponent = plan.ScheduleOf(method).AttributionExponent(profile);
+        s.AppendLine($"static_assert(xai_generated::top_relevance_exp == {exponent}, \"xai_top.h and the board runner disagree on the relevance exponent\");");
         s.AppendLine();
-        s.AppendLine("/// FP then BP of one image. Returns the class explained: `target` when it is a class index,");
+        var schedule = plan.ScheduleOf(method);
+        s.AppendLine(schedule.MultiPass
+            ? $"/// The {method} explanation of one image: {(schedule.ClassForward ? "an FP for the class, then " : "")}{schedule.BackwardPasses} FP + BP pass(es) (xai/explain.h)."
+            : "/// FP then BP of one image.");
+        s.AppendLine("/// Returns the class explained: `target` when it is a class index,");
         s.AppendLine("/// else the predicted class. The host writes the image scaled by 2^top_numerics::act_exp(0);");
         s.AppendLine("/// logits true value = stored * 2^-top_numerics::act_exp(n_layers), relevance true value =");
-        s.AppendLine("/// stored * 2^-top_numerics::grad_exp(0).");
+        s.AppendLine("/// stored * 2^-top_relevance_exp.");
         s.AppendLine(Signature(HlsTopDesign.For(HlsTopVariant.Explain, method, sizes)) + ";");
         s.AppendLine();
         s.AppendLine("/// FP only (inference). Returns the predicted class.");
@@ -94,15 +104,15 @@ public static class HlsTopWriter
 
         if (variant == HlsTopVariant.Explain)
         {
-            s.AppendLine("    return xai_generated::run<xai_generated::top_numerics, xai_generated::top_method>(");
-            s.AppendLine($"        image, weights, act, grad, relevance, logits, target, true, st{beats});");
+            s.AppendLine("    return xai_generated::explain<xai_generated::top_numerics, xai_generated::top_method>(");
+            s.AppendLine($"        image, weights, act, grad, relevance, logits, target, st{beats});");
         }
         else
         {
             s.AppendLine("    // WITH_BP = false: the engines are built without their BP paths, so the gradient arguments are never");
             s.AppendLine("    // touched. They still get arrays, not null pointers, which Vitis HLS cannot map.");
             s.AppendLine("    static xai_generated::top_grad_t no_grad[1], no_relevance[1];");
-            s.AppendLine("    return xai_generated::run<xai_generated::top_numerics, xai_generated::top_method, false>(");
+            s.AppendLine("    return xai_generated::run<xai_generated::top_numerics, xai_generated::top_rule, false>(");
             s.AppendLine($"        image, weights, act, no_grad, no_relevance, logits, -1, false, st{beats});");
         }
 

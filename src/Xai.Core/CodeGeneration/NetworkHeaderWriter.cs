@@ -34,6 +34,7 @@ public static class NetworkHeaderWriter
         s.AppendLine("#define XAI_GENERATED_NETWORK_H");
         s.AppendLine();
         s.AppendLine("#include \"xai/network.h\"");
+        s.AppendLine("#include \"xai/explain.h\"");
         s.AppendLine();
         s.AppendLine("namespace xai_generated {");
         s.AppendLine();
@@ -239,10 +240,52 @@ public static class NetworkHeaderWriter
         s.AppendLine("        network<NUM>::layers, image, weights, act, grad, relevance, logits, target, run_bp, st.pools, st.masks, weight_beats);");
         s.AppendLine("}");
         s.AppendLine();
+        AppendExplain(s, plan);
         s.AppendLine("} // namespace xai_generated");
         s.AppendLine();
         s.AppendLine("#endif");
         return s.ToString();
+    }
+
+    /// <summary>The multi-pass methods' parameters, one network pass as explain() calls it, and explain() for every method.</summary>
+    private static void AppendExplain(StringBuilder s, DesignPlan plan)
+    {
+        var e = plan.Explanation;
+        s.AppendLine("/// Parameters of the multi-pass methods (xai/explain.h): XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma.");
+        s.AppendLine("struct explain_config {");
+        s.AppendLine($"    static const unsigned ig_steps = {e.IgSteps}; ///< Integrated Gradients: midpoint Riemann steps from the zero baseline");
+        s.AppendLine($"    static const unsigned smoothgrad_samples = {e.SmoothGradSamples}; ///< SmoothGrad: noisy passes");
+        s.AppendLine($"    static constexpr double smoothgrad_sigma = {e.SmoothGradSigma.ToString("R", CultureInfo.InvariantCulture)}; ///< SmoothGrad: noise sigma in the input's units");
+        s.AppendLine($"    static const std::uint32_t noise_seed = 0x{e.NoiseSeed:X8}u; ///< the noise generator's state at every image's start");
+        s.AppendLine("};");
+        s.AppendLine();
+        s.AppendLine("/// One network pass with the ReLU rule RULE, as explain() runs it.");
+        s.AppendLine("template <class NUM, class RULE, bool WITH_BP = true> struct pass_runner {");
+        s.AppendLine("    const typename NUM::weight_t* weights;");
+        s.AppendLine("    typename NUM::act_t* act;");
+        s.AppendLine("    typename NUM::grad_t* grad;");
+        s.AppendLine("    fp_state& st;");
+        s.AppendLine("    const xai::weight_beat_t<fc_engine<NUM>>* weight_beats;");
+        s.AppendLine("    unsigned operator()(const typename NUM::act_t* image, typename NUM::grad_t* relevance, typename NUM::act_t* logits,");
+        s.AppendLine("                        int target, bool run_bp) {");
+        s.AppendLine("#pragma HLS INLINE");
+        s.AppendLine("        return run<NUM, RULE, WITH_BP>(image, weights, act, grad, relevance, logits, target, run_bp, st, weight_beats);");
+        s.AppendLine("    }");
+        s.AppendLine("};");
+        s.AppendLine();
+        s.AppendLine("/// The explanation METHOD of one image (xai::explain): the paper's methods are one run(); Input x Gradient,");
+        s.AppendLine("/// Integrated Gradients and SmoothGrad are passes of run() with the Saliency rule. Returns the class explained;");
+        s.AppendLine("/// logits as run(); relevance true value = stored * 2^-xai::attribution_exp<NUM, METHOD, explain_config>().");
+        s.AppendLine("template <class NUM, class METHOD, class OBSERVER = xai::no_pass_observer>");
+        s.AppendLine("unsigned explain(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,");
+        s.AppendLine("                 typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,");
+        s.AppendLine("                 fp_state& st, const xai::weight_beat_t<fc_engine<NUM>>* weight_beats = nullptr, OBSERVER observe = OBSERVER()) {");
+        s.AppendLine("#pragma HLS INLINE");
+        s.AppendLine("    typedef typename xai::explanation_traits<METHOD, explain_config>::rule rule;");
+        s.AppendLine("    pass_runner<NUM, rule> pass = {weights, act, grad, st, weight_beats};");
+        s.AppendLine("    return xai::explain<NUM, METHOD, explain_config, input_size, n_classes>(pass, image, relevance, logits, target, observe);");
+        s.AppendLine("}");
+        s.AppendLine();
     }
 
     private static string Bool(bool b) => b ? "true" : "false";

@@ -23,7 +23,7 @@ public static class NumericsHeaderWriter
         s.AppendLine("#define XAI_GENERATED_NUMERICS_H");
         s.AppendLine();
         s.AppendLine("#include \"xai/types.h\"");
-        s.AppendLine("#include \"xai/method.h\"");
+        s.AppendLine("#include \"xai/explain.h\"");
         s.AppendLine();
         s.AppendLine("namespace xai_generated {");
         s.AppendLine();

@@ -4,8 +4,7 @@ namespace Xai.Fidelity;
 
 /// <summary>
 /// How closely a fixed-point run follows the float run: top-1 agreement of the predictions and
-/// Spearman rank correlation of the relevance maps (|R| for Saliency, where the sign is a
-/// rendering choice; signed R for DeconvNet and Guided Backprop).
+/// Spearman rank correlation of the relevance maps (|R| or signed R: <see cref="RelevanceReading.ComparedAsMagnitude"/>).
 /// </summary>
 public sealed class FidelityMeasurement(AttributionMethod method)
 {
@@ -23,7 +22,7 @@ public sealed class FidelityMeasurement(AttributionMethod method)
             _agree++;
         }
 
-        _rho.Add(Method == AttributionMethod.Saliency
+        _rho.Add(RelevanceReading.ComparedAsMagnitude(Method)
             ? SpearmanCorrelation.Compute(Abs(floatRelevance), Abs(fixedRelevance))
             : SpearmanCorrelation.Compute(floatRelevance, fixedRelevance));
     }

@@ -1,3 +1,4 @@
+using Xai.Attribution;
 using Xai.Planning;
 
 namespace Xai.FpgaResources;
@@ -106,6 +107,13 @@ public static class ResourceModel
         return BramMapping.Blocks(map, word) + BramMapping.Blocks(pooled, word)
             + (withBp ? BramMapping.Blocks(pooled, word) + BramMapping.Blocks(map, e.AccumulatorBits) : 0);
     }
+
+    /// <summary>
+    /// The multi-pass driver's buffers (explain.h): the pass input and its gradient (16-bit words) and the running
+    /// sums (gradient accumulator words), one word per input element each. 0 for a one-pass method.
+    /// </summary>
+    public static long ExplanationBram18K(ExplanationSchedule schedule, int inputSize, int accumulatorBits) =>
+        schedule.MultiPass ? 2 * BramMapping.Blocks(inputSize, 16) + BramMapping.Blocks(inputSize, accumulatorBits) : 0;
 
     private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>
         LinearFit.Through([.. PaperTableIv.Rows.Select(r => ((double)r.Macs, (double)measured(r)))]);

@@ -65,6 +65,12 @@ public sealed record DesignPlan
     /// <summary>Weights per read of the dense engine's blocks: 1 unless <see cref="PackDenseWeights"/> (<see cref="Planning.DenseWeightBeat"/>).</summary>
     public int DenseWeightBeat => PackDenseWeights ? Planning.DenseWeightBeat.For(Layers, SlavePortBits, FcTile) : 1;
 
+    /// <summary>The multi-pass methods' parameters (XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma).</summary>
+    public ExplanationSettings Explanation { get; init; } = ExplanationSettings.Default;
+
+    /// <summary>What <paramref name="method"/> asks of the engine with this plan's parameters.</summary>
+    public ExplanationSchedule ScheduleOf(AttributionMethod method) => ExplanationSchedule.For(method, Explanation);
+
     public required double ClockMHz { get; init; }
 
     /// <summary>What the board's part offers (the board file's <c>resources</c>), for the resource model's figures.</summary>

@@ -17,7 +17,7 @@ namespace Xai.Planning;
 /// </summary>
 public static class DesignPlanFile
 {
-    public const string FormatName = "xai-design-plan/6"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents, relu6; 4: inputFrom, residualFrom; 5: pool blocks, dense relu6; 6: packDenseWeights
+    public const string FormatName = "xai-design-plan/7"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents, relu6; 4: inputFrom, residualFrom; 5: pool blocks, dense relu6; 6: packDenseWeights; 7: explanation
 
     /// <summary>Writes <paramref name="plan"/> to <paramref name="path"/>, only when its content changes.</summary>
     public static void Save(DesignPlan plan, string path) =>
@@ -46,6 +46,13 @@ public static class DesignPlanFile
         ["droppedOutputActivation"] = plan.DroppedOutputActivation,
         ["doubleBuffer"] = plan.DoubleBuffer,
         ["packDenseWeights"] = plan.PackDenseWeights,
+        ["explanation"] = new JObject
+        {
+            ["igSteps"] = plan.Explanation.IgSteps,
+            ["smoothGradSamples"] = plan.Explanation.SmoothGradSamples,
+            ["smoothGradSigma"] = plan.Explanation.SmoothGradSigma,
+            ["noiseSeed"] = plan.Explanation.NoiseSeed,
+        },
         ["clockMHz"] = plan.ClockMHz,
         ["boardResources"] = new JObject
         {
@@ -121,6 +128,8 @@ public static class DesignPlanFile
                 DroppedOutputActivation = (string?)json["droppedOutputActivation"],
                 DoubleBuffer = (bool?)json["doubleBuffer"] ?? false,
                 PackDenseWeights = (bool?)json["packDenseWeights"] ?? false,
+                Explanation = new ExplanationSettings((int)json["explanation"]!["igSteps"]!, (int)json["explanation"]!["smoothGradSamples"]!,
+                    (double)json["explanation"]!["smoothGradSigma"]!, (uint)json["explanation"]!["noiseSeed"]!),
                 ClockMHz = (double)json["clockMHz"]!,
                 BoardResources = new Boards.BoardResources(
                     (int)json["boardResources"]!["bram18k"]!, (int)json["boardResources"]!["dsp"]!, (int)json["boardResources"]!["ff"]!,

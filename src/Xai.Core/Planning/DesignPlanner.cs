@@ -50,6 +50,7 @@ public static class DesignPlanner
             FcTile = settings.FcTile,
             DoubleBuffer = settings.DoubleBuffer,
             PackDenseWeights = settings.PackDenseWeights,
+            Explanation = settings.Explanation ?? ExplanationSettings.Default,
             ClockMHz = settings.ClockMHz,
             BoardResources = settings.Board.Resources,
             SlavePortBits = settings.Board.ProcessingSystem.SlavePortDataWidth,

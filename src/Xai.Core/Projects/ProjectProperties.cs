@@ -33,6 +33,15 @@ public sealed record ProjectProperties
     /// <summary><c>XaiPackDenseWeights</c>: <c>true</c> or <c>false</c>, empty for false.</summary>
     public string PackDenseWeights { get; init; } = "";
 
+    /// <summary><c>XaiIgSteps</c>: Integrated Gradients' steps, empty for 32.</summary>
+    public string IgSteps { get; init; } = "";
+
+    /// <summary><c>XaiSmoothGradSamples</c>: SmoothGrad's noisy passes, empty for 16.</summary>
+    public string SmoothGradSamples { get; init; } = "";
+
+    /// <summary><c>XaiSmoothGradSigma</c>: SmoothGrad's noise σ in the input's units, empty for 0.15.</summary>
+    public string SmoothGradSigma { get; init; } = "";
+
     /// <summary><c>XaiClockMHz</c>: accelerator clock, empty for the board default.</summary>
     public string ClockMHz { get; init; } = "";
 

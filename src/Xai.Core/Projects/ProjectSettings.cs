@@ -10,6 +10,7 @@ namespace Xai.Projects;
 /// <param name="ClassNamesFile">XaiClassNamesFile as a full path, null for none.</param>
 /// <param name="DoubleBuffer">XaiDoubleBuffer: the conv engine's loads overlap its core.</param>
 /// <param name="PackDenseWeights">XaiPackDenseWeights: the dense engine reads its weights in beats of the HP port's width.</param>
+/// <param name="Explanation">XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma; null for the defaults.</param>
 public sealed record ProjectSettings(
     string ProjectFile,
     string ModelPath,
@@ -26,4 +27,5 @@ public sealed record ProjectSettings(
     string? LabelsFile = null,
     string? ClassNamesFile = null,
     bool DoubleBuffer = false,
-    bool PackDenseWeights = false);
+    bool PackDenseWeights = false,
+    ExplanationSettings? Explanation = null);

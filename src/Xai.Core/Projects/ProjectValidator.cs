@@ -96,6 +96,8 @@ public static class ProjectValidator
             Error(DiagnosticCatalog.BadPackDenseWeights, $"Property 'XaiPackDenseWeights' is '{p.PackDenseWeights.Trim()}'; allowed: true, false.");
         }
 
+        var explanation = ValidateExplanation(p, Error);
+
         // The range is the board's (boards/*.json plClockMHz): what its PS can clock the PL at and the
         // generated HLS and Vivado scripts accept, so a clock that passes here also passes Synthesize.
         var clock = board?.Defaults.ClockMHz ?? 100;
@@ -167,7 +169,39 @@ public static class ProjectValidator
 
         return new ProjectSettings(
             p.ProjectFile, modelPath, board, methods, numerics, oh, ow, fcTile, clock, targetClass, fidelityImages, hlsFlow,
-            ProjectFilePath(projectDir, p.LabelsFile), ProjectFilePath(projectDir, p.ClassNamesFile), doubleBuffer, packDenseWeights);
+            ProjectFilePath(projectDir, p.LabelsFile), ProjectFilePath(projectDir, p.ClassNamesFile), doubleBuffer, packDenseWeights, explanation);
+    }
+
+    /// <summary>XaiIgSteps, XaiSmoothGradSamples and XaiSmoothGradSigma; each empty for its default.</summary>
+    private static ExplanationSettings ValidateExplanation(ProjectProperties p, Action<string, string> error)
+    {
+        int Passes(string text, string property, string code, int fallback)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return fallback;
+            }
+
+            if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= ExplanationSettings.MaxPasses)
+            {
+                return n;
+            }
+
+            error(code, $"Property '{property}' is '{text.Trim()}'; allowed: a whole number from 1 to {ExplanationSettings.MaxPasses} (the gradients the accumulator sums without overflow: 8 bits of headroom in the paper's ap_fixed<32,16> over <16,8>).");
+            return fallback;
+        }
+
+        var steps = Passes(p.IgSteps, "XaiIgSteps", DiagnosticCatalog.BadIgSteps, ExplanationSettings.DefaultIgSteps);
+        var samples = Passes(p.SmoothGradSamples, "XaiSmoothGradSamples", DiagnosticCatalog.BadSmoothGradSamples, ExplanationSettings.DefaultSmoothGradSamples);
+        var sigma = ExplanationSettings.DefaultSmoothGradSigma;
+        if (!string.IsNullOrWhiteSpace(p.SmoothGradSigma) &&
+            (!double.TryParse(p.SmoothGradSigma.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out sigma) || !double.IsFinite(sigma) || sigma < 0))
+        {
+            error(DiagnosticCatalog.BadSmoothGradSigma, $"Property 'XaiSmoothGradSigma' is '{p.SmoothGradSigma.Trim()}'; allowed: the noise's standard deviation in the input's units, a number of 0 or more (e.g. 0.15 for inputs in [0, 1]).");
+            sigma = ExplanationSettings.DefaultSmoothGradSigma;
+        }
+
+        return new ExplanationSettings(steps, samples, sigma);
     }
 
     private static string? ProjectFilePath(string projectDir, string value) =>

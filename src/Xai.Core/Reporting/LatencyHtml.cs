@@ -32,6 +32,16 @@ public static class LatencyHtml
         }
 
         s.Append($"</table><p class=\"note\">Limits for this work on the board: {Ms(l.Limit.ComputeMs)} with every DSP doing a MAC each cycle, {Ms(l.Limit.DramMs)} moving the design's DRAM bytes at the slave port's full width. {H(l.Basis)}</p>");
+        if (l.Methods.Any(m => m.ForwardPasses > 1))
+        {
+            s.Append("<table><tr><th>method</th><th>FP + BP passes</th><th>network passes in all</th><th>modelled ms per explanation</th><th>BRAM_18K added</th></tr>");
+            foreach (var m in l.Methods)
+            {
+                s.Append($"<tr><td>{H(m.Method)}</td><td>{N(m.BackwardPasses)}</td><td>{N(m.ForwardPasses)}</td><td>{F(m.Ms, "F2")}</td><td>{N(m.Bram18k)}</td></tr>");
+            }
+
+            s.Append("</table><p class=\"note\">Integrated Gradients and SmoothGrad run an FP on the image for the class, then their FP + BP passes, on the same engine.</p>");
+        }
 
         if (hardware is { LatencyModel.Count: > 0 })
         {

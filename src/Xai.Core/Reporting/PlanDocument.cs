@@ -159,6 +159,18 @@ public static class PlanDocument
                 MemoryShare = Share(l.Forward.ExposedMemory + l.Backward.ExposedMemory, l.Forward.Total + l.Backward.Total),
                 MacUtilisation = Share(l.Forward.Macs + l.Backward.Macs, l.Forward.Lanes * (l.Forward.Total + l.Backward.Total)),
             })],
+            Methods = [.. plan.Methods.Select(method =>
+            {
+                var s = plan.ScheduleOf(method);
+                return new MethodCost
+                {
+                    Method = method.ToString(),
+                    ForwardPasses = s.ForwardPasses,
+                    BackwardPasses = s.BackwardPasses,
+                    Ms = Math.Round(s.BackwardPasses * m.FpBpMs + (s.ClassForward ? m.FpMs : 0), 4),
+                    Bram18k = (int)ResourceModel.ExplanationBram18K(s, plan.InputShape.ElementCount, EngineShape.For(plan).AccumulatorBits),
+                };
+            })],
             Paper = paper is null ? null : new PaperLatency
             {
                 ConvParallelism = $"{paper.NOh}x{paper.NOw}",

@@ -67,7 +67,11 @@ public static class ReportHtml
                 FidelityRow(s, method, "paper: ap_fixed&lt;16,8&gt;", csim.FidelityPaper.GetValueOrDefault(method));
             }
 
-            s.Append("</table><p class=\"note\">ρ over all input relevances: |R| for Saliency, signed R for DeconvNet and Guided Backprop.</p>");
+            s.Append("</table><p class=\"note\">ρ over all input relevances: |R| for Saliency and SmoothGrad, signed R for the others.</p>");
+            if (csim.Completeness is { } c)
+            {
+                s.Append($"<p>Integrated Gradients' completeness gap |Σ R − (F<sub>c</sub>(x) − F<sub>c</sub>(0))| / |F<sub>c</sub>(x) − F<sub>c</sub>(0)| on {c.Images} image(s): float median {Percent(c.FloatMedian)}, max {Percent(c.FloatMax)} (the Riemann sum's error: raise XaiIgSteps to shrink it); planned median {Percent(c.PlannedMedian)}, max {Percent(c.PlannedMax)}.</p>");
+            }
             if (csim.FidelityTestSet is { } testSet)
             {
                 s.Append($"<h2>Fidelity on {H(testSet.Images)} Fashion-MNIST test images</h2><table><tr><th>method</th><th>numerics</th><th>images</th><th>top-1 agreement</th><th>Spearman ρ median</th><th>ρ 10th pct</th><th>ρ min</th></tr>");
@@ -145,6 +149,8 @@ public static class ReportHtml
     internal static string N(long? v) => v is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "—";
 
     private static string F(double? v) => v is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "—";
+
+    private static string Percent(double? v) => v is { } x ? (x * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %" : "—";
 
     private static string P(double? v) => v is { } x ? (x * 100).ToString("F1", CultureInfo.InvariantCulture) + " %" : "—";
 }

@@ -63,6 +63,12 @@ public static class CSimStage
             layout.IntermediateDirectory, "csim", plan.Methods, plan.Classes, cancel);
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
         var shape = plan.InputShape;
+        // Integrated Gradients' completeness needs F(0): the zero baseline through the same program (its logits only).
+        var baseline = plan.Methods.Contains(AttributionMethod.IntegratedGradients)
+            ? CSimProgram.Run(layout.SimulationProgram, layout.FloatWeights, [new float[shape.ElementCount]], -1, sameClass: false,
+                layout.IntermediateDirectory, "csim-baseline", plan.Methods, plan.Classes, cancel)
+            : null;
+        var gaps = new Dictionary<NumericsProfile, List<double>> { [NumericsProfile.Float] = [], [NumericsProfile.Planned] = [] };
 
         // The maps are written to a staging directory first and swapped into the results being
         // assembled at the end, so a failure or Ctrl-C part-way leaves the previous run's maps,
@@ -104,7 +110,7 @@ public static class CSimStage
                 var npy = $"relevance/{name}.{method}.npy";
                 AtomicFile.WriteAllBytes(Path.Combine(staging, npy), NpyFile.EncodeFloat32(p.Relevance, shape.Dimensions));
                 var png = $"heatmaps/{name}.{method}.png";
-                var sign = method == AttributionMethod.Saliency ? HeatmapRenderer.Sign.Absolute : HeatmapRenderer.Sign.Positive;
+                var sign = RelevanceReading.ShownAsMagnitude(method) ? HeatmapRenderer.Sign.Absolute : HeatmapRenderer.Sign.Positive;
                 AtomicFile.WriteAllBytes(Path.Combine(staging, png), PngWriter.Encode(HeatmapRenderer.Overlay(image.Raster, p.Relevance, shape.Channels, sign)));
                 methods[method.ToString()] = new CsimImageMethod
                 {
@@ -112,7 +118,21 @@ public static class CSimStage
                     Heatmap = png,
                     ExplainedClass = p.Class,
                     SpearmanVsFloat = Round(fidelity.Planned[method].LastRho),
+                    CompletenessGap = method == AttributionMethod.IntegratedGradients && baseline is not null ? Round(Gap(NumericsProfile.Planned)) : null,
                 };
+
+                double Gap(NumericsProfile profile)
+                {
+                    var run = results[(k, profile, method)];
+                    var gap = CompletenessGap.Of(run.Relevance, run.Logits, baseline[(0, profile, method)].Logits, run.Class);
+                    gaps[profile].Add(gap);
+                    return gap;
+                }
+
+                if (method == AttributionMethod.IntegratedGradients && baseline is not null)
+                {
+                    Gap(NumericsProfile.Float);
+                }
             }
 
             var inputPng = $"heatmaps/{name}.input.png";
@@ -143,6 +163,14 @@ public static class CSimStage
             Fidelity = Fidelity(fidelity.Planned),
             FidelityPaper = Fidelity(fidelity.Paper),
             PerImage = perImage,
+            Completeness = baseline is null ? null : new CompletenessSummary
+            {
+                Images = inputs.Count,
+                FloatMedian = Round(DistributionSummary.Of(gaps[NumericsProfile.Float]).Median),
+                FloatMax = Round(gaps[NumericsProfile.Float].DefaultIfEmpty(double.NaN).Max()),
+                PlannedMedian = Round(DistributionSummary.Of(gaps[NumericsProfile.Planned]).Median),
+                PlannedMax = Round(gaps[NumericsProfile.Planned].DefaultIfEmpty(double.NaN).Max()),
+            },
             FidelityTestSet = extra?.Invoke(),
         };
 

@@ -47,8 +47,8 @@ public sealed partial class HlsTopWriterTests(OddNetworkBuild build) : IClassFix
             ],
             pragmas);
         Assert.Contains("unsigned xai_top(", top);
-        Assert.Contains("run<xai_generated::top_numerics, xai_generated::top_method>(", top);
-        Assert.Contains("image, weights, act, grad, relevance, logits, target, true, st);", top);
+        Assert.Contains("explain<xai_generated::top_numerics, xai_generated::top_method>(", top);
+        Assert.Contains("image, weights, act, grad, relevance, logits, target, st);", top);
         var design = HlsTopDesign.For(HlsTopVariant.Explain, AttributionMethod.GuidedBackprop, Sizes);
         Assert.Equal(["m_axi_gmem_act", "m_axi_gmem_weights", "m_axi_gmem_grad"], design.MasterInterfaces);
         Assert.Equal("xxai_top_hw.h", design.DriverHeaderName);

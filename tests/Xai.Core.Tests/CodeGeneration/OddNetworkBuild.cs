@@ -36,22 +36,25 @@ public class OddNetworkBuild : IDisposable
     /// The model file <paramref name="model"/> (3 input channels), with two noise images of <paramref name="width"/> x
     /// <paramref name="height"/>, or the PNG files <paramref name="images"/> when given.
     /// </summary>
-    protected OddNetworkBuild(FileInfo model, int width, int height, Func<byte[], byte[]>? editModel, IReadOnlyList<string>? images = null)
+    /// <param name="project">Further project properties (methods, their parameters) over the defaults; null for none.</param>
+    protected OddNetworkBuild(FileInfo model, int width, int height, Func<byte[], byte[]>? editModel, IReadOnlyList<string>? images = null,
+        Func<ProjectProperties, ProjectProperties>? project = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "xai-top-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(Directory);
         var bytes = File.ReadAllBytes(model.FullName);
         File.WriteAllBytes(Path.Combine(Directory, "odd.onnx"), editModel is null ? bytes : editModel(bytes));
         var diagnostics = new List<XaiDiagnostic>();
+        var properties = new ProjectProperties
+        {
+            ProjectFile = Path.Combine(Directory, "odd.xaiproj"),
+            Model = "odd.onnx",
+            Board = "pynq-z2",
+            Methods = "Saliency;DeconvNet;GuidedBackprop",
+            Numerics = "PerTensor",
+        };
         Settings = ProjectValidator.Validate(
-            new ProjectProperties
-            {
-                ProjectFile = Path.Combine(Directory, "odd.xaiproj"),
-                Model = "odd.onnx",
-                Board = "pynq-z2",
-                Methods = "Saliency;DeconvNet;GuidedBackprop",
-                Numerics = "PerTensor",
-            },
+            project is null ? properties : project(properties),
             BoardCatalog.Load(RepositoryLayout.Boards),
             diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
         Layout = new BuildLayout(Path.Combine(Directory, "obj"), Path.Combine(Directory, "bin"));

@@ -51,7 +51,7 @@ public sealed class PackedDenseWeightsTests(DepthwiseNetworkBuild build) : IClas
         var source = HlsTopWriter.WriteTop(Packed, AttributionMethod.Saliency, HlsTopVariant.Explain);
         Assert.Contains($"const xai_generated::top_weight_beat_t dense_weights[{sizes.WeightImage / 4}]", source);
         Assert.Contains($"#pragma HLS INTERFACE m_axi port=dense_weights offset=slave bundle=gmem_dense_weights depth={sizes.WeightImage / 4}", source);
-        Assert.Contains("true, st, dense_weights);", source);
+        Assert.Contains("target, st, dense_weights);", source);
         Assert.DoesNotContain("dense_weights", HlsTopWriter.WriteTop(build.Plan, AttributionMethod.Saliency, HlsTopVariant.Explain));
     }
 

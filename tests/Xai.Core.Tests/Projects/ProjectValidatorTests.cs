@@ -77,6 +77,14 @@ public sealed class ProjectValidatorTests : IDisposable
     [InlineData("DoubleBuffer", "1", "XAI1012")]
     [InlineData("PackDenseWeights", "yes", "XAI1013")]
     [InlineData("PackDenseWeights", "8", "XAI1013")]
+    [InlineData("IgSteps", "0", "XAI1014")]
+    [InlineData("IgSteps", "257", "XAI1014")]
+    [InlineData("IgSteps", "many", "XAI1014")]
+    [InlineData("SmoothGradSamples", "-1", "XAI1015")]
+    [InlineData("SmoothGradSamples", "1000", "XAI1015")]
+    [InlineData("SmoothGradSigma", "-0.1", "XAI1016")]
+    [InlineData("SmoothGradSigma", "NaN", "XAI1016")]
+    [InlineData("SmoothGradSigma", "wide", "XAI1016")]
     [InlineData("Model", "", "XAI1101")]
     [InlineData("Model", "other.onnx", "XAI1102")]
     public void Each_bad_value_gets_its_code_and_names_the_property(string property, string value, string code)
@@ -90,6 +98,9 @@ public sealed class ProjectValidatorTests : IDisposable
             "FcTile" => Props() with { FcTile = value },
             "DoubleBuffer" => Props() with { DoubleBuffer = value },
             "PackDenseWeights" => Props() with { PackDenseWeights = value },
+            "IgSteps" => Props() with { IgSteps = value },
+            "SmoothGradSamples" => Props() with { SmoothGradSamples = value },
+            "SmoothGradSigma" => Props() with { SmoothGradSigma = value },
             "ClockMHz" => Props() with { ClockMHz = value },
             "TargetClass" => Props() with { TargetClass = value },
             "FidelityImages" => Props() with { FidelityImages = value },
@@ -105,6 +116,18 @@ public sealed class ProjectValidatorTests : IDisposable
         Assert.Equal(DiagnosticSeverity.Error, error.Severity);
         Assert.Equal(p.ProjectFile, error.File);
         Assert.Contains(code == "XAI1009" ? "'XaiConvParallelism'" : $"'Xai{property}'", error.Message);
+    }
+
+    [Fact]
+    public void The_multi_pass_methods_parameters_default_and_take_the_limits()
+    {
+        var (s, d) = Run(Props() with { Methods = "IntegratedGradients;smoothgrad;InputXGradient" });
+        Assert.Empty(d);
+        Assert.Equal(new[] { AttributionMethod.IntegratedGradients, AttributionMethod.SmoothGrad, AttributionMethod.InputXGradient }, s!.Methods);
+        Assert.Equal(ExplanationSettings.Default, s.Explanation);
+        (s, d) = Run(Props() with { IgSteps = "256", SmoothGradSamples = "1", SmoothGradSigma = "0" });
+        Assert.Empty(d);
+        Assert.Equal(new ExplanationSettings(256, 1, 0.0), s!.Explanation);
     }
 
     [Theory]

@@ -12,4 +12,8 @@ public sealed record CsimImageMethod
 
     /// <summary>Spearman ρ of this map against float's; null when undefined (a constant map).</summary>
     public required double? SpearmanVsFloat { get; init; }
+
+    /// <summary>Integrated Gradients only: the planned design's completeness gap (<see cref="CompletenessSummary"/>).</summary>
+    [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+    public double? CompletenessGap { get; init; }
 }

@@ -25,6 +25,10 @@ public sealed record CsimSection
 
     public required List<CsimImage> PerImage { get; init; }
 
+    /// <summary>Present only when the project computes Integrated Gradients.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public CompletenessSummary? Completeness { get; init; }
+
     /// <summary>Present only with XaiFidelityImages &gt; 0 and the dataset installed.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public DatasetFidelity? FidelityTestSet { get; init; }

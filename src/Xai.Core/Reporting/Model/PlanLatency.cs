@@ -20,6 +20,8 @@ public sealed record PlanLatency
     public required string Bound { get; init; }
     public required LatencyLimit Limit { get; init; }
     public required List<LayerLatencyFigure> Layers { get; init; }
+    /// <summary>Per method of the project: the network passes it runs, their modelled latency and the buffers it adds.</summary>
+    public required List<MethodCost> Methods { get; init; }
     /// <summary>The paper's measured figures on this board (Table IV), when it has a row for it.</summary>
     public PaperLatency? Paper { get; init; }
     /// <summary>What the figures rest on, in a sentence.</summary>

@@ -1,0 +1,271 @@
+// Explanations built from passes of the one engine (issue 13): Input x Gradient, Integrated
+// Gradients and SmoothGrad need nothing but FP + BP with the Saliency rule (the plain gradient),
+// run on inputs formed from the image, and a little arithmetic around it. explain() is the one
+// entry point for every method: for the paper's three (method.h) it is one network pass; for
+// these it forms each pass's input on chip, runs the pass, accumulates the input gradient on
+// chip and forms the attribution once at the end.
+//
+// Semantics follow Captum (captum.attr), with the conventions written beside each method. The
+// class explained is the prediction on the image itself (or `target`), for every pass.
+#ifndef XAI_EXPLAIN_H
+#define XAI_EXPLAIN_H
+
+#include <cstdint>
+#include <type_traits>
+
+#include "arith.h"
+#include "method.h"
+
+namespace xai {
+
+/// x * dF/dx (captum.attr.InputXGradient). One FP + BP.
+struct InputXGradient {};
+
+/// (x - x') * (1/m) * sum_k dF/dx at x' + a_k (x - x'), a_k = (k + 1/2) / m, k = 0..m-1, baseline
+/// x' = 0 (captum.attr.IntegratedGradients with baselines=0, method='riemann_middle', n_steps=m;
+/// Captum's default method is Gauss-Legendre, whose uneven steps and weights the hardware would
+/// have to store). One FP on x, then m FP + BP.
+struct IntegratedGradients {};
+
+/// (1/n) * sum_k dF/dx at x + sigma * z_k (captum.attr.NoiseTunnel(Saliency(abs=False)),
+/// nt_type='smoothgrad', stdevs=sigma, nt_samples=n): the mean signed gradient; z_k are
+/// approximately N(0, 1) per input element from noise_source below (not torch.normal), so the
+/// C simulation and the hardware draw the same noise, image after image. One FP on x, then n
+/// FP + BP.
+struct SmoothGrad {};
+
+/// Parameters of the multi-pass methods; a design declares its own (the SDK writes explain_config
+/// from XaiIgSteps / XaiSmoothGradSamples / XaiSmoothGradSigma) with these members.
+struct default_explain_config {
+    /// Integrated Gradients: m, the Riemann steps. 1 <= m; the sum of m gradients must fit the
+    /// gradient accumulator (checked against each profile's formats at compile time).
+    static const unsigned ig_steps = 32;
+    /// SmoothGrad: n, the noisy passes (same bound as ig_steps).
+    static const unsigned smoothgrad_samples = 16;
+    /// SmoothGrad: sigma, the noise's standard deviation in the input's real units.
+    static constexpr double smoothgrad_sigma = 0.15;
+    /// SmoothGrad: the noise generator's state at the start of every image; never 0.
+    static const std::uint32_t noise_seed = 0x2545F491u;
+};
+
+/// The noise of SmoothGrad: xorshift32 (Marsaglia 2003), a linear generator over GF(2) like an
+/// LFSR, one 32-bit word per input element (three shifts and XORs in hardware); the word's
+/// four bytes summed (Irwin-Hall, n = 4) minus their mean give an integer in [-510, 510] with
+/// standard deviation units_per_sigma: approximately normal, bounded at 3.45 sigma.
+struct noise_source {
+    /// sqrt(4 * (256^2 - 1) / 12): the standard deviation of the sum of four uniform bytes.
+    static constexpr double units_per_sigma = 147.80054127099805;
+    std::uint32_t state;
+    int next() {
+#pragma HLS INLINE
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        return int(state & 255u) + int((state >> 8) & 255u) + int((state >> 16) & 255u) + int(state >> 24) - 510;
+    }
+};
+
+/// How a method is computed: the ReLU rule of its passes, how many FP + BP passes, and whether the
+/// attribution multiplies the mean gradient by the input. The paper's three are one pass of their own rule.
+template <class M, class CFG> struct explanation_traits {
+    static_assert(is_method<M>::value, "explain: METHOD must be Saliency, DeconvNet, GuidedBackprop, InputXGradient, "
+                                       "IntegratedGradients or SmoothGrad");
+    typedef M rule;
+    static const unsigned passes = 1;
+    static const bool multi_pass = false; ///< false: the pass writes the relevance itself
+    static const bool passes_on_image = true; ///< the passes run on the image itself (no extra FP for the class)
+    static const bool times_input = false;    ///< the attribution is x times the mean gradient
+};
+template <class CFG> struct explanation_traits<InputXGradient, CFG> {
+    typedef Saliency rule;
+    static const unsigned passes = 1;
+    static const bool multi_pass = true;
+    static const bool passes_on_image = true;
+    static const bool times_input = true;
+};
+template <class CFG> struct explanation_traits<IntegratedGradients, CFG> {
+    typedef Saliency rule;
+    static const unsigned passes = CFG::ig_steps;
+    static const bool multi_pass = true;
+    static const bool passes_on_image = false;
+    static const bool times_input = true;
+};
+template <class CFG> struct explanation_traits<SmoothGrad, CFG> {
+    typedef Saliency rule;
+    static const unsigned passes = CFG::smoothgrad_samples;
+    static const bool multi_pass = true;
+    static const bool passes_on_image = false;
+    static const bool times_input = false;
+};
+
+/// Integer bits of a number type (sign included); 1 for float and double, which need no headroom.
+template <class T> struct integer_bits { static const int value = T::iwidth; };
+template <> struct integer_bits<float> { static const int value = 1; };
+template <> struct integer_bits<double> { static const int value = 1; };
+
+/// The image's exponent (stored = true * 2^e): NUM::act_exp(0) where the profile scales activations, else 0.
+template <class NUM, class = void> struct image_exp { static constexpr int value = 0; };
+template <class NUM> struct image_exp<NUM, decltype(void(NUM::act_exp(0)))> {
+    static constexpr int value = NUM::act_exp(0);
+};
+
+/// Exponent of the attribution explain() writes: stored = true * 2^attribution_exp. A gradient's is
+/// NUM::grad_exp(0). x * g is formed as g * (x * 2^-(I_act - 1)): the stored image is below
+/// 2^(I_act - 1) in magnitude, so the product fits the gradient format without overflow; its
+/// exponent is grad_exp(0) + act_exp(0) - (I_act - 1).
+template <class NUM, class M, class CFG> constexpr int attribution_exp() {
+    return NUM::grad_exp(0) + (explanation_traits<M, CFG>::times_input
+                                   ? image_exp<NUM>::value - (integer_bits<typename NUM::act_t>::value - 1)
+                                   : 0);
+}
+
+/// Observes every pass (calibration reads the arenas there); hardware and simulation pass this one.
+struct no_pass_observer {
+    template <class A, class G> void operator()(const A*, const G*, bool) const {}
+};
+
+namespace explain_detail {
+
+/// The input of pass k, element by element: what distinguishes the multi-pass methods.
+template <class NUM, class M, class CFG> struct pass_input {
+    typedef typename NUM::act_t act_t;
+    template <unsigned N> static void form(const act_t* image, act_t* out, unsigned, noise_source&) {
+    copy_pass_input:
+        for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+            out[i] = image[i];
+        }
+    }
+};
+template <class NUM, class CFG> struct pass_input<NUM, IntegratedGradients, CFG> {
+    typedef typename NUM::act_t act_t;
+    typedef typename NUM::accum_t accum_t;
+    /// a_k x with a_k = (2k + 1) * (1 / 2m): one constant, one product per step.
+    template <unsigned N> static void form(const act_t* image, act_t* out, unsigned k, noise_source&) {
+        const accum_t alpha = accum_t(accum_t(2 * k + 1) * accum_t(0.5 / CFG::ig_steps));
+    scale_pass_input:
+        for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+            out[i] = act_t(image[i] * alpha);
+        }
+    }
+};
+template <class NUM, class CFG> struct pass_input<NUM, SmoothGrad, CFG> {
+    typedef typename NUM::act_t act_t;
+    typedef typename NUM::accum_t accum_t;
+    /// x + sigma z, in the image's scaling (2^act_exp(0)); the act format's overflow mode applies.
+    template <unsigned N> static void form(const act_t* image, act_t* out, unsigned, noise_source& noise) {
+        const accum_t step = accum_t(CFG::smoothgrad_sigma * pow2(image_exp<NUM>::value) / noise_source::units_per_sigma);
+    noisy_pass_input:
+        for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+            out[i] = act_t(accum_t(image[i]) + accum_t(noise.next()) * step);
+        }
+    }
+};
+
+/// The paper's methods and the multi-pass ones differ in buffers and loops; one specialization each.
+template <class NUM, class M, class CFG, unsigned N, unsigned NC, bool MULTI = explanation_traits<M, CFG>::multi_pass>
+struct driver {
+    template <class PASS, class OBSERVER>
+    static unsigned run(PASS& pass, const typename NUM::act_t* image, typename NUM::grad_t* relevance,
+                        typename NUM::act_t* logits, int target, OBSERVER& observe) {
+        const unsigned cls = pass(image, relevance, logits, target, true);
+        observe(image, relevance, true);
+        return cls;
+    }
+};
+
+template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<NUM, M, CFG, N, NC, true> {
+    typedef explanation_traits<M, CFG> traits;
+    typedef typename NUM::act_t act_t;
+    typedef typename NUM::grad_t grad_t;
+    typedef typename NUM::grad_accum_t grad_accum_t;
+    static const unsigned passes = traits::passes;
+    static_assert(passes >= 1, "explain: a multi-pass method needs at least one pass (ig_steps, smoothgrad_samples)");
+    // The running sum of `passes` gradients, each below 2^(I_grad - 1), must stay below 2^(I_acc - 1).
+    static_assert(std::is_floating_point<grad_accum_t>::value ||
+                      integer_bits<grad_accum_t>::value - integer_bits<grad_t>::value >= 31 ||
+                      (1ull << (integer_bits<grad_accum_t>::value - integer_bits<grad_t>::value)) >= passes,
+                  "explain: the gradient accumulator cannot sum this many passes without overflow (ig_steps or "
+                  "smoothgrad_samples above 2^(I_grad_accum - I_grad))");
+
+    template <class PASS, class OBSERVER>
+    static unsigned run(PASS& pass, const act_t* image, grad_t* relevance, act_t* logits, int target, OBSERVER& observe) {
+        // On-chip: the pass's input, gradient and logits, the running sums. ONE call site of the pass, always on
+        // these buffers, so the top has one instance of each engine (tests/engine_instances) and no pointer
+        // that switches between a port and a local array.
+        act_t pass_image[N];
+        grad_t pass_relevance[N];
+        grad_accum_t sum[N];
+        act_t pass_logits[NC];
+    zero_sum:
+        for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+            sum[i] = grad_accum_t(0);
+        }
+        // Every pass explains the prediction on the image itself (Captum's target): pass 0 is an FP on the image
+        // for it, unless the passes run on the image (Input x Gradient's one pass gives the class itself).
+        const bool class_pass = !traits::passes_on_image;
+        noise_source noise = {CFG::noise_seed};
+        unsigned cls = 0;
+    passes_loop:
+        for (unsigned k = class_pass ? 0 : 1; k <= passes; k++) {
+            const bool on_image = k == 0 || traits::passes_on_image; // this pass's logits and class are the image's
+            if (k == 0)
+                pass_input<NUM, Saliency, CFG>::template form<N>(image, pass_image, 0, noise); // the image itself
+            else
+                pass_input<NUM, M, CFG>::template form<N>(image, pass_image, k - 1, noise);
+            const unsigned c = pass(pass_image, pass_relevance, pass_logits, on_image ? target : int(cls), k > 0);
+            observe(pass_image, pass_relevance, k > 0);
+            if (on_image) {
+                cls = c;
+            copy_logits:
+                for (unsigned i = 0; i < NC; i++) {
+#pragma HLS PIPELINE II = 1
+                    logits[i] = pass_logits[i];
+                }
+            }
+            if (k > 0) {
+            accumulate:
+                for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+                    sum[i] += pass_relevance[i];
+                }
+            }
+        }
+        finish<traits::times_input>(image, sum, grad_accum_t(1.0 / passes), relevance);
+        return cls;
+    }
+
+    template <bool TIMES_INPUT>
+    static void finish(const act_t* image, const grad_accum_t* sum, const grad_accum_t& mean_of, grad_t* relevance) {
+    attribution:
+        for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+            const grad_accum_t mean = grad_accum_t(sum[i] * mean_of);
+            if (TIMES_INPUT)
+                relevance[i] = convert_scaled<-(integer_bits<act_t>::value - 1), grad_t>(mean * image[i]);
+            else
+                relevance[i] = grad_t(mean);
+        }
+    }
+};
+
+} // namespace explain_detail
+
+/// One explanation of `image`: the logits of the image, the class explained (`target` when it is a
+/// class index, else the prediction) and the attribution in `relevance`, stored as true *
+/// 2^attribution_exp<NUM, METHOD, CFG>(). `pass(input, relevance, logits, target, run_bp)` runs the
+/// network once with explanation_traits<METHOD, CFG>::rule (the generated header's pass_runner);
+/// `observe(input, relevance, run_bp)` sees every pass. N: the image's elements; NC: the classes.
+template <class NUM, class METHOD, class CFG, unsigned N, unsigned NC, class PASS, class OBSERVER>
+unsigned explain(PASS& pass, const typename NUM::act_t* image, typename NUM::grad_t* relevance,
+                 typename NUM::act_t* logits, int target, OBSERVER& observe) {
+#pragma HLS INLINE
+    return explain_detail::driver<NUM, METHOD, CFG, N, NC>::run(pass, image, relevance, logits, target, observe);
+}
+
+} // namespace xai
+
+#endif

@@ -1,0 +1,235 @@
+// The multi-pass explanations (xai/explain.h) on whole networks: Input x Gradient, Integrated
+// Gradients and SmoothGrad against PyTorch vectors written from Captum's definitions
+// (reference/make_explanation_vectors.py), their structural identities, IG's completeness, the
+// noise generator, and the 16-bit scaled profile against float.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "table3_top.h"
+#include "table3_numerics.h"
+#include "xai/explain.h"
+#include "support/npy.h"
+#include "support/odd_net.h"
+#include "support/test_configs.h"
+#include "support/network_engine_images.h"
+
+using namespace xai_test;
+
+namespace {
+
+/// make_explanation_vectors.py's parameters.
+struct test_explain_config {
+    static const unsigned ig_steps = 16;
+    static const unsigned smoothgrad_samples = 4;
+    static constexpr double smoothgrad_sigma = 0.1;
+    static const std::uint32_t noise_seed = 0x2545F491u;
+};
+struct noiseless_config : test_explain_config {
+    static constexpr double smoothgrad_sigma = 0.0;
+};
+
+/// One network pass with the method's rule, as the generated header's pass_runner.
+template <class NUM, class RULE, class NET> struct Pass {
+    typedef typename NUM::act_t act_t;
+    typedef typename NUM::grad_t grad_t;
+    const typename NUM::weight_t* w;
+    std::vector<act_t> act = std::vector<act_t>(NET::act_arena_size);
+    std::vector<grad_t> grad = std::vector<grad_t>(NET::grad_arena_size);
+    std::unique_ptr<typename NET::fp_state> st = std::make_unique<typename NET::fp_state>();
+    unsigned calls = 0, bp_calls = 0;
+    unsigned operator()(const act_t* in, grad_t* rel, act_t* logits, int target, bool bp) {
+        calls++;
+        bp_calls += bp;
+        return NET::template run<NUM, RULE>(in, w, act.data(), grad.data(), rel, logits, target, bp, *st);
+    }
+};
+struct Table3 {
+    static const unsigned act_arena_size = table3::act_arena_size, grad_arena_size = table3::grad_arena_size;
+    static const unsigned input_size = table3::input_size, n_classes = table3::n_classes;
+    typedef table3::fp_state fp_state;
+    template <class NUM, class M, class... A> static unsigned run(A... a) { return table3::run<NUM, M>(a...); }
+};
+struct Odd {
+    static const unsigned act_arena_size = odd_net::act_arena_size, grad_arena_size = odd_net::grad_arena_size;
+    static const unsigned input_size = odd_net::input_size, n_classes = odd_net::n_classes;
+    typedef odd_net::fp_state fp_state;
+    template <class NUM, class M, class... A> static unsigned run(A... a) { return odd_net::run<NUM, M>(a...); }
+};
+
+struct Explained {
+    unsigned cls = 0;
+    Vec logits, relevance; ///< in real units
+    unsigned passes = 0, bp_passes = 0;
+};
+
+/// explain<NUM, M, CFG> on a float image and weight image (engine order); values converted to NUM's types.
+template <class NET, class NUM, class M, class CFG = test_explain_config>
+Explained explain_one(const std::vector<double>& w, const std::vector<double>& x) {
+    typedef typename NUM::act_t act_t;
+    typedef typename NUM::grad_t grad_t;
+    typedef typename xai::explanation_traits<M, CFG>::rule rule;
+    std::vector<typename NUM::weight_t> wt;
+    for (double v : w) wt.push_back(typename NUM::weight_t(v));
+    std::vector<act_t> image, logits(NET::n_classes);
+    for (double v : x) image.push_back(act_t(v * xai::pow2(xai::image_exp<NUM>::value)));
+    std::vector<grad_t> rel(NET::input_size);
+    Pass<NUM, rule, NET> pass{wt.data()};
+    xai::no_pass_observer none;
+    Explained e;
+    e.cls = xai::explain<NUM, M, CFG, NET::input_size, NET::n_classes>(pass, image.data(), rel.data(), logits.data(), -1, none);
+    const double unscale = xai::pow2(-xai::attribution_exp<NUM, M, CFG>());
+    for (const auto& v : logits) e.logits.push_back(double(v));
+    for (const auto& v : rel) e.relevance.push_back(double(v) * unscale);
+    e.passes = pass.calls;
+    e.bp_passes = pass.bp_calls;
+    return e;
+}
+
+std::string ref_dir(const std::string& net) { return std::string(XAI_TEST_DATA_DIR) + "/reference/" + net + "/"; }
+bool have(const std::string& path) { return std::ifstream(path).good(); }
+Vec npy_vec(const std::string& path) {
+    NpyArray a = read_npy(path);
+    return Vec(a.f32.begin(), a.f32.end());
+}
+
+template <class NET, class NUM, class M>
+void check_against_pytorch(const std::string& net, const std::vector<double>& w, const char* method, double tolerance) {
+    const std::string dir = ref_dir(net);
+    if (!have(dir + "relevance_0." + std::string(method) + ".npy")) GTEST_SKIP() << "no explanation vectors in " << dir;
+    for (int k = 0; k < 4; k++) {
+        const std::string s = std::to_string(k);
+        const Explained e = explain_one<NET, NUM, M>(w, npy_vec(dir + "input_" + s + ".npy"));
+        EXPECT_EQ(int64_t(e.cls), read_npy(dir + "target_" + s + ".npy").i64.at(0)) << net << " image " << k;
+        EXPECT_LT(rel_max_err(e.logits, npy_vec(dir + "logits_" + s + ".npy")), 1e-4) << net << " image " << k;
+        const Vec ref = npy_vec(dir + "relevance_" + s + "." + method + ".npy");
+        EXPECT_GT(max_abs(ref), 0.0);
+        EXPECT_LT(rel_max_err(e.relevance, ref), tolerance) << net << " " << method << " image " << k;
+    }
+}
+
+std::vector<double> odd_weights() { return to_dvec(odd_net_engine_image(cast_vec<double>(to_dvec(splitmix_weight_image(7, odd_net_param_layers()))))); }
+std::vector<double> table3_weights() { return to_dvec(table3_engine_image(splitmix_weight_image(2022, table3_param_layers()))); }
+
+TEST(OddNetVsPyTorch, InputXGradient) {
+    check_against_pytorch<Odd, odd_net::numerics<double>, xai::InputXGradient>("odd", odd_weights(), "InputXGradient", 1e-6);
+}
+TEST(OddNetVsPyTorch, IntegratedGradients) {
+    check_against_pytorch<Odd, odd_net::numerics<double>, xai::IntegratedGradients>("odd", odd_weights(), "IntegratedGradients", 1e-6);
+}
+TEST(OddNetVsPyTorch, SmoothGrad) {
+    check_against_pytorch<Odd, odd_net::numerics<double>, xai::SmoothGrad>("odd", odd_weights(), "SmoothGrad", 1e-6);
+}
+TEST(Table3VsPyTorch, InputXGradient) {
+    check_against_pytorch<Table3, table3::float_numerics, xai::InputXGradient>("table3", table3_weights(), "InputXGradient", 1e-4);
+}
+TEST(Table3VsPyTorch, IntegratedGradients) {
+    check_against_pytorch<Table3, table3::float_numerics, xai::IntegratedGradients>("table3", table3_weights(), "IntegratedGradients", 1e-4);
+}
+TEST(Table3VsPyTorch, SmoothGrad) {
+    check_against_pytorch<Table3, table3::float_numerics, xai::SmoothGrad>("table3", table3_weights(), "SmoothGrad", 1e-4);
+}
+
+// The passes each method asks of the engine: IG and SmoothGrad one FP on the image for the class,
+// then their passes; Input x Gradient its one pass; the paper's methods one.
+TEST(Explain, PassCounts) {
+    const std::vector<double> w = odd_weights(), x = to_dvec(splitmix_input(0, odd_net::input_size));
+    typedef odd_net::numerics<double> D;
+    const Explained ig = explain_one<Odd, D, xai::IntegratedGradients>(w, x), sg = explain_one<Odd, D, xai::SmoothGrad>(w, x),
+                    ixg = explain_one<Odd, D, xai::InputXGradient>(w, x), sal = explain_one<Odd, D, xai::Saliency>(w, x);
+    EXPECT_EQ(ig.passes, 17u);
+    EXPECT_EQ(ig.bp_passes, 16u);
+    EXPECT_EQ(sg.passes, 5u);
+    EXPECT_EQ(sg.bp_passes, 4u);
+    EXPECT_EQ(ixg.passes, 1u);
+    EXPECT_EQ(sal.passes, 1u);
+    // Every method reports the logits of the image itself.
+    EXPECT_EQ(ig.logits, sal.logits);
+    EXPECT_EQ(sg.logits, sal.logits);
+}
+
+// Input x Gradient is x times the Saliency map, exactly in double; SmoothGrad with sigma 0 is Saliency.
+TEST(Explain, InputXGradientIsInputTimesSaliencyAndNoiselessSmoothGradIsSaliency) {
+    const std::vector<double> w = odd_weights();
+    typedef odd_net::numerics<double> D;
+    for (unsigned k = 0; k < 4; k++) {
+        const std::vector<double> x = to_dvec(splitmix_input(k, odd_net::input_size));
+        const Explained sal = explain_one<Odd, D, xai::Saliency>(w, x), ixg = explain_one<Odd, D, xai::InputXGradient>(w, x),
+                        sg0 = explain_one<Odd, D, xai::SmoothGrad, noiseless_config>(w, x);
+        for (unsigned i = 0; i < x.size(); i++) {
+            ASSERT_EQ(ixg.relevance[i], x[i] * sal.relevance[i]) << "image " << k << " element " << i;
+            ASSERT_EQ(sg0.relevance[i], sal.relevance[i]) << "image " << k << " element " << i;
+        }
+    }
+}
+
+// Completeness: sum of IG approaches F(x) - F(0); the C++ sum is the reference's (same Riemann sum).
+TEST(Explain, IntegratedGradientsCompletenessGapIsTheReferences) {
+    const std::string dir = ref_dir("table3");
+    if (!have(dir + "ig_gap_0.npy")) GTEST_SKIP() << "no explanation vectors in " << dir;
+    const std::vector<double> w = table3_weights();
+    for (int k = 0; k < 4; k++) {
+        const std::string s = std::to_string(k);
+        const Vec gap = npy_vec(dir + "ig_gap_" + s + ".npy");
+        const Explained e = explain_one<Table3, table3::double_numerics, xai::IntegratedGradients>(w, npy_vec(dir + "input_" + s + ".npy"));
+        double sum = 0;
+        for (double v : e.relevance) sum += v;
+        EXPECT_NEAR(sum, gap[0], 1e-6 * std::fabs(gap[1])) << "image " << k;
+        // The midpoint rule's error on this network: within 5 % of F(x) - F(0) on every reference image.
+        EXPECT_LT(std::fabs(sum - gap[1]), 0.05 * std::fabs(gap[1])) << "image " << k;
+    }
+}
+
+// The generator: xorshift32's published first output from state 1 (Marsaglia 2003: 270369), and the
+// Irwin-Hall sums' mean and standard deviation over 2^17 draws.
+TEST(NoiseSource, XorshiftSequenceAndMoments) {
+    xai::noise_source one = {1u};
+    one.next();
+    EXPECT_EQ(one.state, 270369u);
+    xai::noise_source n = {0x2545F491u};
+    double sum = 0, sq = 0;
+    int lo = 0, hi = 0;
+    const int draws = 1 << 17;
+    for (int i = 0; i < draws; i++) {
+        const int z = n.next();
+        sum += z;
+        sq += double(z) * z;
+        lo = std::min(lo, z);
+        hi = std::max(hi, z);
+    }
+    const double mean = sum / draws, sd = std::sqrt(sq / draws - mean * mean);
+    EXPECT_LT(std::fabs(mean), 1.5); // 3 standard errors (147.8 / sqrt(2^17) = 0.41)
+    EXPECT_NEAR(sd / xai::noise_source::units_per_sigma, 1.0, 0.01);
+    EXPECT_GE(lo, -510);
+    EXPECT_LE(hi, 510);
+}
+
+// 16-bit scaled profile (table3_numerics.h, the calibrated exponents) against float: same class,
+// maps that track; a second run of the same image gives the same bits (the noise restarts per image).
+typedef table3::scaled_numerics<4, 2, 3, 2, 3, 2, 1, -1> scaled;
+template <class M> void scaled_tracks_float(const char* name, double min_pearson) {
+    const std::vector<double> w = table3_weights();
+    double worst = 1.0;
+    for (unsigned k = 0; k < 2; k++) {
+        const std::vector<double> x = to_dvec(splitmix_input(k, table3::input_size));
+        const Explained f = explain_one<Table3, table3::float_numerics, M>(w, x), s = explain_one<Table3, scaled, M>(w, x);
+        EXPECT_EQ(s.cls, f.cls) << name << " image " << k;
+        worst = std::min(worst, pearson(s.relevance, f.relevance));
+        if (k == 0) {
+            const Explained again = explain_one<Table3, scaled, M>(w, x);
+            EXPECT_EQ(again.relevance, s.relevance) << name;
+        }
+    }
+    std::printf("[ figures  ] %-20s scaled <16,4>/<16,1> vs float: worst pearson %.5f\n", name, worst);
+    EXPECT_GT(worst, min_pearson) << name;
+}
+// Saliency's own figure on this untrained network is 0.96 (numerics_test); the products with x and
+// the means over passes are at least as close.
+TEST(Table3ExplainNumerics, InputXGradientScaledTracksFloat) { scaled_tracks_float<xai::InputXGradient>("InputXGradient", 0.93); }
+TEST(Table3ExplainNumerics, IntegratedGradientsScaledTracksFloat) { scaled_tracks_float<xai::IntegratedGradients>("IntegratedGradients", 0.93); }
+TEST(Table3ExplainNumerics, SmoothGradScaledTracksFloat) { scaled_tracks_float<xai::SmoothGrad>("SmoothGrad", 0.93); }
+
+} // namespace

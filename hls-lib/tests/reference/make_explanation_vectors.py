@@ -1,0 +1,85 @@
+#!/usr/bin/python3
+"""Reference vectors for hls-lib's multi-pass explanations (xai/explain.h).
+
+For the networks and images of make_reference_vectors.py (same splitmix64 weights and inputs),
+in float64 with plain autograd, following Captum's definitions:
+  InputXGradient      : x * dF/dx                              (captum.attr.InputXGradient)
+  IntegratedGradients : x * (1/m) sum_k dF/dx(a_k x), a_k = (k + 1/2)/m, baseline 0
+                        (captum.attr.IntegratedGradients, method='riemann_middle', n_steps=m)
+  SmoothGrad          : (1/n) sum_k dF/dx(x + sigma z_k)        (NoiseTunnel(Saliency(abs=False)),
+                        nt_type='smoothgrad'), z_k from the hardware's generator: xorshift32 from
+                        NOISE_SEED, one word per input element in C,H,W order, pass after pass,
+                        z = (sum of the word's 4 bytes - 510) / sqrt(4 (256^2 - 1) / 12)
+F is the logit of the class predicted on x. Writes relevance_<k>.<Method>.npy (float32) beside the
+other methods' vectors, and ig_gap_<k>.npy: float32 [sum of IG, F(x) - F(0)] (completeness).
+
+Run from anywhere:  /usr/bin/python3 hls-lib/tests/reference/make_explanation_vectors.py
+"""
+
+import os
+import sys
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import make_reference_vectors as ref  # noqa: E402
+
+NETWORKS = ("odd", "table3")
+IG_STEPS = 16          # explain_test.cpp's test_explain_config
+SMOOTHGRAD_SAMPLES = 4
+SMOOTHGRAD_SIGMA = 0.1
+NOISE_SEED = 0x2545F491
+MASK32 = (1 << 32) - 1
+UNITS_PER_SIGMA = (4 * (256 ** 2 - 1) / 12) ** 0.5
+
+
+def xorshift32_noise(state, count):
+    """count integers in [-510, 510] and the generator's state after them."""
+    out = np.empty(count, dtype=np.float64)
+    for i in range(count):
+        state ^= (state << 13) & MASK32
+        state ^= state >> 17
+        state ^= (state << 5) & MASK32
+        out[i] = (state & 255) + ((state >> 8) & 255) + ((state >> 16) & 255) + (state >> 24) - 510
+    return out, state
+
+
+def gradient(model, x, target):
+    xg = x.clone().requires_grad_(True)
+    (g,) = torch.autograd.grad(model(xg)[0, target], xg)
+    return g.detach()
+
+
+def main():
+    torch.set_num_threads(min(2, torch.get_num_threads()))
+    torch.use_deterministic_algorithms(True)
+    for name in NETWORKS:
+        model32, shape, _ = ref.build(name)
+        model = model32.double().eval()
+        out_dir = os.path.join(ref.OUT_ROOT, name)
+        for k in range(ref.IMAGES_PER_NETWORK):
+            x = torch.from_numpy(ref.make_input(k, shape).astype(np.float64))[None]
+            with torch.no_grad():
+                logits = model(x)[0]
+                f0 = model(torch.zeros_like(x))[0]
+            target = int(torch.argmax(logits))
+            ixg = x * gradient(model, x, target)
+            ig = sum(gradient(model, (s + 0.5) / IG_STEPS * x, target) for s in range(IG_STEPS)) / IG_STEPS * x
+            state, sg = NOISE_SEED, torch.zeros_like(x)
+            for _ in range(SMOOTHGRAD_SAMPLES):
+                z, state = xorshift32_noise(state, x.numel())
+                noisy = x + SMOOTHGRAD_SIGMA * torch.from_numpy(z / UNITS_PER_SIGMA).reshape(x.shape)
+                sg += gradient(model, noisy, target)
+            sg /= SMOOTHGRAD_SAMPLES
+            for method, r in (("InputXGradient", ixg), ("IntegratedGradients", ig), ("SmoothGrad", sg)):
+                np.save(os.path.join(out_dir, f"relevance_{k}.{method}.npy"), r[0].numpy().astype(np.float32))
+            gap = np.array([float(ig.sum()), float(logits[target] - f0[target])], dtype=np.float32)
+            np.save(os.path.join(out_dir, f"ig_gap_{k}.npy"), gap)
+            print(f"{name} image {k} target {target}: sum IG {gap[0]:.6g}, F(x) - F(0) {gap[1]:.6g}, "
+                  f"completeness gap {abs(gap[0] - gap[1]) / abs(gap[1]):.3%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

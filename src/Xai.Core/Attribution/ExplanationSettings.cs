@@ -1,0 +1,23 @@
+namespace Xai.Attribution;
+
+/// <summary>
+/// Parameters of the multi-pass methods (hls-lib's explain_config): Integrated Gradients' steps,
+/// SmoothGrad's samples and noise σ (in the input's real units), and the noise generator's seed.
+/// </summary>
+public sealed record ExplanationSettings(int IgSteps = ExplanationSettings.DefaultIgSteps, int SmoothGradSamples = ExplanationSettings.DefaultSmoothGradSamples,
+    double SmoothGradSigma = ExplanationSettings.DefaultSmoothGradSigma, uint NoiseSeed = ExplanationSettings.DefaultNoiseSeed)
+{
+    public const int DefaultIgSteps = 32;
+    public const int DefaultSmoothGradSamples = 16;
+    public const double DefaultSmoothGradSigma = 0.15;
+    public const uint DefaultNoiseSeed = 0x2545F491u;
+
+    /// <summary>
+    /// Most passes whose gradients the accumulator sums without overflow in every profile the C
+    /// simulation builds: the paper's <c>ap_fixed&lt;32,16&gt;</c> over <c>&lt;16,8&gt;</c> has 8 bits of
+    /// headroom (the planned profile's 48-bit accumulator has 17). hls-lib checks it again at compile time.
+    /// </summary>
+    public const int MaxPasses = 256;
+
+    public static ExplanationSettings Default { get; } = new();
+}
