@@ -208,7 +208,8 @@ TEST(NoiseSource, XorshiftSequenceAndMoments) {
 }
 
 // 16-bit scaled profile (table3_numerics.h, the calibrated exponents) against float: same class,
-// maps that track; a second run of the same image gives the same bits (the noise restarts per image).
+// maps that track; a second run of the same image gives the same bits (nothing but the image and the
+// seed decides the result).
 typedef table3::scaled_numerics<4, 2, 3, 2, 3, 2, 1, -1> scaled;
 template <class M> void scaled_tracks_float(const char* name, double min_pearson) {
     const std::vector<double> w = table3_weights();

@@ -51,7 +51,7 @@ public sealed class ValidationTests(PackedSdk sdk)
         var error = Assert.Single(result.Errors);
         Assert.Equal("XAI1002", error.Code);
         Assert.Contains("'GradCam'", error.Message);
-        Assert.Contains("Saliency, DeconvNet, GuidedBackprop", error.Message);
+        Assert.Contains("Saliency, DeconvNet, GuidedBackprop, InputXGradient, IntegratedGradients, SmoothGrad", error.Message);
     }
 
     [Fact]

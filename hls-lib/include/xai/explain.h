@@ -15,6 +15,7 @@
 
 #include "arith.h"
 #include "method.h"
+#include "types.h"
 
 namespace xai {
 
@@ -109,13 +110,25 @@ template <class NUM> struct image_exp<NUM, decltype(void(NUM::act_exp(0)))> {
     static constexpr int value = NUM::act_exp(0);
 };
 
+/// Integer bits I_img (sign included) the stored image needs: NUM::image_int_bits where the profile states
+/// it (the SDK writes it from calibration), else the act format's.
+template <class NUM, class = void> struct image_int_bits {
+    static constexpr int value = integer_bits<typename NUM::act_t>::value;
+};
+template <class NUM> struct image_int_bits<NUM, decltype(void(NUM::image_int_bits))> {
+    static constexpr int value = NUM::image_int_bits;
+    static_assert(value >= 1 && value <= integer_bits<typename NUM::act_t>::value,
+                  "explain: image_int_bits must lie between 1 and the act format's integer bits");
+};
+
 /// Exponent of the attribution explain() writes: stored = true * 2^attribution_exp. A gradient's is
-/// NUM::grad_exp(0). x * g is formed as g * (x * 2^-(I_act - 1)): the stored image is below
-/// 2^(I_act - 1) in magnitude, so the product fits the gradient format without overflow; its
-/// exponent is grad_exp(0) + act_exp(0) - (I_act - 1).
+/// NUM::grad_exp(0). x * g is formed as g * (x * 2^-(I_img - 1)): the stored image is below
+/// 2^(I_img - 1) in magnitude, so the product fits the gradient format; its exponent is
+/// grad_exp(0) + act_exp(0) - (I_img - 1). (An image beyond calibration's range saturates or wraps
+/// as the gradient format's overflow mode says.)
 template <class NUM, class M, class CFG> constexpr int attribution_exp() {
     return NUM::grad_exp(0) + (explanation_traits<M, CFG>::times_input
-                                   ? image_exp<NUM>::value - (integer_bits<typename NUM::act_t>::value - 1)
+                                   ? image_exp<NUM>::value - (image_int_bits<NUM>::value - 1)
                                    : 0);
 }
 
@@ -130,6 +143,7 @@ namespace explain_detail {
 template <class NUM, class M, class CFG> struct pass_input {
     typedef typename NUM::act_t act_t;
     template <unsigned N> static void form(const act_t* image, act_t* out, unsigned, noise_source&) {
+#pragma HLS INLINE
     copy_pass_input:
         for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
@@ -142,6 +156,7 @@ template <class NUM, class CFG> struct pass_input<NUM, IntegratedGradients, CFG>
     typedef typename NUM::accum_t accum_t;
     /// a_k x with a_k = (2k + 1) * (1 / 2m): one constant, one product per step.
     template <unsigned N> static void form(const act_t* image, act_t* out, unsigned k, noise_source&) {
+#pragma HLS INLINE
         const accum_t alpha = accum_t(accum_t(2 * k + 1) * accum_t(0.5 / CFG::ig_steps));
     scale_pass_input:
         for (unsigned i = 0; i < N; i++) {
@@ -153,13 +168,20 @@ template <class NUM, class CFG> struct pass_input<NUM, IntegratedGradients, CFG>
 template <class NUM, class CFG> struct pass_input<NUM, SmoothGrad, CFG> {
     typedef typename NUM::act_t act_t;
     typedef typename NUM::accum_t accum_t;
+    /// The noise step sigma * 2^act_exp(0) / units_per_sigma: 38 fraction bits whatever the profile's
+    /// accumulator (in a <32,16> one, sigma below 0.0023 would round to no noise at all); float in float profiles.
+    typedef typename std::conditional<std::is_floating_point<act_t>::value, act_t, fixed_t<48, 10>>::type step_t;
+    static_assert(std::is_floating_point<act_t>::value ||
+                      CFG::smoothgrad_sigma * pow2(image_exp<NUM>::value) / noise_source::units_per_sigma < 512.0,
+                  "explain: smoothgrad_sigma too large for the noise step's format");
     /// x + sigma z, in the image's scaling (2^act_exp(0)); the act format's overflow mode applies.
     template <unsigned N> static void form(const act_t* image, act_t* out, unsigned, noise_source& noise) {
-        const accum_t step = accum_t(CFG::smoothgrad_sigma * pow2(image_exp<NUM>::value) / noise_source::units_per_sigma);
+#pragma HLS INLINE
+        const step_t step = step_t(CFG::smoothgrad_sigma * pow2(image_exp<NUM>::value) / noise_source::units_per_sigma);
     noisy_pass_input:
         for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
-            out[i] = act_t(accum_t(image[i]) + accum_t(noise.next()) * step);
+            out[i] = act_t(accum_t(image[i]) + accum_t(step_t(noise.next()) * step));
         }
     }
 };
@@ -170,6 +192,7 @@ struct driver {
     template <class PASS, class OBSERVER>
     static unsigned run(PASS& pass, const typename NUM::act_t* image, typename NUM::grad_t* relevance,
                         typename NUM::act_t* logits, int target, OBSERVER& observe) {
+#pragma HLS INLINE
         const unsigned cls = pass(image, relevance, logits, target, true);
         observe(image, relevance, true);
         return cls;
@@ -192,6 +215,7 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
 
     template <class PASS, class OBSERVER>
     static unsigned run(PASS& pass, const act_t* image, grad_t* relevance, act_t* logits, int target, OBSERVER& observe) {
+#pragma HLS INLINE
         // On-chip: the pass's input, gradient and logits, the running sums. ONE call site of the pass, always on
         // these buffers, so the top has one instance of each engine (tests/engine_instances) and no pointer
         // that switches between a port and a local array.
@@ -240,12 +264,13 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
 
     template <bool TIMES_INPUT>
     static void finish(const act_t* image, const grad_accum_t* sum, const grad_accum_t& mean_of, grad_t* relevance) {
+#pragma HLS INLINE
     attribution:
         for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
             const grad_accum_t mean = grad_accum_t(sum[i] * mean_of);
             if (TIMES_INPUT)
-                relevance[i] = convert_scaled<-(integer_bits<act_t>::value - 1), grad_t>(mean * image[i]);
+                relevance[i] = convert_scaled<-(image_int_bits<NUM>::value - 1), grad_t>(mean * image[i]);
             else
                 relevance[i] = grad_t(mean);
         }

@@ -24,9 +24,9 @@ public sealed record ExplanationSchedule(AttributionMethod Rule, int BackwardPas
 
     /// <summary>
     /// Exponent of the attribution the design writes (stored = true × 2^e), hls-lib's attribution_exp:
-    /// the input-gradient exponent, and for x ⊙ g also the image's, less the activation format's
-    /// headroom (I − 1), since g is multiplied by x·2^−(I−1).
+    /// the input-gradient exponent, and for x ⊙ g also the image's, less the image's headroom (I − 1,
+    /// <paramref name="imageIntegerBits"/> = I: <see cref="ImageRange"/>), since g is multiplied by x·2^−(I−1).
     /// </summary>
-    public int AttributionExponent(NumericsPlan profile) =>
-        profile.GradientExponents[0] + (TimesInput ? profile.ActivationExponents[0] - (profile.Activation.IntegerBits - 1) : 0);
+    public int AttributionExponent(NumericsPlan profile, int imageIntegerBits) =>
+        profile.GradientExponents[0] + (TimesInput ? profile.ActivationExponents[0] - (imageIntegerBits - 1) : 0);
 }

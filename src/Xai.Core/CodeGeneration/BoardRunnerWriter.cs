@@ -43,7 +43,8 @@ public static class BoardRunnerWriter
                 ["gradient"] = Format(profile.Gradient),
                 ["inputExponent"] = profile.ActivationExponents[0],
                 ["logitExponent"] = profile.ActivationExponents[^1],
-                ["relevanceExponent"] = plan.ScheduleOf(method).AttributionExponent(profile),
+                ["relevanceExponent"] = plan.AttributionExponent(method, profile),
+                ["passes"] = plan.ScheduleOf(method).ForwardPasses, // network passes per explanation: the runner's wait scales with them
             };
         }
 

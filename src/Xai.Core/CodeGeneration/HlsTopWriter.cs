@@ -51,7 +51,7 @@ public static class HlsTopWriter
         Assert(s, "act_arena_size", sizes.ActArena);
         Assert(s, "grad_arena_size", sizes.GradArena);
         Assert(s, "n_classes", sizes.Classes);
-        var exponent = plan.ScheduleOf(method).AttributionExponent(profile);
+        var exponent = plan.AttributionExponent(method, profile);
         s.AppendLine($"static_assert(xai_generated::top_relevance_exp == {exponent}, \"xai_top.h and the board runner disagree on the relevance exponent\");");
         s.AppendLine();
         var schedule = plan.ScheduleOf(method);

@@ -32,7 +32,7 @@ public static class NumericsHeaderWriter
         {
             if (written.Add(profile.Name))
             {
-                WriteProfile(s, profile);
+                WriteProfile(s, profile, ImageRange.IntegerBits(plan, profile));
             }
         }
 
@@ -50,7 +50,7 @@ public static class NumericsHeaderWriter
         return s.ToString();
     }
 
-    private static void WriteProfile(StringBuilder s, NumericsPlan p)
+    private static void WriteProfile(StringBuilder s, NumericsPlan p, int imageIntegerBits)
     {
         s.AppendLine($"struct {p.Name}_numerics {{");
         s.AppendLine($"    typedef {p.Activation.ToCpp()} act_t;");
@@ -61,6 +61,7 @@ public static class NumericsHeaderWriter
         s.AppendLine($"    static constexpr int grad_exp(unsigned b) {{ return {Chain(p.GradientExponents)}; }}");
         s.AppendLine($"    static constexpr int act_exp(unsigned b) {{ return {Chain(p.ActivationExponents)}; }}");
         s.AppendLine($"    static constexpr int weight_exp(unsigned l) {{ return {Chain(p.WeightExponents, "l")}; }}");
+        s.AppendLine($"    static constexpr int image_int_bits = {imageIntegerBits}; ///< the stored image's integer bits (calibration), the headroom x * g is formed with");
         s.AppendLine("};");
         s.AppendLine();
     }

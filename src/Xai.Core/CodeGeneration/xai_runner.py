@@ -119,8 +119,10 @@ class Accelerator:
         if top.get("target") is not None:
             self.ip.write(top["target"], cfg["target"] & 0xFFFFFFFF)
 
-    def run(self, image, timeout_s=10.0):
+    def run(self, image, timeout_s=None):
         np, n, ip, ctrl = self.np, self.n, self.ip, self.top["control"]
+        if timeout_s is None:
+            timeout_s = 10.0 * n.get("passes", 1)  # Integrated Gradients and SmoothGrad run many passes per call
         t0 = time.perf_counter()
         self.buffers["image"][:] = quantize(np, image, n["activation"], n["inputExponent"])
         self.buffers["image"].flush()

@@ -71,6 +71,10 @@ public sealed record DesignPlan
     /// <summary>What <paramref name="method"/> asks of the engine with this plan's parameters.</summary>
     public ExplanationSchedule ScheduleOf(AttributionMethod method) => ExplanationSchedule.For(method, Explanation);
 
+    /// <summary>Exponent of <paramref name="method"/>'s attribution in <paramref name="profile"/> (stored = true × 2^e).</summary>
+    public int AttributionExponent(AttributionMethod method, NumericsPlan profile) =>
+        ScheduleOf(method).AttributionExponent(profile, ImageRange.IntegerBits(this, profile));
+
     public required double ClockMHz { get; init; }
 
     /// <summary>What the board's part offers (the board file's <c>resources</c>), for the resource model's figures.</summary>

@@ -32,7 +32,7 @@ public static class LatencyHtml
         }
 
         s.Append($"</table><p class=\"note\">Limits for this work on the board: {Ms(l.Limit.ComputeMs)} with every DSP doing a MAC each cycle, {Ms(l.Limit.DramMs)} moving the design's DRAM bytes at the slave port's full width. {H(l.Basis)}</p>");
-        if (l.Methods.Any(m => m.ForwardPasses > 1))
+        if (l.Methods.Any(m => m.ForwardPasses > 1 || m.Bram18k > 0))
         {
             s.Append("<table><tr><th>method</th><th>FP + BP passes</th><th>network passes in all</th><th>modelled ms per explanation</th><th>BRAM_18K added</th></tr>");
             foreach (var m in l.Methods)

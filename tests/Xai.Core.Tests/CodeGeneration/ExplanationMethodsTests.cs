@@ -139,8 +139,12 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build) : ICl
         Assert.Equal((4, 5, true), Passes(ExplanationSchedule.For(AttributionMethod.SmoothGrad, settings)));
         var profile = build.Plan.Numerics[AttributionMethod.IntegratedGradients];
         var schedule = ExplanationSchedule.For(AttributionMethod.IntegratedGradients, settings);
-        Assert.Equal(profile.GradientExponents[0] + profile.ActivationExponents[0] - (profile.Activation.IntegerBits - 1), schedule.AttributionExponent(profile));
-        Assert.Equal(profile.GradientExponents[0], ExplanationSchedule.For(AttributionMethod.SmoothGrad, settings).AttributionExponent(profile));
+        // The planner scales the image into [1, 2): it needs 2 integer bits, x * g shifts by 1.
+        Assert.Equal(2, ImageRange.IntegerBits(build.Plan, profile));
+        Assert.Equal(profile.GradientExponents[0] + profile.ActivationExponents[0] - 1, build.Plan.AttributionExponent(AttributionMethod.IntegratedGradients, profile));
+        Assert.Equal(profile.GradientExponents[0], build.Plan.AttributionExponent(AttributionMethod.SmoothGrad, profile));
+        // The paper's <16,8> holds images up to 128, but these are below 2: a shift by 1, not by 7.
+        Assert.Equal(2, ImageRange.IntegerBits(build.Plan, build.Plan.PaperNumerics));
 
         static (int Backward, int Forward, bool MultiPass) Passes(ExplanationSchedule s) => (s.BackwardPasses, s.ForwardPasses, s.MultiPass);
     }
