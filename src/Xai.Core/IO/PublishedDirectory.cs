@@ -18,6 +18,8 @@ public sealed class PublishedDirectory(string root, IReadOnlyList<string> entrie
     public const string StoreName = ".xai";
 
     private const string CurrentName = "current";
+
+    private static long _sequence;
     private const string StagingSuffix = ".staging";
 
     /// <summary>A file in every version, written last: the publish step's up-to-date marker.</summary>
@@ -48,7 +50,9 @@ public sealed class PublishedDirectory(string root, IReadOnlyList<string> entrie
     {
         Directory.CreateDirectory(Store);
         RemoveLeftovers();
-        var version = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff}-{Environment.ProcessId}";
+        // The sequence number keeps two publishes in one millisecond of one process apart: with the
+        // same name the second would rename its staging copy onto the version it is replacing.
+        var version = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff}-{Environment.ProcessId}-{Interlocked.Increment(ref _sequence)}";
         var staging = Path.Combine(Store, version + StagingSuffix);
         foreach (var entry in entries)
         {

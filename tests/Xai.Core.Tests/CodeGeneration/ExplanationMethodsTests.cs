@@ -102,6 +102,23 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build) : ICl
         GridNetworkTests.AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
     }
 
+    [Theory]
+    [InlineData(AttributionMethod.IntegratedGradients)]
+    [InlineData(AttributionMethod.SmoothGrad)]
+    public void A_multi_pass_top_runs_the_network_from_one_call_site_and_keeps_one_engine_of_each_kind(AttributionMethod method)
+    {
+        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-census-" + method));
+        HlsSourcesStage.Run(build.Plan, method, inferenceVariant: false, null, build.Layout, vendor);
+        var check = Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "engine_instances", "check.sh");
+        var census = ProcessRunner.Run("sh", [check, "g++", vendor.Source("xai_top.cpp"), "-I", OddNetworkBuild.HlsInclude], vendor.SourceDirectory, CancellationToken.None)!;
+        Assert.True(census.ExitCode == 0, census.StandardOutput + census.StandardError);
+
+        // Vitis HLS makes one copy of an inlined function per call site: the passes must share one call of the network.
+        var script = $"g++ -std=c++17 -O0 -DXAI_HLS_LOOPS -Wno-unknown-pragmas -c xai_top.cpp -o top.o -I {OddNetworkBuild.HlsInclude} && objdump -dr -C top.o | grep -cE 'R_X86_64_(PLT32|PC32)[[:space:]]+xai_generated::pass_runner<.*>::operator\\(\\)'";
+        var calls = ProcessRunner.Run("sh", ["-c", script], vendor.SourceDirectory, CancellationToken.None)!;
+        Assert.Equal("1", calls.StandardOutput.Trim());
+    }
+
     [Fact]
     public void The_C_simulation_reports_integrated_gradients_completeness_against_the_zero_baselines_logits()
     {

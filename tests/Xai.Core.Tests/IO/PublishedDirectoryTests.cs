@@ -52,6 +52,22 @@ public sealed class PublishedDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void Publishes_in_quick_succession_each_get_their_own_version()
+    {
+        // Several in one millisecond used to share a version name and fail the rename onto the shown one.
+        var target = new PublishedDirectory(Output, Entries);
+        var source = Results("one");
+        var versions = new HashSet<string>();
+        for (var i = 0; i < 50; i++)
+        {
+            File.WriteAllText(Path.Combine(source, "report.json"), "n" + i);
+            target.Publish(source, CancellationToken.None);
+            Assert.True(versions.Add(target.CurrentVersion!));
+            Assert.Equal("n" + i, File.ReadAllText(Path.Combine(Output, "report.json")));
+        }
+    }
+
+    [Fact]
     public void Remove_takes_away_the_store_and_its_links_and_nothing_else()
     {
         var target = new PublishedDirectory(Output, Entries);
