@@ -11,13 +11,19 @@
 //       units (activation and attribution scaling undone), as explain() computes them. target < 0 explains the predicted class; with
 //       `same-class` the fixed-point profiles explain the class float predicted, so that
 //       relevance fidelity compares explanations of the same class (a changed prediction is
-//       measured by top-1 agreement instead).
+//       measured by top-1 agreement instead). Prints, per method, the wall time of its planned-profile
+//       runs:  planned_seconds METHOD S
+//   xai_csim forward <weights.f32> <inputs.f32> <n_images> <methods.i32> <out.bin>
+//       for every image, the FP alone with the planned profile of the method whose index
+//       (XAI_FOR_EACH_METHOD order) methods.i32 holds for it: float32 logits[n_classes] in real
+//       units. The deletion and insertion curves run the perturbed images through it.
 //
 // Inputs: weights.f32 is the float weight image (weight_image_size values, PyTorch order; put
 // in the engines' order here, as the SDK writes the DRAM images: dense_weight_order.h);
 // inputs.f32 holds n_images images of input_size values, [C][H][W]. Fixed-point profiles
 // quantize both on load exactly as the DRAM images are quantized (the image after scaling by
 // 2^act_exp(0)).
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -161,7 +167,7 @@ int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsi
     if (!out) { std::fprintf(stderr, "xai_csim: cannot write %s\n", out_path); return 2; }
     workspace<float_numerics> ws_float(w);
     workspace<paper_numerics> ws_paper(w);
-#define XAI_PLANNED_WORKSPACE(M) workspace<planned_numerics<xai::M>::type> ws_##M(w);
+#define XAI_PLANNED_WORKSPACE(M) workspace<planned_numerics<xai::M>::type> ws_##M(w); double seconds_##M = 0;
     XAI_FOR_EACH_METHOD(XAI_PLANNED_WORKSPACE)
 #undef XAI_PLANNED_WORKSPACE
     for (unsigned k = 0; k < n_images; k++) {
@@ -170,7 +176,12 @@ int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsi
 #define XAI_RUN_FLOAT(M) float_class = run_one<float_numerics, xai::M>(ws_float, x, target, out);
         XAI_FOR_EACH_METHOD(XAI_RUN_FLOAT)
         const int fixed_target = same_class ? float_class : target;
-#define XAI_RUN_PLANNED(M) run_one<planned_numerics<xai::M>::type, xai::M>(ws_##M, x, fixed_target, out);
+#define XAI_RUN_PLANNED(M)                                                                                      \
+        {                                                                                                       \
+            const auto start = std::chrono::steady_clock::now();                                                \
+            run_one<planned_numerics<xai::M>::type, xai::M>(ws_##M, x, fixed_target, out);                      \
+            seconds_##M += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();     \
+        }
 #define XAI_RUN_PAPER(M) run_one<paper_numerics, xai::M>(ws_paper, x, fixed_target, out);
         XAI_FOR_EACH_METHOD(XAI_RUN_PLANNED)
         XAI_FOR_EACH_METHOD(XAI_RUN_PAPER)
@@ -178,8 +189,53 @@ int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsi
 #undef XAI_RUN_PLANNED
 #undef XAI_RUN_PAPER
     }
+#define XAI_PRINT_SECONDS(M) std::printf("planned_seconds %s %.6f\n", #M, seconds_##M);
+    XAI_FOR_EACH_METHOD(XAI_PRINT_SECONDS)
+#undef XAI_PRINT_SECONDS
     const bool ok = std::fclose(out) == 0;
     return ok ? 0 : 2;
+}
+
+/// The forward pass of one image with one profile and the ReLU rule of METHOD; appends the logits to out.
+template <class NUM, class METHOD> void forward_one(workspace<NUM>& ws, const float* x, FILE* out) {
+    typedef typename xai::explanation_traits<METHOD, explain_config>::rule rule;
+    ws.load(x);
+    // The pass explain() runs, with run_bp false: the same instance, so nothing new to compile.
+    pass_runner<NUM, rule> pass = {ws.weights.data(), ws.act.data(), ws.grad.data(), ws.st, ws.beats.data()};
+    pass(ws.image.data(), ws.relevance.data(), ws.logits.data(), -1, false);
+    for (unsigned i = 0; i < n_classes; i++) { const float v = float(ws.logit(i)); std::fwrite(&v, sizeof v, 1, out); }
+}
+
+int forward(const std::vector<float>& w, const std::vector<float>& inputs, unsigned n_images, const char* methods_path,
+            const char* out_path) {
+    std::vector<int32_t> methods(n_images);
+    FILE* m = std::fopen(methods_path, "rb");
+    if (!m || std::fread(methods.data(), sizeof(int32_t), n_images, m) != n_images) {
+        std::fprintf(stderr, "xai_csim: %s does not hold %u method indices\n", methods_path, n_images);
+        if (m) std::fclose(m);
+        return 2;
+    }
+    std::fclose(m);
+    FILE* out = std::fopen(out_path, "wb");
+    if (!out) { std::fprintf(stderr, "xai_csim: cannot write %s\n", out_path); return 2; }
+#define XAI_PLANNED_WORKSPACE(M) workspace<planned_numerics<xai::M>::type> ws_##M(w);
+    XAI_FOR_EACH_METHOD(XAI_PLANNED_WORKSPACE)
+#undef XAI_PLANNED_WORKSPACE
+    for (unsigned k = 0; k < n_images; k++) {
+        const float* x = inputs.data() + size_t(k) * input_size;
+        int32_t index = 0;
+        bool ran = false;
+#define XAI_FORWARD(M)                                                                                        \
+        if (methods[k] == index++) { forward_one<planned_numerics<xai::M>::type, xai::M>(ws_##M, x, out); ran = true; }
+        XAI_FOR_EACH_METHOD(XAI_FORWARD)
+#undef XAI_FORWARD
+        if (!ran) {
+            std::fprintf(stderr, "xai_csim: image %u names method %d; the network has %d\n", k, int(methods[k]), int(index));
+            std::fclose(out);
+            return 2;
+        }
+    }
+    return std::fclose(out) == 0 ? 0 : 2;
 }
 #endif
 
@@ -197,7 +253,13 @@ int main(int argc, char** argv) {
         return simulate(engine_order(read_floats(argv[2], weight_image_size)), read_floats(argv[3], size_t(n) * input_size), n,
                         std::atoi(argv[5]), argc == 8, argv[6]);
     }
+    if (mode == "forward" && argc == 7) {
+        const unsigned n = unsigned(std::strtoul(argv[4], nullptr, 10));
+        return forward(engine_order(read_floats(argv[2], weight_image_size)), read_floats(argv[3], size_t(n) * input_size), n,
+                       argv[5], argv[6]);
+    }
 #endif
-    std::fprintf(stderr, "usage: xai_csim calibrate <weights.f32> <inputs.f32> <n> | run <weights.f32> <inputs.f32> <n> <target> <out.bin>\n");
+    std::fprintf(stderr, "usage: xai_csim calibrate <weights.f32> <inputs.f32> <n> | run <weights.f32> <inputs.f32> <n> <target> <out.bin> [same-class]"
+                         " | forward <weights.f32> <inputs.f32> <n> <methods.i32> <out.bin>\n");
     return 2;
 }

@@ -31,9 +31,18 @@ public sealed class XaiCSimTask : XaiExecutorTask
             ProjectFile,
             Report);
         var csim = Yielding(() => CSimStage.Run(plan, images, settings.TargetClass, ProjectFile, Layout, Tools, Cancellation,
-            () => FidelityStage.Run(plan, settings.FidelityImages, Build.FidelityDataset, Layout, Report, Cancellation, executor as Slurm.SlurmToolExecutor, line => Log.LogMessage(line.StartsWith(Slurm.SlurmToolExecutor.StatusPrefix, StringComparison.Ordinal) ? MessageImportance.High : MessageImportance.Normal, line))));
+            () => FidelityStage.Run(plan, settings.FidelityImages, Build.FidelityDataset, Layout, Report, Cancellation, executor as Slurm.SlurmToolExecutor, line => Log.LogMessage(line.StartsWith(Slurm.SlurmToolExecutor.StatusPrefix, StringComparison.Ordinal) ? MessageImportance.High : MessageImportance.Normal, line)),
+            settings.FaithfulnessSteps));
         Info($"C simulation: {csim.Images} images, accuracy {(csim.Accuracy is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "n/a (no labels)")}, {Text(csim.SecondsPerImage)} s per image (3 profiles x {settings.Methods.Count} methods)");
+        Info($"  time per image in the planned formats: {string.Join(", ", csim.PlannedSecondsPerImage.Select(kv => $"{kv.Key} {Text(kv.Value)} s"))}");
         Print("project images", csim.Fidelity);
+        if (csim.Faithfulness is { } f)
+        {
+            foreach (var (method, c) in f.Methods)
+            {
+                Info($"  faithfulness: {method,-15} deletion area {Text(c.DeletionArea)} (random order {Text(f.RandomOrder.DeletionArea)}), insertion area {Text(c.InsertionArea)} (random order {Text(f.RandomOrder.InsertionArea)})");
+            }
+        }
         if (csim.FidelityTestSet is { } testSet)
         {
             Info($"Fidelity on {testSet.Images} Fashion-MNIST test images ({Text(testSet.Seconds)} s): accuracy float {Text(testSet.AccuracyFloat)}, planned {Text(testSet.AccuracyPlanned)}");

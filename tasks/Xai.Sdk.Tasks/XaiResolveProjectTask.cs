@@ -28,6 +28,8 @@ public sealed class XaiResolveProjectTask : XaiTask
     public string DoubleBuffer { get; set; } = "";
     public string PackDenseWeights { get; set; } = "";
     public string IgSteps { get; set; } = "";
+
+    public string FaithfulnessSteps { get; set; } = "";
     public string SmoothGradSamples { get; set; } = "";
     public string SmoothGradSigma { get; set; } = "";
     public string ClockMHz { get; set; } = "";
@@ -64,6 +66,7 @@ public sealed class XaiResolveProjectTask : XaiTask
             DoubleBuffer = DoubleBuffer,
             PackDenseWeights = PackDenseWeights,
             IgSteps = IgSteps,
+            FaithfulnessSteps = FaithfulnessSteps,
             SmoothGradSamples = SmoothGradSamples,
             SmoothGradSigma = SmoothGradSigma,
             ClockMHz = ClockMHz,

@@ -170,11 +170,11 @@ public sealed partial class SuccessfulBuildTests(SuccessfulBuild build) : IClass
     }
 
     [Fact]
-    public void The_HTML_report_renders_in_a_real_browser_with_header_and_heatmaps()
+    public void The_HTML_report_renders_in_a_real_browser_with_header_heatmaps_and_faithfulness_curves()
     {
         build.AssertSucceeded();
         const int width = 1280;
-        const int height = 1400;
+        const int height = 2000;
         var shot = HeadlessChromium.Screenshot(build.Project.PathOf(OddNetworkProject.Files.ReportHtml), width, height);
         Assert.Equal((width, height), (shot.Width, shot.Height));
 
@@ -221,6 +221,21 @@ public sealed partial class SuccessfulBuildTests(SuccessfulBuild build) : IClass
 
             // An 80x80 px heatmap; other images may share some colours, so only a lower bound.
             Assert.True(onScreen >= 80 * 80 / 2, $"only {onScreen} screen pixels show the colours of img0.{method}.png");
+        }
+
+        // The faithfulness plots: the first two methods' deletion and insertion curves in their colours.
+        foreach (var (colour, method) in new[] { (0x1a73e8, Methods[0]), (0xd93025, Methods[1]) })
+        {
+            var drawn = 0;
+            for (var y = 0; y < height; y++)
+            {
+                for (var x = 0; x < width; x++)
+                {
+                    drawn += Colour(x, y) == colour ? 1 : 0;
+                }
+            }
+
+            Assert.True(drawn >= 100, $"only {drawn} screen pixels show {method}'s curve colour #{colour:x6}");
         }
     }
 

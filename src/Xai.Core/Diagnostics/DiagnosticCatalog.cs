@@ -33,6 +33,7 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "Bad Integrated Gradients steps", "Set XaiIgSteps to a whole number from 1 to 256 (the passes the gradient accumulator sums without overflow); empty = 32.")] public const string BadIgSteps = "XAI1014";
     [Diagnostic(Error, "Bad SmoothGrad samples", "Set XaiSmoothGradSamples to a whole number from 1 to 256 (the passes the gradient accumulator sums without overflow); empty = 16.")] public const string BadSmoothGradSamples = "XAI1015";
     [Diagnostic(Error, "Bad SmoothGrad noise", "Set XaiSmoothGradSigma to the noise's standard deviation in the input's units, a number of 0 or more; empty = 0.15.")] public const string BadSmoothGradSigma = "XAI1016";
+    [Diagnostic(Error, "Bad faithfulness steps", "Set XaiFaithfulnessSteps to a whole number from 0 (no deletion and insertion curves) to 100; empty = 10.")] public const string BadFaithfulnessSteps = "XAI1017";
     [Diagnostic(Error, "Resolved settings missing or unreadable", "Build the project normally (`dotnet build`): XaiResolveProject writes settings.json before every stage; delete obj/ if it persists.")] public const string SettingsUnreadable = "XAI1050";
 
     // 1100–1199: project files.

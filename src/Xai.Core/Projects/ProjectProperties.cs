@@ -33,6 +33,9 @@ public sealed record ProjectProperties
     /// <summary><c>XaiPackDenseWeights</c>: <c>true</c> or <c>false</c>, empty for false.</summary>
     public string PackDenseWeights { get; init; } = "";
 
+    /// <summary><c>XaiFaithfulnessSteps</c>: points of the deletion and insertion curves less one, empty for 10, 0 for none.</summary>
+    public string FaithfulnessSteps { get; init; } = "";
+
     /// <summary><c>XaiIgSteps</c>: Integrated Gradients' steps, empty for 32.</summary>
     public string IgSteps { get; init; } = "";
 

@@ -11,6 +11,7 @@ namespace Xai.Projects;
 /// <param name="DoubleBuffer">XaiDoubleBuffer: the conv engine's loads overlap its core.</param>
 /// <param name="PackDenseWeights">XaiPackDenseWeights: the dense engine reads its weights in beats of the HP port's width.</param>
 /// <param name="Explanation">XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma; null for the defaults.</param>
+/// <param name="FaithfulnessSteps">XaiFaithfulnessSteps: the deletion and insertion curves' steps, 0 for no curves.</param>
 public sealed record ProjectSettings(
     string ProjectFile,
     string ModelPath,
@@ -28,4 +29,5 @@ public sealed record ProjectSettings(
     string? ClassNamesFile = null,
     bool DoubleBuffer = false,
     bool PackDenseWeights = false,
-    ExplanationSettings? Explanation = null);
+    ExplanationSettings? Explanation = null,
+    int FaithfulnessSteps = Faithfulness.FaithfulnessMeasurement.DefaultSteps);

@@ -3,6 +3,7 @@ using Xai.Amd.Toolchain;
 using Xai.Attribution;
 using Xai.Boards;
 using Xai.Diagnostics;
+using Xai.Faithfulness;
 using Xai.FpgaResources;
 
 namespace Xai.Projects;
@@ -153,6 +154,13 @@ public static class ProjectValidator
             Error(DiagnosticCatalog.BadFidelityImages, $"Property 'XaiFidelityImages' is '{p.FidelityImages.Trim()}'; expected a whole number of images, 0 or more.");
         }
 
+        var faithfulnessSteps = FaithfulnessMeasurement.DefaultSteps;
+        if (!string.IsNullOrWhiteSpace(p.FaithfulnessSteps) &&
+            (!int.TryParse(p.FaithfulnessSteps.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out faithfulnessSteps) || faithfulnessSteps > FaithfulnessMeasurement.MaxSteps))
+        {
+            Error(DiagnosticCatalog.BadFaithfulnessSteps, $"Property 'XaiFaithfulnessSteps' is '{p.FaithfulnessSteps.Trim()}'; allowed: a whole number from 0 (no deletion and insertion curves) to {FaithfulnessMeasurement.MaxSteps}.");
+        }
+
         if (board is not null && oh > 0)
         {
             var dsps = ResourceModel.Dsps(oh, ow, fcTile);
@@ -169,7 +177,7 @@ public static class ProjectValidator
 
         return new ProjectSettings(
             p.ProjectFile, modelPath, board, methods, numerics, oh, ow, fcTile, clock, targetClass, fidelityImages, hlsFlow,
-            ProjectFilePath(projectDir, p.LabelsFile), ProjectFilePath(projectDir, p.ClassNamesFile), doubleBuffer, packDenseWeights, explanation);
+            ProjectFilePath(projectDir, p.LabelsFile), ProjectFilePath(projectDir, p.ClassNamesFile), doubleBuffer, packDenseWeights, explanation, faithfulnessSteps);
     }
 
     /// <summary>XaiIgSteps, XaiSmoothGradSamples and XaiSmoothGradSigma; each empty for its default.</summary>

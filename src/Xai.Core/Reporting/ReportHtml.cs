@@ -68,10 +68,23 @@ public static class ReportHtml
             }
 
             s.Append("</table><p class=\"note\">ρ over all input relevances: |R| for Saliency and SmoothGrad, signed R for the others.</p>");
+            var times = methods.Where(m => csim.PlannedSecondsPerImage.GetValueOrDefault(m) is not null)
+                .Select(m => $"{H(m)} {csim.PlannedSecondsPerImage[m]!.Value.ToString("0.####", CultureInfo.InvariantCulture)} s").ToList();
+            if (times.Count > 0)
+            {
+                s.Append($"<p>C-simulation time per image in the planned formats: {string.Join(", ", times)}.</p>");
+            }
+
             if (csim.Completeness is { } c)
             {
                 s.Append($"<p>Integrated Gradients' completeness gap |Σ R − (F<sub>c</sub>(x) − F<sub>c</sub>(0))| / |F<sub>c</sub>(x) − F<sub>c</sub>(0)| on {c.Images} image(s): float median {Percent(c.FloatMedian)}, max {Percent(c.FloatMax)} (the Riemann sum's error: raise XaiIgSteps to shrink it); planned median {Percent(c.PlannedMedian)}, max {Percent(c.PlannedMax)}.</p>");
             }
+
+            if (csim.Faithfulness is { } faithfulness)
+            {
+                FaithfulnessHtml.Render(s, faithfulness, methods);
+            }
+
             if (csim.FidelityTestSet is { } testSet)
             {
                 s.Append($"<h2>Fidelity on {H(testSet.Images)} Fashion-MNIST test images</h2><table><tr><th>method</th><th>numerics</th><th>images</th><th>top-1 agreement</th><th>Spearman ρ median</th><th>ρ 10th pct</th><th>ρ min</th></tr>");

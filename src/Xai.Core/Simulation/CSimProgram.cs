@@ -50,13 +50,79 @@ public static class CSimProgram
         CancellationToken cancel)
     {
         var batch = Prepare(program, floatWeights, inputs, target, sameClass, workDirectory, fileStem);
-        var run = ProcessRunner.Run(program, batch.Arguments.ToList(), workDirectory, cancel)
+        return RunBatch(batch, methods, classes, cancel).Outputs;
+    }
+
+    /// <summary>A finished run: every output, and the wall time each method's planned-profile runs took in all.</summary>
+    public sealed record Outcome(
+        Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput> Outputs,
+        IReadOnlyDictionary<AttributionMethod, double> PlannedSeconds);
+
+    /// <summary>Runs a prepared batch here and reads its outputs and the per-method times it printed.</summary>
+    public static Outcome RunBatch(Batch batch, IReadOnlyList<AttributionMethod> methods, int classes, CancellationToken cancel)
+    {
+        var run = ProcessRunner.Run(batch.Program, batch.Arguments.ToList(), batch.WorkDirectory, cancel)
+            ?? throw new XaiException(DiagnosticCatalog.SimulationFailed, "The C-simulation program could not be started.", batch.Program);
+        if (run.ExitCode != 0)
+        {
+            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"C simulation failed (exit {run.ExitCode}): {run.StandardError.Trim()}", batch.Program);
+        }
+
+        var seconds = new Dictionary<AttributionMethod, double>();
+        foreach (var line in run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split(' ');
+            if (parts is ["planned_seconds", var name, var value] && Enum.TryParse<AttributionMethod>(name, out var method) &&
+                double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s))
+            {
+                seconds[method] = s;
+            }
+        }
+
+        return new Outcome(batch.Read(methods, classes), seconds);
+    }
+
+    /// <summary>
+    /// The forward pass alone (<c>xai_csim forward</c>): input i through the planned formats of the method at
+    /// <paramref name="methodIndices"/>[i] in the plan's method list. Returns each input's logits in real units.
+    /// </summary>
+    public static float[][] Forward(
+        string program, string floatWeights, IReadOnlyList<float[]> inputs, IReadOnlyList<int> methodIndices, string workDirectory, string fileStem, int classes, CancellationToken cancel)
+    {
+        var inputFile = Path.Combine(workDirectory, $"{fileStem}-inputs.f32");
+        var methodFile = Path.Combine(workDirectory, $"{fileStem}-methods.i32");
+        var outputFile = Path.Combine(workDirectory, $"{fileStem}-logits.bin");
+        CSimResults.WriteFloats(inputFile, inputs);
+        var indices = new byte[4 * methodIndices.Count];
+        for (var i = 0; i < methodIndices.Count; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(indices.AsSpan(4 * i), methodIndices[i]);
+        }
+
+        IO.AtomicFile.WriteAllBytes(methodFile, indices);
+        var run = ProcessRunner.Run(program, ["forward", floatWeights, inputFile, $"{inputs.Count}", methodFile, outputFile], workDirectory, cancel)
             ?? throw new XaiException(DiagnosticCatalog.SimulationFailed, "The C-simulation program could not be started.", program);
         if (run.ExitCode != 0)
         {
-            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"C simulation failed (exit {run.ExitCode}): {run.StandardError.Trim()}", program);
+            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"C simulation (forward) failed (exit {run.ExitCode}): {run.StandardError.Trim()}", program);
         }
 
-        return batch.Read(methods, classes);
+        var bytes = File.ReadAllBytes(outputFile);
+        if (bytes.Length != 4L * classes * inputs.Count)
+        {
+            throw new XaiException(DiagnosticCatalog.SimulationOutputSize, $"C simulation wrote {bytes.Length} bytes of logits; {4L * classes * inputs.Count} were expected for {inputs.Count} inputs.", outputFile);
+        }
+
+        var logits = new float[inputs.Count][];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            logits[i] = new float[classes];
+            for (var c = 0; c < classes; c++)
+            {
+                logits[i][c] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * (i * classes + c)));
+            }
+        }
+
+        return logits;
     }
 }

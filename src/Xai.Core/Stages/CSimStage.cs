@@ -1,5 +1,6 @@
 using Xai.Attribution;
 using Xai.Diagnostics;
+using Xai.Faithfulness;
 using Xai.Fidelity;
 using Xai.IO;
 using Xai.Imaging;
@@ -20,7 +21,8 @@ public static class CSimStage
     /// <param name="LabelSource">Where the label came from, for messages (a labels file line or item metadata).</param>
     public sealed record LabeledImage(string Path, int? Label, string? LabelSource = null);
 
-    public static CsimSection Run(DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<DatasetFidelity?>? extra = null)
+    /// <param name="faithfulnessSteps">XaiFaithfulnessSteps: points of the deletion and insertion curves less one; 0 for none.</param>
+    public static CsimSection Run(DesignPlan plan, IReadOnlyList<LabeledImage> images, int? targetClass, string projectFile, BuildLayout layout, ToolSettings tools, CancellationToken cancel, Func<DatasetFidelity?>? extra = null, int faithfulnessSteps = 0)
     {
         if (images.Count == 0)
         {
@@ -58,9 +60,10 @@ public static class CSimStage
         new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.SimulationProgram, [tools.HlsInclude, layout.GeneratedDirectory], [], cancel);
 
         var started = DateTime.UtcNow;
-        var results = CSimProgram.Run(
-            layout.SimulationProgram, layout.FloatWeights, inputs.Select(i => i.Tensor).ToList(), targetClass ?? -1, sameClass: false,
-            layout.IntermediateDirectory, "csim", plan.Methods, plan.Classes, cancel);
+        var outcome = CSimProgram.RunBatch(
+            CSimProgram.Prepare(layout.SimulationProgram, layout.FloatWeights, inputs.Select(i => i.Tensor).ToList(), targetClass ?? -1, sameClass: false, layout.IntermediateDirectory, "csim"),
+            plan.Methods, plan.Classes, cancel);
+        var results = outcome.Outputs;
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
         var shape = plan.InputShape;
         // Integrated Gradients' completeness needs F(0): the zero baseline through the same program (its logits only).
@@ -69,6 +72,14 @@ public static class CSimStage
                 layout.IntermediateDirectory, "csim-baseline", plan.Methods, plan.Classes, cancel)
             : null;
         var gaps = new Dictionary<NumericsProfile, List<double>> { [NumericsProfile.Float] = [], [NumericsProfile.Planned] = [] };
+        var faithfulness = faithfulnessSteps <= 0 ? null : FaithfulnessMeasurement.Run(
+            plan.Methods,
+            [.. inputs.Select((image, k) => new FaithfulnessMeasurement.ImageMaps(
+                image.Tensor, plan.Methods.ToDictionary(m => m, m => (results[(k, NumericsProfile.Planned, m)].Relevance, results[(k, NumericsProfile.Planned, m)].Class))))],
+            shape.Channels,
+            faithfulnessSteps,
+            (k, batch, methodIndices) => CSimProgram.Forward(layout.SimulationProgram, layout.FloatWeights, batch, methodIndices, layout.IntermediateDirectory, $"csim-faithfulness-{k}", plan.Classes, cancel),
+            cancel);
 
         // The maps are written to a staging directory first and swapped into the results being
         // assembled at the end, so a failure or Ctrl-C part-way leaves the previous run's maps,
@@ -119,6 +130,8 @@ public static class CSimStage
                     ExplainedClass = p.Class,
                     SpearmanVsFloat = Round(fidelity.Planned[method].LastRho),
                     CompletenessGap = method == AttributionMethod.IntegratedGradients && baseline is not null ? Round(Gap(NumericsProfile.Planned)) : null,
+                    DeletionArea = faithfulness?.PerImage[(k, method)].Deletion is { } deletion ? Round(deletion) : null,
+                    InsertionArea = faithfulness?.PerImage[(k, method)].Insertion is { } insertion ? Round(insertion) : null,
                 };
 
                 double Gap(NumericsProfile profile)
@@ -160,6 +173,7 @@ public static class CSimStage
             LabeledImages = labeled,
             TargetClass = targetClass,
             SecondsPerImage = Round(seconds / inputs.Count),
+            PlannedSecondsPerImage = plan.Methods.ToDictionary(m => m.ToString(), m => outcome.PlannedSeconds.TryGetValue(m, out var t) ? Round(t / inputs.Count) : null),
             Fidelity = Fidelity(fidelity.Planned),
             FidelityPaper = Fidelity(fidelity.Paper),
             PerImage = perImage,
@@ -171,6 +185,7 @@ public static class CSimStage
                 PlannedMedian = Round(DistributionSummary.Of(gaps[NumericsProfile.Planned]).Median),
                 PlannedMax = Round(gaps[NumericsProfile.Planned].DefaultIfEmpty(double.NaN).Max()),
             },
+            Faithfulness = faithfulness?.Summary,
             FidelityTestSet = extra?.Invoke(),
         };
 

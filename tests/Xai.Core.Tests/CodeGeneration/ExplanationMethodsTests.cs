@@ -12,12 +12,20 @@ public sealed class ExplanationNetworkBuild() : OddNetworkBuild(
     new FileInfo(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", "odd", "odd.onnx")), 14, 10, null, null,
     p => p with { Methods = "Saliency;InputXGradient;IntegratedGradients;SmoothGrad", IgSteps = "8", SmoothGradSamples = "4", SmoothGradSigma = "0.2" });
 
+/// <summary>One build of <see cref="ExplanationNetworkBuild"/> for every test class that reads it.</summary>
+[CollectionDefinition(Name)]
+public sealed class ExplanationNetworkCollection : ICollectionFixture<ExplanationNetworkBuild>
+{
+    public const string Name = "explanation network";
+}
+
 /// <summary>
 /// Input x Gradient, Integrated Gradients and SmoothGrad through the SDK: the plan and header carry their
 /// parameters, the C simulation computes them (hls-lib's explain_test checks them against PyTorch), the
 /// planned 16-bit designs follow float, and the generated tops reproduce the C simulation.
 /// </summary>
-public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build) : IClassFixture<ExplanationNetworkBuild>
+[Collection(ExplanationNetworkCollection.Name)]
+public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
 {
     private Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput> Outputs() =>
         CSimResults.Read(Path.Combine(build.Layout.IntermediateDirectory, "csim-outputs.bin"), 2, build.Plan.Methods, build.Plan.Classes, build.Plan.InputShape.ElementCount);
@@ -137,6 +145,16 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build) : ICl
         Assert.True(c.PlannedMax is > 0 and < 1, $"planned gap {c.PlannedMax}");
         Assert.All(csim.PerImage, i => Assert.NotNull(i.Methods["IntegratedGradients"].CompletenessGap));
         Assert.All(csim.PerImage, i => Assert.Null(i.Methods["SmoothGrad"].CompletenessGap));
+    }
+
+    [Fact]
+    public void The_C_simulation_times_each_method_and_integrated_gradients_costs_more_than_saliency()
+    {
+        var times = CSimStage.Load(build.Layout)!.PlannedSecondsPerImage;
+        Assert.Equal(build.Plan.Methods.Select(m => m.ToString()), times.Keys);
+        Assert.All(times.Values, t => Assert.True(t > 0));
+        // 8 FP + BP passes and an FP against one FP + BP: far beyond any timing noise.
+        Assert.True(times["IntegratedGradients"] > 2 * times["Saliency"], $"{times["IntegratedGradients"]} s vs {times["Saliency"]} s");
     }
 
     [Fact]

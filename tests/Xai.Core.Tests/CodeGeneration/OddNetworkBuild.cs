@@ -83,7 +83,8 @@ public class OddNetworkBuild : IDisposable
         GenerateStage.Run(Settings, Layout);
         CalibrateStage.Run(DesignPlanFile.Load(Layout.NetworkPlanFile, Layout.FloatWeights), imageFiles, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
         Plan = PlanStage.Run(Layout);
-        CSimStage.Run(Plan, imageFiles.Select(p => new CSimStage.LabeledImage(p, null)).ToList(), null, Settings.ProjectFile, Layout, Tools, CancellationToken.None);
+        CSimStage.Run(Plan, imageFiles.Select(p => new CSimStage.LabeledImage(p, null)).ToList(), null, Settings.ProjectFile, Layout, Tools, CancellationToken.None,
+            faithfulnessSteps: Settings.FaithfulnessSteps);
     }
 
     public static string HlsInclude => Path.Combine(RepositoryLayout.Root, "hls-lib", "include");

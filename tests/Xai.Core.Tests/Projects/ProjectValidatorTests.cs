@@ -85,6 +85,9 @@ public sealed class ProjectValidatorTests : IDisposable
     [InlineData("SmoothGradSigma", "-0.1", "XAI1016")]
     [InlineData("SmoothGradSigma", "NaN", "XAI1016")]
     [InlineData("SmoothGradSigma", "wide", "XAI1016")]
+    [InlineData("FaithfulnessSteps", "-1", "XAI1017")]
+    [InlineData("FaithfulnessSteps", "101", "XAI1017")]
+    [InlineData("FaithfulnessSteps", "ten", "XAI1017")]
     [InlineData("Model", "", "XAI1101")]
     [InlineData("Model", "other.onnx", "XAI1102")]
     public void Each_bad_value_gets_its_code_and_names_the_property(string property, string value, string code)
@@ -101,6 +104,7 @@ public sealed class ProjectValidatorTests : IDisposable
             "IgSteps" => Props() with { IgSteps = value },
             "SmoothGradSamples" => Props() with { SmoothGradSamples = value },
             "SmoothGradSigma" => Props() with { SmoothGradSigma = value },
+            "FaithfulnessSteps" => Props() with { FaithfulnessSteps = value },
             "ClockMHz" => Props() with { ClockMHz = value },
             "TargetClass" => Props() with { TargetClass = value },
             "FidelityImages" => Props() with { FidelityImages = value },
@@ -128,6 +132,17 @@ public sealed class ProjectValidatorTests : IDisposable
         (s, d) = Run(Props() with { IgSteps = "256", SmoothGradSamples = "1", SmoothGradSigma = "0" });
         Assert.Empty(d);
         Assert.Equal(new ExplanationSettings(256, 1, 0.0), s!.Explanation);
+    }
+
+    [Theory]
+    [InlineData("", 10)]
+    [InlineData("0", 0)]
+    [InlineData(" 100 ", 100)]
+    public void Faithfulness_steps_default_to_ten_and_take_zero_to_turn_the_curves_off(string value, int steps)
+    {
+        var (s, d) = Run(Props() with { FaithfulnessSteps = value });
+        Assert.Empty(d);
+        Assert.Equal(steps, s!.FaithfulnessSteps);
     }
 
     [Theory]

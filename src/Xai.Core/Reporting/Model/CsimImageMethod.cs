@@ -16,4 +16,12 @@ public sealed record CsimImageMethod
     /// <summary>Integrated Gradients only: the planned design's completeness gap (<see cref="CompletenessSummary"/>).</summary>
     [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
     public double? CompletenessGap { get; init; }
+
+    /// <summary>Area under this image's deletion curve (<see cref="FaithfulnessSummary"/>); null when XaiFaithfulnessSteps is 0.</summary>
+    [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+    public double? DeletionArea { get; init; }
+
+    /// <summary>Area under this image's insertion curve; null when XaiFaithfulnessSteps is 0.</summary>
+    [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+    public double? InsertionArea { get; init; }
 }

@@ -15,7 +15,11 @@ public sealed record CsimSection
     /// <summary>XaiTargetClass; null: each image explains its predicted class.</summary>
     public required int? TargetClass { get; init; }
 
+    /// <summary>Wall time per image of the whole run: every method in the float, planned and paper formats.</summary>
     public required double? SecondsPerImage { get; init; }
+
+    /// <summary>Method → wall time per image of its explanation in the planned formats (all its passes).</summary>
+    public required Dictionary<string, double?> PlannedSecondsPerImage { get; init; }
 
     /// <summary>Method → planned formats against float.</summary>
     public required Dictionary<string, FidelitySummary> Fidelity { get; init; }
@@ -28,6 +32,10 @@ public sealed record CsimSection
     /// <summary>Present only when the project computes Integrated Gradients.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public CompletenessSummary? Completeness { get; init; }
+
+    /// <summary>Deletion and insertion curves per method; absent with XaiFaithfulnessSteps = 0.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public FaithfulnessSummary? Faithfulness { get; init; }
 
     /// <summary>Present only with XaiFidelityImages &gt; 0 and the dataset installed.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
