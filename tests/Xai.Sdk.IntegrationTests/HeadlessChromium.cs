@@ -11,7 +11,8 @@ internal static class HeadlessChromium
 {
     public const string Program = "/usr/bin/chromium";
 
-    public static RasterImage Screenshot(string htmlFile, int width, int height)
+    /// <param name="fragment">An address within the page (<c>#compare-img0</c>), or empty.</param>
+    public static RasterImage Screenshot(string htmlFile, int width, int height, string fragment = "")
     {
         if (!File.Exists(Program))
         {
@@ -36,7 +37,7 @@ internal static class HeadlessChromium
                 "--user-data-dir=" + Path.Combine(work, "profile"),
                 $"--window-size={width},{height}",
                 "--screenshot=" + screenshot,
-                new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri,
+                new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri + fragment,
             })
             {
                 start.ArgumentList.Add(a);

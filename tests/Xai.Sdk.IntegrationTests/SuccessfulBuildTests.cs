@@ -161,7 +161,8 @@ public sealed partial class SuccessfulBuildTests(SuccessfulBuild build) : IClass
         build.AssertSucceeded();
         var html = File.ReadAllText(build.Project.PathOf(OddNetworkProject.Files.ReportHtml));
         var sources = ImageSource().Matches(html).Select(m => Uri.UnescapeDataString(WebUtility.HtmlDecode(m.Groups["src"].Value))).ToList();
-        Assert.Equal(SuccessfulBuild.Images.Length * (1 + Methods.Length), sources.Count);
+        // The grid: input and each method's overlay; the comparison panels: input, and per method the input under its layer.
+        Assert.Equal(SuccessfulBuild.Images.Length * ((1 + Methods.Length) + (1 + 2 * Methods.Length)), sources.Count);
         foreach (var source in sources)
         {
             Assert.False(Path.IsPathRooted(source), $"<img src=\"{source}\"> is absolute: the report folder could not be moved");
@@ -237,6 +238,50 @@ public sealed partial class SuccessfulBuildTests(SuccessfulBuild build) : IClass
 
             Assert.True(drawn >= 100, $"only {drawn} screen pixels show {method}'s curve colour #{colour:x6}");
         }
+    }
+
+    [Fact]
+    public void The_comparison_view_opens_by_its_address_and_shows_every_methods_map_large()
+    {
+        build.AssertSucceeded();
+        const int width = 1280;
+        const int height = 900;
+        var html = build.Project.PathOf(OddNetworkProject.Files.ReportHtml);
+        var plain = HeadlessChromium.Screenshot(html, width, height);
+        var open = HeadlessChromium.Screenshot(html, width, height, "#compare-img0");
+
+        // Fully relevant pixels (alpha 255 in a layer, opacity 1) show the colour map's top colour exactly.
+        var (r, g, b) = Xai.Imaging.ColorMap.Inferno(1);
+        int Count(Xai.Imaging.RasterImage shot)
+        {
+            var n = 0;
+            for (var y = 0; y < height; y++)
+            {
+                for (var x = 0; x < width; x++)
+                {
+                    n += shot[x, y, 0] == r && shot[x, y, 1] == g && shot[x, y, 2] == b ? 1 : 0;
+                }
+            }
+
+            return n;
+        }
+
+        // Each layer is drawn 256 px wide: every saturated map pixel covers (256 / width)^2 screen pixels.
+        var expected = 0.0;
+        foreach (var method in Methods)
+        {
+            var layer = PngReader.Read(build.Project.PathOf(OddNetworkProject.Files.Heatmap("img0", method + ".layer")));
+            Assert.Equal(4, layer.Channels);
+            var saturated = Enumerable.Range(0, layer.Width * layer.Height).Count(i => layer.Pixels[4 * i + 3] == 255);
+            expected += saturated * Math.Pow(256.0 / layer.Width, 2);
+        }
+
+        Assert.True(expected > 0, "no map has a saturated pixel");
+        var shown = Count(open);
+        Assert.True(shown >= expected * 0.7, $"the open comparison view shows {shown} top-colour pixels; its layers hold about {expected:F0}");
+        Assert.True(shown > 2 * Count(plain), $"{shown} top-colour pixels with the view open, {Count(plain)} without: the view did not open");
+        // The panel covers the page: its background where the page's tables were.
+        Assert.Equal(0x14171f, (open[width / 2, height - 5, 0] << 16) | (open[width / 2, height - 5, 1] << 8) | open[width / 2, height - 5, 2]);
     }
 
     [GeneratedRegex("<img\\s[^>]*src=\"(?<src>[^\"]*)\"")]

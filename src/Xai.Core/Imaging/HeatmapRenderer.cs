@@ -73,4 +73,24 @@ public static class HeatmapRenderer
 
         return new RasterImage(image.Width, image.Height, 3, pixels);
     }
+
+    /// <summary>
+    /// The heatmap alone as RGBA, to lay over the input at any opacity (the report's comparison view):
+    /// the colour map of the normalised relevance, its alpha the relevance itself, so what does not count is clear.
+    /// </summary>
+    public static RasterImage Layer(ReadOnlySpan<float> relevance, int channels, int height, int width, Sign sign)
+    {
+        var v = Normalise(relevance, channels, height, width, sign);
+        var pixels = new byte[width * height * 4];
+        for (var i = 0; i < v.Length; i++)
+        {
+            var (r, g, b) = ColorMap.Inferno(v[i]);
+            pixels[i * 4] = r;
+            pixels[i * 4 + 1] = g;
+            pixels[i * 4 + 2] = b;
+            pixels[i * 4 + 3] = (byte)Math.Round(255 * v[i]);
+        }
+
+        return new RasterImage(width, height, 4, pixels);
+    }
 }

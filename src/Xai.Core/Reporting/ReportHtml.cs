@@ -44,6 +44,9 @@ public static class ReportHtml
             figcaption { margin-top:8px; font-size:12px; }
             .ok { color:#137333; } .bad { color:var(--accent); font-weight:600; }
             .note { color:var(--muted); font-size:12px; }
+            """);
+        s.Append(CompareHtml.Style);
+        s.Append("""
             </style></head><body>
             """);
         s.Append($"<header><h1>{H(report.Project)}</h1><p>board {H(report.Board)} ({H(report.Part)}) · methods {H(string.Join(", ", methods))} · numerics {H(report.Numerics)}</p></header><main>");
@@ -114,10 +117,11 @@ public static class ReportHtml
                 var probability = image.Probabilities is { } p && predicted >= 0 && predicted < p.Count && p[predicted] is { } pv
                     ? $" (p {pv.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}, the model's softmax)"
                     : "";
-                s.Append($"</div><figcaption><b>{H(image.Stem)}</b> · predicted <span{right}>{H(ClassName(predicted))}</span>{H(probability)} · true {H(ClassName(label))}</figcaption></figure>");
+                s.Append($"</div><figcaption><b>{H(image.Stem)}</b> · predicted <span{right}>{H(ClassName(predicted))}</span>{H(probability)} · true {H(ClassName(label))} · <a href=\"#{H(CompareHtml.PanelId(image.Stem))}\">compare methods</a></figcaption></figure>");
             }
 
             s.Append("</div>");
+            CompareHtml.Render(s, csim, methods, ClassName);
         }
 
         s.Append("<h2>Memory kept between forward and backward pass</h2><table><tr><th>method</th><th>pool indices (bits)</th><th>ReLU masks (bits)</th><th>design total</th><th>full masks would be</th></tr>");

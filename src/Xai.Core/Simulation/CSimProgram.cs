@@ -92,37 +92,48 @@ public static class CSimProgram
         var inputFile = Path.Combine(workDirectory, $"{fileStem}-inputs.f32");
         var methodFile = Path.Combine(workDirectory, $"{fileStem}-methods.i32");
         var outputFile = Path.Combine(workDirectory, $"{fileStem}-logits.bin");
-        CSimResults.WriteFloats(inputFile, inputs);
-        var indices = new byte[4 * methodIndices.Count];
-        for (var i = 0; i < methodIndices.Count; i++)
+        try
         {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(indices.AsSpan(4 * i), methodIndices[i]);
-        }
-
-        IO.AtomicFile.WriteAllBytes(methodFile, indices);
-        var run = ProcessRunner.Run(program, ["forward", floatWeights, inputFile, $"{inputs.Count}", methodFile, outputFile], workDirectory, cancel)
-            ?? throw new XaiException(DiagnosticCatalog.SimulationFailed, "The C-simulation program could not be started.", program);
-        if (run.ExitCode != 0)
-        {
-            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"C simulation (forward) failed (exit {run.ExitCode}): {run.StandardError.Trim()}", program);
-        }
-
-        var bytes = File.ReadAllBytes(outputFile);
-        if (bytes.Length != 4L * classes * inputs.Count)
-        {
-            throw new XaiException(DiagnosticCatalog.SimulationOutputSize, $"C simulation wrote {bytes.Length} bytes of logits; {4L * classes * inputs.Count} were expected for {inputs.Count} inputs.", outputFile);
-        }
-
-        var logits = new float[inputs.Count][];
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            logits[i] = new float[classes];
-            for (var c = 0; c < classes; c++)
+            CSimResults.WriteFloats(inputFile, inputs);
+            var indices = new byte[4 * methodIndices.Count];
+            for (var i = 0; i < methodIndices.Count; i++)
             {
-                logits[i][c] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * (i * classes + c)));
+                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(indices.AsSpan(4 * i), methodIndices[i]);
+            }
+
+            IO.AtomicFile.WriteAllBytes(methodFile, indices);
+            var run = ProcessRunner.Run(program, ["forward", floatWeights, inputFile, $"{inputs.Count}", methodFile, outputFile], workDirectory, cancel)
+                ?? throw new XaiException(DiagnosticCatalog.SimulationFailed, "The C-simulation program could not be started.", program);
+            if (run.ExitCode != 0)
+            {
+                throw new XaiException(DiagnosticCatalog.SimulationFailed, $"C simulation (forward) failed (exit {run.ExitCode}): {run.StandardError.Trim()}", program);
+            }
+
+            var bytes = File.ReadAllBytes(outputFile);
+            if (bytes.Length != 4L * classes * inputs.Count)
+            {
+                throw new XaiException(DiagnosticCatalog.SimulationOutputSize, $"C simulation wrote {bytes.Length} bytes of logits; {4L * classes * inputs.Count} were expected for {inputs.Count} inputs.", outputFile);
+            }
+
+            var logits = new float[inputs.Count][];
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                logits[i] = new float[classes];
+                for (var c = 0; c < classes; c++)
+                {
+                    logits[i][c] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * (i * classes + c)));
+                }
+            }
+
+            return logits;
+        }
+        finally
+        {
+            // Scratch, one set per batch: kept, the curves of a large project would fill obj/ with copies of its images.
+            foreach (var file in new[] { inputFile, methodFile, outputFile })
+            {
+                File.Delete(file);
             }
         }
-
-        return logits;
     }
 }

@@ -123,10 +123,13 @@ public static class CSimStage
                 var png = $"heatmaps/{name}.{method}.png";
                 var sign = RelevanceReading.ShownAsMagnitude(method) ? HeatmapRenderer.Sign.Absolute : HeatmapRenderer.Sign.Positive;
                 AtomicFile.WriteAllBytes(Path.Combine(staging, png), PngWriter.Encode(HeatmapRenderer.Overlay(image.Raster, p.Relevance, shape.Channels, sign)));
+                var layer = $"heatmaps/{name}.{method}.layer.png";
+                AtomicFile.WriteAllBytes(Path.Combine(staging, layer), PngWriter.Encode(HeatmapRenderer.Layer(p.Relevance, shape.Channels, image.Raster.Height, image.Raster.Width, sign)));
                 methods[method.ToString()] = new CsimImageMethod
                 {
                     Relevance = npy,
                     Heatmap = png,
+                    Layer = layer,
                     ExplainedClass = p.Class,
                     SpearmanVsFloat = Round(fidelity.Planned[method].LastRho),
                     CompletenessGap = method == AttributionMethod.IntegratedGradients && baseline is not null ? Round(Gap(NumericsProfile.Planned)) : null,

@@ -8,6 +8,9 @@ public sealed record CsimImageMethod
 
     public required string Heatmap { get; init; }
 
+    /// <summary>The heatmap alone, RGBA (alpha = normalised relevance), for laying over the input at any opacity.</summary>
+    public required string Layer { get; init; }
+
     public required int ExplainedClass { get; init; }
 
     /// <summary>Spearman ρ of this map against float's; null when undefined (a constant map).</summary>
