@@ -31,23 +31,8 @@ public static class PixelRanking
         return [.. order.OrderByDescending(p => score[p])];
     }
 
-    /// <summary>A random order (Fisher-Yates on xorshift32, so it is the same on every machine and .NET version).</summary>
-    public static int[] Random(int pixels, uint seed)
-    {
-        ArgumentOutOfRangeException.ThrowIfZero(seed);
-        var order = Enumerable.Range(0, pixels).ToArray();
-        var state = seed;
-        for (var i = pixels - 1; i > 0; i--)
-        {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            var j = (int)(state % (uint)(i + 1));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
-        return order;
-    }
+    /// <summary>A random order, the same for the same seed everywhere (<see cref="SeededPermutation"/>).</summary>
+    public static int[] Random(int pixels, uint seed) => SeededPermutation.Of(pixels, seed);
 
     public static int PixelCount(int elements, int channels)
     {

@@ -88,6 +88,8 @@ public static class ReportHtml
                 FaithfulnessHtml.Render(s, faithfulness, methods);
             }
 
+            SanityCheckHtml.Render(s, report.SanityCheck, methods);
+
             if (csim.FidelityTestSet is { } testSet)
             {
                 s.Append($"<h2>Fidelity on {H(testSet.Images)} Fashion-MNIST test images</h2><table><tr><th>method</th><th>numerics</th><th>images</th><th>top-1 agreement</th><th>Spearman ρ median</th><th>ρ 10th pct</th><th>ρ min</th></tr>");

@@ -40,6 +40,9 @@ public sealed record BuildLayout(string IntermediateDirectory, string OutputDire
     /// <summary>The design-space exploration (-t:Explore) as report.json's explore section.</summary>
     public string ExploreJson => Path.Combine(IntermediateDirectory, "explore.json");
 
+    /// <summary>The last -t:SanityCheck's results (the report shows them while they are newer than csim.json).</summary>
+    public string SanityCheckJson => Path.Combine(IntermediateDirectory, "sanity.json");
+
     /// <summary>Every modelled configuration of the exploration, one row each.</summary>
     public string ExploreCsv => Path.Combine(ResultsDirectory, "explore.csv");
 

@@ -47,6 +47,7 @@ public static class ReportStage
             Stages = new Dictionary<string, string>(stages),
             Hardware = hardware,
             Explore = ExploreStage.Load(layout, settings, plan.Network),
+            SanityCheck = SanityCheckStage.Load(layout),
         };
     }
 

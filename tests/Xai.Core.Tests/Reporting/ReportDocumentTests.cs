@@ -45,7 +45,7 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
         Assert.Equal(JTokenType.Null, JObject.Parse(text)["hardware"]!.Type);
         // The keys report.json has always had, in the same order.
         Assert.Equal(
-            ["schema", "project", "board", "part", "boardPart", "methods", "numerics", "classNames", "memory", "plan", "csim", "stages", "hardware", "explore"],
+            ["schema", "project", "board", "part", "boardPart", "methods", "numerics", "classNames", "memory", "plan", "csim", "stages", "hardware", "explore", "sanityCheck"],
             JObject.Parse(text).Properties().Select(p => p.Name));
         Assert.Equal(["Saliency", "DeconvNet", "GuidedBackprop", "autogradBits"], ((JObject)JObject.Parse(text)["memory"]!).Properties().Select(p => p.Name));
     }

@@ -34,10 +34,10 @@ public sealed class StageNamingTests
     }
 
     [Fact]
-    public void There_are_the_thirteen_stages_of_the_README()
+    public void There_are_the_fourteen_stages_of_the_README()
     {
         Assert.Equal(
-            ["Bitstream", "CSim", "Calibrate", "CoSimulate", "Explore", "Generate", "HlsSources", "LocateVendorTools", "Plan", "Publish", "Report", "ResolveProject", "Synthesize"],
+            ["Bitstream", "CSim", "Calibrate", "CoSimulate", "Explore", "Generate", "HlsSources", "LocateVendorTools", "Plan", "Publish", "Report", "ResolveProject", "SanityCheck", "Synthesize"],
             StageNames().Order(StringComparer.Ordinal));
     }
 

@@ -44,4 +44,7 @@ public sealed record XaiReport
 
     /// <summary>The design-space exploration (-t:Explore) of this board and network; null before one ran.</summary>
     public required ExploreSection? Explore { get; init; }
+
+    /// <summary>The model-randomization sanity check (-t:SanityCheck) of the current C simulation; null before one ran.</summary>
+    public required SanityCheckSection? SanityCheck { get; init; }
 }
