@@ -113,7 +113,7 @@ public sealed class FaithfulnessMeasurement
         var pixels = PixelRanking.PixelCount(image.Input.Length, channels);
         var counts = PerturbationCurve.Counts(pixels, steps);
         var rankings = methods
-            .Select(m => ((AttributionMethod?)m, PixelRanking.ByRelevance(image.Methods[m].Relevance, channels, RelevanceReading.ShownAsMagnitude(m)), image.Methods[m].Class))
+            .Select(m => ((AttributionMethod?)m, PixelRanking.ByRelevance(image.Methods[m].Relevance, channels, RelevanceReading.ComparedAsMagnitude(m)), image.Methods[m].Class))
             .Append((null, PixelRanking.Random(pixels, RandomSeed + (uint)k), image.Methods[methods[0]].Class))
             .ToList();
         var inputs = new List<float[]>();

@@ -7,9 +7,10 @@ namespace Xai.Faithfulness;
 public static class PixelRanking
 {
     /// <summary>
-    /// Pixels from most to least relevant. A pixel's score is the sum over channels of the relevance as
-    /// the heat map reads it: |R| for the magnitude methods (Saliency, SmoothGrad), signed R for the others,
-    /// so a negative contribution ranks last. Ties keep pixel order, so the ranking is reproducible.
+    /// Pixels from most to least relevant. A pixel's score is its relevance summed over channels (as the heat
+    /// map sums them), then |.| for the methods whose sign is only a direction (Saliency, SmoothGrad:
+    /// <see cref="Attribution.RelevanceReading.ComparedAsMagnitude"/>) and signed for the others, so a pixel
+    /// that speaks against the class ranks last. Ties keep pixel order, so the ranking is reproducible.
     /// </summary>
     /// <param name="relevance">[C][H][W] relevance.</param>
     /// <param name="channels">C; relevance.Length / C pixels.</param>
@@ -21,8 +22,15 @@ public static class PixelRanking
         {
             for (var p = 0; p < pixels; p++)
             {
-                var r = (double)relevance[c * pixels + p];
-                score[p] += magnitude ? Math.Abs(r) : r;
+                score[p] += relevance[c * pixels + p];
+            }
+        }
+
+        if (magnitude)
+        {
+            for (var p = 0; p < pixels; p++)
+            {
+                score[p] = Math.Abs(score[p]);
             }
         }
 

@@ -10,7 +10,9 @@ public static class SeededPermutation
     {
         ArgumentOutOfRangeException.ThrowIfZero(seed);
         var order = Enumerable.Range(0, n).ToArray();
-        var state = seed;
+        // Neighbouring seeds (image k, k + 1) would start xorshift in neighbouring states and correlate its
+        // first draws: a splitmix32-style finaliser spreads them first.
+        var state = Mix(seed);
         for (var i = n - 1; i > 0; i--)
         {
             state ^= state << 13;
@@ -21,5 +23,13 @@ public static class SeededPermutation
         }
 
         return order;
+    }
+
+    private static uint Mix(uint x)
+    {
+        x = (x ^ (x >> 16)) * 0x7FEB352Du;
+        x = (x ^ (x >> 15)) * 0x846CA68Bu;
+        x ^= x >> 16;
+        return x == 0 ? 0x9E3779B9u : x;
     }
 }

@@ -27,7 +27,10 @@ public static class SanityCheckStage
         var size = plan.InputShape.ElementCount;
         var inputsFile = Path.Combine(layout.IntermediateDirectory, "csim-inputs.f32");
         var inputs = ReadImages(inputsFile, images, size);
-        var trained = CSimResults.Read(Path.Combine(layout.IntermediateDirectory, "csim-outputs.bin"), images, plan.Methods, plan.Classes, size);
+        var predicted = CSimResults.Read(Path.Combine(layout.IntermediateDirectory, "csim-outputs.bin"), images, plan.Methods, plan.Classes, size);
+        // One class per image for every profile and method, the design's prediction: the trained model's maps are
+        // run again for it, as CSim let each profile explain its own prediction, and a randomized model's means nothing.
+        var targets = Enumerable.Range(0, images).Select(k => predicted[(k, NumericsProfile.Planned, plan.Methods[0])].Class).ToArray();
         var weights = ReadFloats(layout.FloatWeights);
         var blocks = ModelRandomization.Blocks(plan.Layers);
         if (blocks.Sum(b => (long)b.Weights + b.Biases) != weights.Length)
@@ -39,22 +42,10 @@ public static class SanityCheckStage
         var steps = new List<SanityCheckStep>();
         try
         {
+            var trained = Explain(0);
             for (var count = 1; count <= blocks.Count; count++)
             {
-                cancel.ThrowIfCancellationRequested();
-                CSimResults.WriteFloats(randomizedWeights, [ModelRandomization.Cascade(weights, plan.Layers, count)]);
-                // The class each image explained on the trained model, as a randomized model's prediction means nothing.
-                var results = new Dictionary<(int, NumericsProfile, AttributionMethod), CSimOutput>();
-                for (var k = 0; k < images; k++)
-                {
-                    var target = trained[(k, NumericsProfile.Planned, plan.Methods[0])].Class;
-                    var one = CSimProgram.Run(layout.SimulationProgram, randomizedWeights, [inputs[k]], target, sameClass: false,
-                        layout.IntermediateDirectory, "sanity", plan.Methods, plan.Classes, cancel);
-                    foreach (var ((_, profile, method), output) in one)
-                    {
-                        results[(k, profile, method)] = output;
-                    }
-                }
+                var results = Explain(count);
 
                 steps.Add(new SanityCheckStep
                 {
@@ -74,6 +65,25 @@ public static class SanityCheckStage
                     return double.IsFinite(median) ? Math.Round(median, 6) : null;
                 }
             }
+
+            // Every image on the model with its top `count` layers randomized (0: the trained model), each for its target.
+            Dictionary<(int, NumericsProfile, AttributionMethod), CSimOutput> Explain(int count)
+            {
+                cancel.ThrowIfCancellationRequested();
+                CSimResults.WriteFloats(randomizedWeights, [ModelRandomization.Cascade(weights, plan.Layers, count)]);
+                var results = new Dictionary<(int, NumericsProfile, AttributionMethod), CSimOutput>();
+                for (var k = 0; k < images; k++)
+                {
+                    var one = CSimProgram.Run(layout.SimulationProgram, randomizedWeights, [inputs[k]], targets[k], sameClass: false,
+                        layout.IntermediateDirectory, "sanity", plan.Methods, plan.Classes, cancel);
+                    foreach (var ((_, profile, method), output) in one)
+                    {
+                        results[(k, profile, method)] = output;
+                    }
+                }
+
+                return results;
+            }
         }
         finally
         {
@@ -86,7 +96,7 @@ public static class SanityCheckStage
         var section = new SanityCheckSection
         {
             Images = images,
-            Randomization = "cascading from the top layer: each randomized layer's weights and biases permuted (seeded), so their distribution and the calibrated formats stay; each image explains the class it explained on the trained model",
+            Randomization = "cascading from the top layer: each randomized layer's weights and biases permuted (seeded), so their distribution and the calibrated formats stay; each image explains the class the trained design predicts for it, on the trained and on every randomized model",
             Steps = steps,
         };
         AtomicFile.WriteAllText(layout.SanityCheckJson, ReportJson.Serialize(section));

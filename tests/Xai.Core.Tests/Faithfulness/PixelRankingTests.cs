@@ -4,11 +4,11 @@ namespace Xai.Core.Tests.Faithfulness;
 
 public sealed class PixelRankingTests
 {
-    // Two channels of four pixels: pixel 1 has the largest magnitude (|-5| + |1|), pixel 3 the largest signed sum.
-    private static readonly float[] Relevance = [0.5f, -5f, 0f, 2f, 0.5f, 1f, 0f, 1f];
+    // Two channels of four pixels, summed per pixel: 1, -4, 0, 3; pixel 2's channels (6 and -6) cancel.
+    private static readonly float[] Relevance = [0.5f, -5f, 6f, 2f, 0.5f, 1f, -6f, 1f];
 
     [Fact]
-    public void Magnitude_methods_rank_by_the_summed_absolute_relevance()
+    public void Magnitude_methods_rank_by_the_magnitude_of_the_channel_sum_as_the_heat_map_does()
     {
         Assert.Equal(new[] { 1, 3, 0, 2 }, PixelRanking.ByRelevance(Relevance, 2, magnitude: true));
     }
