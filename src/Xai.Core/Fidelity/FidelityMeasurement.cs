@@ -22,10 +22,14 @@ public sealed class FidelityMeasurement(AttributionMethod method)
             _agree++;
         }
 
-        _rho.Add(RelevanceReading.ComparedAsMagnitude(Method)
-            ? SpearmanCorrelation.Compute(Abs(floatRelevance), Abs(fixedRelevance))
-            : SpearmanCorrelation.Compute(floatRelevance, fixedRelevance));
+        _rho.Add(Rho(Method, floatRelevance, fixedRelevance));
     }
+
+    /// <summary>Spearman ρ of two maps of <paramref name="method"/> as fidelity reads them (<see cref="RelevanceReading.ComparedAsMagnitude"/>).</summary>
+    public static double Rho(AttributionMethod method, float[] a, float[] b) =>
+        RelevanceReading.ComparedAsMagnitude(method)
+            ? SpearmanCorrelation.Compute(Abs(a), Abs(b))
+            : SpearmanCorrelation.Compute(a, b);
 
     /// <summary>ρ of the image added last.</summary>
     public double LastRho => _rho.Count == 0 ? double.NaN : _rho[^1];

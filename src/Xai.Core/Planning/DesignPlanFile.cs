@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Xai.Attribution;
@@ -85,7 +84,7 @@ public static class DesignPlanFile
         try
         {
             json = JObject.Parse(File.ReadAllText(path));
-            weights = ReadFloats(File.ReadAllBytes(floatWeightsFile));
+            weights = Simulation.CSimResults.ReadFloats(floatWeightsFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -247,22 +246,6 @@ public static class DesignPlanFile
         var span = weights.AsSpan(offset, count);
         offset += count;
         return span;
-    }
-
-    private static float[] ReadFloats(byte[] bytes)
-    {
-        if (bytes.Length % 4 != 0)
-        {
-            throw new IOException($"the float weight image holds {bytes.Length} bytes, not whole float32 values");
-        }
-
-        var values = new float[bytes.Length / 4];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * i));
-        }
-
-        return values;
     }
 
     private static JArray Shape(TensorShape shape) => new(shape.Dimensions);

@@ -62,6 +62,25 @@ public static class CSimResults
         return results;
     }
 
+    /// <summary>A file of little-endian float32 values (the weight image, a batch of inputs), as <see cref="WriteFloats"/> writes it.</summary>
+    /// <exception cref="IOException">The file does not hold whole float32 values.</exception>
+    public static float[] ReadFloats(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length % 4 != 0)
+        {
+            throw new IOException($"{Path.GetFileName(path)} holds {bytes.Length} bytes, not whole float32 values");
+        }
+
+        var values = new float[bytes.Length / 4];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * i));
+        }
+
+        return values;
+    }
+
     /// <param name="onlyIfChanged">Keep the file (and its timestamp) when the content is the same.</param>
     public static void WriteFloats(string path, IEnumerable<float[]> arrays, bool onlyIfChanged = false)
     {

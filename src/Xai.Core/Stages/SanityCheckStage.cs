@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Xai.Attribution;
 using Xai.Diagnostics;
 using Xai.Faithfulness;
@@ -31,7 +30,7 @@ public static class SanityCheckStage
         // One class per image for every profile and method, the design's prediction: the trained model's maps are
         // run again for it, as CSim let each profile explain its own prediction, and a randomized model's means nothing.
         var targets = Enumerable.Range(0, images).Select(k => predicted[(k, NumericsProfile.Planned, plan.Methods[0])].Class).ToArray();
-        var weights = ReadFloats(layout.FloatWeights);
+        var weights = CSimResults.ReadFloats(layout.FloatWeights);
         var blocks = ModelRandomization.Blocks(plan.Layers);
         if (blocks.Sum(b => (long)b.Weights + b.Biases) != weights.Length)
         {
@@ -60,7 +59,7 @@ public static class SanityCheckStage
 
                 double? Median(AttributionMethod method, NumericsProfile profile)
                 {
-                    var rho = Enumerable.Range(0, images).Select(k => Similarity(method, trained[(k, profile, method)].Relevance, results[(k, profile, method)].Relevance));
+                    var rho = Enumerable.Range(0, images).Select(k => FidelityMeasurement.Rho(method, trained[(k, profile, method)].Relevance, results[(k, profile, method)].Relevance));
                     var median = DistributionSummary.Of(rho).Median;
                     return double.IsFinite(median) ? Math.Round(median, 6) : null;
                 }
@@ -103,12 +102,6 @@ public static class SanityCheckStage
         return section;
     }
 
-    /// <summary>Spearman ρ of two maps as fidelity reads them: |R| for Saliency and SmoothGrad, signed R for the others.</summary>
-    public static double Similarity(AttributionMethod method, float[] a, float[] b) =>
-        RelevanceReading.ComparedAsMagnitude(method)
-            ? SpearmanCorrelation.Compute(a.Select(Math.Abs).ToArray(), b.Select(Math.Abs).ToArray())
-            : SpearmanCorrelation.Compute(a, b);
-
     /// <summary>sanity.json when it is newer than the C simulation's results it was computed from; null otherwise.</summary>
     public static SanityCheckSection? Load(BuildLayout layout) =>
         File.Exists(layout.SanityCheckJson) && File.Exists(layout.CSimResultsFile) &&
@@ -116,21 +109,9 @@ public static class SanityCheckStage
             ? ReportJson.Read<SanityCheckSection>(layout.SanityCheckJson, DiagnosticCatalog.StageFileUnreadable, "The sanity check's results (sanity.json)")
             : null;
 
-    private static float[] ReadFloats(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        var values = new float[bytes.Length / 4];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * i));
-        }
-
-        return values;
-    }
-
     private static float[][] ReadImages(string path, int images, int size)
     {
-        var all = ReadFloats(path);
+        var all = CSimResults.ReadFloats(path);
         if (all.Length != (long)images * size)
         {
             throw new XaiException(DiagnosticCatalog.SimulationOutputSize, $"{Path.GetFileName(path)} holds {all.Length} values; {images} images of {size} were expected. Rebuild.", path);
