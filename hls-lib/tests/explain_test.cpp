@@ -1,5 +1,5 @@
-// The multi-pass explanations (xai/explain.h) on whole networks: Input x Gradient, Integrated
-// Gradients and SmoothGrad against PyTorch vectors written from Captum's definitions
+// The explanations built from passes (xai/explain.h) on whole networks: Input x Gradient, Integrated
+// Gradients, SmoothGrad, Grad-CAM and Guided Grad-CAM against PyTorch vectors written from Captum's definitions
 // (reference/make_explanation_vectors.py), their structural identities, IG's completeness, the
 // noise generator, and the 16-bit scaled profile against float.
 #include <gtest/gtest.h>
@@ -28,6 +28,17 @@ struct test_explain_config {
     static constexpr double smoothgrad_sigma = 0.1;
     static const std::uint32_t noise_seed = 0x2545F491u;
 };
+/// The Grad-CAM layer of each network: the last convolution block's stored (pooled) output.
+struct table3_explain_config : test_explain_config {
+    static const unsigned image_channels = 3, image_height = 32, image_width = 32;
+    static const unsigned gradcam_layer = 3, gradcam_channels = 64, gradcam_height = 8, gradcam_width = 8;
+    static const unsigned gradcam_act_at = table3::a_conv4, gradcam_grad_at = table3::g_conv4;
+};
+struct odd_explain_config : test_explain_config {
+    static const unsigned image_channels = 3, image_height = 10, image_width = 14;
+    static const unsigned gradcam_layer = 1, gradcam_channels = 7, gradcam_height = 2, gradcam_width = 3;
+    static const unsigned gradcam_act_at = odd_net::a_conv2, gradcam_grad_at = odd_net::g_conv2;
+};
 struct noiseless_config : test_explain_config {
     static constexpr double smoothgrad_sigma = 0.0;
 };
@@ -41,11 +52,13 @@ template <class NUM, class RULE, class NET> struct Pass {
     std::vector<grad_t> grad = std::vector<grad_t>(NET::grad_arena_size);
     std::unique_ptr<typename NET::fp_state> st = std::make_unique<typename NET::fp_state>();
     unsigned calls = 0, bp_calls = 0;
-    unsigned operator()(const act_t* in, grad_t* rel, act_t* logits, int target, bool bp) {
+    unsigned operator()(const act_t* in, grad_t* rel, act_t* logits, int target, bool bp, xai::pass_control ctl = xai::full_pass) {
         calls++;
         bp_calls += bp;
-        return NET::template run<NUM, RULE>(in, w, act.data(), grad.data(), rel, logits, target, bp, *st);
+        return NET::template run<NUM, RULE>(in, w, act.data(), grad.data(), rel, logits, target, bp, *st, ctl);
     }
+    const act_t* act_arena() const { return act.data(); }
+    const grad_t* grad_arena() const { return grad.data(); }
 };
 struct Table3 {
     static const unsigned act_arena_size = table3::act_arena_size, grad_arena_size = table3::grad_arena_size;
@@ -96,13 +109,13 @@ Vec npy_vec(const std::string& path) {
     return Vec(a.f32.begin(), a.f32.end());
 }
 
-template <class NET, class NUM, class M>
+template <class NET, class NUM, class M, class CFG = test_explain_config>
 void check_against_pytorch(const std::string& net, const std::vector<double>& w, const char* method, double tolerance) {
     const std::string dir = ref_dir(net);
     if (!have(dir + "relevance_0." + std::string(method) + ".npy")) GTEST_SKIP() << "no explanation vectors in " << dir;
     for (int k = 0; k < 4; k++) {
         const std::string s = std::to_string(k);
-        const Explained e = explain_one<NET, NUM, M>(w, npy_vec(dir + "input_" + s + ".npy"));
+        const Explained e = explain_one<NET, NUM, M, CFG>(w, npy_vec(dir + "input_" + s + ".npy"));
         EXPECT_EQ(int64_t(e.cls), read_npy(dir + "target_" + s + ".npy").i64.at(0)) << net << " image " << k;
         EXPECT_LT(rel_max_err(e.logits, npy_vec(dir + "logits_" + s + ".npy")), 1e-4) << net << " image " << k;
         const Vec ref = npy_vec(dir + "relevance_" + s + "." + method + ".npy");
@@ -122,6 +135,18 @@ TEST(OddNetVsPyTorch, IntegratedGradients) {
 }
 TEST(OddNetVsPyTorch, SmoothGrad) {
     check_against_pytorch<Odd, odd_net::numerics<double>, xai::SmoothGrad>("odd", odd_weights(), "SmoothGrad", 1e-6);
+}
+TEST(OddNetVsPyTorch, GradCam) {
+    check_against_pytorch<Odd, odd_net::numerics<double>, xai::GradCam, odd_explain_config>("odd", odd_weights(), "GradCam", 1e-6);
+}
+TEST(OddNetVsPyTorch, GuidedGradCam) {
+    check_against_pytorch<Odd, odd_net::numerics<double>, xai::GuidedGradCam, odd_explain_config>("odd", odd_weights(), "GuidedGradCam", 1e-6);
+}
+TEST(Table3VsPyTorch, GradCam) {
+    check_against_pytorch<Table3, table3::float_numerics, xai::GradCam, table3_explain_config>("table3", table3_weights(), "GradCam", 1e-4);
+}
+TEST(Table3VsPyTorch, GuidedGradCam) {
+    check_against_pytorch<Table3, table3::float_numerics, xai::GuidedGradCam, table3_explain_config>("table3", table3_weights(), "GuidedGradCam", 1e-4);
 }
 TEST(Table3VsPyTorch, InputXGradient) {
     check_against_pytorch<Table3, table3::float_numerics, xai::InputXGradient>("table3", table3_weights(), "InputXGradient", 1e-4);
@@ -149,6 +174,33 @@ TEST(Explain, PassCounts) {
     // Every method reports the logits of the image itself.
     EXPECT_EQ(ig.logits, sal.logits);
     EXPECT_EQ(sg.logits, sal.logits);
+}
+
+// Grad-CAM: one pass whose BP stops at the block; Guided Grad-CAM: a guided pass and that one. The map is
+// one picture over every channel, >= 0; Guided Grad-CAM is zero wherever Guided Backprop is (same class).
+TEST(Explain, GradCamPassesAndShape) {
+    const std::vector<double> w = odd_weights();
+    typedef odd_net::numerics<double> D;
+    for (unsigned k = 0; k < 4; k++) {
+        const std::vector<double> x = to_dvec(splitmix_input(k, odd_net::input_size));
+        const Explained cam = explain_one<Odd, D, xai::GradCam, odd_explain_config>(w, x),
+                        ggc = explain_one<Odd, D, xai::GuidedGradCam, odd_explain_config>(w, x),
+                        gbp = explain_one<Odd, D, xai::GuidedBackprop>(w, x);
+        EXPECT_EQ(cam.passes, 1u);
+        EXPECT_EQ(ggc.passes, 2u);
+        EXPECT_EQ(ggc.bp_passes, 2u);
+        EXPECT_EQ(cam.cls, gbp.cls);
+        EXPECT_EQ(ggc.cls, gbp.cls);
+        EXPECT_EQ(cam.logits, gbp.logits);
+        const unsigned plane = 10 * 14;
+        for (unsigned i = 0; i < x.size(); i++) {
+            ASSERT_GE(cam.relevance[i], 0.0) << "image " << k << " element " << i;
+            ASSERT_EQ(cam.relevance[i], cam.relevance[i % plane]) << "image " << k << " element " << i;
+            if (gbp.relevance[i] == 0.0) {
+                ASSERT_EQ(ggc.relevance[i], 0.0) << "image " << k << " element " << i;
+            }
+        }
+    }
 }
 
 // Input x Gradient is x times the Saliency map, exactly in double; SmoothGrad with sigma 0 is Saliency.
@@ -211,16 +263,16 @@ TEST(NoiseSource, XorshiftSequenceAndMoments) {
 // maps that track; a second run of the same image gives the same bits (nothing but the image and the
 // seed decides the result).
 typedef table3::scaled_numerics<4, 2, 3, 2, 3, 2, 1, -1> scaled;
-template <class M> void scaled_tracks_float(const char* name, double min_pearson) {
+template <class M, class CFG = test_explain_config> void scaled_tracks_float(const char* name, double min_pearson) {
     const std::vector<double> w = table3_weights();
     double worst = 1.0;
     for (unsigned k = 0; k < 2; k++) {
         const std::vector<double> x = to_dvec(splitmix_input(k, table3::input_size));
-        const Explained f = explain_one<Table3, table3::float_numerics, M>(w, x), s = explain_one<Table3, scaled, M>(w, x);
+        const Explained f = explain_one<Table3, table3::float_numerics, M, CFG>(w, x), s = explain_one<Table3, scaled, M, CFG>(w, x);
         EXPECT_EQ(s.cls, f.cls) << name << " image " << k;
         worst = std::min(worst, pearson(s.relevance, f.relevance));
         if (k == 0) {
-            const Explained again = explain_one<Table3, scaled, M>(w, x);
+            const Explained again = explain_one<Table3, scaled, M, CFG>(w, x);
             EXPECT_EQ(again.relevance, s.relevance) << name;
         }
     }
@@ -231,6 +283,10 @@ template <class M> void scaled_tracks_float(const char* name, double min_pearson
 // the means over passes are at least as close.
 TEST(Table3ExplainNumerics, InputXGradientScaledTracksFloat) { scaled_tracks_float<xai::InputXGradient>("InputXGradient", 0.93); }
 TEST(Table3ExplainNumerics, IntegratedGradientsScaledTracksFloat) { scaled_tracks_float<xai::IntegratedGradients>("IntegratedGradients", 0.93); }
+TEST(Table3ExplainNumerics, GradCamScaledTracksFloat) { scaled_tracks_float<xai::GradCam, table3_explain_config>("GradCam", 0.93); }
+TEST(Table3ExplainNumerics, GuidedGradCamScaledTracksFloat) {
+    scaled_tracks_float<xai::GuidedGradCam, table3_explain_config>("GuidedGradCam", 0.93);
+}
 TEST(Table3ExplainNumerics, SmoothGradScaledTracksFloat) { scaled_tracks_float<xai::SmoothGrad>("SmoothGrad", 0.93); }
 
 } // namespace

@@ -25,7 +25,7 @@ public sealed class InvokeXaiBenchmarkCommand : XaiCmdlet
 
     /// <summary>Attribution method; the one the hardware was built for by default.</summary>
     [Parameter]
-    [ValidateSet("Saliency", "DeconvNet", "GuidedBackprop", "InputXGradient", "IntegratedGradients", "SmoothGrad")]
+    [ValidateSet("Saliency", "DeconvNet", "GuidedBackprop", "InputXGradient", "IntegratedGradients", "SmoothGrad", "GradCam", "GuidedGradCam")]
     public string? Method { get; set; }
 
     /// <summary>fpga (a real board) or csim (the build's C simulation on the board's CPU); by default csim on a stand-in, fpga otherwise.</summary>

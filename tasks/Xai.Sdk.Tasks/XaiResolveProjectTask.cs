@@ -32,6 +32,7 @@ public sealed class XaiResolveProjectTask : XaiTask
     public string FaithfulnessSteps { get; set; } = "";
     public string SmoothGradSamples { get; set; } = "";
     public string SmoothGradSigma { get; set; } = "";
+    public string GradCamLayer { get; set; } = "";
     public string ClockMHz { get; set; } = "";
     public string TargetClass { get; set; } = "";
     public string FidelityImages { get; set; } = "";
@@ -69,6 +70,7 @@ public sealed class XaiResolveProjectTask : XaiTask
             FaithfulnessSteps = FaithfulnessSteps,
             SmoothGradSamples = SmoothGradSamples,
             SmoothGradSigma = SmoothGradSigma,
+            GradCamLayer = GradCamLayer,
             ClockMHz = ClockMHz,
             TargetClass = TargetClass,
             FidelityImages = FidelityImages,

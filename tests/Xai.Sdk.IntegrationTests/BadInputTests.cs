@@ -170,4 +170,18 @@ public sealed class BadInputTests(PackedSdk sdk)
         Assert.Contains("'XaiTargetClass' is 7", error.Message);
         Assert.Contains("4 classes (0 to 3)", error.Message);
     }
+
+    [Fact]
+    public void A_grad_cam_layer_that_is_a_dense_block_is_XAI1018_naming_the_project_and_the_convolutions()
+    {
+        using var project = OddNetworkProject.Create(sdk, images: 1, properties: "<XaiMethods>GradCam</XaiMethods><XaiGradCamLayer>fc3</XaiGradCamLayer>");
+
+        var error = SingleError(project.Build());
+
+        Assert.Equal("XAI1018", error.Code);
+        Assert.Equal(project.ProjectFile, error.File);
+        Assert.Contains("'XaiGradCamLayer' is 'fc3', a block of the network but not a convolution", error.Message);
+        Assert.Contains("conv1, conv2 (empty = conv2, the last)", error.Message);
+        Assert.False(File.Exists(project.PathOf("obj/Debug/xai/hls/xai_network.h")), "nothing is generated before the check");
+    }
 }

@@ -45,13 +45,13 @@ public sealed class ValidationTests(PackedSdk sdk)
     [Fact]
     public void An_unknown_method_is_an_error_that_lists_the_valid_methods()
     {
-        using var project = ProjectWithModel("<XaiMethods>Saliency;GradCam</XaiMethods>");
+        using var project = ProjectWithModel("<XaiMethods>Saliency;Lrp</XaiMethods>");
         var result = project.Build();
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("XAI1002", error.Code);
-        Assert.Contains("'GradCam'", error.Message);
-        Assert.Contains("Saliency, DeconvNet, GuidedBackprop, InputXGradient, IntegratedGradients, SmoothGrad", error.Message);
+        Assert.Contains("'Lrp'", error.Message);
+        Assert.Contains("Saliency, DeconvNet, GuidedBackprop, InputXGradient, IntegratedGradients, SmoothGrad, GradCam, GuidedGradCam", error.Message);
     }
 
     [Fact]

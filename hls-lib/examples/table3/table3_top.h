@@ -188,12 +188,12 @@ const xai::layer_desc network<NUM>::layers[network<NUM>::n_layers] = {
 template <class NUM, class METHOD, bool WITH_BP = true>
 unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,
              typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,
-             bool run_bp, fp_state& st) {
+             bool run_bp, fp_state& st, xai::pass_control ctl = xai::full_pass) {
 #pragma HLS INLINE
     // (the seed 2^grad_exp(6) must be representable in grad_t)
     return xai::network_run<engine<NUM>, fc_engine<NUM>, METHOD, WITH_BP, network<NUM>::n_layers, n_classes, input_size,
                             NUM::grad_exp(6)>(network<NUM>::layers, image, weights, act, grad, relevance, logits, target,
-                                              run_bp, st.pools, st.masks);
+                                              run_bp, st.pools, st.masks, nullptr, ctl);
 }
 
 } // namespace table3

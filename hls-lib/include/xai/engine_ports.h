@@ -4,6 +4,7 @@
 
 #include "maxpool.h"
 #include "layer_desc.h"
+#include "method.h"
 #include "weight_beat.h"
 
 namespace xai {
@@ -50,7 +51,8 @@ template <class METHOD, class E> typename E::grad_t gradient_on_load(const layer
         const bool m = !METHOD::needs_relu_mask ? false
                        : d.store_relu_mask ? p.masks[d.mask_at + e]
                                            : p.act_src[d.act_out + e] > typename E::act_t(0);
-        g = METHOD::template backward<grad_t>(m, g);
+        g = METHOD::rule_per_pass && d.guided ? GuidedBackprop::template backward<grad_t>(m, g)
+                                              : METHOD::template backward<grad_t>(m, g);
     }
     return g;
 }

@@ -15,6 +15,7 @@
 
 #include "arith.h"
 #include "method.h"
+#include "pass_control.h"
 #include "types.h"
 
 namespace xai {
@@ -35,6 +36,21 @@ struct IntegratedGradients {};
 /// FP + BP.
 struct SmoothGrad {};
 
+/// Grad-CAM (Selvaraju et al., 2017) on the stored output A of a chosen block L (after its fused ReLU and
+/// pool: captum.attr.LayerGradCam(model, that block's last module).attribute(x, target,
+/// relu_attributions=True), then LayerAttribution.interpolate(map, x.shape[2:], 'bilinear'), which is
+/// F.interpolate with align_corners=False): weights w_c = spatial mean of dF/dA_c, map = ReLU(sum_c w_c A_c),
+/// upsampled bilinearly to the image and written to every image channel (Captum broadcasts it so). One FP
+/// and a BP that stops at the block (pass_control.bp_stop = L + 1).
+struct GradCam {};
+
+/// Guided Grad-CAM: Guided Backprop times the upsampled Grad-CAM map (captum.attr.GuidedGradCam with
+/// interpolate_mode='bilinear'; Captum's default is 'nearest'). The map is first scaled by the power of two
+/// 2^-e that brings its maximum into [1/2, 1), e per image, so the product keeps Guided Backprop's format:
+/// Captum's values times 2^-e (ranks, heat maps and curves do not change). Two passes on one engine: FP +
+/// BP with Guided Backprop's rule, then FP + BP with Saliency's down to the block (SaliencyOrGuided).
+struct GuidedGradCam {};
+
 /// Parameters of the multi-pass methods; a design declares its own (the SDK writes explain_config
 /// from XaiIgSteps / XaiSmoothGradSamples / XaiSmoothGradSigma) with these members.
 struct default_explain_config {
@@ -47,6 +63,11 @@ struct default_explain_config {
     static constexpr double smoothgrad_sigma = 0.15;
     /// SmoothGrad: the noise generator's state at the start of every image; never 0.
     static const std::uint32_t noise_seed = 0x2545F491u;
+    // Grad-CAM and Guided Grad-CAM read these network-specific members, which have no default:
+    //   image_channels, image_height, image_width : the image's shape (C, H, W order)
+    //   gradcam_layer                             : L, the index of the block whose output is explained
+    //   gradcam_channels, gradcam_height, gradcam_width : that output's shape
+    //   gradcam_act_at, gradcam_grad_at           : its offsets in the activation and gradient arenas
 };
 
 /// The noise of SmoothGrad: xorshift32 (Marsaglia 2003), a linear generator over GF(2) like an
@@ -69,9 +90,11 @@ struct noise_source {
 /// How a method is computed: the ReLU rule of its passes, how many FP + BP passes, and whether the
 /// attribution multiplies the mean gradient by the input. The paper's three are one pass of their own rule.
 template <class M, class CFG> struct explanation_traits {
-    static_assert(is_method<M>::value, "explain: METHOD must be Saliency, DeconvNet, GuidedBackprop, InputXGradient, "
-                                       "IntegratedGradients or SmoothGrad");
+    static_assert(is_method<M>::value && !M::rule_per_pass,
+                  "explain: METHOD must be Saliency, DeconvNet, GuidedBackprop, InputXGradient, IntegratedGradients, "
+                  "SmoothGrad, GradCam or GuidedGradCam");
     typedef M rule;
+    static const bool grad_cam = false; ///< true: a layer map (cam_driver)
     static const unsigned passes = 1;
     static const bool multi_pass = false; ///< false: the pass writes the relevance itself
     static const bool passes_on_image = true; ///< the passes run on the image itself (no extra FP for the class)
@@ -79,6 +102,7 @@ template <class M, class CFG> struct explanation_traits {
 };
 template <class CFG> struct explanation_traits<InputXGradient, CFG> {
     typedef Saliency rule;
+    static const bool grad_cam = false;
     static const unsigned passes = 1;
     static const bool multi_pass = true;
     static const bool passes_on_image = true;
@@ -86,6 +110,7 @@ template <class CFG> struct explanation_traits<InputXGradient, CFG> {
 };
 template <class CFG> struct explanation_traits<IntegratedGradients, CFG> {
     typedef Saliency rule;
+    static const bool grad_cam = false;
     static const unsigned passes = CFG::ig_steps;
     static const bool multi_pass = true;
     static const bool passes_on_image = false;
@@ -93,9 +118,27 @@ template <class CFG> struct explanation_traits<IntegratedGradients, CFG> {
 };
 template <class CFG> struct explanation_traits<SmoothGrad, CFG> {
     typedef Saliency rule;
+    static const bool grad_cam = false;
     static const unsigned passes = CFG::smoothgrad_samples;
     static const bool multi_pass = true;
     static const bool passes_on_image = false;
+    static const bool times_input = false;
+};
+
+template <class CFG> struct explanation_traits<GradCam, CFG> {
+    typedef Saliency rule;
+    static const bool grad_cam = true;
+    static const unsigned passes = 1;
+    static const bool multi_pass = false;
+    static const bool passes_on_image = true;
+    static const bool times_input = false;
+};
+template <class CFG> struct explanation_traits<GuidedGradCam, CFG> {
+    typedef SaliencyOrGuided rule; ///< the guided pass and the gradient pass on one engine
+    static const bool grad_cam = true;
+    static const unsigned passes = 2;
+    static const bool multi_pass = false;
+    static const bool passes_on_image = true;
     static const bool times_input = false;
 };
 
@@ -108,6 +151,14 @@ template <> struct integer_bits<double> { static const int value = 1; };
 template <class NUM, class = void> struct image_exp { static constexpr int value = 0; };
 template <class NUM> struct image_exp<NUM, decltype(void(NUM::act_exp(0)))> {
     static constexpr int value = NUM::act_exp(0);
+};
+
+/// The activation exponent at boundary b: NUM::act_exp(b) where the profile scales activations, else 0.
+template <class NUM, class = void> struct activation_exponent {
+    static constexpr int at(unsigned) { return 0; }
+};
+template <class NUM> struct activation_exponent<NUM, decltype(void(NUM::act_exp(0)))> {
+    static constexpr int at(unsigned b) { return NUM::act_exp(b); }
 };
 
 /// Integer bits I_img (sign included) the stored image needs: NUM::image_int_bits where the profile states
@@ -277,6 +328,148 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
     }
 };
 
+/// Grad-CAM and Guided Grad-CAM (GUIDED): the layer map from the arenas the pass leaves behind, upsampled
+/// on the fly for each image element. The pass exposes its arenas as act_arena() and grad_arena().
+template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam_driver {
+    typedef typename NUM::act_t act_t;
+    typedef typename NUM::grad_t grad_t;
+    static const bool is_float = std::is_floating_point<act_t>::value;
+    /// The map's sums in the stored units of A and dF/dA: 24 integer bits (checked below), 24 fraction bits.
+    typedef typename std::conditional<is_float, act_t, fixed_t<48, 24>>::type cam_t;
+    /// Bilinear weights in [0, 1]; the source coordinate's numerator and remainder are small integers.
+    typedef typename std::conditional<is_float, act_t, fixed_t<24, 2>>::type lambda_t;
+    typedef typename std::conditional<is_float, act_t, fixed_t<40, 16>>::type coordinate_t;
+    /// Guided Grad-CAM's map scaled into [0, 1), and the map on its way there: a cam_t value exactly, and the
+    /// shift constants 2^s for -23 <= s <= 31 (unit_exponent's range for cam_t). 57 bits, not 64: with <64,33>
+    /// the 128-bit product gave wrong results in whole tops built by g++ 12 at -O1 (not at -O0, not with clang 14
+    /// or the sanitizers): a compiler fault or undefined behaviour at W = 128 in fixed.h, not yet found.
+    typedef typename std::conditional<is_float, act_t, fixed_t<26, 1>>::type unit_t;
+    typedef typename std::conditional<is_float, act_t, fixed_t<57, 33>>::type shift_t;
+
+    static const unsigned L = CFG::gradcam_layer, C = CFG::gradcam_channels, H = CFG::gradcam_height,
+                          W = CFG::gradcam_width, HW = H * W;
+    static const unsigned IH = CFG::image_height, IW = CFG::image_width, IHW = IH * IW;
+    static_assert(CFG::image_channels * IHW == N, "explain: image_channels x image_height x image_width must equal N");
+    static_assert(C >= 1 && H >= 1 && W >= 1 && H <= IH && W <= IW, "explain: the Grad-CAM layer's map must be "
+                                                                    "non-empty and no larger than the image");
+    /// The stored map's exponent: map stored = true * 2^map_exp.
+    static constexpr int map_exp = NUM::grad_exp(L + 1) + activation_exponent<NUM>::at(L + 1);
+    // A product w_c * A_c is below 2^(I_grad - 1) * 2^(I_act - 1) in stored units; C of them must stay below 2^23.
+    static constexpr int ceil_log2(unsigned v) { return v <= 1 ? 0 : 1 + ceil_log2((v + 1) / 2); }
+    static_assert(is_float || integer_bits<act_t>::value + integer_bits<grad_t>::value - 2 + ceil_log2(C) <= 23,
+                  "explain: Grad-CAM's channel sum could overflow its 24 integer bits (act and grad formats too wide "
+                  "for this many channels)");
+
+    /// Source index and weight along one axis (PyTorch's bilinear, align_corners=False): the coordinate
+    /// (dst + 1/2) * IN / OUT - 1/2, clamped at 0, as the integer fraction num / (2 OUT).
+    template <unsigned IN, unsigned OUT> static void source(unsigned dst, unsigned& i0, unsigned& i1, lambda_t& l) {
+#pragma HLS INLINE
+        const int num = int((2 * dst + 1) * IN) - int(OUT);
+        if (num <= 0) {
+            i0 = 0;
+            l = lambda_t(0);
+        } else {
+            i0 = unsigned(num) / (2 * OUT);
+            l = lambda_t(coordinate_t(unsigned(num) % (2 * OUT)) * coordinate_t(1.0 / (2 * OUT)));
+        }
+        i1 = i0 + 1 < IN ? i0 + 1 : IN - 1;
+    }
+
+    /// The map at image pixel p (row-major over IH x IW), in the map's stored units.
+    static cam_t upsampled(const cam_t* map, unsigned p) {
+#pragma HLS INLINE
+        unsigned y0, y1, x0, x1;
+        lambda_t ly, lx;
+        source<H, IH>(p / IW, y0, y1, ly);
+        source<W, IW>(p % IW, x0, x1, lx);
+        const lambda_t one = lambda_t(1);
+        const cam_t top = cam_t((one - lx) * map[y0 * W + x0] + lx * map[y0 * W + x1]);
+        const cam_t bottom = cam_t((one - lx) * map[y1 * W + x0] + lx * map[y1 * W + x1]);
+        return cam_t((one - ly) * top + ly * bottom);
+    }
+
+    /// map = ReLU(sum_c mean(dF/dA_c) A_c) at the block's resolution, from the arenas at the block's offsets.
+    static void layer_map(const act_t* a, const grad_t* g, cam_t* map) {
+#pragma HLS INLINE
+        cam_t weight[C];
+    channel_weights:
+        for (unsigned c = 0; c < C; c++) {
+            cam_t sum = cam_t(0);
+            for (unsigned p = 0; p < HW; p++) {
+#pragma HLS PIPELINE II = 1
+                sum += cam_t(g[c * HW + p]);
+            }
+            weight[c] = cam_t(sum * cam_t(1.0 / HW));
+        }
+    zero_map:
+        for (unsigned p = 0; p < HW; p++) map[p] = cam_t(0);
+    weighted_sum:
+        for (unsigned c = 0; c < C; c++) {
+            for (unsigned p = 0; p < HW; p++) {
+#pragma HLS PIPELINE II = 1
+                map[p] += cam_t(weight[c] * a[c * HW + p]);
+            }
+        }
+    map_relu:
+        for (unsigned p = 0; p < HW; p++) map[p] = map[p] > cam_t(0) ? map[p] : cam_t(0);
+    }
+
+    /// e with max * 2^-e in [1/2, 1) for a map whose maximum is at least 2^-max_runtime_shift and representable
+    /// (an all-zero map gives some e; its product is zero whatever e is).
+    static int unit_exponent(const cam_t* map) {
+#pragma HLS INLINE
+        cam_t top = cam_t(0);
+    map_max:
+        for (unsigned p = 0; p < HW; p++) top = map[p] > top ? map[p] : top;
+        // 2^k for k up to the largest power of two cam_t holds (a larger constant would wrap to 0 and compare below).
+        const int top_k = is_float || integer_bits<cam_t>::value - 2 > max_runtime_shift - 1 ? max_runtime_shift - 1
+                                                                                              : integer_bits<cam_t>::value - 2;
+        int e = 0;
+    leading_one:
+        for (int k = -max_runtime_shift; k <= top_k; k++) {
+#pragma HLS UNROLL
+            if (top >= cam_t(pow2(k))) e = k + 1;
+        }
+        return e;
+    }
+
+    template <class PASS, class OBSERVER>
+    static unsigned run(PASS& pass, const act_t* image, grad_t* relevance, act_t* logits, int target, OBSERVER& observe) {
+#pragma HLS INLINE
+        // Guided: pass 0 writes Guided Backprop's relevance, pass 1 leaves dF/dA in the gradient arena (and the
+        // relevance alone). ONE call site of the pass, as in the multi-pass driver: one engine of each kind.
+        const unsigned passes = GUIDED ? 2 : 1;
+        unsigned cls = 0;
+    cam_passes:
+        for (unsigned k = 0; k < passes; k++) {
+            const bool guided = GUIDED && k == 0;
+            const pass_control ctl = {guided ? 0u : L + 1, guided};
+            const unsigned c = pass(image, relevance, logits, k == 0 ? target : int(cls), true, ctl);
+            if (k == 0) cls = c;
+            if (GUIDED) observe(image, relevance, true);
+        }
+        cam_t map[HW];
+        layer_map(pass.act_arena() + CFG::gradcam_act_at, pass.grad_arena() + CFG::gradcam_grad_at, map);
+        if (GUIDED) {
+            const int e = unit_exponent(map);
+        guided_product:
+            for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+                const unit_t unit = convert_shifted<unit_t>(shift_t(upsampled(map, i % IHW)), -e);
+                relevance[i] = grad_t(relevance[i] * unit);
+            }
+        } else {
+        upsample:
+            for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+                relevance[i] = convert_scaled<NUM::grad_exp(0) - map_exp, grad_t>(upsampled(map, i % IHW));
+            }
+            observe(image, relevance, true);
+        }
+        return cls;
+    }
+};
+
 } // namespace explain_detail
 
 /// One explanation of `image`: the logits of the image, the class explained (`target` when it is a
@@ -288,7 +481,11 @@ template <class NUM, class METHOD, class CFG, unsigned N, unsigned NC, class PAS
 unsigned explain(PASS& pass, const typename NUM::act_t* image, typename NUM::grad_t* relevance,
                  typename NUM::act_t* logits, int target, OBSERVER& observe) {
 #pragma HLS INLINE
-    return explain_detail::driver<NUM, METHOD, CFG, N, NC>::run(pass, image, relevance, logits, target, observe);
+    typedef explanation_traits<METHOD, CFG> traits;
+    typedef typename std::conditional<traits::grad_cam,
+                                      explain_detail::cam_driver<NUM, CFG, N, NC, std::is_same<METHOD, GuidedGradCam>::value>,
+                                      explain_detail::driver<NUM, METHOD, CFG, N, NC>>::type driver;
+    return driver::run(pass, image, relevance, logits, target, observe);
 }
 
 } // namespace xai

@@ -74,6 +74,9 @@ struct layer_desc {
     unsigned pool_pad_left = 0; ///< pool unit: the padding left of the map (ONNX pads[1])
     unsigned pool_out_h = 0;    ///< pool unit: output rows
     unsigned pool_out_w = 0;    ///< pool unit: output columns
+    /// BP applies Guided Backprop's ReLU rule instead of Saliency's (METHOD = SaliencyOrGuided only). Not part
+    /// of the network table: network_run sets it on every layer of a pass from its pass_control.
+    bool guided = false;
 };
 
 /// The ReLU6 clip level of layer d in act type A: 6 * 2^act_out_exp (formed in the wider ACC and

@@ -31,6 +31,7 @@
 #include "dense_engine.h"
 #include "pool_unit.h"
 #include "layer_desc.h"
+#include "pass_control.h"
 
 namespace xai {
 
@@ -72,13 +73,14 @@ template <unsigned N, class T> unsigned select_target(const T* logits, int reque
 ///   weight_beats: the weight image again, as DE's weight beats (weight_beat.h), when DE declares
 ///                weight_beat > 1 (the dense blocks come through it); otherwise not read (null is fine:
 ///                the engine's port then points at a local array)
+///   ctl        : how far BP runs and with which rule (pass_control); the default is the whole BP
 /// WITH_BP = false builds an FP-only design (no BP paths in the engines).
 template <class CE, class DE, class METHOD, bool WITH_BP, unsigned NL, unsigned N_CLASSES, unsigned INPUT_SIZE,
           int SEED_EXP, class PU = no_pool_unit>
 unsigned network_run(const layer_desc* layers, const typename CE::act_t* image, const typename CE::weight_t* weights,
                      typename CE::act_t* act, typename CE::grad_t* grad, typename CE::grad_t* relevance,
                      typename CE::act_t* logits, int target, bool run_bp, pool_index_t* pools, bool* masks,
-                     const weight_beat_t<DE>* weight_beats = nullptr) {
+                     const weight_beat_t<DE>* weight_beats = nullptr, pass_control ctl = full_pass) {
 #pragma HLS INLINE
     static_assert(NL > 0, "network_run: no layers");
     static_assert(conv_engine_shape<CE>::acc_distance >= conv_engine_shape<CE>::min_acc_distance,
@@ -110,13 +112,15 @@ copy_image:
         act[input_at + i] = image[i];
     }
     const bool bp_wanted = WITH_BP && run_bp;
-    const unsigned steps = bp_wanted ? 2 * NL : NL;
+    const unsigned bp_stop = ctl.bp_stop < NL ? ctl.bp_stop : NL - 1; // BP runs at least the last layer
+    const unsigned steps = bp_wanted ? 2 * NL - bp_stop : NL;
     unsigned cls = 0;
 layer_steps:
     for (unsigned s = 0; s < steps; s++) {
 #pragma HLS LOOP_TRIPCOUNT min = NL max = 2 * NL
         const bool backward = s >= NL;
-        const layer_desc d = layers[backward ? 2 * NL - 1 - s : s];
+        layer_desc d = layers[backward ? 2 * NL - 1 - s : s];
+        d.guided = ctl.guided;
         if (pool_unit_shape<PU>::present && d.pool_unit)
             pool_unit<CE, PU, WITH_BP>(d, backward, cports, pbuf);
         else if (d.conv)
@@ -135,7 +139,7 @@ layer_steps:
             if (bp_wanted) seed_gradient<N_CLASSES, SEED_EXP>(grad + d.grad_out, cls);
         }
     }
-    if (bp_wanted) {
+    if (bp_wanted && bp_stop == 0) {
         const unsigned relevance_at = layers[0].grad_in;
     copy_relevance:
         for (unsigned i = 0; i < INPUT_SIZE; i++) {

@@ -10,6 +10,12 @@ in float64 with plain autograd, following Captum's definitions:
                         nt_type='smoothgrad'), z_k from the hardware's generator: xorshift32 from
                         NOISE_SEED, one word per input element in C,H,W order, pass after pass,
                         z = (sum of the word's 4 bytes - 510) / sqrt(4 (256^2 - 1) / 12)
+  GradCam             : ReLU(sum_c mean_hw(dF/dA_c) A_c), A the output of the last convolution block (after
+                        its ReLU and pool: module GRADCAM_MODULE), upsampled by F.interpolate(mode='bilinear',
+                        align_corners=False) to the image and repeated over its channels
+                        (captum.attr.LayerGradCam(relu_attributions=True) + LayerAttribution.interpolate)
+  GuidedGradCam       : Guided Backprop (relevance_<k>.GuidedBackprop.npy) times that map scaled by 2^-e,
+                        e = floor(log2(max of the map)) + 1 (hls-lib scales it so; Captum does not)
 F is the logit of the class predicted on x. Writes relevance_<k>.<Method>.npy (float32) beside the
 other methods' vectors, and ig_gap_<k>.npy: float32 [sum of IG, F(x) - F(0)] (completeness).
 
@@ -30,6 +36,7 @@ IG_STEPS = 16          # explain_test.cpp's test_explain_config
 SMOOTHGRAD_SAMPLES = 4
 SMOOTHGRAD_SIGMA = 0.1
 NOISE_SEED = 0x2545F491
+GRADCAM_MODULE = {"odd": 5, "table3": 9}  # the MaxPool2d closing the last convolution block
 MASK32 = (1 << 32) - 1
 UNITS_PER_SIGMA = (4 * (256 ** 2 - 1) / 12) ** 0.5
 
@@ -49,6 +56,20 @@ def gradient(model, x, target):
     xg = x.clone().requires_grad_(True)
     (g,) = torch.autograd.grad(model(xg)[0, target], xg)
     return g.detach()
+
+
+def grad_cam(model, x, target, module):
+    """The upsampled Grad-CAM map [1, 1, H, W] of `target` at the output of model[module]."""
+    kept = {}
+    hook = model[module].register_forward_hook(lambda m, i, o: kept.setdefault("a", o))
+    try:
+        logits = model(x)
+    finally:
+        hook.remove()
+    a = kept["a"]
+    (g,) = torch.autograd.grad(logits[0, target], a)
+    cam = torch.relu((g.mean(dim=(2, 3), keepdim=True) * a).sum(dim=1, keepdim=True)).detach()
+    return torch.nn.functional.interpolate(cam, size=x.shape[2:], mode="bilinear", align_corners=False)
 
 
 def main():
@@ -72,7 +93,14 @@ def main():
                 noisy = x + SMOOTHGRAD_SIGMA * torch.from_numpy(z / UNITS_PER_SIGMA).reshape(x.shape)
                 sg += gradient(model, noisy, target)
             sg /= SMOOTHGRAD_SAMPLES
-            for method, r in (("InputXGradient", ixg), ("IntegratedGradients", ig), ("SmoothGrad", sg)):
+            cam = grad_cam(model, x, target, GRADCAM_MODULE[name])
+            gradcam = cam.expand_as(x)
+            top = float(cam.max())
+            e = int(np.floor(np.log2(top))) + 1 if top > 0 else 0
+            gbp = torch.from_numpy(np.load(os.path.join(out_dir, f"relevance_{k}.GuidedBackprop.npy")).astype(np.float64))[None]
+            guided = gbp * gradcam * 2.0 ** -e
+            for method, r in (("InputXGradient", ixg), ("IntegratedGradients", ig), ("SmoothGrad", sg),
+                              ("GradCam", gradcam), ("GuidedGradCam", guided)):
                 np.save(os.path.join(out_dir, f"relevance_{k}.{method}.npy"), r[0].numpy().astype(np.float32))
             gap = np.array([float(ig.sum()), float(logits[target] - f0[target])], dtype=np.float32)
             np.save(os.path.join(out_dir, f"ig_gap_{k}.npy"), gap)

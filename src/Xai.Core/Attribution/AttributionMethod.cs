@@ -31,4 +31,17 @@ public enum AttributionMethod
     /// generator, so the C simulation and the hardware draw the same noise: one FP, then n FP + BP.
     /// </summary>
     SmoothGrad,
+
+    /// <summary>
+    /// ReLU(Σ_c mean(∂F/∂A_c)·A_c) on the output A of the block XaiGradCamLayer names (the last convolution by default),
+    /// upsampled bilinearly to the image (captum.attr.LayerGradCam with relu_attributions=True, then
+    /// LayerAttribution.interpolate 'bilinear'): one FP and a BP that stops at the block.
+    /// </summary>
+    GradCam,
+
+    /// <summary>
+    /// Guided Backprop × the Grad-CAM map, the map scaled per image by the power of two that brings its maximum into
+    /// [½, 1) (captum.attr.GuidedGradCam with interpolate_mode 'bilinear', times that power): two FP + BP on one engine.
+    /// </summary>
+    GuidedGradCam,
 }

@@ -5,20 +5,28 @@ namespace Xai.Attribution;
 /// <summary>
 /// What a method asks of the engine (hls-lib's explanation_traits): the ReLU rule of its passes,
 /// the FP + BP passes, whether an FP on the image itself comes first (for the class every pass
-/// explains), and whether the attribution is the input times the mean gradient.
+/// explains), whether the attribution is the input times the mean gradient, and whether it is a
+/// layer map (Grad-CAM's driver; its gradient pass stops its BP at the block: FpgaLatency.MethodLatency).
 /// </summary>
-public sealed record ExplanationSchedule(AttributionMethod Rule, int BackwardPasses, bool ClassForward, bool TimesInput)
+public sealed record ExplanationSchedule(AttributionMethod Rule, int BackwardPasses, bool ClassForward, bool TimesInput, bool LayerMapped = false)
 {
     /// <summary>Network passes in all: the FP + BP passes and the FP for the class.</summary>
     public int ForwardPasses => BackwardPasses + (ClassForward ? 1 : 0);
 
-    public bool MultiPass => BackwardPasses > 1 || TimesInput || ClassForward;
+    /// <summary>The multi-pass driver runs it (pass input, gradient and sum buffers on chip).</summary>
+    public bool MultiPass => !LayerMapped && (BackwardPasses > 1 || TimesInput || ClassForward);
+
+    /// <summary>Grad-CAM's block output, channels and pixels, that the on-chip map is formed from (set by the plan).</summary>
+    public (int Channels, int Pixels)? LayerMap { get; init; }
 
     public static ExplanationSchedule For(AttributionMethod method, ExplanationSettings settings) => method switch
     {
         AttributionMethod.InputXGradient => new(AttributionMethod.Saliency, 1, false, true),
         AttributionMethod.IntegratedGradients => new(AttributionMethod.Saliency, settings.IgSteps, true, true),
         AttributionMethod.SmoothGrad => new(AttributionMethod.Saliency, settings.SmoothGradSamples, true, false),
+        // Rule: that of the pass writing the relevance (Guided Grad-CAM's other pass runs Saliency's, on the same engine).
+        AttributionMethod.GradCam => new(AttributionMethod.Saliency, 1, false, false, LayerMapped: true),
+        AttributionMethod.GuidedGradCam => new(AttributionMethod.GuidedBackprop, 2, false, false, LayerMapped: true),
         _ => new(method, 1, false, false),
     };
 

@@ -1,11 +1,13 @@
 namespace Xai.Attribution;
 
 /// <summary>
-/// Parameters of the multi-pass methods (hls-lib's explain_config): Integrated Gradients' steps,
-/// SmoothGrad's samples and noise σ (in the input's real units), and the noise generator's seed.
+/// Parameters of the methods built from passes (hls-lib's explain_config): Integrated Gradients' steps,
+/// SmoothGrad's samples and noise σ (in the input's real units), the noise generator's seed, and the
+/// block whose output Grad-CAM explains (XaiGradCamLayer; null: the last convolution block, which the
+/// planner writes into the plan).
 /// </summary>
 public sealed record ExplanationSettings(int IgSteps = ExplanationSettings.DefaultIgSteps, int SmoothGradSamples = ExplanationSettings.DefaultSmoothGradSamples,
-    double SmoothGradSigma = ExplanationSettings.DefaultSmoothGradSigma, uint NoiseSeed = ExplanationSettings.DefaultNoiseSeed)
+    double SmoothGradSigma = ExplanationSettings.DefaultSmoothGradSigma, uint NoiseSeed = ExplanationSettings.DefaultNoiseSeed, string? GradCamLayer = null)
 {
     public const int DefaultIgSteps = 32;
     public const int DefaultSmoothGradSamples = 16;

@@ -5,10 +5,11 @@ public static class RelevanceReading
 {
     /// <summary>
     /// The heat map shows |R| for the gradient maps (how sensitive) and for x ⊙ g (Captum's default
-    /// 'absolute_value'); DeconvNet and Guided Backprop show R's positive part (what speaks for the class).
+    /// 'absolute_value'); DeconvNet, Guided Backprop and Guided Grad-CAM show R's positive part (what speaks
+    /// for the class). Grad-CAM's map is never negative: both readings show it as it is.
     /// </summary>
     public static bool ShownAsMagnitude(AttributionMethod method) =>
-        method is not (AttributionMethod.DeconvNet or AttributionMethod.GuidedBackprop);
+        method is not (AttributionMethod.DeconvNet or AttributionMethod.GuidedBackprop or AttributionMethod.GuidedGradCam);
 
     /// <summary>
     /// Fidelity's ρ compares |R| for the plain and the smoothed gradient, whose sign is only a direction,

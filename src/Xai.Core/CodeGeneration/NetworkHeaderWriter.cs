@@ -234,10 +234,11 @@ public static class NetworkHeaderWriter
         s.AppendLine("template <class NUM, class METHOD, bool WITH_BP = true>");
         s.AppendLine("unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,");
         s.AppendLine("             typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,");
-        s.AppendLine("             bool run_bp, fp_state& st, const xai::weight_beat_t<fc_engine<NUM>>* weight_beats = nullptr) {");
+        s.AppendLine("             bool run_bp, fp_state& st, const xai::weight_beat_t<fc_engine<NUM>>* weight_beats = nullptr,");
+        s.AppendLine("             xai::pass_control ctl = xai::full_pass) {");
         s.AppendLine("#pragma HLS INLINE");
         s.AppendLine($"    return xai::network_run<engine<NUM>, fc_engine<NUM>, METHOD, WITH_BP, n_layers, n_classes, input_size, NUM::grad_exp({n}), {poolUnit}>(");
-        s.AppendLine("        network<NUM>::layers, image, weights, act, grad, relevance, logits, target, run_bp, st.pools, st.masks, weight_beats);");
+        s.AppendLine("        network<NUM>::layers, image, weights, act, grad, relevance, logits, target, run_bp, st.pools, st.masks, weight_beats, ctl);");
         s.AppendLine("}");
         s.AppendLine();
         AppendExplain(s, plan);
@@ -251,12 +252,24 @@ public static class NetworkHeaderWriter
     private static void AppendExplain(StringBuilder s, DesignPlan plan)
     {
         var e = plan.Explanation;
-        s.AppendLine("/// Parameters of the multi-pass methods (xai/explain.h): XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma.");
+        s.AppendLine("/// Parameters of the methods built from passes (xai/explain.h): XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma,");
+        s.AppendLine("/// and XaiGradCamLayer's block.");
         s.AppendLine("struct explain_config {");
         s.AppendLine($"    static const unsigned ig_steps = {e.IgSteps}; ///< Integrated Gradients: midpoint Riemann steps from the zero baseline");
         s.AppendLine($"    static const unsigned smoothgrad_samples = {e.SmoothGradSamples}; ///< SmoothGrad: noisy passes");
         s.AppendLine($"    static constexpr double smoothgrad_sigma = {e.SmoothGradSigma.ToString("R", CultureInfo.InvariantCulture)}; ///< SmoothGrad: noise sigma in the input's units");
         s.AppendLine($"    static const std::uint32_t noise_seed = 0x{e.NoiseSeed:X8}u; ///< the noise generator's state at every image's start");
+        if (e.GradCamLayer is { } camLayer && plan.InputShape.IsFeatureMap)
+        {
+            var index = GradCamLayer.IndexOf(plan.Layers, camLayer);
+            var output = plan.Layers[index].OutputShape;
+            var image = plan.InputShape;
+            s.AppendLine($"    static const unsigned image_channels = {image.Channels}, image_height = {image.Height}, image_width = {image.Width};");
+            s.AppendLine($"    /// Grad-CAM: block {index} ('{camLayer}'), its stored output [{output.Channels},{output.Height},{output.Width}] in the arenas");
+            s.AppendLine($"    static const unsigned gradcam_layer = {index}, gradcam_channels = {output.Channels}, gradcam_height = {output.Height}, gradcam_width = {output.Width};");
+            s.AppendLine($"    static const unsigned gradcam_act_at = a_{camLayer}, gradcam_grad_at = g_{index + 1};");
+        }
+
         s.AppendLine("};");
         s.AppendLine();
         s.AppendLine("/// One network pass with the ReLU rule RULE, as explain() runs it.");
@@ -267,14 +280,18 @@ public static class NetworkHeaderWriter
         s.AppendLine("    fp_state& st;");
         s.AppendLine("    const xai::weight_beat_t<fc_engine<NUM>>* weight_beats;");
         s.AppendLine("    unsigned operator()(const typename NUM::act_t* image, typename NUM::grad_t* relevance, typename NUM::act_t* logits,");
-        s.AppendLine("                        int target, bool run_bp) {");
+        s.AppendLine("                        int target, bool run_bp, xai::pass_control ctl = xai::full_pass) {");
         s.AppendLine("#pragma HLS INLINE");
-        s.AppendLine("        return run<NUM, RULE, WITH_BP>(image, weights, act, grad, relevance, logits, target, run_bp, st, weight_beats);");
+        s.AppendLine("        return run<NUM, RULE, WITH_BP>(image, weights, act, grad, relevance, logits, target, run_bp, st, weight_beats, ctl);");
         s.AppendLine("    }");
+        s.AppendLine("    /// The arenas the last pass left (Grad-CAM reads its block's output and gradient there).");
+        s.AppendLine("    const typename NUM::act_t* act_arena() const { return act; }");
+        s.AppendLine("    const typename NUM::grad_t* grad_arena() const { return grad; }");
         s.AppendLine("};");
         s.AppendLine();
         s.AppendLine("/// The explanation METHOD of one image (xai::explain): the paper's methods are one run(); Input x Gradient,");
-        s.AppendLine("/// Integrated Gradients and SmoothGrad are passes of run() with the Saliency rule. Returns the class explained;");
+        s.AppendLine("/// Integrated Gradients and SmoothGrad are passes of run() with the Saliency rule, Grad-CAM a pass whose BP stops");
+        s.AppendLine("/// at its block, Guided Grad-CAM a guided pass and that one. Returns the class explained;");
         s.AppendLine("/// logits as run(); relevance true value = stored * 2^-xai::attribution_exp<NUM, METHOD, explain_config>().");
         s.AppendLine("template <class NUM, class METHOD, class OBSERVER = xai::no_pass_observer>");
         s.AppendLine("unsigned explain(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,");

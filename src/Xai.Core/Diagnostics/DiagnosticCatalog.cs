@@ -18,7 +18,7 @@ public static class DiagnosticCatalog
     // 1000–1099: project properties.
     [Diagnostic(Error, "MSBuild is not .NET", "Build with `dotnet build` (.NET 8 or later); the Xai tasks do not run on .NET Framework MSBuild.")] public const string DotnetRequired = "XAI1000";
     [Diagnostic(Error, "Unknown or missing board", "Set XaiBoard to one of the board ids the message lists (the SDK's boards/ folder).")] public const string UnknownBoard = "XAI1001";
-    [Diagnostic(Error, "Unknown attribution method", "List methods in XaiMethods, ';'-separated: Saliency, DeconvNet, GuidedBackprop, InputXGradient, IntegratedGradients, SmoothGrad.")] public const string BadMethods = "XAI1002";
+    [Diagnostic(Error, "Unknown attribution method", "List methods in XaiMethods, ';'-separated: Saliency, DeconvNet, GuidedBackprop, InputXGradient, IntegratedGradients, SmoothGrad, GradCam, GuidedGradCam.")] public const string BadMethods = "XAI1002";
     [Diagnostic(Error, "Unknown number format scheme", "Set XaiNumerics to PerTensor or PaperFaithful (empty = PerTensor).")] public const string BadNumerics = "XAI1003";
     [Diagnostic(Error, "Bad convolution parallelism", "Set XaiConvParallelism to N_OHxN_OW, each a power of two from 1 to 32 (e.g. 4x4), or leave it empty for the board's default.")] public const string BadConvParallelism = "XAI1004";
     [Diagnostic(Error, "Bad FC tile", "Set XaiFcTile to 16 or 32, or leave it empty for the board's default.")] public const string BadFcTile = "XAI1005";
@@ -34,6 +34,7 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "Bad SmoothGrad samples", "Set XaiSmoothGradSamples to a whole number from 1 to 256 (the passes the gradient accumulator sums without overflow); empty = 16.")] public const string BadSmoothGradSamples = "XAI1015";
     [Diagnostic(Error, "Bad SmoothGrad noise", "Set XaiSmoothGradSigma to the noise's standard deviation in the input's units, a number of 0 or more; empty = 0.15.")] public const string BadSmoothGradSigma = "XAI1016";
     [Diagnostic(Error, "Bad faithfulness steps", "Set XaiFaithfulnessSteps to a whole number from 0 (no deletion and insertion curves) to 100; empty = 10.")] public const string BadFaithfulnessSteps = "XAI1017";
+    [Diagnostic(Error, "Bad Grad-CAM layer", "Set XaiGradCamLayer to the name of one of the network's convolution blocks (the message lists them); empty = the last.")] public const string BadGradCamLayer = "XAI1018";
     [Diagnostic(Error, "Resolved settings missing or unreadable", "Build the project normally (`dotnet build`): XaiResolveProject writes settings.json before every stage; delete obj/ if it persists.")] public const string SettingsUnreadable = "XAI1050";
 
     // 1100–1199: project files.

@@ -110,10 +110,12 @@ public static class ResourceModel
 
     /// <summary>
     /// The multi-pass driver's buffers (explain.h): the pass input and its gradient (16-bit words) and the running
-    /// sums (gradient accumulator words), one word per input element each. 0 for a one-pass method.
+    /// sums (gradient accumulator words), one word per input element each; Grad-CAM's: a weight per channel and
+    /// the map at the block's resolution, 48-bit words (cam_t). 0 for a one-pass method.
     /// </summary>
     public static long ExplanationBram18K(ExplanationSchedule schedule, int inputSize, int accumulatorBits) =>
-        schedule.MultiPass ? 2 * BramMapping.Blocks(inputSize, 16) + BramMapping.Blocks(inputSize, accumulatorBits) : 0;
+        schedule.LayerMap is { } map ? BramMapping.Blocks(map.Channels, 48) + BramMapping.Blocks(map.Pixels, 48)
+        : schedule.MultiPass ? 2 * BramMapping.Blocks(inputSize, 16) + BramMapping.Blocks(inputSize, accumulatorBits) : 0;
 
     private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>
         LinearFit.Through([.. PaperTableIv.Rows.Select(r => ((double)r.Macs, (double)measured(r)))]);

@@ -69,7 +69,17 @@ public sealed record DesignPlan
     public ExplanationSettings Explanation { get; init; } = ExplanationSettings.Default;
 
     /// <summary>What <paramref name="method"/> asks of the engine with this plan's parameters.</summary>
-    public ExplanationSchedule ScheduleOf(AttributionMethod method) => ExplanationSchedule.For(method, Explanation);
+    public ExplanationSchedule ScheduleOf(AttributionMethod method)
+    {
+        var schedule = ExplanationSchedule.For(method, Explanation);
+        if (!schedule.LayerMapped || Explanation.GradCamLayer is not { } name)
+        {
+            return schedule;
+        }
+
+        var shape = Layers[GradCamLayer.IndexOf(Layers, name)].OutputShape;
+        return schedule with { LayerMap = (shape.Channels, shape.Height * shape.Width) };
+    }
 
     /// <summary>Exponent of <paramref name="method"/>'s attribution in <paramref name="profile"/> (stored = true × 2^e).</summary>
     public int AttributionExponent(AttributionMethod method, NumericsPlan profile) =>

@@ -28,6 +28,7 @@ public static class DesignPlanner
     public static DesignPlan Plan(Network network, IReadOnlyList<HardwareLayer> layers, ProjectSettings settings, string modelFileName, CalibrationRanges? calibration)
     {
         var paper = NumericsPlan.PaperFaithful(layers.Count + 1);
+        var explanation = settings.Explanation ?? ExplanationSettings.Default;
         return new DesignPlan
         {
             NetworkName = network.Name,
@@ -50,7 +51,7 @@ public static class DesignPlanner
             FcTile = settings.FcTile,
             DoubleBuffer = settings.DoubleBuffer,
             PackDenseWeights = settings.PackDenseWeights,
-            Explanation = settings.Explanation ?? ExplanationSettings.Default,
+            Explanation = explanation with { GradCamLayer = GradCamLayer.Resolve(layers, explanation.GradCamLayer, settings.ProjectFile) },
             ClockMHz = settings.ClockMHz,
             BoardResources = settings.Board.Resources,
             SlavePortBits = settings.Board.ProcessingSystem.SlavePortDataWidth,

@@ -45,6 +45,9 @@ public sealed record ProjectProperties
     /// <summary><c>XaiSmoothGradSigma</c>: SmoothGrad's noise σ in the input's units, empty for 0.15.</summary>
     public string SmoothGradSigma { get; init; } = "";
 
+    /// <summary><c>XaiGradCamLayer</c>: the convolution block Grad-CAM explains, empty for the last.</summary>
+    public string GradCamLayer { get; init; } = "";
+
     /// <summary><c>XaiClockMHz</c>: accelerator clock, empty for the board default.</summary>
     public string ClockMHz { get; init; } = "";
 

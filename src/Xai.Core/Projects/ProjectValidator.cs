@@ -180,7 +180,10 @@ public static class ProjectValidator
             ProjectFilePath(projectDir, p.LabelsFile), ProjectFilePath(projectDir, p.ClassNamesFile), doubleBuffer, packDenseWeights, explanation, faithfulnessSteps);
     }
 
-    /// <summary>XaiIgSteps, XaiSmoothGradSamples and XaiSmoothGradSigma; each empty for its default.</summary>
+    /// <summary>
+    /// XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma and XaiGradCamLayer; each empty for its default. The
+    /// Grad-CAM layer is checked against the network when the plan is made (GradCamLayer.Resolve).
+    /// </summary>
     private static ExplanationSettings ValidateExplanation(ProjectProperties p, Action<string, string> error)
     {
         int Passes(string text, string property, string code, int fallback)
@@ -209,7 +212,8 @@ public static class ProjectValidator
             sigma = ExplanationSettings.DefaultSmoothGradSigma;
         }
 
-        return new ExplanationSettings(steps, samples, sigma);
+        var camLayer = string.IsNullOrWhiteSpace(p.GradCamLayer) ? null : p.GradCamLayer.Trim();
+        return new ExplanationSettings(steps, samples, sigma, GradCamLayer: camLayer);
     }
 
     private static string? ProjectFilePath(string projectDir, string value) =>

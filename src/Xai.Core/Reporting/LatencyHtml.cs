@@ -40,7 +40,7 @@ public static class LatencyHtml
                 s.Append($"<tr><td>{H(m.Method)}</td><td>{N(m.BackwardPasses)}</td><td>{N(m.ForwardPasses)}</td><td>{F(m.Ms, "F2")}</td><td>{N(m.Bram18k)}</td></tr>");
             }
 
-            s.Append("</table><p class=\"note\">Integrated Gradients and SmoothGrad run an FP on the image for the class, then their FP + BP passes, on the same engine.</p>");
+            s.Append("</table><p class=\"note\">Integrated Gradients and SmoothGrad run an FP on the image for the class, then their FP + BP passes, on the same engine. Grad-CAM's BP stops at its block (Guided Grad-CAM's second pass too): its modelled time is the FP, the BP of the blocks after it and the map's sweeps.</p>");
         }
 
         if (hardware is { LatencyModel.Count: > 0 })

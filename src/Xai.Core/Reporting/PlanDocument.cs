@@ -167,7 +167,7 @@ public static class PlanDocument
                     Method = method.ToString(),
                     ForwardPasses = s.ForwardPasses,
                     BackwardPasses = s.BackwardPasses,
-                    Ms = Math.Round(s.BackwardPasses * m.FpBpMs + (s.ClassForward ? m.FpMs : 0), 4),
+                    Ms = Math.Round(MethodLatency.Ms(plan, s, m), 4),
                     Bram18k = (int)ResourceModel.ExplanationBram18K(s, plan.InputShape.ElementCount, EngineShape.For(plan).AccumulatorBits),
                 };
             })],

@@ -34,7 +34,7 @@ public static class SanityCheckHtml
             s.Append("</tr>");
         }
 
-        s.Append($"</table><p class=\"note\">Median Spearman ρ over {check.Images} image(s) between each method's map on the randomized model and on the trained one, in the planned formats (float in brackets); |R| for Saliency and SmoothGrad, signed R for the others. Adebayo et al. (2018): a method whose map stays close to 1 while the model is destroyed is not explaining the model. Randomization: {H(check.Randomization)}.</p>");
+        s.Append($"</table><p class=\"note\">Median Spearman ρ over {check.Images} image(s) between each method's map on the randomized model and on the trained one, in the planned formats (float in brackets); |R| for Saliency and SmoothGrad, signed R for the others; images whose map is constant (a Grad-CAM map can be zero everywhere on a randomized model) are left out, — where every one is. Adebayo et al. (2018): a method whose map stays close to 1 while the model is destroyed is not explaining the model. Randomization: {H(check.Randomization)}.</p>");
     }
 
     private static string Rho(double? v) => v is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "—";

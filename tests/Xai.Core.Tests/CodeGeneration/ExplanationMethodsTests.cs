@@ -1,5 +1,7 @@
 using Xai.Attribution;
 using Xai.CodeGeneration;
+using Xai.Diagnostics;
+using Xai.FpgaLatency;
 using Xai.Fidelity;
 using Xai.Planning;
 using Xai.Simulation;
@@ -7,10 +9,10 @@ using Xai.Stages;
 
 namespace Xai.Core.Tests.CodeGeneration;
 
-/// <summary>hls-lib's odd network built with Saliency and the three multi-pass methods, small IG and SmoothGrad settings.</summary>
+/// <summary>hls-lib's odd network built with Saliency, the three multi-pass methods and the two Grad-CAMs, small IG and SmoothGrad settings.</summary>
 public sealed class ExplanationNetworkBuild() : OddNetworkBuild(
     new FileInfo(Path.Combine(RepositoryLayout.Root, "hls-lib", "tests", "data", "reference", "odd", "odd.onnx")), 14, 10, null, null,
-    p => p with { Methods = "Saliency;InputXGradient;IntegratedGradients;SmoothGrad", IgSteps = "8", SmoothGradSamples = "4", SmoothGradSigma = "0.2" });
+    p => p with { Methods = "Saliency;InputXGradient;IntegratedGradients;SmoothGrad;GradCam;GuidedGradCam", IgSteps = "8", SmoothGradSamples = "4", SmoothGradSigma = "0.2" });
 
 /// <summary>One build of <see cref="ExplanationNetworkBuild"/> for every test class that reads it.</summary>
 [CollectionDefinition(Name)]
@@ -20,7 +22,7 @@ public sealed class ExplanationNetworkCollection : ICollectionFixture<Explanatio
 }
 
 /// <summary>
-/// Input x Gradient, Integrated Gradients and SmoothGrad through the SDK: the plan and header carry their
+/// Input x Gradient, Integrated Gradients, SmoothGrad, Grad-CAM and Guided Grad-CAM through the SDK: the plan and header carry their
 /// parameters, the C simulation computes them (hls-lib's explain_test checks them against PyTorch), the
 /// planned 16-bit designs follow float, and the generated tops reproduce the C simulation.
 /// </summary>
@@ -33,12 +35,15 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
     [Fact]
     public void The_plan_and_the_generated_header_carry_the_methods_parameters()
     {
-        Assert.Equal(new ExplanationSettings(8, 4, 0.2), build.Plan.Explanation);
+        // XaiGradCamLayer empty: the last convolution block, conv2 (block 1) of the odd network, [7,2,3] after its pool.
+        Assert.Equal(new ExplanationSettings(8, 4, 0.2, GradCamLayer: "conv2"), build.Plan.Explanation);
         var header = NetworkHeaderWriter.Write(build.Plan);
         Assert.Contains("static const unsigned ig_steps = 8;", header);
         Assert.Contains("static const unsigned smoothgrad_samples = 4;", header);
         Assert.Contains("static constexpr double smoothgrad_sigma = 0.2;", header);
-        Assert.Contains("#define XAI_FOR_EACH_METHOD(X) X(Saliency) X(InputXGradient) X(IntegratedGradients) X(SmoothGrad)", header);
+        Assert.Contains("#define XAI_FOR_EACH_METHOD(X) X(Saliency) X(InputXGradient) X(IntegratedGradients) X(SmoothGrad) X(GradCam) X(GuidedGradCam)", header);
+        Assert.Contains("static const unsigned gradcam_layer = 1, gradcam_channels = 7, gradcam_height = 2, gradcam_width = 3;", header);
+        Assert.Contains("static const unsigned gradcam_act_at = a_conv2, gradcam_grad_at = g_2;", header);
         var path = Path.Combine(build.Directory, "round-trip-plan.json");
         DesignPlanFile.Save(build.Plan, path);
         Assert.Equal(build.Plan.Explanation, DesignPlanFile.Load(path, build.Layout.FloatWeights).Explanation);
@@ -96,10 +101,34 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
         }
     }
 
+    [Fact]
+    public void Grad_cam_is_one_picture_over_the_channels_and_never_negative()
+    {
+        var outputs = Outputs();
+        var plane = build.Plan.InputShape.Height * build.Plan.InputShape.Width;
+        foreach (var profile in new[] { NumericsProfile.Float, NumericsProfile.Planned })
+        {
+            for (var k = 0; k < 2; k++)
+            {
+                var cam = outputs[(k, profile, AttributionMethod.GradCam)].Relevance;
+                Assert.Contains(cam, r => r > 0);
+                for (var i = 0; i < cam.Length; i++)
+                {
+                    Assert.True(cam[i] >= 0, $"{profile} image {k} element {i}: {cam[i]}");
+                    Assert.Equal(cam[i % plane], cam[i]);
+                }
+
+                Assert.Contains(outputs[(k, profile, AttributionMethod.GuidedGradCam)].Relevance, r => r != 0);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(AttributionMethod.IntegratedGradients)]
     [InlineData(AttributionMethod.SmoothGrad)]
     [InlineData(AttributionMethod.InputXGradient)]
+    [InlineData(AttributionMethod.GradCam)]
+    [InlineData(AttributionMethod.GuidedGradCam)]
     public void The_tops_of_a_multi_pass_method_reproduce_the_C_simulation_bit_for_bit(AttributionMethod method)
     {
         // The top's static_assert checks the relevance exponent the board runner is given against hls-lib's.
@@ -113,6 +142,7 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
     [Theory]
     [InlineData(AttributionMethod.IntegratedGradients)]
     [InlineData(AttributionMethod.SmoothGrad)]
+    [InlineData(AttributionMethod.GuidedGradCam)]
     public void A_multi_pass_top_runs_the_network_from_one_call_site_and_keeps_one_engine_of_each_kind(AttributionMethod method)
     {
         var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-census-" + method));
@@ -165,6 +195,23 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
     }
 
     [Fact]
+    public void A_grad_cam_layer_that_is_not_a_convolution_block_is_XAI1018_and_names_the_ones_that_are()
+    {
+        var layers = build.Plan.Layers;
+        Assert.Equal(["conv1", "conv2", "fc3", "fc4"], layers.Select(l => l.Name));
+        Assert.Equal("conv1", GradCamLayer.Resolve(layers, " conv1 ", "odd.xaiproj"));
+        Assert.Equal("conv2", GradCamLayer.Resolve(layers, null, "odd.xaiproj"));
+        var dense = Assert.Throws<XaiException>(() => GradCamLayer.Resolve(layers, "fc3", "odd.xaiproj"));
+        Assert.Equal("XAI1018", dense.Code);
+        Assert.Equal("odd.xaiproj", dense.Diagnostic.File);
+        Assert.Contains("'XaiGradCamLayer' is 'fc3', a block of the network but not a convolution", dense.Message);
+        Assert.Contains("conv1, conv2 (empty = conv2, the last)", dense.Message);
+        var missing = Assert.Throws<XaiException>(() => GradCamLayer.Resolve(layers, "conv9", "odd.xaiproj"));
+        Assert.Contains("'conv9', not a block of the network", missing.Message);
+        Assert.Null(GradCamLayer.Resolve([.. layers.Where(l => l is not ConvBlockLayer)], null, "odd.xaiproj"));
+    }
+
+    [Fact]
     public void The_schedules_count_the_passes_and_the_exponent_of_x_times_g()
     {
         var settings = new ExplanationSettings(8, 4, 0.2);
@@ -172,6 +219,18 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
         Assert.Equal((1, 1, true), Passes(ExplanationSchedule.For(AttributionMethod.InputXGradient, settings)));
         Assert.Equal((8, 9, true), Passes(ExplanationSchedule.For(AttributionMethod.IntegratedGradients, settings)));
         Assert.Equal((4, 5, true), Passes(ExplanationSchedule.For(AttributionMethod.SmoothGrad, settings)));
+        Assert.Equal((1, 1, false), Passes(ExplanationSchedule.For(AttributionMethod.GradCam, settings)));
+        Assert.Equal((2, 2, false), Passes(ExplanationSchedule.For(AttributionMethod.GuidedGradCam, settings)));
+        Assert.Equal((7, 6), build.Plan.ScheduleOf(AttributionMethod.GradCam).LayerMap);
+        // Grad-CAM's pass: the FP and the BP of fc3 and fc4 only, plus the map's sweeps (2 x 7 x 6 + 420 cycles).
+        var model = LatencyModel.Estimate(build.Plan);
+        var cam = MethodLatency.Ms(build.Plan, build.Plan.ScheduleOf(AttributionMethod.GradCam), model);
+        var denseBackward = model.Layers.Where(l => l.Name is "fc3" or "fc4").Sum(l => l.Backward.Total);
+        Assert.Equal(model.Milliseconds(model.Forward.Total + denseBackward + 2 * 7 * 6 + 420), cam, 12);
+        Assert.True(cam < model.FpBpMs, $"{cam} ms vs FP + BP {model.FpBpMs} ms");
+        Assert.Equal(cam + model.FpBpMs, MethodLatency.Ms(build.Plan, build.Plan.ScheduleOf(AttributionMethod.GuidedGradCam), model), 12);
+        Assert.Equal(model.FpBpMs, MethodLatency.Ms(build.Plan, build.Plan.ScheduleOf(AttributionMethod.Saliency), model), 12);
+        Assert.Equal(GradientExponent(AttributionMethod.GradCam), build.Plan.AttributionExponent(AttributionMethod.GradCam, build.Plan.Numerics[AttributionMethod.GradCam]));
         var profile = build.Plan.Numerics[AttributionMethod.IntegratedGradients];
         var schedule = ExplanationSchedule.For(AttributionMethod.IntegratedGradients, settings);
         // The planner scales the image into [1, 2): it needs 2 integer bits, x * g shifts by 1.
@@ -182,5 +241,6 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
         Assert.Equal(2, ImageRange.IntegerBits(build.Plan, build.Plan.PaperNumerics));
 
         static (int Backward, int Forward, bool MultiPass) Passes(ExplanationSchedule s) => (s.BackwardPasses, s.ForwardPasses, s.MultiPass);
+        int GradientExponent(AttributionMethod m) => build.Plan.Numerics[m].GradientExponents[0];
     }
 }

@@ -132,6 +132,13 @@ public sealed class ProjectValidatorTests : IDisposable
         (s, d) = Run(Props() with { IgSteps = "256", SmoothGradSamples = "1", SmoothGradSigma = "0" });
         Assert.Empty(d);
         Assert.Equal(new ExplanationSettings(256, 1, 0.0), s!.Explanation);
+        // The Grad-CAM layer is only trimmed here; the plan checks it against the network's blocks (XAI1018).
+        (s, d) = Run(Props() with { Methods = "GradCam;GuidedGradCam", GradCamLayer = " conv3 " });
+        Assert.Empty(d);
+        Assert.Equal(new[] { AttributionMethod.GradCam, AttributionMethod.GuidedGradCam }, s!.Methods);
+        Assert.Equal("conv3", s.Explanation!.GradCamLayer);
+        (s, _) = Run(Props() with { GradCamLayer = "  " });
+        Assert.Null(s!.Explanation!.GradCamLayer);
     }
 
     [Theory]

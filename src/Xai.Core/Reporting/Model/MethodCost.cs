@@ -11,8 +11,8 @@ public sealed record MethodCost
     public required int ForwardPasses { get; init; }
     /// <summary>FP + BP passes.</summary>
     public required int BackwardPasses { get; init; }
-    /// <summary>Modelled latency of one explanation: BackwardPasses × FpbpMs, plus FpMs for the class FP.</summary>
+    /// <summary>Modelled latency of one explanation: BackwardPasses × FpbpMs, plus FpMs for the class FP; Grad-CAM's pass: the FP, the BP of the blocks after its block and the map (MethodLatency).</summary>
     public required double Ms { get; init; }
-    /// <summary>BRAM_18K a top built for this method adds (the pass input, its gradient, the running sums); 0 for the paper's methods.</summary>
+    /// <summary>BRAM_18K a top built for this method adds (the pass input, its gradient, the running sums; Grad-CAM's channel weights and map); 0 for the paper's methods.</summary>
     public required int Bram18k { get; init; }
 }
