@@ -21,14 +21,55 @@ public static class BoardRunner
     /// <exception cref="XaiException">XAI7303 nothing installed; XAI7402 fpga on a stand-in; XAI7400/7401 runner failed or printed garbage.</exception>
     public static IReadOnlyList<BenchmarkResult> Benchmark(BoardSession session, BenchmarkOptions options, CancellationToken cancel)
     {
+        CheckCounts(options);
+        var installed = Installed(session, cancel);
+        var backend = BackendFor(session, options.Backend);
+        var method = options.Method ?? HardwareMethod(installed.Config);
+        if (backend == "fpga" && method != HardwareMethod(installed.Config))
+        {
+            throw new XaiException(DiagnosticCatalog.MethodNotOnOverlay,
+                $"The overlay on {session.Board.Id} computes {HardwareMethod(installed.Config)}, not {method}: benchmark {method} on the csim backend, or build the project with {method} first in XaiMethods and install that bitstream.");
+        }
+
+        return BenchmarkMethod(session, installed, backend, method, options, cancel);
+    }
+
+    /// <summary>
+    /// <see cref="Benchmark"/> for every method of the build, one after another: all of them in C simulation; on the
+    /// PL only the method the overlay's top computes (the others are listed in <see cref="EveryMethodBenchmark.NotOnOverlay"/>).
+    /// </summary>
+    public static EveryMethodBenchmark BenchmarkEveryMethod(BoardSession session, BenchmarkOptions options, IProgress<DeploymentProgress>? progress, CancellationToken cancel)
+    {
+        CheckCounts(options);
+        var installed = Installed(session, cancel);
+        var backend = BackendFor(session, options.Backend);
+        var methods = (installed.Config["methods"] as JArray ?? []).Values<string>().OfType<string>().ToList();
+        var runnable = backend == "fpga" ? methods.Where(m => m == HardwareMethod(installed.Config)).ToList() : methods;
+        var results = new List<BenchmarkResult>();
+        for (var k = 0; k < runnable.Count; k++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            progress?.Report(new DeploymentProgress($"Invoke-XaiBenchmark on {session.Board.Id}", $"{runnable[k]} ({k + 1} of {runnable.Count}, {backend})", 100 * k / runnable.Count));
+            results.AddRange(BenchmarkMethod(session, installed, backend, runnable[k], options, cancel));
+        }
+
+        return new EveryMethodBenchmark(results, [.. methods.Except(runnable)]);
+    }
+
+    private static void CheckCounts(BenchmarkOptions options)
+    {
         if (options.Iterations < 1 || options.Warmup < 0)
         {
             throw new XaiException(DiagnosticCatalog.EndpointInvalid, $"Iterations must be at least 1 and Warmup at least 0; got {options.Iterations} and {options.Warmup}.");
         }
+    }
 
-        var installed = Installed(session, cancel);
-        var backend = BackendFor(session, options.Backend);
-        var method = options.Method ?? (string?)installed.Config["hardwareMethod"] ?? (string?)installed.Config["methods"]?[0] ?? "";
+    /// <summary>The method the overlay's FP+BP top computes (the build's first method).</summary>
+    private static string HardwareMethod(JObject config) =>
+        (string?)config["hardwareMethod"] ?? (string?)config["methods"]?[0] ?? "";
+
+    private static IReadOnlyList<BenchmarkResult> BenchmarkMethod(BoardSession session, InstalledRunner installed, string backend, string method, BenchmarkOptions options, CancellationToken cancel)
+    {
         var json = OverlayInstaller.Runner(session,
             $"benchmark --backend {backend} --method {RemoteCommand.Quote(method)} --iterations {options.Iterations} --warmup {options.Warmup}{installed.BitArgument(backend)}", cancel);
         var output = json["output"] as JObject;
@@ -84,7 +125,7 @@ public static class BoardRunner
         var shape = new TensorShape(installed.Config["inputShape"]!.Values<int>().ToArray());
         var images = paths.Select(p => InputImage.Load(p, shape, null)).ToList();
         var backend = BackendFor(session, null);
-        var method = (string?)installed.Config["hardwareMethod"] ?? (string?)installed.Config["methods"]?[0] ?? "";
+        var method = HardwareMethod(installed.Config);
         var remoteInputs = $"{session.RemoteRoot}/.inputs-{Guid.NewGuid():N}.f32";
         var bytes = new byte[4 * images.Sum(i => i.Tensor.Length)];
         var offset = 0;

@@ -8,7 +8,7 @@ namespace Xai.PowerShell;
 /// variant (latency split by phase, images/s, PL clock, BP overhead, bit-exactness against the C
 /// simulation). Every result names its backend: csim figures are never board latencies.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "XaiBenchmark", SupportsShouldProcess = true)]
+[Cmdlet(VerbsLifecycle.Invoke, "XaiBenchmark", SupportsShouldProcess = true, DefaultParameterSetName = OneMethodSet)]
 [OutputType(typeof(BenchmarkResult))]
 public sealed class InvokeXaiBenchmarkCommand : XaiCmdlet
 {
@@ -24,9 +24,19 @@ public sealed class InvokeXaiBenchmarkCommand : XaiCmdlet
     public int Warmup { get; set; } = 10;
 
     /// <summary>Attribution method; the one the hardware was built for by default.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = OneMethodSet)]
     [ValidateSet("Saliency", "DeconvNet", "GuidedBackprop", "InputXGradient", "IntegratedGradients", "SmoothGrad", "GradCam", "GuidedGradCam")]
     public string? Method { get; set; }
+
+    /// <summary>
+    /// Every method of the build, one after another (results for each): all of them on the csim backend, on fpga
+    /// the one the overlay computes (a warning names the others).
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = EveryMethodSet)]
+    public SwitchParameter AllMethods { get; set; }
+
+    private const string OneMethodSet = "OneMethod";
+    private const string EveryMethodSet = "EveryMethod";
 
     /// <summary>fpga (a real board) or csim (the build's C simulation on the board's CPU); by default csim on a stand-in, fpga otherwise.</summary>
     [Parameter]
@@ -38,12 +48,25 @@ public sealed class InvokeXaiBenchmarkCommand : XaiCmdlet
         try
         {
             ClosedSessions.RequireOpen(Session);
-            if (!ShouldProcess($"{Session.Board.Id} at {Session.Endpoint}", $"Run {Warmup} + {Iterations} FP and FP+BP iterations"))
+            var what = AllMethods ? "for every method of the build" : Method is null ? "" : $"with {Method}";
+            if (!ShouldProcess($"{Session.Board.Id} at {Session.Endpoint}", $"Run {Warmup} + {Iterations} FP and FP+BP iterations {what}".TrimEnd()))
             {
                 return;
             }
 
             var options = new BenchmarkOptions(Iterations, Warmup, Method, Backend);
+            if (AllMethods)
+            {
+                var every = PipelineThreadWork.Run(this, $"Invoke-XaiBenchmark on {Session.Board.Id}", progress => BoardRunner.BenchmarkEveryMethod(Session, options, progress, Cancellation));
+                if (every.NotOnOverlay.Count > 0)
+                {
+                    WriteWarning($"Not benchmarked on the PL: {string.Join(", ", every.NotOnOverlay)} (the overlay computes only its first method; use -Backend csim for them).");
+                }
+
+                WriteObject(every.Results, enumerateCollection: true);
+                return;
+            }
+
             var results = PipelineThreadWork.Run(this, $"Invoke-XaiBenchmark on {Session.Board.Id}", _ => BoardRunner.Benchmark(Session, options, Cancellation));
             WriteObject(results, enumerateCollection: true);
         }

@@ -92,6 +92,25 @@ Describe 'Board <Name>' -Tag Hardware -ForEach $Boards -AllowNullOrEmptyForEach 
             ($Results | Where-Object Variant -EQ 'FP+BP').BitExactWithCSim | Should -BeTrue
         }
 
+        It 'benchmarks every method of the build with -AllMethods, each equal to the C simulation' {
+            $all = Invoke-XaiBenchmark -Session $Session -AllMethods -Backend csim -Iterations 1 -Warmup 0 -ErrorAction Stop
+            @($all.Method | Select-Object -Unique) | Should -Be @($Build.Report.methods)
+            foreach ($m in $Build.Report.methods) {
+                $fpbp = $all | Where-Object { $_.Method -eq $m -and $_.Variant -eq 'FP+BP' }
+                $fpbp.Backend | Should -Be 'csim'
+                $fpbp.BitExactWithCSim | Should -BeTrue -Because "$m's outputs should be the C simulation's record of the reference image"
+            }
+        }
+
+        It 'refuses on the PL a method the overlay does not compute' {
+            if ($Session.IsStandIn) { Set-ItResult -Skipped -Because 'a stand-in has no PL' }
+            $other = @($Build.Report.methods)[1]
+            if (-not $other) { Set-ItResult -Skipped -Because 'the build has one method' }
+            $caught = $null
+            try { Invoke-XaiBenchmark -Session $Session -Method $other -Backend fpga -Iterations 1 -Warmup 0 -ErrorAction Stop } catch { $caught = $_ }
+            $caught.FullyQualifiedErrorId | Should -BeLike 'XAI7404,*'
+        }
+
         It 'stays within tolerance of the baseline latency' {
             foreach ($r in $Results) {
                 $baseline = $Entry.baselineMs.($r.Variant)

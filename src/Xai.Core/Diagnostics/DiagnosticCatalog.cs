@@ -241,6 +241,7 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "Board runner printed no result", "Read the runner's output shown; it printed no xai-runner/1 document.")] public const string RunnerOutputInvalid = "XAI7401";
     [Diagnostic(Error, "Backend not available", "Choose a backend the session offers (fpga needs a real board with the overlay loaded).")] public const string BackendUnavailable = "XAI7402";
     [Diagnostic(Error, "No images given", "Pass at least one image to Attribute.")] public const string ImagesMissing = "XAI7403";
+    [Diagnostic(Error, "Method not on the overlay", "Benchmark that method on the csim backend, or build the project with it first in XaiMethods and install that bitstream; the overlay computes only its first method on the PL.")] public const string MethodNotOnOverlay = "XAI7404";
     [Diagnostic(Error, "Driver header lacks a register", "Rerun Synthesize; the exported x<top>_hw.h lacks a register the runner needs (the message names it).")] public const string DriverRegisterMissing = "XAI7410";
 
     [Diagnostic(Error, "Command stopped", "Nothing to fix: the command was stopped (Ctrl-C).")] public const string CmdletStopped = "XAI7501";
