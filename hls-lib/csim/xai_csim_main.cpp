@@ -117,19 +117,20 @@ double max_abs(const float* v, unsigned n) {
 }
 
 /// Calibration sees every pass: the pass's input, every layer's output in the arena (the last one is
-/// the logits) and, after a BP, the input relevance and every gradient boundary.
+/// the logits) and, after a BP, the input relevance and the gradient boundaries the BP wrote (from bp_stop
+/// up: Grad-CAM's BP leaves the ones below its block to earlier passes, which are not this method's).
 struct range_observer {
     const workspace<float_numerics>* ws;
     double* input_max;
     double* act_max;  ///< [n_layers]
     double* grad_max; ///< [n_boundaries]
-    void operator()(const float* input, const float* relevance, bool bp) const {
+    void operator()(const float* input, const float* relevance, bool bp, unsigned bp_stop) const {
         *input_max = std::fmax(*input_max, max_abs(input, input_size));
         for (unsigned l = 0; l < n_layers; l++)
             act_max[l] = std::fmax(act_max[l], max_abs(ws->act.data() + act_offset[l], act_size[l]));
         if (!bp) return;
         grad_max[0] = std::fmax(grad_max[0], max_abs(relevance, input_size));
-        for (unsigned b = 1; b < n_boundaries; b++)
+        for (unsigned b = bp_stop > 1 ? bp_stop : 1; b < n_boundaries; b++)
             grad_max[b] = std::fmax(grad_max[b], max_abs(ws->grad.data() + grad_offset[b], grad_size[b]));
     }
 };

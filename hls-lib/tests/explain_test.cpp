@@ -203,6 +203,24 @@ TEST(Explain, GradCamPassesAndShape) {
     }
 }
 
+// Grad-CAM's BP stops at its block: the gradient arena below conv2's output keeps what was there, and
+// conv2's own gradient is written (a whole BP would overwrite conv1's and the input's too).
+TEST(Explain, GradCamBackwardStopsAtItsBlock) {
+    typedef odd_net::numerics<double> D;
+    const std::vector<double> w = odd_weights(), x = to_dvec(splitmix_input(0, odd_net::input_size));
+    Pass<D, xai::Saliency, Odd> pass{w.data()};
+    std::fill(pass.grad.begin(), pass.grad.end(), 777.0);
+    std::vector<double> relevance(odd_net::input_size), logits(odd_net::n_classes);
+    xai::no_pass_observer none;
+    xai::explain<D, xai::GradCam, odd_explain_config, odd_net::input_size, odd_net::n_classes>(pass, x.data(), relevance.data(),
+                                                                                              logits.data(), -1, none);
+    for (unsigned i = odd_net::g_conv1; i < odd_net::grad_arena_size; i++) ASSERT_EQ(pass.grad[i], 777.0) << "element " << i;
+    unsigned written = 0;
+    for (unsigned i = odd_net::g_conv2; i < odd_net::g_conv1; i++) written += pass.grad[i] != 777.0;
+    EXPECT_EQ(written, odd_net::g_conv1 - odd_net::g_conv2);
+    EXPECT_EQ(pass.bp_calls, 1u);
+}
+
 // Input x Gradient is x times the Saliency map, exactly in double; SmoothGrad with sigma 0 is Saliency.
 TEST(Explain, InputXGradientIsInputTimesSaliencyAndNoiselessSmoothGradIsSaliency) {
     const std::vector<double> w = odd_weights();

@@ -46,7 +46,8 @@ struct GradCam {};
 
 /// Guided Grad-CAM: Guided Backprop times the upsampled Grad-CAM map (captum.attr.GuidedGradCam with
 /// interpolate_mode='bilinear'; Captum's default is 'nearest'). The map is first scaled by the power of two
-/// 2^-e that brings its maximum into [1/2, 1), e per image, so the product keeps Guided Backprop's format:
+/// 2^-e that brings its maximum at the block's resolution into [1/2, 1) (the upsampled map, a convex blend
+/// of it, stays below 1), e per image, so the product keeps Guided Backprop's format:
 /// Captum's values times 2^-e (ranks, heat maps and curves do not change). Two passes on one engine: FP +
 /// BP with Guided Backprop's rule, then FP + BP with Saliency's down to the block (SaliencyOrGuided).
 struct GuidedGradCam {};
@@ -184,8 +185,11 @@ template <class NUM, class M, class CFG> constexpr int attribution_exp() {
 }
 
 /// Observes every pass (calibration reads the arenas there); hardware and simulation pass this one.
+/// observe(input, relevance, run_bp, bp_stop): after a BP, `relevance` holds the attribution at the input and
+/// the gradient arena holds what this pass wrote for the boundaries from bp_stop up (the ones below are
+/// another pass's: Grad-CAM's BP stops at its block).
 struct no_pass_observer {
-    template <class A, class G> void operator()(const A*, const G*, bool) const {}
+    template <class A, class G> void operator()(const A*, const G*, bool, unsigned) const {}
 };
 
 namespace explain_detail {
@@ -245,7 +249,7 @@ struct driver {
                         typename NUM::act_t* logits, int target, OBSERVER& observe) {
 #pragma HLS INLINE
         const unsigned cls = pass(image, relevance, logits, target, true);
-        observe(image, relevance, true);
+        observe(image, relevance, true, 0u);
         return cls;
     }
 };
@@ -292,7 +296,7 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
             else
                 pass_input<NUM, M, CFG>::template form<N>(image, pass_image, k - 1, noise);
             const unsigned c = pass(pass_image, pass_relevance, pass_logits, on_image ? target : int(cls), k > 0);
-            observe(pass_image, pass_relevance, k > 0);
+            observe(pass_image, pass_relevance, k > 0, 0u);
             if (on_image) {
                 cls = c;
             copy_logits:
@@ -359,6 +363,13 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
     static_assert(is_float || integer_bits<act_t>::value + integer_bits<grad_t>::value - 2 + ceil_log2(C) <= 23,
                   "explain: Grad-CAM's channel sum could overflow its 24 integer bits (act and grad formats too wide "
                   "for this many channels)");
+    // The spatial sum of a channel's gradient: HW values below 2^(I_grad - 1).
+    static_assert(is_float || integer_bits<grad_t>::value - 1 + ceil_log2(HW) <= 23,
+                  "explain: Grad-CAM's spatial gradient sum could overflow its 24 integer bits");
+    /// The map's conversion into the gradient format multiplies by 2^out_shift, a constant cam_t must hold.
+    static constexpr int out_shift = NUM::grad_exp(0) - map_exp;
+    static_assert(is_float || (out_shift <= integer_bits<cam_t>::value - 2 && out_shift >= -(48 - integer_bits<cam_t>::value)),
+                  "explain: Grad-CAM's map and the relevance format are too far apart in scale (grad_exp(0) - map_exp)");
 
     /// Source index and weight along one axis (PyTorch's bilinear, align_corners=False): the coordinate
     /// (dst + 1/2) * IN / OUT - 1/2, clamped at 0, as the integer fraction num / (2 OUT).
@@ -446,9 +457,11 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
             const pass_control ctl = {guided ? 0u : L + 1, guided};
             const unsigned c = pass(image, relevance, logits, k == 0 ? target : int(cls), true, ctl);
             if (k == 0) cls = c;
-            if (GUIDED) observe(image, relevance, true);
+            if (GUIDED) observe(image, relevance, true, ctl.bp_stop);
         }
         cam_t map[HW];
+        // The upsampling reads four map points per element at II=1: registers, not a two-port memory.
+#pragma HLS ARRAY_PARTITION variable = map complete
         layer_map(pass.act_arena() + CFG::gradcam_act_at, pass.grad_arena() + CFG::gradcam_grad_at, map);
         if (GUIDED) {
             const int e = unit_exponent(map);
@@ -462,9 +475,9 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
         upsample:
             for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
-                relevance[i] = convert_scaled<NUM::grad_exp(0) - map_exp, grad_t>(upsampled(map, i % IHW));
+                relevance[i] = convert_scaled<out_shift, grad_t>(upsampled(map, i % IHW));
             }
-            observe(image, relevance, true);
+            observe(image, relevance, true, L + 1);
         }
         return cls;
     }
@@ -476,7 +489,7 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
 /// class index, else the prediction) and the attribution in `relevance`, stored as true *
 /// 2^attribution_exp<NUM, METHOD, CFG>(). `pass(input, relevance, logits, target, run_bp)` runs the
 /// network once with explanation_traits<METHOD, CFG>::rule (the generated header's pass_runner);
-/// `observe(input, relevance, run_bp)` sees every pass. N: the image's elements; NC: the classes.
+/// `observe(input, relevance, run_bp, bp_stop)` sees every pass (no_pass_observer). N: the image's elements; NC: the classes.
 template <class NUM, class METHOD, class CFG, unsigned N, unsigned NC, class PASS, class OBSERVER>
 unsigned explain(PASS& pass, const typename NUM::act_t* image, typename NUM::grad_t* relevance,
                  typename NUM::act_t* logits, int target, OBSERVER& observe) {

@@ -15,7 +15,8 @@ in float64 with plain autograd, following Captum's definitions:
                         align_corners=False) to the image and repeated over its channels
                         (captum.attr.LayerGradCam(relu_attributions=True) + LayerAttribution.interpolate)
   GuidedGradCam       : Guided Backprop (relevance_<k>.GuidedBackprop.npy) times that map scaled by 2^-e,
-                        e = floor(log2(max of the map)) + 1 (hls-lib scales it so; Captum does not)
+                        e = floor(log2(max of the map at the block's resolution)) + 1 (hls-lib scales it
+                        so; Captum does not)
 F is the logit of the class predicted on x. Writes relevance_<k>.<Method>.npy (float32) beside the
 other methods' vectors, and ig_gap_<k>.npy: float32 [sum of IG, F(x) - F(0)] (completeness).
 
@@ -59,7 +60,7 @@ def gradient(model, x, target):
 
 
 def grad_cam(model, x, target, module):
-    """The upsampled Grad-CAM map [1, 1, H, W] of `target` at the output of model[module]."""
+    """The Grad-CAM map [1, 1, h, w] of `target` at the output of model[module] and that map upsampled to x."""
     kept = {}
     hook = model[module].register_forward_hook(lambda m, i, o: kept.setdefault("a", o))
     try:
@@ -69,7 +70,7 @@ def grad_cam(model, x, target, module):
     a = kept["a"]
     (g,) = torch.autograd.grad(logits[0, target], a)
     cam = torch.relu((g.mean(dim=(2, 3), keepdim=True) * a).sum(dim=1, keepdim=True)).detach()
-    return torch.nn.functional.interpolate(cam, size=x.shape[2:], mode="bilinear", align_corners=False)
+    return cam, torch.nn.functional.interpolate(cam, size=x.shape[2:], mode="bilinear", align_corners=False)
 
 
 def main():
@@ -93,9 +94,9 @@ def main():
                 noisy = x + SMOOTHGRAD_SIGMA * torch.from_numpy(z / UNITS_PER_SIGMA).reshape(x.shape)
                 sg += gradient(model, noisy, target)
             sg /= SMOOTHGRAD_SAMPLES
-            cam = grad_cam(model, x, target, GRADCAM_MODULE[name])
+            native, cam = grad_cam(model, x, target, GRADCAM_MODULE[name])
             gradcam = cam.expand_as(x)
-            top = float(cam.max())
+            top = float(native.max())
             e = int(np.floor(np.log2(top))) + 1 if top > 0 else 0
             gbp = torch.from_numpy(np.load(os.path.join(out_dir, f"relevance_{k}.GuidedBackprop.npy")).astype(np.float64))[None]
             guided = gbp * gradcam * 2.0 ** -e

@@ -259,7 +259,7 @@ public static class NetworkHeaderWriter
         s.AppendLine($"    static const unsigned smoothgrad_samples = {e.SmoothGradSamples}; ///< SmoothGrad: noisy passes");
         s.AppendLine($"    static constexpr double smoothgrad_sigma = {e.SmoothGradSigma.ToString("R", CultureInfo.InvariantCulture)}; ///< SmoothGrad: noise sigma in the input's units");
         s.AppendLine($"    static const std::uint32_t noise_seed = 0x{e.NoiseSeed:X8}u; ///< the noise generator's state at every image's start");
-        if (e.GradCamLayer is { } camLayer && plan.InputShape.IsFeatureMap)
+        if (e.GradCamLayer is { } camLayer)
         {
             var index = GradCamLayer.IndexOf(plan.Layers, camLayer);
             var output = plan.Layers[index].OutputShape;

@@ -110,11 +110,11 @@ public static class ResourceModel
 
     /// <summary>
     /// The multi-pass driver's buffers (explain.h): the pass input and its gradient (16-bit words) and the running
-    /// sums (gradient accumulator words), one word per input element each; Grad-CAM's: a weight per channel and
-    /// the map at the block's resolution, 48-bit words (cam_t). 0 for a one-pass method.
+    /// sums (gradient accumulator words), one word per input element each; Grad-CAM's: a weight per channel in 48-bit
+    /// words (cam_t; its map at the block's resolution is partitioned into registers). 0 for a one-pass method.
     /// </summary>
     public static long ExplanationBram18K(ExplanationSchedule schedule, int inputSize, int accumulatorBits) =>
-        schedule.LayerMap is { } map ? BramMapping.Blocks(map.Channels, 48) + BramMapping.Blocks(map.Pixels, 48)
+        schedule.LayerMap is { } map ? BramMapping.Blocks(map.Channels, 48)
         : schedule.MultiPass ? 2 * BramMapping.Blocks(inputSize, 16) + BramMapping.Blocks(inputSize, accumulatorBits) : 0;
 
     private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>

@@ -51,7 +51,11 @@ public static class DesignPlanner
             FcTile = settings.FcTile,
             DoubleBuffer = settings.DoubleBuffer,
             PackDenseWeights = settings.PackDenseWeights,
-            Explanation = explanation with { GradCamLayer = GradCamLayer.Resolve(layers, explanation.GradCamLayer, settings.ProjectFile) },
+            Explanation = explanation with
+            {
+                GradCamLayer = GradCamLayer.Resolve(layers, explanation.GradCamLayer, settings.ProjectFile,
+                    needed: settings.Methods.Any(m => ExplanationSchedule.For(m, explanation).LayerMapped)),
+            },
             ClockMHz = settings.ClockMHz,
             BoardResources = settings.Board.Resources,
             SlavePortBits = settings.Board.ProcessingSystem.SlavePortDataWidth,

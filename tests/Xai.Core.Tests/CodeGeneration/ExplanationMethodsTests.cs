@@ -3,6 +3,7 @@ using Xai.CodeGeneration;
 using Xai.Diagnostics;
 using Xai.FpgaLatency;
 using Xai.Fidelity;
+using Xai.Model;
 using Xai.Planning;
 using Xai.Simulation;
 using Xai.Stages;
@@ -209,6 +210,18 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
         var missing = Assert.Throws<XaiException>(() => GradCamLayer.Resolve(layers, "conv9", "odd.xaiproj"));
         Assert.Contains("'conv9', not a block of the network", missing.Message);
         Assert.Null(GradCamLayer.Resolve([.. layers.Where(l => l is not ConvBlockLayer)], null, "odd.xaiproj"));
+        var none = Assert.Throws<XaiException>(() => GradCamLayer.Resolve([.. layers.Where(l => l is not ConvBlockLayer)], null, "odd.xaiproj", needed: true));
+        Assert.Equal("XAI1018", none.Code);
+        Assert.Contains("no convolution block", none.Message);
+
+        // 513 channels: beyond the 48-bit channel sum in the paper format; 512 fit.
+        static ConvBlockLayer Block(string name, int channels) => new(name,
+            new Conv2dLayer(name, TensorShape.FeatureMap(1, 4, 4), channels, 1, 0, new float[channels], new float[channels]), true, false, TensorShape.FeatureMap(channels, 4, 4));
+        Assert.Equal("narrow", GradCamLayer.Resolve([Block("narrow", 512)], null, "p.xaiproj", needed: true));
+        var wide = Assert.Throws<XaiException>(() => GradCamLayer.Resolve([Block("narrow", 512), Block("wide", 513)], null, "p.xaiproj", needed: true));
+        Assert.Contains("'wide', whose 513 channels are more than the 512", wide.Message);
+        Assert.Contains("at most 512 channels: narrow", wide.Message);
+        Assert.Equal("wide", GradCamLayer.Resolve([Block("wide", 513)], null, "p.xaiproj"));
     }
 
     [Fact]
@@ -230,7 +243,6 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
         Assert.True(cam < model.FpBpMs, $"{cam} ms vs FP + BP {model.FpBpMs} ms");
         Assert.Equal(cam + model.FpBpMs, MethodLatency.Ms(build.Plan, build.Plan.ScheduleOf(AttributionMethod.GuidedGradCam), model), 12);
         Assert.Equal(model.FpBpMs, MethodLatency.Ms(build.Plan, build.Plan.ScheduleOf(AttributionMethod.Saliency), model), 12);
-        Assert.Equal(GradientExponent(AttributionMethod.GradCam), build.Plan.AttributionExponent(AttributionMethod.GradCam, build.Plan.Numerics[AttributionMethod.GradCam]));
         var profile = build.Plan.Numerics[AttributionMethod.IntegratedGradients];
         var schedule = ExplanationSchedule.For(AttributionMethod.IntegratedGradients, settings);
         // The planner scales the image into [1, 2): it needs 2 integer bits, x * g shifts by 1.
@@ -241,6 +253,5 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
         Assert.Equal(2, ImageRange.IntegerBits(build.Plan, build.Plan.PaperNumerics));
 
         static (int Backward, int Forward, bool MultiPass) Passes(ExplanationSchedule s) => (s.BackwardPasses, s.ForwardPasses, s.MultiPass);
-        int GradientExponent(AttributionMethod m) => build.Plan.Numerics[m].GradientExponents[0];
     }
 }
