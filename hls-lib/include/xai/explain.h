@@ -40,16 +40,19 @@ struct SmoothGrad {};
 /// pool: captum.attr.LayerGradCam(model, that block's last module).attribute(x, target,
 /// relu_attributions=True), then LayerAttribution.interpolate(map, x.shape[2:], 'bilinear'), which is
 /// F.interpolate with align_corners=False): weights w_c = spatial mean of dF/dA_c, map = ReLU(sum_c w_c A_c),
-/// upsampled bilinearly to the image and written to every image channel (Captum broadcasts it so). One FP
-/// and a BP that stops at the block (pass_control.bp_stop = L + 1).
+/// upsampled bilinearly to the image and written to every image channel (Captum broadcasts it so), scaled
+/// per image by the power of two that puts its maximum in the relevance format's top binade: Captum's map
+/// times 2^-e, e per image (ranks, heat maps and curves do not change; a calibrated exponent left a weak
+/// image's map a few quanta). One FP and a BP that stops at the block (pass_control.bp_stop = L + 1).
 struct GradCam {};
 
 /// Guided Grad-CAM: Guided Backprop times the upsampled Grad-CAM map (captum.attr.GuidedGradCam with
 /// interpolate_mode='bilinear'; Captum's default is 'nearest'). The map is first scaled by the power of two
 /// 2^-e that brings its maximum at the block's resolution into [1/2, 1) (the upsampled map, a convex blend
-/// of it, stays below 1), e per image, so the product keeps Guided Backprop's format:
-/// Captum's values times 2^-e (ranks, heat maps and curves do not change). Two passes on one engine: FP +
-/// BP with Guided Backprop's rule, then FP + BP with Saliency's down to the block (SaliencyOrGuided).
+/// of it, stays below 1), and the product by the power of two that puts its largest magnitude in the
+/// relevance format's top binade: Captum's values times a power of two per image (ranks, heat maps and
+/// curves do not change). Two passes on one engine: FP + BP with Guided Backprop's rule, then FP + BP with
+/// Saliency's down to the block (SaliencyOrGuided).
 struct GuidedGradCam {};
 
 /// Parameters of the multi-pass methods; a design declares its own (the SDK writes explain_config
@@ -154,14 +157,6 @@ template <class NUM> struct image_exp<NUM, decltype(void(NUM::act_exp(0)))> {
     static constexpr int value = NUM::act_exp(0);
 };
 
-/// The activation exponent at boundary b: NUM::act_exp(b) where the profile scales activations, else 0.
-template <class NUM, class = void> struct activation_exponent {
-    static constexpr int at(unsigned) { return 0; }
-};
-template <class NUM> struct activation_exponent<NUM, decltype(void(NUM::act_exp(0)))> {
-    static constexpr int at(unsigned b) { return NUM::act_exp(b); }
-};
-
 /// Integer bits I_img (sign included) the stored image needs: NUM::image_int_bits where the profile states
 /// it (the SDK writes it from calibration), else the act format's.
 template <class NUM, class = void> struct image_int_bits {
@@ -177,11 +172,13 @@ template <class NUM> struct image_int_bits<NUM, decltype(void(NUM::image_int_bit
 /// NUM::grad_exp(0). x * g is formed as g * (x * 2^-(I_img - 1)): the stored image is below
 /// 2^(I_img - 1) in magnitude, so the product fits the gradient format; its exponent is
 /// grad_exp(0) + act_exp(0) - (I_img - 1). (An image beyond calibration's range saturates or wraps
-/// as the gradient format's overflow mode says.)
+/// as the gradient format's overflow mode says.) Grad-CAM and Guided Grad-CAM write their map scaled
+/// per image into the format's top binade (cam_driver): I_grad - 1, the value's scale 2^-e per image.
 template <class NUM, class M, class CFG> constexpr int attribution_exp() {
-    return NUM::grad_exp(0) + (explanation_traits<M, CFG>::times_input
-                                   ? image_exp<NUM>::value - (image_int_bits<NUM>::value - 1)
-                                   : 0);
+    return explanation_traits<M, CFG>::grad_cam ? integer_bits<typename NUM::grad_t>::value - 1
+           : NUM::grad_exp(0) + (explanation_traits<M, CFG>::times_input
+                                     ? image_exp<NUM>::value - (image_int_bits<NUM>::value - 1)
+                                     : 0);
 }
 
 /// Observes every pass (calibration reads the arenas there); hardware and simulation pass this one.
@@ -356,8 +353,6 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
     static_assert(CFG::image_channels * IHW == N, "explain: image_channels x image_height x image_width must equal N");
     static_assert(C >= 1 && H >= 1 && W >= 1 && H <= IH && W <= IW, "explain: the Grad-CAM layer's map must be "
                                                                     "non-empty and no larger than the image");
-    /// The stored map's exponent: map stored = true * 2^map_exp.
-    static constexpr int map_exp = NUM::grad_exp(L + 1) + activation_exponent<NUM>::at(L + 1);
     // A product w_c * A_c is below 2^(I_grad - 1) * 2^(I_act - 1) in stored units; C of them must stay below 2^23.
     static constexpr int ceil_log2(unsigned v) { return v <= 1 ? 0 : 1 + ceil_log2((v + 1) / 2); }
     static_assert(is_float || integer_bits<act_t>::value + integer_bits<grad_t>::value - 2 + ceil_log2(C) <= 23,
@@ -366,10 +361,10 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
     // The spatial sum of a channel's gradient: HW values below 2^(I_grad - 1).
     static_assert(is_float || integer_bits<grad_t>::value - 1 + ceil_log2(HW) <= 23,
                   "explain: Grad-CAM's spatial gradient sum could overflow its 24 integer bits");
-    /// The map's conversion into the gradient format multiplies by 2^out_shift, a constant cam_t must hold.
-    static constexpr int out_shift = NUM::grad_exp(0) - map_exp;
-    static_assert(is_float || (out_shift <= integer_bits<cam_t>::value - 2 && out_shift >= -(48 - integer_bits<cam_t>::value)),
-                  "explain: Grad-CAM's map and the relevance format are too far apart in scale (grad_exp(0) - map_exp)");
+    /// Both write their map scaled per image by a power of two into the relevance format's top binade, largest
+    /// magnitude in [2^(I-2), 2^(I-1)), I the format's integer bits: 15 significant bits for every image, where a
+    /// calibrated exponent left a weak image's map a few quanta (attribution_exp: I - 1).
+    static constexpr int out_top = is_float ? 0 : integer_bits<grad_t>::value - 1;
 
     /// Source index and weight along one axis (PyTorch's bilinear, align_corners=False): the coordinate
     /// (dst + 1/2) * IN / OUT - 1/2, clamped at 0, as the integer fraction num / (2 OUT).
@@ -427,21 +422,34 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
 
     /// e with max * 2^-e in [1/2, 1) for a map whose maximum is at least 2^-max_runtime_shift and representable
     /// (an all-zero map gives some e; its product is zero whatever e is).
+    template <class T> static int leading_exponent(const T& top) {
+#pragma HLS INLINE
+        // 2^k for k up to the largest power of two T holds (a larger constant would wrap to 0 and compare below).
+        const int top_k = is_float || integer_bits<T>::value - 2 > max_runtime_shift - 1 ? max_runtime_shift - 1
+                                                                                        : integer_bits<T>::value - 2;
+        int e = 0;
+    leading_one:
+        for (int k = -max_runtime_shift; k <= top_k; k++) {
+#pragma HLS UNROLL
+            if (top >= T(pow2(k))) e = k + 1;
+        }
+        return e;
+    }
+
     static int unit_exponent(const cam_t* map) {
 #pragma HLS INLINE
         cam_t top = cam_t(0);
     map_max:
         for (unsigned p = 0; p < HW; p++) top = map[p] > top ? map[p] : top;
-        // 2^k for k up to the largest power of two cam_t holds (a larger constant would wrap to 0 and compare below).
-        const int top_k = is_float || integer_bits<cam_t>::value - 2 > max_runtime_shift - 1 ? max_runtime_shift - 1
-                                                                                              : integer_bits<cam_t>::value - 2;
-        int e = 0;
-    leading_one:
-        for (int k = -max_runtime_shift; k <= top_k; k++) {
-#pragma HLS UNROLL
-            if (top >= cam_t(pow2(k))) e = k + 1;
-        }
-        return e;
+        return leading_exponent(top);
+    }
+
+    /// The shift that takes a value whose largest magnitude is 2^(e-1)..2^e to the relevance format's top binade,
+    /// clamped to what convert_shifted takes (only an all-zero map, or one below cam_t's resolution, reaches the clamp).
+    static int to_top(int e) {
+#pragma HLS INLINE
+        const int s = out_top - e;
+        return s > max_runtime_shift ? max_runtime_shift : s < -max_runtime_shift ? -max_runtime_shift : s;
     }
 
     template <class PASS, class OBSERVER>
@@ -463,19 +471,30 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
         // The upsampling reads four map points per element at II=1: registers, not a two-port memory.
 #pragma HLS ARRAY_PARTITION variable = map complete
         layer_map(pass.act_arena() + CFG::gradcam_act_at, pass.grad_arena() + CFG::gradcam_grad_at, map);
+        const int e = unit_exponent(map);
         if (GUIDED) {
-            const int e = unit_exponent(map);
+            // Guided Backprop times the map brought into [1/2, 1), then the product into the top binade.
+            shift_t top = shift_t(0);
+        guided_product_max:
+            for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+                const shift_t p = shift_t(relevance[i] * convert_shifted<unit_t>(shift_t(upsampled(map, i % IHW)), -e));
+                const shift_t a = p < shift_t(0) ? shift_t(-p) : p;
+                top = a > top ? a : top;
+            }
+            const int shift = to_top(leading_exponent(top));
         guided_product:
             for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
-                const unit_t unit = convert_shifted<unit_t>(shift_t(upsampled(map, i % IHW)), -e);
-                relevance[i] = grad_t(relevance[i] * unit);
+                const shift_t p = shift_t(relevance[i] * convert_shifted<unit_t>(shift_t(upsampled(map, i % IHW)), -e));
+                relevance[i] = convert_shifted<grad_t>(p, shift);
             }
         } else {
+            const int shift = to_top(e);
         upsample:
             for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
-                relevance[i] = convert_scaled<out_shift, grad_t>(upsampled(map, i % IHW));
+                relevance[i] = convert_shifted<grad_t>(shift_t(upsampled(map, i % IHW)), shift);
             }
             observe(image, relevance, true, L + 1);
         }

@@ -13,10 +13,11 @@ in float64 with plain autograd, following Captum's definitions:
   GradCam             : ReLU(sum_c mean_hw(dF/dA_c) A_c), A the output of the last convolution block (after
                         its ReLU and pool: module GRADCAM_MODULE), upsampled by F.interpolate(mode='bilinear',
                         align_corners=False) to the image and repeated over its channels
-                        (captum.attr.LayerGradCam(relu_attributions=True) + LayerAttribution.interpolate)
-  GuidedGradCam       : Guided Backprop (relevance_<k>.GuidedBackprop.npy) times that map scaled by 2^-e,
-                        e = floor(log2(max of the map at the block's resolution)) + 1 (hls-lib scales it
-                        so; Captum does not)
+                        (captum.attr.LayerGradCam(relu_attributions=True) + LayerAttribution.interpolate),
+                        times 2^-e, e = floor(log2(max of the map at the block's resolution)) + 1
+  GuidedGradCam       : Guided Backprop (relevance_<k>.GuidedBackprop.npy) times that map (so scaled), then
+                        times 2^-e2, e2 = floor(log2(max |product|)) + 1
+                        (hls-lib scales both so, per image, to keep 15 significant bits; Captum does not)
 F is the logit of the class predicted on x. Writes relevance_<k>.<Method>.npy (float32) beside the
 other methods' vectors, and ig_gap_<k>.npy: float32 [sum of IG, F(x) - F(0)] (completeness).
 
@@ -59,6 +60,11 @@ def gradient(model, x, target):
     return g.detach()
 
 
+def leading_exponent(top):
+    """e with top * 2^-e in [1/2, 1) (0 for 0), as hls-lib's cam_driver finds it."""
+    return int(np.floor(np.log2(top))) + 1 if top > 0 else 0
+
+
 def grad_cam(model, x, target, module):
     """The Grad-CAM map [1, 1, h, w] of `target` at the output of model[module] and that map upsampled to x."""
     kept = {}
@@ -95,11 +101,11 @@ def main():
                 sg += gradient(model, noisy, target)
             sg /= SMOOTHGRAD_SAMPLES
             native, cam = grad_cam(model, x, target, GRADCAM_MODULE[name])
-            gradcam = cam.expand_as(x)
-            top = float(native.max())
-            e = int(np.floor(np.log2(top))) + 1 if top > 0 else 0
+            e = leading_exponent(float(native.max()))
+            gradcam = cam.expand_as(x) * 2.0 ** -e
             gbp = torch.from_numpy(np.load(os.path.join(out_dir, f"relevance_{k}.GuidedBackprop.npy")).astype(np.float64))[None]
-            guided = gbp * gradcam * 2.0 ** -e
+            product = gbp * gradcam
+            guided = product * 2.0 ** -leading_exponent(float(product.abs().max()))
             for method, r in (("InputXGradient", ixg), ("IntegratedGradients", ig), ("SmoothGrad", sg),
                               ("GradCam", gradcam), ("GuidedGradCam", guided)):
                 np.save(os.path.join(out_dir, f"relevance_{k}.{method}.npy"), r[0].numpy().astype(np.float32))

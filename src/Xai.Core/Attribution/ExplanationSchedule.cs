@@ -34,7 +34,9 @@ public sealed record ExplanationSchedule(AttributionMethod Rule, int BackwardPas
     /// Exponent of the attribution the design writes (stored = true × 2^e), hls-lib's attribution_exp:
     /// the input-gradient exponent, and for x ⊙ g also the image's, less the image's headroom (I − 1,
     /// <paramref name="imageIntegerBits"/> = I: <see cref="ImageRange"/>), since g is multiplied by x·2^−(I−1).
+    /// Grad-CAM's maps come scaled per image by a power of two into the gradient format's top binade: I_grad − 1.
     /// </summary>
     public int AttributionExponent(NumericsPlan profile, int imageIntegerBits) =>
-        profile.GradientExponents[0] + (TimesInput ? profile.ActivationExponents[0] - (imageIntegerBits - 1) : 0);
+        LayerMapped ? profile.Gradient.IntegerBits - 1 // the map scaled per image into the format's top binade
+        : profile.GradientExponents[0] + (TimesInput ? profile.ActivationExponents[0] - (imageIntegerBits - 1) : 0);
 }
