@@ -4,6 +4,7 @@
 // noise generator, and the 16-bit scaled profile against float.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "xai/explain.h"
 #include "support/npy.h"
 #include "support/odd_net.h"
+#include "support/res_net.h"
 #include "support/test_configs.h"
 #include "support/network_engine_images.h"
 
@@ -219,6 +221,34 @@ TEST(Explain, GradCamBackwardStopsAtItsBlock) {
     for (unsigned i = odd_net::g_conv2; i < odd_net::g_conv1; i++) written += pass.grad[i] != 777.0;
     EXPECT_EQ(written, odd_net::g_conv1 - odd_net::g_conv2);
     EXPECT_EQ(pass.bp_calls, 1u);
+}
+
+// On a residual network (forks whose BP sums two consumers, a projection shortcut), a BP stopped after
+// block L + 1 leaves the gradient w.r.t. block L's output exactly as the whole BP does, for every block.
+TEST(Explain, StoppedBackwardGivesTheWholeBackwardsGradientAtEveryBlockOfAResidualNetwork) {
+    typedef res_net::numerics<double> D;
+    const std::vector<double> w = to_dvec(res_net_engine_image(cast_vec<double>(to_dvec(splitmix_weight_image(17, res_net_param_layers())))));
+    const std::vector<double> x = to_dvec(random_vec(500, res_net::input_size, 0.0, 1.0));
+    const xai::layer_desc* layers = res_net::network<D>::layers;
+    std::vector<unsigned> starts = {res_net::grad_arena_size};
+    for (unsigned l = 0; l < res_net::n_layers; l++) starts.insert(starts.end(), {layers[l].grad_in, layers[l].grad_out});
+    std::sort(starts.begin(), starts.end());
+    auto run = [&](unsigned bp_stop, std::vector<double>& grad) {
+        std::vector<double> act(res_net::act_arena_size), rel(res_net::input_size), logits(res_net::n_classes);
+        res_net::fp_state st;
+        grad.assign(res_net::grad_arena_size, 777.0);
+        res_net::run<D, xai::Saliency>(x.data(), w.data(), act.data(), grad.data(), rel.data(), logits.data(), -1, true, st,
+                                       xai::pass_control{bp_stop, false});
+    };
+    std::vector<double> whole, stopped;
+    run(0, whole);
+    for (unsigned l = 0; l + 1 < res_net::n_layers; l++) {
+        run(l + 1, stopped);
+        const unsigned from = layers[l].grad_out, to = *std::upper_bound(starts.begin(), starts.end(), from);
+        ASSERT_LT(from, to);
+        for (unsigned i = from; i < to; i++) ASSERT_EQ(stopped[i], whole[i]) << "block " << l << " element " << i - from;
+        EXPECT_EQ(stopped[layers[0].grad_in], 777.0) << "block " << l << ": the BP ran on to the input";
+    }
 }
 
 // Input x Gradient is x times the Saliency map, exactly in double; SmoothGrad with sigma 0 is Saliency.
