@@ -420,8 +420,8 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
         for (unsigned p = 0; p < HW; p++) map[p] = map[p] > cam_t(0) ? map[p] : cam_t(0);
     }
 
-    /// e with max * 2^-e in [1/2, 1) for a map whose maximum is at least 2^-max_runtime_shift and representable
-    /// (an all-zero map gives some e; its product is zero whatever e is).
+    /// e with top * 2^-e in [1/2, 1) for a top of at least 2^-max_runtime_shift that T represents (a top of 0
+    /// gives some e; what it scales is zero whatever e is).
     template <class T> static int leading_exponent(const T& top) {
 #pragma HLS INLINE
         // 2^k for k up to the largest power of two T holds (a larger constant would wrap to 0 and compare below).
@@ -452,6 +452,13 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
         return s > max_runtime_shift ? max_runtime_shift : s < -max_runtime_shift ? -max_runtime_shift : s;
     }
 
+    /// Guided Grad-CAM's value at element i before its final scaling: Guided Backprop's g times the map at i
+    /// brought into [1/2, 1) by 2^-e.
+    static shift_t guided_product(const grad_t& g, const cam_t* map, unsigned i, int e) {
+#pragma HLS INLINE
+        return shift_t(g * convert_shifted<unit_t>(shift_t(upsampled(map, i % IHW)), -e));
+    }
+
     template <class PASS, class OBSERVER>
     static unsigned run(PASS& pass, const act_t* image, grad_t* relevance, act_t* logits, int target, OBSERVER& observe) {
 #pragma HLS INLINE
@@ -478,7 +485,7 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
         guided_product_max:
             for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
-                const shift_t p = shift_t(relevance[i] * convert_shifted<unit_t>(shift_t(upsampled(map, i % IHW)), -e));
+                const shift_t p = guided_product(relevance[i], map, i, e);
                 const shift_t a = p < shift_t(0) ? shift_t(-p) : p;
                 top = a > top ? a : top;
             }
@@ -486,8 +493,7 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
         guided_product:
             for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
-                const shift_t p = shift_t(relevance[i] * convert_shifted<unit_t>(shift_t(upsampled(map, i % IHW)), -e));
-                relevance[i] = convert_shifted<grad_t>(p, shift);
+                relevance[i] = convert_shifted<grad_t>(guided_product(relevance[i], map, i, e), shift);
             }
         } else {
             const int shift = to_top(e);
