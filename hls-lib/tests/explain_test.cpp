@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <memory>
@@ -41,6 +42,20 @@ struct odd_explain_config : test_explain_config {
     static const unsigned gradcam_layer = 1, gradcam_channels = 7, gradcam_height = 2, gradcam_width = 3;
     static const unsigned gradcam_act_at = odd_net::a_conv2, gradcam_grad_at = odd_net::g_conv2;
 };
+/// Integrated Gradients' baseline image of make_explanation_vectors.py: (37 i mod 64) / 128.
+template <unsigned N> constexpr std::array<double, N> baseline_pattern() {
+    std::array<double, N> b{};
+    for (unsigned i = 0; i < N; i++) b[i] = double((37u * i) % 64u) / 128.0;
+    return b;
+}
+template <unsigned N> struct baseline_config : test_explain_config {
+    static const std::array<double, N>& ig_baseline() {
+        static constexpr std::array<double, N> b = baseline_pattern<N>();
+        return b;
+    }
+};
+typedef baseline_config<odd_net::input_size> odd_baseline_config;
+typedef baseline_config<table3::input_size> table3_baseline_config;
 struct noiseless_config : test_explain_config {
     static constexpr double smoothgrad_sigma = 0.0;
 };
@@ -135,6 +150,10 @@ TEST(OddNetVsPyTorch, InputXGradient) {
 TEST(OddNetVsPyTorch, IntegratedGradients) {
     check_against_pytorch<Odd, odd_net::numerics<double>, xai::IntegratedGradients>("odd", odd_weights(), "IntegratedGradients", 1e-6);
 }
+TEST(OddNetVsPyTorch, IntegratedGradientsFromBaselineImage) {
+    check_against_pytorch<Odd, odd_net::numerics<double>, xai::IntegratedGradients, odd_baseline_config>(
+        "odd", odd_weights(), "IntegratedGradientsBaseline", 1e-6);
+}
 TEST(OddNetVsPyTorch, SmoothGrad) {
     check_against_pytorch<Odd, odd_net::numerics<double>, xai::SmoothGrad>("odd", odd_weights(), "SmoothGrad", 1e-6);
 }
@@ -155,6 +174,10 @@ TEST(Table3VsPyTorch, InputXGradient) {
 }
 TEST(Table3VsPyTorch, IntegratedGradients) {
     check_against_pytorch<Table3, table3::float_numerics, xai::IntegratedGradients>("table3", table3_weights(), "IntegratedGradients", 1e-4);
+}
+TEST(Table3VsPyTorch, IntegratedGradientsFromBaselineImage) {
+    check_against_pytorch<Table3, table3::double_numerics, xai::IntegratedGradients, table3_baseline_config>(
+        "table3", table3_weights(), "IntegratedGradientsBaseline", 1e-5);
 }
 TEST(Table3VsPyTorch, SmoothGrad) {
     check_against_pytorch<Table3, table3::float_numerics, xai::SmoothGrad>("table3", table3_weights(), "SmoothGrad", 1e-4);
@@ -283,6 +306,29 @@ TEST(Explain, IntegratedGradientsCompletenessGapIsTheReferences) {
     }
 }
 
+// From a baseline image the sum approaches F(x) - F(x'), and the C++ sum is the reference's. The zero
+// baseline's map differs from it (the baseline is really used), and the exponent has one more bit of headroom.
+TEST(Explain, IntegratedGradientsFromBaselineImageSumsToTheLogitDifference) {
+    const std::string dir = ref_dir("table3");
+    if (!have(dir + "ig_baseline_gap_0.npy")) GTEST_SKIP() << "no explanation vectors in " << dir;
+    const std::vector<double> w = table3_weights();
+    for (int k = 0; k < 4; k++) {
+        const std::string s = std::to_string(k);
+        const Vec gap = npy_vec(dir + "ig_baseline_gap_" + s + ".npy"), x = npy_vec(dir + "input_" + s + ".npy");
+        const Explained e = explain_one<Table3, table3::double_numerics, xai::IntegratedGradients, table3_baseline_config>(w, x);
+        const Explained zero = explain_one<Table3, table3::double_numerics, xai::IntegratedGradients>(w, x);
+        double sum = 0;
+        for (double v : e.relevance) sum += v;
+        EXPECT_NEAR(sum, gap[0], 1e-6 * std::fabs(gap[1])) << "image " << k;
+        // 16 midpoint steps over the longer path from x': within 10 % of F(x) - F(x') on every reference image.
+        EXPECT_LT(std::fabs(sum - gap[1]), 0.1 * std::fabs(gap[1])) << "image " << k;
+        EXPECT_GT(rel_max_err(e.relevance, zero.relevance), 0.1) << "image " << k;
+    }
+    typedef table3::scaled_numerics<4, 2, 3, 2, 3, 2, 1, -1> S;
+    EXPECT_EQ((xai::attribution_exp<S, xai::IntegratedGradients, table3_baseline_config>()),
+              (xai::attribution_exp<S, xai::IntegratedGradients, test_explain_config>()) - 1);
+}
+
 // The generator: xorshift32's published first output from state 1 (Marsaglia 2003: 270369), and the
 // Irwin-Hall sums' mean and standard deviation over 2^17 draws.
 TEST(NoiseSource, XorshiftSequenceAndMoments) {
@@ -331,6 +377,9 @@ template <class M, class CFG = test_explain_config> void scaled_tracks_float(con
 // the means over passes are at least as close.
 TEST(Table3ExplainNumerics, InputXGradientScaledTracksFloat) { scaled_tracks_float<xai::InputXGradient>("InputXGradient", 0.93); }
 TEST(Table3ExplainNumerics, IntegratedGradientsScaledTracksFloat) { scaled_tracks_float<xai::IntegratedGradients>("IntegratedGradients", 0.93); }
+TEST(Table3ExplainNumerics, IntegratedGradientsFromBaselineImageScaledTracksFloat) {
+    scaled_tracks_float<xai::IntegratedGradients, table3_baseline_config>("IG from a baseline", 0.93);
+}
 TEST(Table3ExplainNumerics, GradCamScaledTracksFloat) { scaled_tracks_float<xai::GradCam, table3_explain_config>("GradCam", 0.93); }
 TEST(Table3ExplainNumerics, GuidedGradCamScaledTracksFloat) {
     scaled_tracks_float<xai::GuidedGradCam, table3_explain_config>("GuidedGradCam", 0.93);

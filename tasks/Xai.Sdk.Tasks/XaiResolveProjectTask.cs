@@ -33,6 +33,7 @@ public sealed class XaiResolveProjectTask : XaiTask
     public string SmoothGradSamples { get; set; } = "";
     public string SmoothGradSigma { get; set; } = "";
     public string GradCamLayer { get; set; } = "";
+    public string IgBaseline { get; set; } = "";
     public string ClockMHz { get; set; } = "";
     public string TargetClass { get; set; } = "";
     public string FidelityImages { get; set; } = "";
@@ -71,6 +72,7 @@ public sealed class XaiResolveProjectTask : XaiTask
             SmoothGradSamples = SmoothGradSamples,
             SmoothGradSigma = SmoothGradSigma,
             GradCamLayer = GradCamLayer,
+            IgBaseline = IgBaseline,
             ClockMHz = ClockMHz,
             TargetClass = TargetClass,
             FidelityImages = FidelityImages,

@@ -10,8 +10,10 @@
 #ifndef XAI_EXPLAIN_H
 #define XAI_EXPLAIN_H
 
+#include <cstddef>
 #include <cstdint>
 #include <type_traits>
+#include <utility>
 
 #include "arith.h"
 #include "method.h"
@@ -24,9 +26,10 @@ namespace xai {
 struct InputXGradient {};
 
 /// (x - x') * (1/m) * sum_k dF/dx at x' + a_k (x - x'), a_k = (k + 1/2) / m, k = 0..m-1, baseline
-/// x' = 0 (captum.attr.IntegratedGradients with baselines=0, method='riemann_middle', n_steps=m;
-/// Captum's default method is Gauss-Legendre, whose uneven steps and weights the hardware would
-/// have to store). One FP on x, then m FP + BP.
+/// x' = 0, or the image CFG::ig_baseline() where the configuration declares one
+/// (captum.attr.IntegratedGradients with baselines=x', method='riemann_middle', n_steps=m; Captum's
+/// default method is Gauss-Legendre, whose uneven steps and weights the hardware would have to store).
+/// One FP on x, then m FP + BP.
 struct IntegratedGradients {};
 
 /// (1/n) * sum_k dF/dx at x + sigma * z_k (captum.attr.NoiseTunnel(Saliency(abs=False)),
@@ -67,6 +70,12 @@ struct default_explain_config {
     static constexpr double smoothgrad_sigma = 0.15;
     /// SmoothGrad: the noise generator's state at the start of every image; never 0.
     static const std::uint32_t noise_seed = 0x2545F491u;
+    // Integrated Gradients' baseline image x', optional (absent: zeros):
+    //   ig_baseline() : a reference to N values (an array or std::array) in the input's real units, C, H, W
+    //                   order (the SDK writes it from XaiIgBaseline), held on chip as a ROM of the image's stored
+    //                   format. A function, so that a header included by the top and the testbench defines the
+    //                   values once per translation unit under C++14 (a static constexpr array member would need
+    //                   one out-of-class definition for them all).
     // Grad-CAM and Guided Grad-CAM read these network-specific members, which have no default:
     //   image_channels, image_height, image_width : the image's shape (C, H, W order)
     //   gradcam_layer                             : L, the index of the block whose output is explained
@@ -168,16 +177,29 @@ template <class NUM> struct image_int_bits<NUM, decltype(void(NUM::image_int_bit
                   "explain: image_int_bits must lie between 1 and the act format's integer bits");
 };
 
+/// Whether CFG declares Integrated Gradients' baseline image (CFG::ig_baseline()).
+template <class CFG, class = void> struct has_ig_baseline : std::false_type {};
+template <class CFG>
+struct has_ig_baseline<CFG, decltype(void(CFG::ig_baseline()[0]))> : std::true_type {};
+
+/// The extra integer bit x - x' needs over x: 1 for Integrated Gradients from a baseline image (both below
+/// 2^(I_img - 1), their difference below 2^I_img), else 0.
+template <class M, class CFG> struct input_difference_bits {
+    static const int value = std::is_same<M, IntegratedGradients>::value && has_ig_baseline<CFG>::value ? 1 : 0;
+};
+
 /// Exponent of the attribution explain() writes: stored = true * 2^attribution_exp. A gradient's is
 /// NUM::grad_exp(0). x * g is formed as g * (x * 2^-(I_img - 1)): the stored image is below
 /// 2^(I_img - 1) in magnitude, so the product fits the gradient format; its exponent is
-/// grad_exp(0) + act_exp(0) - (I_img - 1). (An image beyond calibration's range saturates or wraps
-/// as the gradient format's overflow mode says.) Grad-CAM and Guided Grad-CAM write their map scaled
+/// grad_exp(0) + act_exp(0) - (I_img - 1). Integrated Gradients from a baseline image forms (x - x') * g
+/// with one bit more headroom: - I_img. (An image beyond calibration's range saturates or wraps
+/// as the gradient format's overflow mode says; the SDK calibrates on the baseline too.) Grad-CAM and Guided Grad-CAM write their map scaled
 /// per image into the format's top binade (cam_driver): I_grad - 1, the value's scale 2^-e per image.
 template <class NUM, class M, class CFG> constexpr int attribution_exp() {
     return explanation_traits<M, CFG>::grad_cam ? integer_bits<typename NUM::grad_t>::value - 1
            : NUM::grad_exp(0) + (explanation_traits<M, CFG>::times_input
-                                     ? image_exp<NUM>::value - (image_int_bits<NUM>::value - 1)
+                                     ? image_exp<NUM>::value - (image_int_bits<NUM>::value - 1) -
+                                           input_difference_bits<M, CFG>::value
                                      : 0);
 }
 
@@ -203,17 +225,44 @@ template <class NUM, class M, class CFG> struct pass_input {
         }
     }
 };
+/// Integrated Gradients' baseline x' in the image's stored units (true * 2^act_exp(0)): CFG::ig_baseline()
+/// converted once into a ROM of act_t (in hardware initialised at synthesis, as hls4ml's weight arrays);
+/// all zeros, and no ROM, when CFG declares none.
+template <class NUM, class CFG, unsigned N, bool IMAGE = has_ig_baseline<CFG>::value> struct ig_baseline_rom {
+    static typename NUM::act_t at(unsigned) { return typename NUM::act_t(0); }
+};
+template <class NUM, class CFG, unsigned N> struct ig_baseline_rom<NUM, CFG, N, true> {
+    typedef typename NUM::act_t act_t;
+    static_assert(sizeof(CFG::ig_baseline()) == N * sizeof(CFG::ig_baseline()[0]),
+                  "explain: ig_baseline must hold exactly one value per input element (C, H, W order)");
+    static act_t at(unsigned i) {
+#pragma HLS INLINE
+        return rom(std::make_index_sequence<N>())[i];
+    }
+    template <std::size_t... I> static const act_t* rom(std::index_sequence<I...>) {
+        static const act_t values[N] = {act_t(double(CFG::ig_baseline()[I]) * pow2(image_exp<NUM>::value))...};
+        return values;
+    }
+};
+
 template <class NUM, class CFG> struct pass_input<NUM, IntegratedGradients, CFG> {
     typedef typename NUM::act_t act_t;
     typedef typename NUM::accum_t accum_t;
-    /// a_k x with a_k = (2k + 1) * (1 / 2m): one constant, one product per step.
+    /// a_k with a_k = (2k + 1) * (1 / 2m): one constant, one product per step.
+    static accum_t alpha(unsigned k) { return accum_t(accum_t(2 * k + 1) * accum_t(0.5 / CFG::ig_steps)); }
+    /// x' + a_k (x - x') = a_k x + a_{m-1-k} x' (1 - a_k = a_{m-1-k}): two products of a stored value by a
+    /// constant, no wider difference; from the zero baseline, a_k x alone.
     template <unsigned N> static void form(const act_t* image, act_t* out, unsigned k, noise_source&) {
 #pragma HLS INLINE
-        const accum_t alpha = accum_t(accum_t(2 * k + 1) * accum_t(0.5 / CFG::ig_steps));
+        const accum_t a = alpha(k);
+        const accum_t rest = alpha(CFG::ig_steps - 1 - k);
     scale_pass_input:
         for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
-            out[i] = act_t(image[i] * alpha);
+            if (has_ig_baseline<CFG>::value)
+                out[i] = act_t(accum_t(image[i] * a) + accum_t(ig_baseline_rom<NUM, CFG, N>::at(i) * rest));
+            else
+                out[i] = act_t(image[i] * a);
         }
     }
 };
@@ -310,19 +359,26 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
                 }
             }
         }
-        finish<traits::times_input>(image, sum, grad_accum_t(1.0 / passes), relevance);
+        finish<traits::times_input, input_difference_bits<M, CFG>::value == 1>(image, sum, grad_accum_t(1.0 / passes), relevance);
         return cls;
     }
 
-    template <bool TIMES_INPUT>
+    /// The attribution: the mean gradient, times x (TIMES_INPUT), or times x - x' (FROM_BASELINE) as
+    /// g x - g x', each product converted to the accumulator's format before the difference (one
+    /// rounding at its LSB, far below the gradient format's) so that no product is wider than g x.
+    template <bool TIMES_INPUT, bool FROM_BASELINE>
     static void finish(const act_t* image, const grad_accum_t* sum, const grad_accum_t& mean_of, grad_t* relevance) {
 #pragma HLS INLINE
+        static const int headroom = image_int_bits<NUM>::value - 1 + (FROM_BASELINE ? 1 : 0);
     attribution:
         for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
             const grad_accum_t mean = grad_accum_t(sum[i] * mean_of);
-            if (TIMES_INPUT)
-                relevance[i] = convert_scaled<-(image_int_bits<NUM>::value - 1), grad_t>(mean * image[i]);
+            if (FROM_BASELINE)
+                relevance[i] = grad_t(convert_scaled<-headroom, grad_accum_t>(mean * image[i]) -
+                                      convert_scaled<-headroom, grad_accum_t>(mean * ig_baseline_rom<NUM, CFG, N>::at(i)));
+            else if (TIMES_INPUT)
+                relevance[i] = convert_scaled<-headroom, grad_t>(mean * image[i]);
             else
                 relevance[i] = grad_t(mean);
         }

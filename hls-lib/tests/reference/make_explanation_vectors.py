@@ -6,6 +6,8 @@ in float64 with plain autograd, following Captum's definitions:
   InputXGradient      : x * dF/dx                              (captum.attr.InputXGradient)
   IntegratedGradients : x * (1/m) sum_k dF/dx(a_k x), a_k = (k + 1/2)/m, baseline 0
                         (captum.attr.IntegratedGradients, method='riemann_middle', n_steps=m)
+  IntegratedGradientsBaseline : the same from the baseline image x' = ig_baseline(): (x - x') * (1/m)
+                        sum_k dF/dx(x' + a_k (x - x'))  (baselines=x'; explain_test.cpp's baseline configs)
   SmoothGrad          : (1/n) sum_k dF/dx(x + sigma z_k)        (NoiseTunnel(Saliency(abs=False)),
                         nt_type='smoothgrad'), z_k from the hardware's generator: xorshift32 from
                         NOISE_SEED, one word per input element in C,H,W order, pass after pass,
@@ -19,7 +21,8 @@ in float64 with plain autograd, following Captum's definitions:
                         times 2^-e2, e2 = floor(log2(max |product|)) + 1
                         (hls-lib scales both so, per image, to keep 15 significant bits; Captum does not)
 F is the logit of the class predicted on x. Writes relevance_<k>.<Method>.npy (float32) beside the
-other methods' vectors, and ig_gap_<k>.npy: float32 [sum of IG, F(x) - F(0)] (completeness).
+other methods' vectors, ig_gap_<k>.npy: float32 [sum of IG, F(x) - F(0)] (completeness), and
+ig_baseline_gap_<k>.npy: float32 [sum of IG from x', F(x) - F(x')].
 
 Run from anywhere:  /usr/bin/python3 hls-lib/tests/reference/make_explanation_vectors.py
 """
@@ -41,6 +44,17 @@ NOISE_SEED = 0x2545F491
 GRADCAM_MODULE = {"odd": 5, "table3": 9}  # the MaxPool2d closing the last convolution block
 MASK32 = (1 << 32) - 1
 UNITS_PER_SIGMA = (4 * (256 ** 2 - 1) / 12) ** 0.5
+
+
+def ig_baseline(count):
+    """The baseline image of explain_test.cpp's baseline configs: (37 i mod 64) / 128, C, H, W order (exact in
+    every format the tests use)."""
+    return (np.arange(count, dtype=np.int64) * 37 % 64).astype(np.float64) / 128.0
+
+
+def integrated_gradients(model, x, baseline, target):
+    return sum(gradient(model, baseline + (s + 0.5) / IG_STEPS * (x - baseline), target)
+               for s in range(IG_STEPS)) / IG_STEPS * (x - baseline)
 
 
 def xorshift32_noise(state, count):
@@ -93,7 +107,11 @@ def main():
                 f0 = model(torch.zeros_like(x))[0]
             target = int(torch.argmax(logits))
             ixg = x * gradient(model, x, target)
-            ig = sum(gradient(model, (s + 0.5) / IG_STEPS * x, target) for s in range(IG_STEPS)) / IG_STEPS * x
+            ig = integrated_gradients(model, x, torch.zeros_like(x), target)
+            b = torch.from_numpy(ig_baseline(x.numel())).reshape(x.shape)
+            ig_b = integrated_gradients(model, x, b, target)
+            with torch.no_grad():
+                fb = model(b)[0]
             state, sg = NOISE_SEED, torch.zeros_like(x)
             for _ in range(SMOOTHGRAD_SAMPLES):
                 z, state = xorshift32_noise(state, x.numel())
@@ -106,11 +124,14 @@ def main():
             gbp = torch.from_numpy(np.load(os.path.join(out_dir, f"relevance_{k}.GuidedBackprop.npy")).astype(np.float64))[None]
             product = gbp * gradcam
             guided = product * 2.0 ** -leading_exponent(float(product.abs().max()))
-            for method, r in (("InputXGradient", ixg), ("IntegratedGradients", ig), ("SmoothGrad", sg),
+            for method, r in (("InputXGradient", ixg), ("IntegratedGradients", ig),
+                              ("IntegratedGradientsBaseline", ig_b), ("SmoothGrad", sg),
                               ("GradCam", gradcam), ("GuidedGradCam", guided)):
                 np.save(os.path.join(out_dir, f"relevance_{k}.{method}.npy"), r[0].numpy().astype(np.float32))
             gap = np.array([float(ig.sum()), float(logits[target] - f0[target])], dtype=np.float32)
             np.save(os.path.join(out_dir, f"ig_gap_{k}.npy"), gap)
+            np.save(os.path.join(out_dir, f"ig_baseline_gap_{k}.npy"),
+                    np.array([float(ig_b.sum()), float(logits[target] - fb[target])], dtype=np.float32))
             print(f"{name} image {k} target {target}: sum IG {gap[0]:.6g}, F(x) - F(0) {gap[1]:.6g}, "
                   f"completeness gap {abs(gap[0] - gap[1]) / abs(gap[1]):.3%}")
     return 0

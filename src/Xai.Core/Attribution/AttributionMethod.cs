@@ -20,8 +20,8 @@ public enum AttributionMethod
     InputXGradient,
 
     /// <summary>
-    /// x ⊙ mean of ∂F/∂x at ((k + ½)/m)·x, k = 0..m−1 (captum.attr.IntegratedGradients, zero baseline,
-    /// method 'riemann_middle', n_steps = XaiIgSteps): one FP, then m FP + BP.
+    /// (x − x') ⊙ mean of ∂F/∂x at x' + ((k + ½)/m)·(x − x'), k = 0..m−1 (captum.attr.IntegratedGradients,
+    /// baseline x' zeros or XaiIgBaseline's image, method 'riemann_middle', n_steps = XaiIgSteps): one FP, then m FP + BP.
     /// </summary>
     IntegratedGradients,
 

@@ -16,13 +16,19 @@ public sealed record ExplanationSchedule(AttributionMethod Rule, int BackwardPas
     /// <summary>The multi-pass driver runs it (pass input, gradient and sum buffers on chip).</summary>
     public bool MultiPass => !LayerMapped && (BackwardPasses > 1 || TimesInput || ClassForward);
 
+    /// <summary>
+    /// Integrated Gradients from a baseline image: the attribution is (x − x') ⊙ the mean gradient, which needs
+    /// one integer bit more than x ⊙ g (hls-lib's input_difference_bits).
+    /// </summary>
+    public bool FromBaseline { get; init; }
+
     /// <summary>Grad-CAM's block output, channels and pixels, that the on-chip map is formed from (set by the plan).</summary>
     public (int Channels, int Pixels)? LayerMap { get; init; }
 
     public static ExplanationSchedule For(AttributionMethod method, ExplanationSettings settings) => method switch
     {
         AttributionMethod.InputXGradient => new(AttributionMethod.Saliency, 1, false, true),
-        AttributionMethod.IntegratedGradients => new(AttributionMethod.Saliency, settings.IgSteps, true, true),
+        AttributionMethod.IntegratedGradients => new(AttributionMethod.Saliency, settings.IgSteps, true, true) { FromBaseline = settings.IgBaseline is not null },
         AttributionMethod.SmoothGrad => new(AttributionMethod.Saliency, settings.SmoothGradSamples, true, false),
         // Rule: that of the pass writing the relevance (Guided Grad-CAM's other pass runs Saliency's, on the same engine).
         AttributionMethod.GradCam => new(AttributionMethod.Saliency, 1, false, false, LayerMapped: true),
@@ -33,10 +39,11 @@ public sealed record ExplanationSchedule(AttributionMethod Rule, int BackwardPas
     /// <summary>
     /// Exponent of the attribution the design writes (stored = true × 2^e), hls-lib's attribution_exp:
     /// the input-gradient exponent, and for x ⊙ g also the image's, less the image's headroom (I − 1,
-    /// <paramref name="imageIntegerBits"/> = I: <see cref="ImageRange"/>), since g is multiplied by x·2^−(I−1).
+    /// <paramref name="imageIntegerBits"/> = I: <see cref="ImageRange"/>), since g is multiplied by x·2^−(I−1);
+    /// from a baseline image by (x − x')·2^−I.
     /// Grad-CAM's maps come scaled per image by a power of two into the gradient format's top binade: I_grad − 1.
     /// </summary>
     public int AttributionExponent(NumericsPlan profile, int imageIntegerBits) =>
         LayerMapped ? profile.Gradient.IntegerBits - 1 // the map scaled per image into the format's top binade
-        : profile.GradientExponents[0] + (TimesInput ? profile.ActivationExponents[0] - (imageIntegerBits - 1) : 0);
+        : profile.GradientExponents[0] + (TimesInput ? profile.ActivationExponents[0] - (imageIntegerBits - 1) - (FromBaseline ? 1 : 0) : 0);
 }

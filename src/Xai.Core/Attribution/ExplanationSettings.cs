@@ -2,12 +2,14 @@ namespace Xai.Attribution;
 
 /// <summary>
 /// Parameters of the methods built from passes (hls-lib's explain_config): Integrated Gradients' steps,
-/// SmoothGrad's samples and noise σ (in the input's real units), the noise generator's seed, and the
+/// SmoothGrad's samples and noise σ (in the input's real units), the noise generator's seed, the
 /// block whose output Grad-CAM explains (XaiGradCamLayer; null: the last convolution block, which the
-/// planner writes into the plan).
+/// planner writes into the plan), and Integrated Gradients' baseline image (XaiIgBaseline, a full path;
+/// null: zeros).
 /// </summary>
 public sealed record ExplanationSettings(int IgSteps = ExplanationSettings.DefaultIgSteps, int SmoothGradSamples = ExplanationSettings.DefaultSmoothGradSamples,
-    double SmoothGradSigma = ExplanationSettings.DefaultSmoothGradSigma, uint NoiseSeed = ExplanationSettings.DefaultNoiseSeed, string? GradCamLayer = null)
+    double SmoothGradSigma = ExplanationSettings.DefaultSmoothGradSigma, uint NoiseSeed = ExplanationSettings.DefaultNoiseSeed, string? GradCamLayer = null,
+    string? IgBaseline = null)
 {
     public const int DefaultIgSteps = 32;
     public const int DefaultSmoothGradSamples = 16;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Xai.Attribution;
 using Xai.FpgaResources;
 using Xai.Planning;
 
@@ -16,7 +17,11 @@ namespace Xai.CodeGeneration;
 /// </summary>
 public static class NetworkHeaderWriter
 {
-    public static string Write(DesignPlan plan)
+    /// <param name="igBaseline">
+    /// Integrated Gradients' baseline image as the network sees it ([C,H,W], pixel / 255) when the plan names one
+    /// (XaiIgBaseline); null: read from the plan's path here (<see cref="IgBaselineImage"/>).
+    /// </param>
+    public static string Write(DesignPlan plan, float[]? igBaseline = null)
     {
         var layers = plan.Layers;
         var n = layers.Count;
@@ -241,7 +246,7 @@ public static class NetworkHeaderWriter
         s.AppendLine("        network<NUM>::layers, image, weights, act, grad, relevance, logits, target, run_bp, st.pools, st.masks, weight_beats, ctl);");
         s.AppendLine("}");
         s.AppendLine();
-        AppendExplain(s, plan);
+        AppendExplain(s, plan, igBaseline);
         s.AppendLine("} // namespace xai_generated");
         s.AppendLine();
         s.AppendLine("#endif");
@@ -249,13 +254,34 @@ public static class NetworkHeaderWriter
     }
 
     /// <summary>The multi-pass methods' parameters, one network pass as explain() calls it, and explain() for every method.</summary>
-    private static void AppendExplain(StringBuilder s, DesignPlan plan)
+    private static void AppendExplain(StringBuilder s, DesignPlan plan, float[]? igBaseline)
     {
         var e = plan.Explanation;
+        if (e.IgBaseline is { } baselineFile)
+        {
+            igBaseline ??= IgBaselineImage.Load(baselineFile, plan.InputShape, baselineFile);
+        }
+
         s.AppendLine("/// Parameters of the methods built from passes (xai/explain.h): XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma,");
         s.AppendLine("/// and XaiGradCamLayer's block.");
         s.AppendLine("struct explain_config {");
-        s.AppendLine($"    static const unsigned ig_steps = {e.IgSteps}; ///< Integrated Gradients: midpoint Riemann steps from the zero baseline");
+        s.AppendLine($"    static const unsigned ig_steps = {e.IgSteps}; ///< Integrated Gradients: midpoint Riemann steps from the {(igBaseline is null ? "zero baseline" : "baseline image")}");
+        if (igBaseline is not null)
+        {
+            // A function-local array: one object for every translation unit that includes the header (C++14).
+            s.AppendLine($"    /// Integrated Gradients' baseline x' (XaiIgBaseline '{Path.GetFileName(e.IgBaseline)}'), [C,H,W], pixel / 255: a ROM in the top");
+            s.AppendLine($"    static const double (&ig_baseline())[{igBaseline.Length}] {{");
+            s.AppendLine($"        static const double values[{igBaseline.Length}] = {{");
+            foreach (var row in igBaseline.Chunk(12))
+            {
+                s.AppendLine("            " + string.Join(", ", row.Select(v => ((double)v).ToString("R", CultureInfo.InvariantCulture))) + ",");
+            }
+
+            s.AppendLine("        };");
+            s.AppendLine("        return values;");
+            s.AppendLine("    }");
+        }
+
         s.AppendLine($"    static const unsigned smoothgrad_samples = {e.SmoothGradSamples}; ///< SmoothGrad: noisy passes");
         s.AppendLine($"    static constexpr double smoothgrad_sigma = {e.SmoothGradSigma.ToString("R", CultureInfo.InvariantCulture)}; ///< SmoothGrad: noise sigma in the input's units");
         s.AppendLine($"    static const std::uint32_t noise_seed = 0x{e.NoiseSeed:X8}u; ///< the noise generator's state at every image's start");

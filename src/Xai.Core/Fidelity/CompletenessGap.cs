@@ -2,14 +2,14 @@ namespace Xai.Fidelity;
 
 /// <summary>
 /// Integrated Gradients' completeness axiom: the attributions sum to F_c(x) − F_c(baseline). The gap is
-/// |Σ R − (F_c(x) − F_c(0))| / |F_c(x) − F_c(0)|, what the Riemann sum and the number formats leave.
+/// |Σ R − (F_c(x) − F_c(x'))| / |F_c(x) − F_c(x')|, x' the baseline, what the Riemann sum and the number formats leave.
 /// </summary>
 public static class CompletenessGap
 {
     /// <param name="relevance">The Integrated Gradients map in real units.</param>
-    /// <param name="logits">The image's logits; <paramref name="baselineLogits"/> the zero baseline's, same profile.</param>
+    /// <param name="logits">The image's logits; <paramref name="baselineLogits"/> the baseline's (zeros or XaiIgBaseline), same profile.</param>
     /// <param name="explainedClass">The class c the map explains.</param>
-    /// <returns>The relative gap; NaN when F_c(x) = F_c(0).</returns>
+    /// <returns>The relative gap; NaN when F_c(x) = F_c(x').</returns>
     public static double Of(float[] relevance, float[] logits, float[] baselineLogits, int explainedClass)
     {
         double sum = 0;

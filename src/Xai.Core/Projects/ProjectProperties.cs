@@ -48,6 +48,9 @@ public sealed record ProjectProperties
     /// <summary><c>XaiGradCamLayer</c>: the convolution block Grad-CAM explains, empty for the last.</summary>
     public string GradCamLayer { get; init; } = "";
 
+    /// <summary><c>XaiIgBaseline</c>: Integrated Gradients' baseline image (a PNG, relative to the project), empty for zeros.</summary>
+    public string IgBaseline { get; init; } = "";
+
     /// <summary><c>XaiClockMHz</c>: accelerator clock, empty for the board default.</summary>
     public string ClockMHz { get; init; } = "";
 

@@ -97,7 +97,7 @@ public static class ProjectValidator
             Error(DiagnosticCatalog.BadPackDenseWeights, $"Property 'XaiPackDenseWeights' is '{p.PackDenseWeights.Trim()}'; allowed: true, false.");
         }
 
-        var explanation = ValidateExplanation(p, Error);
+        var explanation = ValidateExplanation(p, projectDir, Error);
 
         // The range is the board's (boards/*.json plClockMHz): what its PS can clock the PL at and the
         // generated HLS and Vivado scripts accept, so a clock that passes here also passes Synthesize.
@@ -181,10 +181,10 @@ public static class ProjectValidator
     }
 
     /// <summary>
-    /// XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma and XaiGradCamLayer; each empty for its default. The
+    /// XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma, XaiGradCamLayer and XaiIgBaseline; each empty for its default. The
     /// Grad-CAM layer is checked against the network when the plan is made (GradCamLayer.Resolve).
     /// </summary>
-    private static ExplanationSettings ValidateExplanation(ProjectProperties p, Action<string, string> error)
+    private static ExplanationSettings ValidateExplanation(ProjectProperties p, string projectDir, Action<string, string> error)
     {
         int Passes(string text, string property, string code, int fallback)
         {
@@ -213,7 +213,15 @@ public static class ProjectValidator
         }
 
         var camLayer = string.IsNullOrWhiteSpace(p.GradCamLayer) ? null : p.GradCamLayer.Trim();
-        return new ExplanationSettings(steps, samples, sigma, GradCamLayer: camLayer);
+        // Its size is checked against the network when the header is written (IgBaselineImage.Load).
+        var baseline = ProjectFilePath(projectDir, p.IgBaseline);
+        if (baseline is not null && !File.Exists(baseline))
+        {
+            error(DiagnosticCatalog.BadIgBaseline, $"Property 'XaiIgBaseline' is '{p.IgBaseline.Trim()}', but '{baseline}' does not exist; allowed: a PNG of the network's input size, relative to the project, or empty for the zero baseline.");
+            baseline = null;
+        }
+
+        return new ExplanationSettings(steps, samples, sigma, GradCamLayer: camLayer, IgBaseline: baseline);
     }
 
     private static string? ProjectFilePath(string projectDir, string value) =>

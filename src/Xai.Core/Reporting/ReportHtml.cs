@@ -80,7 +80,7 @@ public static class ReportHtml
 
             if (csim.Completeness is { } c)
             {
-                s.Append($"<p>Integrated Gradients' completeness gap |Σ R − (F<sub>c</sub>(x) − F<sub>c</sub>(0))| / |F<sub>c</sub>(x) − F<sub>c</sub>(0)| on {c.Images} image(s): float median {Percent(c.FloatMedian)}, max {Percent(c.FloatMax)} (the Riemann sum's error: raise XaiIgSteps to shrink it); planned median {Percent(c.PlannedMedian)}, max {Percent(c.PlannedMax)}.</p>");
+                s.Append($"<p>Integrated Gradients' completeness gap |Σ R − (F<sub>c</sub>(x) − F<sub>c</sub>(x'))| / |F<sub>c</sub>(x) − F<sub>c</sub>(x')|, baseline x' = {H(c.Baseline)}, on {c.Images} image(s): float median {Percent(c.FloatMedian)}, max {Percent(c.FloatMax)} (the Riemann sum's error: raise XaiIgSteps to shrink it); planned median {Percent(c.PlannedMedian)}, max {Percent(c.PlannedMax)}.</p>");
             }
 
             if (csim.Faithfulness is { } faithfulness)

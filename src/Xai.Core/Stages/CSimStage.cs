@@ -66,9 +66,10 @@ public static class CSimStage
         var results = outcome.Outputs;
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
         var shape = plan.InputShape;
-        // Integrated Gradients' completeness needs F(0): the zero baseline through the same program (its logits only).
+        // Integrated Gradients' completeness needs F(x'): the baseline (zeros or XaiIgBaseline) through the same program (its logits only).
         var baseline = plan.Methods.Contains(AttributionMethod.IntegratedGradients)
-            ? CSimProgram.Run(layout.SimulationProgram, layout.FloatWeights, [new float[shape.ElementCount]], -1, sameClass: false,
+            ? CSimProgram.Run(layout.SimulationProgram, layout.FloatWeights,
+                [plan.Explanation.IgBaseline is { } baselineFile ? IgBaselineImage.Load(baselineFile, shape, projectFile) : new float[shape.ElementCount]], -1, sameClass: false,
                 layout.IntermediateDirectory, "csim-baseline", plan.Methods, plan.Classes, cancel)
             : null;
         var gaps = new Dictionary<NumericsProfile, List<double>> { [NumericsProfile.Float] = [], [NumericsProfile.Planned] = [] };
@@ -183,6 +184,7 @@ public static class CSimStage
             Completeness = baseline is null ? null : new CompletenessSummary
             {
                 Images = inputs.Count,
+                Baseline = plan.Explanation.IgBaseline is { } baselineName ? Path.GetFileName(baselineName) : "zeros",
                 FloatMedian = Round(DistributionSummary.Of(gaps[NumericsProfile.Float]).Median),
                 FloatMax = Round(gaps[NumericsProfile.Float].DefaultIfEmpty(double.NaN).Max()),
                 PlannedMedian = Round(DistributionSummary.Of(gaps[NumericsProfile.Planned]).Median),

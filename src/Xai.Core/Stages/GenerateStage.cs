@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using Xai.Attribution;
 using Xai.CodeGeneration;
 using Xai.Diagnostics;
 using Xai.FpgaResources;
@@ -67,7 +68,8 @@ public static class GenerateStage
         var plan = DesignPlanner.Plan(model.Network, model.Layers, settings, Path.GetFileName(settings.ModelPath), calibration: null);
         // Before anything is written or compiled: a design that cannot fit the board stops here.
         ResourceFit.Check(plan, settings.Board, settings.ProjectFile);
-        AtomicFile.WriteAllTextIfChanged(layout.NetworkHeader, NetworkHeaderWriter.Write(plan));
+        var igBaseline = plan.Explanation.IgBaseline is { } baselineFile ? IgBaselineImage.Load(baselineFile, plan.InputShape, settings.ProjectFile) : null;
+        AtomicFile.WriteAllTextIfChanged(layout.NetworkHeader, NetworkHeaderWriter.Write(plan, igBaseline));
         DesignPlanFile.Save(plan, layout.NetworkPlanFile);
         CSimResults.WriteFloats(layout.FloatWeights, [WeightImage.Float(model.Layers)], onlyIfChanged: true);
         var summary = new JObject
