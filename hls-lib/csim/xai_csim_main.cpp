@@ -5,14 +5,17 @@
 //       float FP + BP for every method, every pass of it (explain.h: the scaled and noisy inputs of
 //       Integrated Gradients and SmoothGrad too); prints the largest magnitudes the planner sizes the
 //       fixed-point formats from:  images N / input_max V / act_max LAYER V / grad_max METHOD B V
-//   xai_csim run <weights.f32> <inputs.f32> <n_images> <target> <out.bin> [same-class]
+//   xai_csim run <weights.f32> <inputs.f32> <n_images> <target> <out.bin> [same-class] [layer-maps <maps.f32>]
 //       for every image, profile (0 float, 1 planned, 2 paper) and method (XAI_FOR_EACH_METHOD
 //       order): int32 class, float32 logits[n_classes], float32 relevance[input_size] in real
 //       units (activation and attribution scaling undone), as explain() computes them. target < 0 explains the predicted class; with
 //       `same-class` the fixed-point profiles explain the class float predicted, so that
 //       relevance fidelity compares explanations of the same class (a changed prediction is
 //       measured by top-1 agreement instead). Prints, per method, the wall time of its planned-profile
-//       runs:  planned_seconds METHOD S
+//       runs:  planned_seconds METHOD S. With `layer-maps` and GradCam among the methods, maps.f32 gets
+//       Grad-CAM's map at its block's resolution, before upsampling, for every image and profile (float,
+//       planned, paper): float32[gradcam_height * gradcam_width], computed by the design's own layer_map
+//       from the arenas its pass left, in the block's stored units (a profile's scale: compare ranks).
 //   xai_csim forward <weights.f32> <inputs.f32> <n_images> <methods.i32> <out.bin>
 //       for every image, the FP alone with the planned profile of the method whose index
 //       (XAI_FOR_EACH_METHOD order) methods.i32 holds for it: float32 logits[n_classes] in real
@@ -30,6 +33,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "xai_network.h"
@@ -98,8 +102,9 @@ template <class NUM> struct workspace {
     double logit(unsigned i) const { return std::ldexp(as_double(logits[i]), -NUM::act_exp(n_layers)); }
 };
 
-/// The explanation of one image with one profile and method; appends class, logits, relevance to out.
-template <class NUM, class METHOD> int run_one(workspace<NUM>& ws, const float* x, int target, FILE* out) {
+/// The explanation of one image with one profile and method; appends class, logits, relevance to out, and
+/// for Grad-CAM its map at the block's resolution to maps (when given).
+template <class NUM, class METHOD> int run_one(workspace<NUM>& ws, const float* x, int target, FILE* out, FILE* maps = nullptr) {
     ws.load(x);
     const int32_t cls = int32_t(explain<NUM, METHOD>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),
                                                      ws.relevance.data(), ws.logits.data(), target, ws.st, ws.beats.data()));
@@ -107,6 +112,14 @@ template <class NUM, class METHOD> int run_one(workspace<NUM>& ws, const float* 
     for (unsigned i = 0; i < n_classes; i++) { const float v = float(ws.logit(i)); std::fwrite(&v, sizeof v, 1, out); }
     const double unscale = std::ldexp(1.0, -xai::attribution_exp<NUM, METHOD, explain_config>());
     for (unsigned i = 0; i < input_size; i++) { const float v = float(as_double(ws.relevance[i]) * unscale); std::fwrite(&v, sizeof v, 1, out); }
+    if constexpr (std::is_same<METHOD, xai::GradCam>::value) {
+        if (maps) {
+            typedef xai::explain_detail::cam_driver<NUM, explain_config, input_size, n_classes, false> cam;
+            std::vector<typename cam::cam_t> map(cam::HW);
+            cam::layer_map(ws.act.data() + explain_config::gradcam_act_at, ws.grad.data() + explain_config::gradcam_grad_at, map.data());
+            for (unsigned p = 0; p < cam::HW; p++) { const float v = float(as_double(map[p])); std::fwrite(&v, sizeof v, 1, maps); }
+        }
+    }
     return cls;
 }
 
@@ -163,9 +176,11 @@ int calibrate(const std::vector<float>& w, const std::vector<float>& inputs, uns
 
 #ifndef XAI_CALIBRATE_ONLY
 int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsigned n_images, int target, bool same_class,
-             const char* out_path) {
+             const char* out_path, const char* maps_path) {
     FILE* out = std::fopen(out_path, "wb");
     if (!out) { std::fprintf(stderr, "xai_csim: cannot write %s\n", out_path); return 2; }
+    FILE* maps = maps_path ? std::fopen(maps_path, "wb") : nullptr;
+    if (maps_path && !maps) { std::fprintf(stderr, "xai_csim: cannot write %s\n", maps_path); std::fclose(out); return 2; }
     workspace<float_numerics> ws_float(w);
     workspace<paper_numerics> ws_paper(w);
 #define XAI_PLANNED_WORKSPACE(M) workspace<planned_numerics<xai::M>::type> ws_##M(w); double seconds_##M = 0;
@@ -174,16 +189,16 @@ int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsi
     for (unsigned k = 0; k < n_images; k++) {
         const float* x = inputs.data() + size_t(k) * input_size;
         int float_class = target;
-#define XAI_RUN_FLOAT(M) float_class = run_one<float_numerics, xai::M>(ws_float, x, target, out);
+#define XAI_RUN_FLOAT(M) float_class = run_one<float_numerics, xai::M>(ws_float, x, target, out, maps);
         XAI_FOR_EACH_METHOD(XAI_RUN_FLOAT)
         const int fixed_target = same_class ? float_class : target;
 #define XAI_RUN_PLANNED(M)                                                                                      \
         {                                                                                                       \
             const auto start = std::chrono::steady_clock::now();                                                \
-            run_one<planned_numerics<xai::M>::type, xai::M>(ws_##M, x, fixed_target, out);                      \
+            run_one<planned_numerics<xai::M>::type, xai::M>(ws_##M, x, fixed_target, out, maps);                \
             seconds_##M += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();     \
         }
-#define XAI_RUN_PAPER(M) run_one<paper_numerics, xai::M>(ws_paper, x, fixed_target, out);
+#define XAI_RUN_PAPER(M) run_one<paper_numerics, xai::M>(ws_paper, x, fixed_target, out, maps);
         XAI_FOR_EACH_METHOD(XAI_RUN_PLANNED)
         XAI_FOR_EACH_METHOD(XAI_RUN_PAPER)
 #undef XAI_RUN_FLOAT
@@ -193,7 +208,7 @@ int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsi
 #define XAI_PRINT_SECONDS(M) std::printf("planned_seconds %s %.6f\n", #M, seconds_##M);
     XAI_FOR_EACH_METHOD(XAI_PRINT_SECONDS)
 #undef XAI_PRINT_SECONDS
-    const bool ok = std::fclose(out) == 0;
+    const bool ok = std::fclose(out) == 0 && (!maps || std::fclose(maps) == 0);
     return ok ? 0 : 2;
 }
 
@@ -249,10 +264,20 @@ int main(int argc, char** argv) {
         return calibrate(engine_order(read_floats(argv[2], weight_image_size)), read_floats(argv[3], size_t(n) * input_size), n);
     }
 #ifndef XAI_CALIBRATE_ONLY
-    if (mode == "run" && (argc == 7 || (argc == 8 && std::string(argv[7]) == "same-class"))) {
-        const unsigned n = unsigned(std::strtoul(argv[4], nullptr, 10));
-        return simulate(engine_order(read_floats(argv[2], weight_image_size)), read_floats(argv[3], size_t(n) * input_size), n,
-                        std::atoi(argv[5]), argc == 8, argv[6]);
+    if (mode == "run" && argc >= 7) {
+        bool same_class = false;
+        const char* maps = nullptr;
+        bool usage = false;
+        for (int a = 7; a < argc; a++) {
+            if (std::string(argv[a]) == "same-class") same_class = true;
+            else if (std::string(argv[a]) == "layer-maps" && a + 1 < argc) maps = argv[++a];
+            else usage = true;
+        }
+        if (!usage) {
+            const unsigned n = unsigned(std::strtoul(argv[4], nullptr, 10));
+            return simulate(engine_order(read_floats(argv[2], weight_image_size)), read_floats(argv[3], size_t(n) * input_size), n,
+                            std::atoi(argv[5]), same_class, argv[6], maps);
+        }
     }
     if (mode == "forward" && argc == 7) {
         const unsigned n = unsigned(std::strtoul(argv[4], nullptr, 10));
@@ -260,7 +285,7 @@ int main(int argc, char** argv) {
                        argv[5], argv[6]);
     }
 #endif
-    std::fprintf(stderr, "usage: xai_csim calibrate <weights.f32> <inputs.f32> <n> | run <weights.f32> <inputs.f32> <n> <target> <out.bin> [same-class]"
+    std::fprintf(stderr, "usage: xai_csim calibrate <weights.f32> <inputs.f32> <n> | run <weights.f32> <inputs.f32> <n> <target> <out.bin> [same-class] [layer-maps <maps.f32>]"
                          " | forward <weights.f32> <inputs.f32> <n> <methods.i32> <out.bin>\n");
     return 2;
 }

@@ -97,6 +97,11 @@ public static class ReportHtml
                 {
                     FidelityRow(s, method, "planned (" + H(report.Numerics) + ")", testSet.Fidelity.GetValueOrDefault(method));
                     FidelityRow(s, method, "paper: ap_fixed&lt;16,8&gt;", testSet.FidelityPaper.GetValueOrDefault(method));
+                    if (method == "GradCam" && testSet.GradCamNative is not null)
+                    {
+                        FidelityRow(s, "GradCam at its block's resolution", "planned (" + H(report.Numerics) + ")", testSet.GradCamNative);
+                        FidelityRow(s, "GradCam at its block's resolution", "paper: ap_fixed&lt;16,8&gt;", testSet.GradCamNativePaper);
+                    }
                 }
 
                 s.Append($"</table><p class=\"note\">Accuracy on these images: float {P(testSet.AccuracyFloat)}, planned formats {P(testSet.AccuracyPlanned)}.</p>");

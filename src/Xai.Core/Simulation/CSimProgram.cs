@@ -10,18 +10,25 @@ namespace Xai.Simulation;
 public static class CSimProgram
 {
     /// <summary>A prepared run: its inputs are written; <see cref="Arguments"/> runs it, <see cref="Read"/> reads what it wrote.</summary>
-    public sealed record Batch(string Program, IReadOnlyList<string> Arguments, string WorkDirectory, string OutputFile, int Images, int InputSize)
+    /// <param name="LayerMapFile">Where the run writes Grad-CAM's maps at their block's resolution (<c>layer-maps</c>); null: not asked for.</param>
+    public sealed record Batch(string Program, IReadOnlyList<string> Arguments, string WorkDirectory, string OutputFile, int Images, int InputSize, string? LayerMapFile = null)
     {
         public Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput> Read(IReadOnlyList<AttributionMethod> methods, int classes) =>
             CSimResults.Read(OutputFile, Images, methods, classes, InputSize);
+
+        /// <summary>Grad-CAM's map of every image and profile at its block's resolution (<paramref name="pixels"/> values each).</summary>
+        public Dictionary<(int Image, NumericsProfile Profile), float[]> ReadLayerMaps(int pixels) =>
+            CSimResults.ReadLayerMaps(LayerMapFile ?? throw new InvalidOperationException("The batch was prepared without layer maps."), Images, pixels);
     }
 
     /// <summary>Writes the inputs of a run and returns its command line (for <see cref="Run"/>, or a Slurm array task).</summary>
     /// <param name="fileStem">Names the scratch input and output files in <paramref name="workDirectory"/>.</param>
-    public static Batch Prepare(string program, string floatWeights, IReadOnlyList<float[]> inputs, int target, bool sameClass, string workDirectory, string fileStem)
+    /// <param name="layerMaps">Also write Grad-CAM's maps at their block's resolution (the build must have GradCam).</param>
+    public static Batch Prepare(string program, string floatWeights, IReadOnlyList<float[]> inputs, int target, bool sameClass, string workDirectory, string fileStem, bool layerMaps = false)
     {
         var inputFile = Path.Combine(workDirectory, $"{fileStem}-inputs.f32");
         var outputFile = Path.Combine(workDirectory, $"{fileStem}-outputs.bin");
+        var mapFile = layerMaps ? Path.Combine(workDirectory, $"{fileStem}-layermaps.f32") : null;
         CSimResults.WriteFloats(inputFile, inputs);
         var arguments = new List<string> { "run", floatWeights, inputFile, $"{inputs.Count}", $"{target}", outputFile };
         if (sameClass)
@@ -29,7 +36,12 @@ public static class CSimProgram
             arguments.Add("same-class");
         }
 
-        return new Batch(program, arguments, workDirectory, outputFile, inputs.Count, inputs.Count == 0 ? 0 : inputs[0].Length);
+        if (mapFile is not null)
+        {
+            arguments.AddRange(["layer-maps", mapFile]);
+        }
+
+        return new Batch(program, arguments, workDirectory, outputFile, inputs.Count, inputs.Count == 0 ? 0 : inputs[0].Length, mapFile);
     }
 
     /// <param name="program">The compiled simulation program.</param>

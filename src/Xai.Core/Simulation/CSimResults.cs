@@ -62,6 +62,34 @@ public static class CSimResults
         return results;
     }
 
+    /// <summary>
+    /// Grad-CAM's maps at their block's resolution (<c>xai_csim run ... layer-maps</c>): <paramref name="pixels"/> float32
+    /// values for every image and profile, images outer, in the block's stored units of each profile.
+    /// </summary>
+    public static Dictionary<(int Image, NumericsProfile Profile), float[]> ReadLayerMaps(string path, int images, int pixels)
+    {
+        var values = ReadFloats(path);
+        var profiles = Enum.GetValues<NumericsProfile>();
+        var expected = (long)images * profiles.Length * pixels;
+        if (values.Length != expected)
+        {
+            throw new XaiException(DiagnosticCatalog.SimulationOutputSize, $"C simulation wrote {values.Length} layer-map values; {expected} were expected for {images} images.", path);
+        }
+
+        var maps = new Dictionary<(int, NumericsProfile), float[]>();
+        var offset = 0;
+        for (var k = 0; k < images; k++)
+        {
+            foreach (var profile in profiles)
+            {
+                maps[(k, profile)] = values[offset..(offset + pixels)];
+                offset += pixels;
+            }
+        }
+
+        return maps;
+    }
+
     /// <summary>A file of little-endian float32 values (the weight image, a batch of inputs), as <see cref="WriteFloats"/> writes it.</summary>
     /// <exception cref="IOException">The file does not hold whole float32 values.</exception>
     public static float[] ReadFloats(string path)

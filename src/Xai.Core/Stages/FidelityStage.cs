@@ -14,7 +14,8 @@ namespace Xai.Stages;
 /// Fashion-MNIST test images in chunks and compares the planned and the paper's formats with
 /// float, per method. The fixed-point runs explain the class float predicted, so ρ compares
 /// explanations of the same class; a changed prediction counts against top-1 agreement.
-/// Only numbers are kept; no maps are written.
+/// Grad-CAM is compared upsampled (its output) and at its block's resolution (the C simulation's
+/// layer maps). Only numbers are kept; no maps are written.
 /// </summary>
 public static class FidelityStage
 {
@@ -44,15 +45,18 @@ public static class FidelityStage
             report(XaiDiagnostic.Warning(DiagnosticCatalog.FidelityImagesCapped, $"XaiFidelityImages={count}, but the Fashion-MNIST test set in '{datasetDirectory}' has {images.Count} images; fidelity is measured on all {images.Count}. Set XaiFidelityImages to {images.Count} or less."));
         }
         var fidelity = new ProfileFidelity(plan.Methods);
+        // Grad-CAM at its native resolution: the design's layer map before upsampling, in each profile.
+        var camPixels = plan.Methods.Contains(AttributionMethod.GradCam) ? plan.ScheduleOf(AttributionMethod.GradCam).LayerMap?.Pixels : null;
+        FidelityMeasurement? nativePlanned = camPixels is null ? null : new(AttributionMethod.GradCam), nativePaper = camPixels is null ? null : new(AttributionMethod.GradCam);
         int correctFloat = 0, correctPlanned = 0;
         var started = DateTime.UtcNow;
         // The same chunks here or as array tasks, merged in chunk order: the figures do not depend on where they ran.
         var chunks = Enumerable.Range(0, (images.Count + Chunk - 1) / Chunk).Select(c => images.Skip(c * Chunk).Take(Chunk).ToList()).ToList();
         try
         {
-            var results = cluster is null ? RunHere(plan, chunks, layout, cancel) : RunOnCluster(plan, chunks, layout, cluster, onLine ?? (_ => { }), cancel);
+            var results = cluster is null ? RunHere(plan, chunks, layout, camPixels, cancel) : RunOnCluster(plan, chunks, layout, camPixels, cluster, onLine ?? (_ => { }), cancel);
             var k0 = 0;
-            foreach (var (chunk, result) in chunks.Zip(results))
+            foreach (var (chunk, (result, maps)) in chunks.Zip(results))
             {
                 for (var k = 0; k < chunk.Count; k++)
                 {
@@ -60,6 +64,12 @@ public static class FidelityStage
                     correctFloat += FidelityMeasurement.ArgMax(result[(k, NumericsProfile.Float, first)].Logits) == labels[k0 + k] ? 1 : 0;
                     correctPlanned += FidelityMeasurement.ArgMax(result[(k, NumericsProfile.Planned, first)].Logits) == labels[k0 + k] ? 1 : 0;
                     fidelity.Add(result, k);
+                    if (maps is not null)
+                    {
+                        var f = result[(k, NumericsProfile.Float, AttributionMethod.GradCam)];
+                        nativePlanned!.Add(f.Logits, result[(k, NumericsProfile.Planned, AttributionMethod.GradCam)].Logits, maps[(k, NumericsProfile.Float)], maps[(k, NumericsProfile.Planned)]);
+                        nativePaper!.Add(f.Logits, result[(k, NumericsProfile.Paper, AttributionMethod.GradCam)].Logits, maps[(k, NumericsProfile.Float)], maps[(k, NumericsProfile.Paper)]);
+                    }
                 }
 
                 k0 += chunk.Count;
@@ -68,7 +78,7 @@ public static class FidelityStage
         finally
         {
             // Scratch inputs and outputs (every chunk's, written up front for a job array), also after a failure or cancel.
-            foreach (var scratch in Directory.GetFiles(layout.IntermediateDirectory, "fidelity*-outputs.bin").Concat(Directory.GetFiles(layout.IntermediateDirectory, "fidelity*-inputs.f32")))
+            foreach (var scratch in new[] { "fidelity*-outputs.bin", "fidelity*-inputs.f32", "fidelity*-layermaps.f32" }.SelectMany(p => Directory.GetFiles(layout.IntermediateDirectory, p)))
             {
                 File.Delete(scratch);
             }
@@ -84,28 +94,33 @@ public static class FidelityStage
             Seconds = Math.Round((DateTime.UtcNow - started).TotalSeconds, 1),
             Fidelity = CSimStage.Fidelity(fidelity.Planned),
             FidelityPaper = CSimStage.Fidelity(fidelity.Paper),
+            GradCamNative = nativePlanned is null ? null : CSimStage.Fidelity(new Dictionary<AttributionMethod, FidelityMeasurement> { [AttributionMethod.GradCam] = nativePlanned })["GradCam"],
+            GradCamNativePaper = nativePaper is null ? null : CSimStage.Fidelity(new Dictionary<AttributionMethod, FidelityMeasurement> { [AttributionMethod.GradCam] = nativePaper })["GradCam"],
         };
     }
 
-    private static IEnumerable<Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput>> RunHere(
-        DesignPlan plan, IReadOnlyList<List<float[]>> chunks, BuildLayout layout, CancellationToken cancel)
+    /// <summary>A chunk's outputs, and Grad-CAM's maps at the block's resolution when asked for (<c>camPixels</c> not null).</summary>
+    private static IEnumerable<(Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput> Outputs, Dictionary<(int Image, NumericsProfile Profile), float[]>? Maps)> RunHere(
+        DesignPlan plan, IReadOnlyList<List<float[]>> chunks, BuildLayout layout, int? camPixels, CancellationToken cancel)
     {
         foreach (var chunk in chunks)
         {
             cancel.ThrowIfCancellationRequested();
-            yield return CSimProgram.Run(
-                layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true,
-                layout.IntermediateDirectory, "fidelity", plan.Methods, plan.Classes, cancel);
+            var batch = CSimProgram.Prepare(
+                layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true, layout.IntermediateDirectory, "fidelity", layerMaps: camPixels is not null);
+            var outputs = CSimProgram.RunBatch(batch, plan.Methods, plan.Classes, cancel).Outputs;
+            yield return (outputs, camPixels is { } pixels ? batch.ReadLayerMaps(pixels) : null);
         }
     }
 
     /// <summary>Every chunk's inputs written, then one job array whose task k runs chunk k; its outputs read in chunk order.</summary>
-    private static IEnumerable<Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput>> RunOnCluster(
-        DesignPlan plan, IReadOnlyList<List<float[]>> chunks, BuildLayout layout, SlurmToolExecutor cluster, Action<string> onLine, CancellationToken cancel)
+    private static IEnumerable<(Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput> Outputs, Dictionary<(int Image, NumericsProfile Profile), float[]>? Maps)> RunOnCluster(
+        DesignPlan plan, IReadOnlyList<List<float[]>> chunks, BuildLayout layout, int? camPixels, SlurmToolExecutor cluster, Action<string> onLine, CancellationToken cancel)
     {
         var batches = chunks.Select((chunk, c) => CSimProgram.Prepare(
-            layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true, layout.IntermediateDirectory, $"fidelity-{c}")).ToList();
-        var tasks = batches.Select((b, c) => new ToolInvocation($"fidelity chunk {c}", b.Program, b.Arguments, b.WorkDirectory, null, [b.OutputFile])).ToList();
+            layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true, layout.IntermediateDirectory, $"fidelity-{c}", layerMaps: camPixels is not null)).ToList();
+        var tasks = batches.Select((b, c) => new ToolInvocation($"fidelity chunk {c}", b.Program, b.Arguments, b.WorkDirectory, null,
+            b.LayerMapFile is { } maps ? [b.OutputFile, maps] : [b.OutputFile])).ToList();
         var (ended, findings, cancelled) = cluster.RunArray("fidelity", tasks, onLine, cancel);
         if (cancelled)
         {
@@ -124,7 +139,7 @@ public static class FidelityStage
                 throw new XaiException(DiagnosticCatalog.SimulationFailed, $"A fidelity task completed but left no {batch.OutputFile} (is obj/ on a file system the nodes share?).", batch.OutputFile);
             }
 
-            yield return batch.Read(plan.Methods, plan.Classes);
+            yield return (batch.Read(plan.Methods, plan.Classes), camPixels is { } pixels ? batch.ReadLayerMaps(pixels) : null);
         }
     }
 }

@@ -124,6 +124,63 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
         }
     }
 
+    [Fact]
+    public void The_C_simulation_gives_grad_cams_map_at_its_blocks_resolution_which_upsampled_is_the_map_it_writes()
+    {
+        var n = build.Plan.InputShape.ElementCount;
+        var inputs = CSimResults.ReadFloats(Path.Combine(build.Layout.IntermediateDirectory, "csim-inputs.f32")).Chunk(n).ToList();
+        var batch = CSimProgram.Prepare(build.Layout.SimulationProgram, build.Layout.FloatWeights, inputs, -1, sameClass: true, build.Directory, "native", layerMaps: true);
+        var outputs = CSimProgram.RunBatch(batch, build.Plan.Methods, build.Plan.Classes, CancellationToken.None).Outputs;
+        var (channels, pixels) = build.Plan.ScheduleOf(AttributionMethod.GradCam).LayerMap!.Value;
+        Assert.Equal((7, 6), (channels, pixels));
+        var maps = batch.ReadLayerMaps(pixels);
+        for (var k = 0; k < 2; k++)
+        {
+            foreach (var profile in Enum.GetValues<NumericsProfile>())
+            {
+                Assert.All(maps[(k, profile)], v => Assert.True(v >= 0));
+            }
+
+            // The float map [2,3] upsampled to 10 x 14 as PyTorch's bilinear (align_corners=False) is the float relevance
+            // of channel 0 up to the per-image power of two the design scales it by.
+            var native = maps[(k, NumericsProfile.Float)];
+            Assert.Contains(native, v => v > 0);
+            var relevance = outputs[(k, NumericsProfile.Float, AttributionMethod.GradCam)].Relevance;
+            var up = Bilinear(native, 2, 3, 10, 14);
+            var scale = relevance.Zip(up).Where(p => p.Second > 1e-6 * up.Max()).Select(p => p.First / p.Second).ToList();
+            Assert.Equal(Math.Pow(2, Math.Round(Math.Log2(scale[0]))), scale[0], 3);
+            Assert.All(scale, s => Assert.Equal(scale[0], s, scale[0] * 1e-4));
+
+            // The planned design's own map follows float's at the block's resolution.
+            Assert.True(FidelityMeasurement.Rho(AttributionMethod.GradCam, native, maps[(k, NumericsProfile.Planned)]) > 0.9);
+        }
+
+        static double[] Bilinear(float[] map, int h, int w, int outH, int outW)
+        {
+            static (int I0, int I1, double L) Source(int dst, int size, int outSize)
+            {
+                var x = Math.Max((dst + 0.5) * size / outSize - 0.5, 0);
+                var i0 = (int)Math.Floor(x);
+                return (i0, Math.Min(i0 + 1, size - 1), x - i0);
+            }
+
+            var result = new double[outH * outW];
+            for (var y = 0; y < outH; y++)
+            {
+                var (y0, y1, ly) = Source(y, h, outH);
+                for (var x = 0; x < outW; x++)
+                {
+                    var (x0, x1, lx) = Source(x, w, outW);
+                    var top = (1 - lx) * map[y0 * w + x0] + lx * map[y0 * w + x1];
+                    var bottom = (1 - lx) * map[y1 * w + x0] + lx * map[y1 * w + x1];
+                    result[y * outW + x] = (1 - ly) * top + ly * bottom;
+                }
+            }
+
+            return result;
+        }
+    }
+
     [Theory]
     [InlineData(AttributionMethod.IntegratedGradients)]
     [InlineData(AttributionMethod.SmoothGrad)]

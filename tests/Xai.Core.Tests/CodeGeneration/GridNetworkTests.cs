@@ -54,6 +54,16 @@ public sealed class GridNetworkTests(GridNetworkBuild build) : IClassFixture<Gri
         return vendor;
     }
 
+    /// <summary>The HLS sources of <paramref name="method"/>'s tops for the build's own plan, and <see cref="AssertTopsReproduceTheCSimulation"/> on them.</summary>
+    internal static void AssertMethodTopsReproduceTheCSimulation(OddNetworkBuild build, AttributionMethod method)
+    {
+        // The top's static_assert checks the relevance exponent the board runner is given against hls-lib's.
+        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-" + method));
+        var sources = HlsSourcesStage.Run(build.Plan, method, inferenceVariant: true, null, build.Layout, vendor);
+        Assert.True(sources.HasTestbenchData);
+        AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
+    }
+
     /// <summary>Both tops (FP+BP, FP only) with their testbenches, compiled with the synthesized loop nests and run.</summary>
     internal static void AssertTopsReproduceTheCSimulation(VendorLayout vendor, int classes)
     {

@@ -76,14 +76,8 @@ public sealed class IntegratedGradientsBaselineTests(BaselineNetworkBuild build)
     }
 
     [Fact]
-    public void The_top_with_the_baseline_rom_reproduces_the_C_simulation_bit_for_bit()
-    {
-        // The top's static_assert checks the relevance exponent the board runner is given against hls-lib's.
-        var vendor = new VendorLayout(Path.Combine(build.Directory, "vendor-ig-baseline"));
-        var sources = HlsSourcesStage.Run(build.Plan, AttributionMethod.IntegratedGradients, inferenceVariant: true, null, build.Layout, vendor);
-        Assert.True(sources.HasTestbenchData);
-        GridNetworkTests.AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
-    }
+    public void The_top_with_the_baseline_rom_reproduces_the_C_simulation_bit_for_bit() =>
+        GridNetworkTests.AssertMethodTopsReproduceTheCSimulation(build, AttributionMethod.IntegratedGradients);
 
     [Fact]
     public void Completeness_is_measured_against_the_baseline_images_logits()

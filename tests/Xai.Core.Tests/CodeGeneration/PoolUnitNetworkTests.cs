@@ -110,3 +110,35 @@ public sealed class PoolUnitNetworkTests(PoolUnitNetworkBuild build) : IClassFix
         Assert.Equal(((PoolBlockLayer)build.Plan.Layers[1]).Pool.Pads, ((PoolBlockLayer)read.Layers[1]).Pool.Pads);
     }
 }
+
+/// <summary><see cref="PoolUnitNetworkBuild"/>'s network and image with Grad-CAM and Guided Grad-CAM on its last convolution, whose max pool runs on the pool unit.</summary>
+public sealed class PoolUnitGradCamBuild() : OddNetworkBuild(
+    new FileInfo(Relu6NetworkBuild.DataFile("tiny_stempool.onnx")), 17, 19, editModel: null, images: [Relu6NetworkBuild.DataFile("tiny_stempool.png")],
+    project: p => p with { Methods = "GradCam;GuidedGradCam" });
+
+/// <summary>
+/// Grad-CAM on a block followed by a pool-unit block: the block's stored output is the convolution's (the pool is a
+/// block of its own), the BP stops at it after running back through the pool unit, and both tops reproduce the C simulation.
+/// </summary>
+public sealed class PoolUnitGradCamTests(PoolUnitGradCamBuild build) : IClassFixture<PoolUnitGradCamBuild>
+{
+    [Fact]
+    public void The_map_is_of_the_convolution_before_the_pool_unit_block()
+    {
+        var layers = build.Plan.Layers;
+        var index = layers.ToList().FindIndex(l => l.Name == build.Plan.Explanation.GradCamLayer);
+        Assert.IsType<ConvBlockLayer>(layers[index]);
+        Assert.IsType<PoolBlockLayer>(layers[index + 1]);
+        // [6,5,5]: the convolution's output, before the 2x2 pool (padding 1, to 3x3) that runs on the unit.
+        Assert.Equal((6, 25), build.Plan.ScheduleOf(AttributionMethod.GradCam).LayerMap);
+        var csim = CSimStage.Load(build.Layout)!;
+        Assert.Equal(csim.PerImage[0].FloatClass, csim.PerImage[0].Class);
+        Assert.All(csim.Fidelity, f => Assert.True(f.Value.SpearmanMin > 0.9, $"{f.Key}: rho {f.Value.SpearmanMin}"));
+    }
+
+    [Theory]
+    [InlineData(AttributionMethod.GradCam)]
+    [InlineData(AttributionMethod.GuidedGradCam)]
+    public void The_tops_reproduce_the_C_simulation_bit_for_bit(AttributionMethod method) =>
+        GridNetworkTests.AssertMethodTopsReproduceTheCSimulation(build, method);
+}

@@ -61,3 +61,35 @@ public sealed class ResidualNetworkTests(ResidualNetworkBuild build) : IClassFix
         GridNetworkTests.AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
     }
 }
+
+/// <summary><see cref="ResidualNetworkBuild"/>'s network and image with Grad-CAM and Guided Grad-CAM on its last block (c2 in the export, after its join).</summary>
+public sealed class ResidualGradCamBuild() : OddNetworkBuild(
+    new FileInfo(Relu6NetworkBuild.DataFile("tiny_resnet.onnx")), 11, 12, editModel: null, images: [Relu6NetworkBuild.DataFile("tiny_resnet.png")],
+    project: p => p with { Methods = "GradCam;GuidedGradCam" });
+
+/// <summary>
+/// Grad-CAM's whole map on a network with residual joins and forks: the BP that stops at the block, the map from the
+/// arenas, the upsampling, and both tops against the C simulation. (hls-lib checks the stopped BP's gradient on its
+/// res_net against the whole BP's, and the map against PyTorch on networks without joins.)
+/// </summary>
+public sealed class ResidualGradCamTests(ResidualGradCamBuild build) : IClassFixture<ResidualGradCamBuild>
+{
+    [Theory]
+    [InlineData(Xai.Attribution.AttributionMethod.GradCam)]
+    [InlineData(Xai.Attribution.AttributionMethod.GuidedGradCam)]
+    public void The_tops_reproduce_the_C_simulation_bit_for_bit(Xai.Attribution.AttributionMethod method) =>
+        GridNetworkTests.AssertMethodTopsReproduceTheCSimulation(build, method);
+
+    [Fact]
+    public void The_planned_map_follows_float_and_explains_the_same_class()
+    {
+        var csim = Xai.Stages.CSimStage.Load(build.Layout)!;
+        var image = Assert.Single(csim.PerImage);
+        Assert.Equal(image.FloatClass, image.Class);
+        // The default block: the last convolution, c2, whose store adds c_skip's output (the join).
+        var last = build.Plan.Layers.OfType<ConvBlockLayer>().Last();
+        Assert.Equal(last.Name, build.Plan.Explanation.GradCamLayer);
+        Assert.NotNull(last.ResidualFrom);
+        Assert.All(csim.Fidelity, f => Assert.True(f.Value.SpearmanMin > 0.9, $"{f.Key}: rho {f.Value.SpearmanMin}"));
+    }
+}

@@ -18,4 +18,13 @@ public sealed record DatasetFidelity
     public required Dictionary<string, FidelitySummary> Fidelity { get; init; }
 
     public required Dictionary<string, FidelitySummary> FidelityPaper { get; init; }
+
+    /// <summary>
+    /// Grad-CAM compared at its block's resolution, before upsampling (the design's own layer map in each profile):
+    /// planned against float. Null when the build has no GradCam.
+    /// </summary>
+    public FidelitySummary? GradCamNative { get; init; }
+
+    /// <summary>As <see cref="GradCamNative"/>, the paper's format against float.</summary>
+    public FidelitySummary? GradCamNativePaper { get; init; }
 }
