@@ -184,4 +184,19 @@ public sealed class BadInputTests(PackedSdk sdk)
         Assert.Contains("conv1, conv2 (empty = conv2, the last)", error.Message);
         Assert.False(File.Exists(project.PathOf("obj/Debug/xai/hls/xai_network.h")), "nothing is generated before the check");
     }
+
+    [Fact]
+    public void An_integrated_gradients_baseline_of_another_size_is_XAI1019_naming_the_project_and_the_size_allowed()
+    {
+        using var project = OddNetworkProject.Create(sdk, images: 1, properties: "<XaiMethods>IntegratedGradients</XaiMethods><XaiIgBaseline>small.png</XaiIgBaseline>");
+        project.WriteFile("small.png", Xai.Imaging.PngWriter.Encode(new Xai.Imaging.RasterImage(5, 5, 3, new byte[75])));
+
+        var error = SingleError(project.Build());
+
+        Assert.Equal("XAI1019", error.Code);
+        Assert.Equal(project.ProjectFile, error.File);
+        Assert.Contains("Property 'XaiIgBaseline' names", error.Message);
+        Assert.Contains("Image is 5x5; the network takes 14x10", error.Message);
+        Assert.False(File.Exists(project.PathOf("obj/Debug/xai/hls/xai_network.h")), "nothing is generated before the check");
+    }
 }

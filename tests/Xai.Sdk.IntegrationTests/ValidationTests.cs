@@ -75,6 +75,24 @@ public sealed class ValidationTests(PackedSdk sdk)
     }
 
     [Fact]
+    public void An_integrated_gradients_baseline_reaches_the_settings_and_a_missing_one_is_XAI1019()
+    {
+        using var project = ProjectWithModel("<XaiMethods>IntegratedGradients</XaiMethods><XaiIgBaseline>baselines/grey.png</XaiIgBaseline>");
+        var missing = project.Build();
+        var error = Assert.Single(missing.Errors);
+        Assert.Equal("XAI1019", error.Code);
+        Assert.Equal(project.ProjectFile, error.File);
+        Assert.Contains("'XaiIgBaseline' is 'baselines/grey.png'", error.Message);
+
+        // Its size is checked once the network is known (Generate); here the path is resolved against the project.
+        project.WriteFile("baselines/grey.png", [0x89, 0x50, 0x4E, 0x47]);
+        var found = project.Build(ResolveOnly);
+        Assert.True(found.Succeeded, found.ToString());
+        var settings = File.ReadAllText(project.PathOf("obj/Debug/xai/settings.json"));
+        Assert.Contains("\"igBaseline\": " + System.Text.Json.JsonSerializer.Serialize(project.PathOf("baselines/grey.png")), settings);
+    }
+
+    [Fact]
     public void A_design_that_needs_more_DSPs_than_the_board_has_is_rejected()
     {
         using var project = ProjectWithModel("<XaiBoard>pynq-z2</XaiBoard><XaiConvParallelism>16x16</XaiConvParallelism>");
