@@ -284,6 +284,59 @@ public sealed partial class SuccessfulBuildTests(SuccessfulBuild build) : IClass
         Assert.Equal(0x14171f, (open[width / 2, height - 5, 0] << 16) | (open[width / 2, height - 5, 1] << 8) | open[width / 2, height - 5, 2]);
     }
 
+    /// <summary>
+    /// The view's own controls, driven in Chromium: a copy of the report beside it (same relative paths) whose
+    /// load handler moves the opacity slider to 0 (its input event, as a drag fires) or clicks the first method's
+    /// map, then the screenshot. The slider must hide the maps; the click must draw that map at the enlarged size.
+    /// </summary>
+    [Fact]
+    public void The_comparison_views_opacity_slider_hides_the_maps_and_a_click_enlarges_one()
+    {
+        build.AssertSucceeded();
+        const int width = 1280;
+        const int height = 900;
+        var html = build.Project.PathOf(OddNetworkProject.Files.ReportHtml);
+        var page = File.ReadAllText(html);
+        string Driven(string name, string onLoad)
+        {
+            var copy = Path.Combine(Path.GetDirectoryName(html)!, $"report.{name}.html");
+            File.WriteAllText(copy, page.Replace("</body>", $"<script>addEventListener('load', () => {{ {onLoad} }});</script></body>"));
+            return copy;
+        }
+
+        var (r, g, b) = Xai.Imaging.ColorMap.Inferno(1);
+        int Count(Xai.Imaging.RasterImage shot)
+        {
+            var n = 0;
+            for (var y = 0; y < height; y++)
+            {
+                for (var x = 0; x < width; x++)
+                {
+                    n += shot[x, y, 0] == r && shot[x, y, 1] == g && shot[x, y, 2] == b ? 1 : 0;
+                }
+            }
+
+            return n;
+        }
+
+        var open = Count(HeadlessChromium.Screenshot(html, width, height, "#compare-img0"));
+        var faded = Count(HeadlessChromium.Screenshot(
+            Driven("faded", "const r = document.querySelector('#compare-img0 input[type=range]'); r.value = '0'; r.dispatchEvent(new Event('input'));"),
+            width, height, "#compare-img0"));
+        var enlarged = HeadlessChromium.Screenshot(
+            Driven("enlarged", "document.querySelectorAll('#compare-img0 .map')[1].click();"), width, height, "#compare-img0");
+
+        Assert.True(open > 0, "no top-colour pixel with the view open");
+        Assert.True(faded < 0.05 * open, $"opacity 0 still shows {faded} top-colour pixels ({open} at opacity 1)");
+
+        // The first method's map drawn min(90vw, 85vh) = 765 px wide: each saturated map pixel covers (765 / width)^2 screen pixels.
+        var layer = PngReader.Read(build.Project.PathOf(OddNetworkProject.Files.Heatmap("img0", Methods[0] + ".layer")));
+        var saturated = Enumerable.Range(0, layer.Width * layer.Height).Count(i => layer.Pixels[4 * i + 3] == 255);
+        var expected = saturated * Math.Pow(765.0 / layer.Width, 2);
+        var shown = Count(enlarged);
+        Assert.True(shown >= 0.7 * expected, $"the enlarged map shows {shown} top-colour pixels; enlarged, its layer holds about {expected:F0}");
+    }
+
     [GeneratedRegex("<img\\s[^>]*src=\"(?<src>[^\"]*)\"")]
     private static partial Regex ImageSource();
 }
