@@ -42,20 +42,26 @@ struct odd_explain_config : test_explain_config {
     static const unsigned gradcam_layer = 1, gradcam_channels = 7, gradcam_height = 2, gradcam_width = 3;
     static const unsigned gradcam_act_at = odd_net::a_conv2, gradcam_grad_at = odd_net::g_conv2;
 };
-/// Integrated Gradients' baseline image of make_explanation_vectors.py: (37 i mod 64) / 128.
-template <unsigned N> constexpr std::array<double, N> baseline_pattern() {
-    std::array<double, N> b{};
-    for (unsigned i = 0; i < N; i++) b[i] = double((37u * i) % 64u) / 128.0;
+/// Integrated Gradients' baseline image of make_explanation_vectors.py: codes 37 i mod 64, unit 1/128.
+template <unsigned N> constexpr std::array<int, N> baseline_pattern() {
+    std::array<int, N> b{};
+    for (unsigned i = 0; i < N; i++) b[i] = int((37u * i) % 64u);
     return b;
 }
 template <unsigned N> struct baseline_config : test_explain_config {
-    static const std::array<double, N>& ig_baseline() {
-        static constexpr std::array<double, N> b = baseline_pattern<N>();
+    static const std::array<int, N>& ig_baseline() {
+        static constexpr std::array<int, N> b = baseline_pattern<N>();
         return b;
     }
+    static constexpr double ig_baseline_unit = 1.0 / 128;
+};
+/// The same with the SDK's statement that images and baseline are never negative (the test images are in [0, 1)).
+template <unsigned N> struct nonnegative_baseline_config : baseline_config<N> {
+    static const bool inputs_nonnegative = true;
 };
 typedef baseline_config<odd_net::input_size> odd_baseline_config;
 typedef baseline_config<table3::input_size> table3_baseline_config;
+typedef nonnegative_baseline_config<table3::input_size> table3_nonnegative_baseline_config;
 struct noiseless_config : test_explain_config {
     static constexpr double smoothgrad_sigma = 0.0;
 };
@@ -177,6 +183,10 @@ TEST(Table3VsPyTorch, IntegratedGradients) {
 }
 TEST(Table3VsPyTorch, IntegratedGradientsFromBaselineImage) {
     check_against_pytorch<Table3, table3::double_numerics, xai::IntegratedGradients, table3_baseline_config>(
+        "table3", table3_weights(), "IntegratedGradientsBaseline", 1e-5);
+}
+TEST(Table3VsPyTorch, IntegratedGradientsFromBaselineImageOfNonnegativeInputs) {
+    check_against_pytorch<Table3, table3::double_numerics, xai::IntegratedGradients, table3_nonnegative_baseline_config>(
         "table3", table3_weights(), "IntegratedGradientsBaseline", 1e-5);
 }
 TEST(Table3VsPyTorch, SmoothGrad) {
@@ -327,6 +337,8 @@ TEST(Explain, IntegratedGradientsFromBaselineImageSumsToTheLogitDifference) {
     typedef table3::scaled_numerics<4, 2, 3, 2, 3, 2, 1, -1> S;
     EXPECT_EQ((xai::attribution_exp<S, xai::IntegratedGradients, table3_baseline_config>()),
               (xai::attribution_exp<S, xai::IntegratedGradients, test_explain_config>()) - 1);
+    EXPECT_EQ((xai::attribution_exp<S, xai::IntegratedGradients, table3_nonnegative_baseline_config>()),
+              (xai::attribution_exp<S, xai::IntegratedGradients, test_explain_config>()));
 }
 
 // The generator: xorshift32's published first output from state 1 (Marsaglia 2003: 270369), and the
@@ -379,6 +391,9 @@ TEST(Table3ExplainNumerics, InputXGradientScaledTracksFloat) { scaled_tracks_flo
 TEST(Table3ExplainNumerics, IntegratedGradientsScaledTracksFloat) { scaled_tracks_float<xai::IntegratedGradients>("IntegratedGradients", 0.93); }
 TEST(Table3ExplainNumerics, IntegratedGradientsFromBaselineImageScaledTracksFloat) {
     scaled_tracks_float<xai::IntegratedGradients, table3_baseline_config>("IG from a baseline", 0.93);
+}
+TEST(Table3ExplainNumerics, IntegratedGradientsFromBaselineImageNonnegativeScaledTracksFloat) {
+    scaled_tracks_float<xai::IntegratedGradients, table3_nonnegative_baseline_config>("IG from x' >= 0", 0.93);
 }
 TEST(Table3ExplainNumerics, GradCamScaledTracksFloat) { scaled_tracks_float<xai::GradCam, table3_explain_config>("GradCam", 0.93); }
 TEST(Table3ExplainNumerics, GuidedGradCamScaledTracksFloat) {

@@ -10,10 +10,8 @@
 #ifndef XAI_EXPLAIN_H
 #define XAI_EXPLAIN_H
 
-#include <cstddef>
 #include <cstdint>
 #include <type_traits>
-#include <utility>
 
 #include "arith.h"
 #include "method.h"
@@ -26,7 +24,7 @@ namespace xai {
 struct InputXGradient {};
 
 /// (x - x') * (1/m) * sum_k dF/dx at x' + a_k (x - x'), a_k = (k + 1/2) / m, k = 0..m-1, baseline
-/// x' = 0, or the image CFG::ig_baseline() where the configuration declares one
+/// x' = 0, or the image CFG::ig_baseline() * CFG::ig_baseline_unit where the configuration declares one
 /// (captum.attr.IntegratedGradients with baselines=x', method='riemann_middle', n_steps=m; Captum's
 /// default method is Gauss-Legendre, whose uneven steps and weights the hardware would have to store).
 /// One FP on x, then m FP + BP.
@@ -71,11 +69,13 @@ struct default_explain_config {
     /// SmoothGrad: the noise generator's state at the start of every image; never 0.
     static const std::uint32_t noise_seed = 0x2545F491u;
     // Integrated Gradients' baseline image x', optional (absent: zeros):
-    //   ig_baseline() : a reference to N values (an array or std::array) in the input's real units, C, H, W
-    //                   order (the SDK writes it from XaiIgBaseline), held on chip as a ROM of the image's stored
-    //                   format. A function, so that a header included by the top and the testbench defines the
-    //                   values once per translation unit under C++14 (a static constexpr array member would need
-    //                   one out-of-class definition for them all).
+    //   ig_baseline()    : a reference to N integer codes (an array or std::array), C, H, W order, each in
+    //                      [-65536, 65535]: the ROM on chip (the SDK writes the PNG's 8-bit pixels from XaiIgBaseline).
+    //                      A function holding a static const array, so that a header included by the top and the
+    //                      testbench defines one object under C++14, and HLS sees a constant array (a ROM).
+    //   ig_baseline_unit : a constexpr double, x' = code * unit in the input's real units (the SDK: 1 / 255)
+    //   inputs_nonnegative : optional, true when images and baseline are never negative (the SDK's pixel / 255):
+    //                      then |x - x'| stays below x's bound and (x - x') * g needs no extra integer bit
     // Grad-CAM and Guided Grad-CAM read these network-specific members, which have no default:
     //   image_channels, image_height, image_width : the image's shape (C, H, W order)
     //   gradcam_layer                             : L, the index of the block whose output is explained
@@ -182,17 +182,24 @@ template <class CFG, class = void> struct has_ig_baseline : std::false_type {};
 template <class CFG>
 struct has_ig_baseline<CFG, decltype(void(CFG::ig_baseline()[0]))> : std::true_type {};
 
-/// The extra integer bit x - x' needs over x: 1 for Integrated Gradients from a baseline image (both below
-/// 2^(I_img - 1), their difference below 2^I_img), else 0.
+/// Whether CFG states that images and the baseline are never negative (CFG::inputs_nonnegative).
+template <class CFG, class = void> struct inputs_nonnegative : std::false_type {};
+template <class CFG>
+struct inputs_nonnegative<CFG, typename std::enable_if<CFG::inputs_nonnegative>::type> : std::true_type {};
+
+/// The extra integer bit x - x' needs over x: 1 for Integrated Gradients from a baseline image whose inputs may
+/// be negative (both below 2^(I_img - 1) in magnitude, their difference below 2^I_img), else 0 (inputs in
+/// [0, 2^(I_img - 1)): so is |x - x'|).
 template <class M, class CFG> struct input_difference_bits {
-    static const int value = std::is_same<M, IntegratedGradients>::value && has_ig_baseline<CFG>::value ? 1 : 0;
+    static const int value =
+        std::is_same<M, IntegratedGradients>::value && has_ig_baseline<CFG>::value && !inputs_nonnegative<CFG>::value ? 1 : 0;
 };
 
 /// Exponent of the attribution explain() writes: stored = true * 2^attribution_exp. A gradient's is
 /// NUM::grad_exp(0). x * g is formed as g * (x * 2^-(I_img - 1)): the stored image is below
 /// 2^(I_img - 1) in magnitude, so the product fits the gradient format; its exponent is
-/// grad_exp(0) + act_exp(0) - (I_img - 1). Integrated Gradients from a baseline image forms (x - x') * g
-/// with one bit more headroom: - I_img. (An image beyond calibration's range saturates or wraps
+/// grad_exp(0) + act_exp(0) - (I_img - 1). Integrated Gradients from a baseline image forms (x - x') * g,
+/// with one bit more headroom (- I_img) unless CFG states the inputs are never negative. (An image beyond calibration's range saturates or wraps
 /// as the gradient format's overflow mode says; the SDK calibrates on the baseline too.) Grad-CAM and Guided Grad-CAM write their map scaled
 /// per image into the format's top binade (cam_driver): I_grad - 1, the value's scale 2^-e per image.
 template <class NUM, class M, class CFG> constexpr int attribution_exp() {
@@ -225,23 +232,26 @@ template <class NUM, class M, class CFG> struct pass_input {
         }
     }
 };
-/// Integrated Gradients' baseline x' in the image's stored units (true * 2^act_exp(0)): CFG::ig_baseline()
-/// converted once into a ROM of act_t (in hardware initialised at synthesis, as hls4ml's weight arrays);
-/// all zeros, and no ROM, when CFG declares none.
+/// Integrated Gradients' baseline x' in the image's stored units (true * 2^act_exp(0)), element by element:
+/// the ROM's integer code times the constant ig_baseline_unit * 2^act_exp(0) (32 fraction bits; below 2^13),
+/// one product no wider than 64 bits, rounded to act_t as the image is. All zeros, and no ROM, when CFG
+/// declares no baseline.
 template <class NUM, class CFG, unsigned N, bool IMAGE = has_ig_baseline<CFG>::value> struct ig_baseline_rom {
     static typename NUM::act_t at(unsigned) { return typename NUM::act_t(0); }
 };
 template <class NUM, class CFG, unsigned N> struct ig_baseline_rom<NUM, CFG, N, true> {
     typedef typename NUM::act_t act_t;
+    static const bool is_float = std::is_floating_point<act_t>::value;
+    typedef typename std::conditional<is_float, act_t, fixed_t<17, 17>>::type code_t;
+    typedef typename std::conditional<is_float, act_t, fixed_t<46, 14>>::type unit_t;
+    static constexpr double unit() { return CFG::ig_baseline_unit * pow2(image_exp<NUM>::value); }
     static_assert(sizeof(CFG::ig_baseline()) == N * sizeof(CFG::ig_baseline()[0]),
                   "explain: ig_baseline must hold exactly one value per input element (C, H, W order)");
+    static_assert(is_float || (unit() > 0 && unit() < 8192.0),
+                  "explain: ig_baseline_unit * 2^act_exp(0) must lie in (0, 2^13) (the unit's format)");
     static act_t at(unsigned i) {
 #pragma HLS INLINE
-        return rom(std::make_index_sequence<N>())[i];
-    }
-    template <std::size_t... I> static const act_t* rom(std::index_sequence<I...>) {
-        static const act_t values[N] = {act_t(double(CFG::ig_baseline()[I]) * pow2(image_exp<NUM>::value))...};
-        return values;
+        return act_t(code_t(int(CFG::ig_baseline()[i])) * unit_t(unit()));
     }
 };
 
@@ -359,7 +369,8 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
                 }
             }
         }
-        finish<traits::times_input, input_difference_bits<M, CFG>::value == 1>(image, sum, grad_accum_t(1.0 / passes), relevance);
+        finish<traits::times_input, std::is_same<M, IntegratedGradients>::value && has_ig_baseline<CFG>::value>(
+            image, sum, grad_accum_t(1.0 / passes), relevance);
         return cls;
     }
 
@@ -369,7 +380,7 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
     template <bool TIMES_INPUT, bool FROM_BASELINE>
     static void finish(const act_t* image, const grad_accum_t* sum, const grad_accum_t& mean_of, grad_t* relevance) {
 #pragma HLS INLINE
-        static const int headroom = image_int_bits<NUM>::value - 1 + (FROM_BASELINE ? 1 : 0);
+        static const int headroom = image_int_bits<NUM>::value - 1 + input_difference_bits<M, CFG>::value;
     attribution:
         for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1

@@ -10,10 +10,11 @@ struct Num {
     static constexpr int grad_exp(unsigned) { return 0; }
 };
 struct Cfg : xai::default_explain_config {
-    static const double (&ig_baseline())[3] {
-        static const double values[3] = {0.25, 0.5, 0.75};
+    static const unsigned char (&ig_baseline())[3] {
+        static const unsigned char values[3] = {64, 128, 192};
         return values;
     }
+    static constexpr double ig_baseline_unit = 1.0 / 255;
 };
 struct Pass {
     unsigned operator()(const Num::act_t*, Num::grad_t*, Num::act_t*, int, bool) { return 0; }

@@ -17,8 +17,9 @@ public sealed record ExplanationSchedule(AttributionMethod Rule, int BackwardPas
     public bool MultiPass => !LayerMapped && (BackwardPasses > 1 || TimesInput || ClassForward);
 
     /// <summary>
-    /// Integrated Gradients from a baseline image: the attribution is (x − x') ⊙ the mean gradient, which needs
-    /// one integer bit more than x ⊙ g (hls-lib's input_difference_bits).
+    /// Integrated Gradients from a baseline image: the attribution is (x − x') ⊙ the mean gradient, with x' a ROM
+    /// on chip. Its exponent is x ⊙ g's: images and baseline are pixel / 255, never negative, so |x − x'| stays
+    /// within x's bound (the generated header says inputs_nonnegative; hls-lib's input_difference_bits is 0).
     /// </summary>
     public bool FromBaseline { get; init; }
 
@@ -39,11 +40,11 @@ public sealed record ExplanationSchedule(AttributionMethod Rule, int BackwardPas
     /// <summary>
     /// Exponent of the attribution the design writes (stored = true × 2^e), hls-lib's attribution_exp:
     /// the input-gradient exponent, and for x ⊙ g also the image's, less the image's headroom (I − 1,
-    /// <paramref name="imageIntegerBits"/> = I: <see cref="ImageRange"/>), since g is multiplied by x·2^−(I−1);
-    /// from a baseline image by (x − x')·2^−I.
+    /// <paramref name="imageIntegerBits"/> = I: <see cref="ImageRange"/>), since g is multiplied by x·2^−(I−1)
+    /// (or by (x − x')·2^−(I−1): <see cref="FromBaseline"/>).
     /// Grad-CAM's maps come scaled per image by a power of two into the gradient format's top binade: I_grad − 1.
     /// </summary>
     public int AttributionExponent(NumericsPlan profile, int imageIntegerBits) =>
         LayerMapped ? profile.Gradient.IntegerBits - 1 // the map scaled per image into the format's top binade
-        : profile.GradientExponents[0] + (TimesInput ? profile.ActivationExponents[0] - (imageIntegerBits - 1) - (FromBaseline ? 1 : 0) : 0);
+        : profile.GradientExponents[0] + (TimesInput ? profile.ActivationExponents[0] - (imageIntegerBits - 1) : 0);
 }

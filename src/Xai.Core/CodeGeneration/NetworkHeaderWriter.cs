@@ -18,8 +18,8 @@ namespace Xai.CodeGeneration;
 public static class NetworkHeaderWriter
 {
     /// <param name="igBaseline">
-    /// Integrated Gradients' baseline image as the network sees it ([C,H,W], pixel / 255) when the plan names one
-    /// (XaiIgBaseline); null: read from the plan's path here (<see cref="IgBaselineImage"/>).
+    /// Integrated Gradients' baseline image as the network sees it ([C,H,W], pixel / 255), required when the plan
+    /// names one (XaiIgBaseline; GenerateStage loads it, so that its errors name the project).
     /// </param>
     public static string Write(DesignPlan plan, float[]? igBaseline = null)
     {
@@ -257,9 +257,9 @@ public static class NetworkHeaderWriter
     private static void AppendExplain(StringBuilder s, DesignPlan plan, float[]? igBaseline)
     {
         var e = plan.Explanation;
-        if (e.IgBaseline is { } baselineFile)
+        if (e.IgBaseline is not null && igBaseline is null)
         {
-            igBaseline ??= IgBaselineImage.Load(baselineFile, plan.InputShape, baselineFile);
+            throw new ArgumentException($"The plan names the Integrated Gradients baseline '{e.IgBaseline}'; pass its image.", nameof(igBaseline));
         }
 
         s.AppendLine("/// Parameters of the methods built from passes (xai/explain.h): XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma,");
@@ -268,23 +268,26 @@ public static class NetworkHeaderWriter
         s.AppendLine($"    static const unsigned ig_steps = {e.IgSteps}; ///< Integrated Gradients: midpoint Riemann steps from the {(igBaseline is null ? "zero baseline" : "baseline image")}");
         if (igBaseline is not null)
         {
-            // A function-local array: one object for every translation unit that includes the header (C++14).
-            s.AppendLine($"    /// Integrated Gradients' baseline x' (XaiIgBaseline '{Path.GetFileName(e.IgBaseline)}'), [C,H,W], pixel / 255: a ROM in the top");
-            s.AppendLine($"    static const double (&ig_baseline())[{igBaseline.Length}] {{");
-            s.AppendLine($"        static const double values[{igBaseline.Length}] = {{");
-            foreach (var row in igBaseline.Chunk(12))
+            // A function-local constant array: one object for every translation unit that includes the header (C++14),
+            // a ROM of the PNG's 8-bit pixels in the top; x' = pixel / 255 as the images are read.
+            s.AppendLine($"    /// Integrated Gradients' baseline x' = pixel * ig_baseline_unit (XaiIgBaseline '{Path.GetFileName(e.IgBaseline)}'), [C,H,W]: a ROM in the top");
+            s.AppendLine($"    static const std::uint8_t (&ig_baseline())[{igBaseline.Length}] {{");
+            s.AppendLine($"        static const std::uint8_t pixels[{igBaseline.Length}] = {{");
+            foreach (var row in igBaseline.Chunk(32))
             {
-                s.AppendLine("            " + string.Join(", ", row.Select(v => ((double)v).ToString("R", CultureInfo.InvariantCulture))) + ",");
+                s.AppendLine("            " + string.Join(", ", row.Select(v => ((int)Math.Round(v * 255.0)).ToString(CultureInfo.InvariantCulture))) + ",");
             }
 
             s.AppendLine("        };");
-            s.AppendLine("        return values;");
+            s.AppendLine("        return pixels;");
             s.AppendLine("    }");
+            s.AppendLine("    static constexpr double ig_baseline_unit = 1.0 / 255;");
         }
 
         s.AppendLine($"    static const unsigned smoothgrad_samples = {e.SmoothGradSamples}; ///< SmoothGrad: noisy passes");
         s.AppendLine($"    static constexpr double smoothgrad_sigma = {e.SmoothGradSigma.ToString("R", CultureInfo.InvariantCulture)}; ///< SmoothGrad: noise sigma in the input's units");
         s.AppendLine($"    static const std::uint32_t noise_seed = 0x{e.NoiseSeed:X8}u; ///< the noise generator's state at every image's start");
+        s.AppendLine("    static const bool inputs_nonnegative = true; ///< images (and a baseline) are pixel / 255: x - x' needs no extra integer bit");
         if (e.GradCamLayer is { } camLayer)
         {
             var index = GradCamLayer.IndexOf(plan.Layers, camLayer);

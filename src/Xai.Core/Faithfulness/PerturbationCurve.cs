@@ -4,7 +4,8 @@ namespace Xai.Faithfulness;
 /// The inputs along one deletion or insertion curve (Petsiuk et al., 2018, RISE): at step k of
 /// <c>steps</c> the first round(k · P / steps) pixels of a ranking are removed from the image
 /// (deletion: set to the baseline, zero in every channel) or revealed on the baseline (insertion).
-/// Zero is the baseline Integrated Gradients uses, so the curves end where its completeness starts.
+/// Zero is Integrated Gradients' default baseline, so the curves then end where its completeness starts (with
+/// XaiIgBaseline set, IG starts from that image instead; the curves stay on zero).
 /// </summary>
 public static class PerturbationCurve
 {

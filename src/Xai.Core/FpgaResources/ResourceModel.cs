@@ -112,12 +112,12 @@ public static class ResourceModel
     /// The multi-pass driver's buffers (explain.h): the pass input and its gradient (16-bit words) and the running
     /// sums (gradient accumulator words), one word per input element each; Grad-CAM's: a weight per channel in 48-bit
     /// words (cam_t; its map at the block's resolution is partitioned into registers). 0 for a one-pass method.
-    /// Integrated Gradients from a baseline image adds the image's ROM (16-bit words, one per input element).
+    /// Integrated Gradients from a baseline image adds the image's ROM (its 8-bit pixels, one per input element).
     /// </summary>
     public static long ExplanationBram18K(ExplanationSchedule schedule, int inputSize, int accumulatorBits) =>
         schedule.LayerMap is { } map ? BramMapping.Blocks(map.Channels, 48)
         : schedule.MultiPass ? 2 * BramMapping.Blocks(inputSize, 16) + BramMapping.Blocks(inputSize, accumulatorBits)
-            + (schedule.FromBaseline ? BramMapping.Blocks(inputSize, 16) : 0)
+            + (schedule.FromBaseline ? BramMapping.Blocks(inputSize, 8) : 0)
         : 0;
 
     private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>

@@ -97,7 +97,11 @@ public static class ProjectValidator
             Error(DiagnosticCatalog.BadPackDenseWeights, $"Property 'XaiPackDenseWeights' is '{p.PackDenseWeights.Trim()}'; allowed: true, false.");
         }
 
-        var explanation = ValidateExplanation(p, projectDir, Error);
+        var explanation = ValidateExplanation(p, projectDir, methods, Error);
+        if (explanation.IgBaseline is null && !string.IsNullOrWhiteSpace(p.IgBaseline) && !methods.Contains(AttributionMethod.IntegratedGradients))
+        {
+            diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.UnusedIgBaseline, $"Property 'XaiIgBaseline' is '{p.IgBaseline.Trim()}', but XaiMethods does not list IntegratedGradients; the baseline is not used (nor checked, nor calibrated on). Add IntegratedGradients to XaiMethods or remove XaiIgBaseline.", p.ProjectFile));
+        }
 
         // The range is the board's (boards/*.json plClockMHz): what its PS can clock the PL at and the
         // generated HLS and Vivado scripts accept, so a clock that passes here also passes Synthesize.
@@ -184,7 +188,7 @@ public static class ProjectValidator
     /// XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma, XaiGradCamLayer and XaiIgBaseline; each empty for its default. The
     /// Grad-CAM layer is checked against the network when the plan is made (GradCamLayer.Resolve).
     /// </summary>
-    private static ExplanationSettings ValidateExplanation(ProjectProperties p, string projectDir, Action<string, string> error)
+    private static ExplanationSettings ValidateExplanation(ProjectProperties p, string projectDir, IReadOnlyList<AttributionMethod> methods, Action<string, string> error)
     {
         int Passes(string text, string property, string code, int fallback)
         {
@@ -213,8 +217,9 @@ public static class ProjectValidator
         }
 
         var camLayer = string.IsNullOrWhiteSpace(p.GradCamLayer) ? null : p.GradCamLayer.Trim();
-        // Its size is checked against the network when the header is written (IgBaselineImage.Load).
-        var baseline = ProjectFilePath(projectDir, p.IgBaseline);
+        // Its size is checked against the network when the header is written (IgBaselineImage.Load); without
+        // Integrated Gradients it is not used at all (a warning, XAI1020, by the caller).
+        var baseline = methods.Contains(AttributionMethod.IntegratedGradients) ? ProjectFilePath(projectDir, p.IgBaseline) : null;
         if (baseline is not null && !File.Exists(baseline))
         {
             error(DiagnosticCatalog.BadIgBaseline, $"Property 'XaiIgBaseline' is '{p.IgBaseline.Trim()}', but '{baseline}' does not exist; allowed: a PNG of the network's input size, relative to the project, or empty for the zero baseline.");

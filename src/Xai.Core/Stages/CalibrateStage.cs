@@ -1,3 +1,4 @@
+using Xai.Attribution;
 using Xai.Diagnostics;
 using Xai.IO;
 using Xai.Planning;
@@ -7,7 +8,8 @@ namespace Xai.Stages;
 
 /// <summary>
 /// Stage "Calibrate": runs the float C simulation (FP and BP for every method) over the
-/// calibration images and records the largest magnitudes, from which the planner sizes formats.
+/// calibration images (and Integrated Gradients' baseline image) and records the largest magnitudes, from which the
+/// planner sizes formats.
 /// </summary>
 public static class CalibrateStage
 {
@@ -19,6 +21,12 @@ public static class CalibrateStage
         }
 
         var inputs = InputImage.LoadAll(images.Select(p => (p, (int?)null)).ToList(), network.InputShape).Select(i => i.Tensor).ToList();
+        // Integrated Gradients' passes run on blends of the baseline and the image, and x' must fit the image's format.
+        if (network.Explanation.IgBaseline is { } baseline && network.Methods.Contains(AttributionMethod.IntegratedGradients))
+        {
+            inputs.Add(IgBaselineImage.Load(baseline, network.InputShape, projectFile));
+        }
+
         var inputFile = Path.Combine(layout.IntermediateDirectory, "calibration-inputs.f32");
         CSimResults.WriteFloats(inputFile, inputs);
         new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.CalibrationProgram, [tools.HlsInclude, layout.GeneratedDirectory], ["XAI_CALIBRATE_ONLY"], cancel);

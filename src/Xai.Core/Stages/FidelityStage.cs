@@ -134,9 +134,12 @@ public static class FidelityStage
 
         foreach (var batch in batches)
         {
-            if (!File.Exists(batch.OutputFile))
+            foreach (var output in batch.LayerMapFile is { } maps ? [batch.OutputFile, maps] : new[] { batch.OutputFile })
             {
-                throw new XaiException(DiagnosticCatalog.SimulationFailed, $"A fidelity task completed but left no {batch.OutputFile} (is obj/ on a file system the nodes share?).", batch.OutputFile);
+                if (!File.Exists(output))
+                {
+                    throw new XaiException(DiagnosticCatalog.SimulationFailed, $"A fidelity task completed but left no {output} (is obj/ on a file system the nodes share?).", output);
+                }
             }
 
             yield return (batch.Read(plan.Methods, plan.Classes), camPixels is { } pixels ? batch.ReadLayerMaps(pixels) : null);

@@ -53,26 +53,38 @@ public sealed class IntegratedGradientsBaselineTests(BaselineNetworkBuild build)
         var file = Path.Combine(build.Directory, "baseline.png");
         Assert.Equal(file, build.Plan.Explanation.IgBaseline);
         var header = File.ReadAllText(build.Layout.NetworkHeader);
-        Assert.Contains("static const double (&ig_baseline())[420] {", header);
-        // Channel 0's first ramp values, pixel / 255 as float32 (what the C simulation reads images as).
-        var expected = InputImage.Load(file, build.Plan.InputShape, null).Tensor;
-        Assert.Contains("            0, " + ((double)expected[1]).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ", ", header);
+        Assert.Contains("static const std::uint8_t (&ig_baseline())[420] {", header);
+        Assert.Contains("static constexpr double ig_baseline_unit = 1.0 / 255;", header);
+        Assert.Contains("static const bool inputs_nonnegative = true;", header);
+        // Channel 0's ramp: pixel i * 37 mod 256, the PNG's bytes as the ROM holds them.
+        Assert.Contains("            0, 37, 74, 111, 148, 185, 222, 3, 40, ", header);
+        Assert.Throws<ArgumentException>(() => NetworkHeaderWriter.Write(build.Plan));
         var path = Path.Combine(build.Directory, "round-trip-plan.json");
         DesignPlanFile.Save(build.Plan, path);
         Assert.Equal(build.Plan.Explanation, DesignPlanFile.Load(path, build.Layout.FloatWeights).Explanation);
     }
 
     [Fact]
-    public void The_attribution_has_one_integer_bit_more_than_from_the_zero_baseline()
+    public void The_attribution_keeps_x_times_gs_exponent_and_the_rom_costs_a_bram()
     {
+        // Pixels / 255 are never negative: |x − x'| stays within x's bound, so no extra integer bit (hls-lib checks the
+        // header's inputs_nonnegative gives the same exponent: the top's static_assert against the board runner's).
         var profile = build.Plan.Numerics[AttributionMethod.IntegratedGradients];
         var fromZero = ExplanationSchedule.For(AttributionMethod.IntegratedGradients, build.Plan.Explanation with { IgBaseline = null });
         var bits = ImageRange.IntegerBits(build.Plan, profile);
         Assert.True(build.Plan.ScheduleOf(AttributionMethod.IntegratedGradients).FromBaseline);
-        Assert.Equal(fromZero.AttributionExponent(profile, bits) - 1, build.Plan.AttributionExponent(AttributionMethod.IntegratedGradients, profile));
-        // The ROM: 420 16-bit words, one BRAM_18K more than the zero baseline's buffers.
+        Assert.Equal(fromZero.AttributionExponent(profile, bits), build.Plan.AttributionExponent(AttributionMethod.IntegratedGradients, profile));
+        // The ROM: 420 8-bit pixels, one BRAM_18K more than the zero baseline's buffers.
         var schedule = build.Plan.ScheduleOf(AttributionMethod.IntegratedGradients);
         Assert.Equal(ResourceModel.ExplanationBram18K(fromZero, 420, 48) + 1, ResourceModel.ExplanationBram18K(schedule, 420, 48));
+    }
+
+    [Fact]
+    public void The_planned_design_follows_float_from_the_baseline()
+    {
+        var csim = CSimStage.Load(build.Layout)!;
+        Assert.All(csim.PerImage, i => Assert.True(i.Methods["IntegratedGradients"].SpearmanVsFloat > 0.9, $"{i.Stem}: rho {i.Methods["IntegratedGradients"].SpearmanVsFloat}"));
+        Assert.True(csim.Completeness!.PlannedMax < 0.2, $"planned completeness gap {csim.Completeness.PlannedMax}");
     }
 
     [Fact]
@@ -129,6 +141,28 @@ public sealed class IntegratedGradientsBaselineTests(BaselineNetworkBuild build)
         var grey = Path.Combine(build.Directory, "grey.png");
         File.WriteAllBytes(grey, PngWriter.Encode(new RasterImage(14, 10, 1, new byte[140])));
         Assert.Equal("XAI1019", Assert.Throws<XaiException>(() => IgBaselineImage.Load(grey, build.Plan.InputShape, "odd.xaiproj")).Code);
+    }
+
+    [Fact]
+    public void A_baseline_without_integrated_gradients_is_unused_and_XAI1020()
+    {
+        var diagnostics = new List<XaiDiagnostic>();
+        var settings = ProjectValidator.Validate(
+            new ProjectProperties
+            {
+                ProjectFile = Path.Combine(build.Directory, "odd.xaiproj"),
+                Model = "odd.onnx",
+                Board = "pynq-z2",
+                Methods = "Saliency",
+                Numerics = "PerTensor",
+                IgBaseline = "no-such-baseline.png",
+            },
+            BoardCatalog.Load(RepositoryLayout.Boards),
+            diagnostics);
+        Assert.Null(settings!.Explanation!.IgBaseline);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("XAI1020", DiagnosticSeverity.Warning), (d.Code, d.Severity));
+        Assert.Contains("does not list IntegratedGradients", d.Message);
     }
 
     [Fact]
