@@ -146,19 +146,7 @@ public sealed class IntegratedGradientsBaselineTests(BaselineNetworkBuild build)
     [Fact]
     public void A_baseline_without_integrated_gradients_is_unused_and_XAI1020()
     {
-        var diagnostics = new List<XaiDiagnostic>();
-        var settings = ProjectValidator.Validate(
-            new ProjectProperties
-            {
-                ProjectFile = Path.Combine(build.Directory, "odd.xaiproj"),
-                Model = "odd.onnx",
-                Board = "pynq-z2",
-                Methods = "Saliency",
-                Numerics = "PerTensor",
-                IgBaseline = "no-such-baseline.png",
-            },
-            BoardCatalog.Load(RepositoryLayout.Boards),
-            diagnostics);
+        var (settings, diagnostics) = ValidateMissingBaseline("Saliency");
         Assert.Null(settings!.Explanation!.IgBaseline);
         var d = Assert.Single(diagnostics);
         Assert.Equal(("XAI1020", DiagnosticSeverity.Warning), (d.Code, d.Severity));
@@ -168,23 +156,27 @@ public sealed class IntegratedGradientsBaselineTests(BaselineNetworkBuild build)
     [Fact]
     public void A_missing_baseline_file_is_XAI1019_when_the_project_is_validated()
     {
-        var diagnostics = new List<XaiDiagnostic>();
-        var settings = ProjectValidator.Validate(
-            new ProjectProperties
-            {
-                ProjectFile = Path.Combine(build.Directory, "odd.xaiproj"),
-                Model = "odd.onnx",
-                Board = "pynq-z2",
-                Methods = "IntegratedGradients",
-                Numerics = "PerTensor",
-                IgBaseline = "no-such-baseline.png",
-            },
-            BoardCatalog.Load(RepositoryLayout.Boards),
-            diagnostics);
+        var (settings, diagnostics) = ValidateMissingBaseline("IntegratedGradients");
         Assert.Null(settings);
         var d = Assert.Single(diagnostics);
         Assert.Equal("XAI1019", d.Code);
         Assert.Contains("'XaiIgBaseline' is 'no-such-baseline.png'", d.Message);
         Assert.Contains("does not exist", d.Message);
+    }
+
+    /// <summary>The odd network's project with <paramref name="methods"/> and XaiIgBaseline naming a file that does not exist.</summary>
+    private (ProjectSettings? Settings, List<XaiDiagnostic> Diagnostics) ValidateMissingBaseline(string methods)
+    {
+        var diagnostics = new List<XaiDiagnostic>();
+        var properties = new ProjectProperties
+        {
+            ProjectFile = Path.Combine(build.Directory, "odd.xaiproj"),
+            Model = "odd.onnx",
+            Board = "pynq-z2",
+            Methods = methods,
+            Numerics = "PerTensor",
+            IgBaseline = "no-such-baseline.png",
+        };
+        return (ProjectValidator.Validate(properties, BoardCatalog.Load(RepositoryLayout.Boards), diagnostics), diagnostics);
     }
 }
