@@ -44,10 +44,17 @@ public static class ResourceFit
         return fits.Cast<(int, int, int, ResourceEstimate)?>().FirstOrDefault();
     }
 
-    /// <summary>XAI1110 when <paramref name="plan"/> does not fit <paramref name="board"/>: what overflows, by how much, and the largest design that fits.</summary>
+    /// <summary>
+    /// XAI1110 when <paramref name="plan"/> does not fit <paramref name="board"/>: what overflows, by how much, and the
+    /// largest design that fits. The engines' BRAM plus the largest of the methods' own buffers (each bitstream
+    /// holds one method's top: the multi-pass sums, Grad-CAM's weights, IG's baseline ROM).
+    /// </summary>
     public static void Check(DesignPlan plan, Board board, string projectFile)
     {
-        var estimate = ResourceModel.Estimate(EngineShape.For(plan));
+        var shape = EngineShape.For(plan);
+        var engines = ResourceModel.Estimate(shape);
+        var methods = plan.Methods.Select(m => ResourceModel.ExplanationBram18K(plan.ScheduleOf(m), plan.InputShape.ElementCount, shape.AccumulatorBits)).DefaultIfEmpty(0).Max();
+        var estimate = engines with { Bram18K = engines.Bram18K + (int)methods };
         var overflows = Overflows(estimate, board.Resources);
         if (overflows.Count == 0)
         {
@@ -59,7 +66,7 @@ public static class ResourceFit
             ? $"The largest configuration that fits is XaiConvParallelism {b.NOh}x{b.NOw} with XaiFcTile {b.FcTile} ({b.Estimate.Dsp} DSP, {b.Estimate.Bram18K} BRAM_18K, about {b.Estimate.Lut / 1000.0:0.#}K LUT)."
             : "No configuration of this network fits the board; choose a larger board.";
         throw new XaiException(DiagnosticCatalog.ExceedsBoardResources,
-            $"Properties 'XaiConvParallelism' ({plan.ConvParallelismH}x{plan.ConvParallelismW}) and 'XaiFcTile' ({plan.FcTile}) give a design that does not fit board '{board.Id}': {string.Join("; ", overflows)}. {hint}",
+            $"Properties 'XaiConvParallelism' ({plan.ConvParallelismH}x{plan.ConvParallelismW}) and 'XaiFcTile' ({plan.FcTile}) give a design that does not fit board '{board.Id}': {string.Join("; ", overflows)}{(methods > 0 ? $" (BRAM_18K includes {methods} for the largest of XaiMethods' own buffers)" : "")}. {hint}",
             projectFile);
     }
 }

@@ -113,4 +113,37 @@ public class ResourceModelTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void The_fit_counts_the_largest_methods_own_buffers_beside_the_engines()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "xai-fit-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.Copy(Path.Combine(RepositoryLayout.Root, "samples", "table3", "table3.onnx"), Path.Combine(dir, "table3.onnx"));
+            ProjectSettings Settings(string methods)
+            {
+                var diagnostics = new List<XaiDiagnostic>();
+                var settings = ProjectValidator.Validate(
+                    new ProjectProperties { ProjectFile = Path.Combine(dir, "t.xaiproj"), Model = "table3.onnx", Board = "pynq-z2", Methods = methods },
+                    BoardCatalog.Load(RepositoryLayout.Boards), diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
+                // A board with 60 BRAM_18K: the 4x4 engines' 56 fit, with Integrated Gradients' sums they do not.
+                return settings with { Board = settings.Board with { Resources = settings.Board.Resources with { Bram18K = 60 } } };
+            }
+
+            var layout = new BuildLayout(Path.Combine(dir, "obj"), Path.Combine(dir, "bin"));
+            Directory.CreateDirectory(layout.IntermediateDirectory);
+            GenerateStage.Run(Settings("Saliency;GuidedBackprop"), layout);
+
+            var e = Assert.Throws<XaiException>(() => GenerateStage.Run(Settings("Saliency;IntegratedGradients"), layout));
+            Assert.Equal(DiagnosticCatalog.ExceedsBoardResources, e.Diagnostic.Code);
+            Assert.Contains("BRAM_18K", e.Message);
+            Assert.Contains("for the largest of XaiMethods' own buffers", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
