@@ -19,7 +19,12 @@ namespace Xai.DesignSpace;
 /// </remarks>
 public static class DesignSpaceExplorer
 {
-    public static IReadOnlyList<DesignCandidate> Enumerate(IReadOnlyList<HardwareLayer> layers, long inputSize, int classes, Board board, IReadOnlyList<double> clocksMHz, int tileCi = 16, int tileCo = 16)
+    /// <param name="methods">
+    /// The build's methods: the largest of their own buffers (<see cref="ResourceModel.ExplanationBram18K"/>) is added to
+    /// every candidate's BRAM, as the fit check at Generate adds it; null or empty for the engines alone.
+    /// </param>
+    public static IReadOnlyList<DesignCandidate> Enumerate(IReadOnlyList<HardwareLayer> layers, long inputSize, int classes, Board board, IReadOnlyList<double> clocksMHz, int tileCi = 16, int tileCo = 16,
+        IReadOnlyList<Attribution.ExplanationSchedule>? methods = null)
     {
         var list = new List<DesignCandidate>();
         foreach (var clock in clocksMHz)
@@ -29,7 +34,9 @@ public static class DesignSpaceExplorer
                 var beat = DenseWeightBeat.For(layers, board.ProcessingSystem.SlavePortDataWidth, shape.FcTile);
                 foreach (var packed in beat > 1 ? new[] { shape, shape with { DenseWeightBeat = beat } } : new[] { shape })
                 {
-                    var resources = ResourceModel.Estimate(packed);
+                    var engines = ResourceModel.Estimate(packed);
+                    var own = (methods ?? []).Select(m => ResourceModel.ExplanationBram18K(m, (int)inputSize, packed.AccumulatorBits)).DefaultIfEmpty(0).Max();
+                    var resources = engines with { Bram18K = engines.Bram18K + (int)own };
                     var latency = LatencyModel.Estimate(layers, packed, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
                     list.Add(new DesignCandidate(packed, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources)));
                 }

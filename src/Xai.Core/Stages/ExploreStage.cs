@@ -42,7 +42,8 @@ public static class ExploreStage
     public static ExploreSection Run(ProjectSettings settings, BuildLayout layout, IReadOnlyList<double> clocks)
     {
         var network = DesignPlanFile.Load(layout.NetworkPlanFile, layout.FloatWeights);
-        var all = DesignSpaceExplorer.Enumerate(network.Layers, network.InputShape.ElementCount, network.Classes, settings.Board, clocks, network.ConvTileCi, network.ConvTileCo);
+        var all = DesignSpaceExplorer.Enumerate(network.Layers, network.InputShape.ElementCount, network.Classes, settings.Board, clocks, network.ConvTileCi, network.ConvTileCo,
+            [.. network.Methods.Select(network.ScheduleOf)]);
         var pareto = DesignSpaceExplorer.ParetoSet(all);
         var goal = PaperTableIv.GoalFpBpMs(settings.Board.Id);
         var clockForGoal = pareto.Count == 0 || double.IsNaN(goal) || pareto[0].Latency.FpBpMs <= goal

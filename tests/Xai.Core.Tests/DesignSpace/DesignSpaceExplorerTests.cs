@@ -28,6 +28,24 @@ public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
     private static IReadOnlyList<DesignCandidate> Explore(string board) =>
         DesignSpaceExplorer.Enumerate(Table3.Value, 3 * 32 * 32, 10, BoardOf(board), [100]);
 
+    [Fact]
+    public void Each_candidate_counts_the_largest_methods_own_buffers_as_the_fit_check_does()
+    {
+        var settings = new Xai.Attribution.ExplanationSettings(32, 16, 0.15);
+        var methods = new[] { Xai.Attribution.AttributionMethod.Saliency, Xai.Attribution.AttributionMethod.IntegratedGradients, Xai.Attribution.AttributionMethod.SmoothGrad }
+            .Select(m => Xai.Attribution.ExplanationSchedule.For(m, settings)).ToList();
+        var plain = Explore("pynq-z2");
+        var withMethods = DesignSpaceExplorer.Enumerate(Table3.Value, 3 * 32 * 32, 10, BoardOf("pynq-z2"), [100], methods: methods);
+        Assert.Equal(plain.Select(c => c.Name).Order(), withMethods.Select(c => c.Name).Order());
+        foreach (var c in withMethods)
+        {
+            var engines = plain.Single(p => p.Name == c.Name && p.ClockMHz == c.ClockMHz).Resources.Bram18K;
+            var own = ResourceModel.ExplanationBram18K(methods[1], 3 * 32 * 32, c.Shape.AccumulatorBits);
+            Assert.True(own > 0);
+            Assert.Equal(engines + (int)own, c.Resources.Bram18K);
+        }
+    }
+
     [Theory]
     [InlineData("pynq-z2")]
     [InlineData("ultra96-v2")]
