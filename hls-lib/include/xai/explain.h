@@ -187,12 +187,16 @@ template <class CFG, class = void> struct inputs_nonnegative : std::false_type {
 template <class CFG>
 struct inputs_nonnegative<CFG, typename std::enable_if<CFG::inputs_nonnegative>::type> : std::true_type {};
 
+/// Whether METHOD M runs from CFG's baseline image: Integrated Gradients with CFG::ig_baseline().
+template <class M, class CFG> struct from_ig_baseline {
+    static const bool value = std::is_same<M, IntegratedGradients>::value && has_ig_baseline<CFG>::value;
+};
+
 /// The extra integer bit x - x' needs over x: 1 for Integrated Gradients from a baseline image whose inputs may
 /// be negative (both below 2^(I_img - 1) in magnitude, their difference below 2^I_img), else 0 (inputs in
 /// [0, 2^(I_img - 1)): so is |x - x'|).
 template <class M, class CFG> struct input_difference_bits {
-    static const int value =
-        std::is_same<M, IntegratedGradients>::value && has_ig_baseline<CFG>::value && !inputs_nonnegative<CFG>::value ? 1 : 0;
+    static const int value = from_ig_baseline<M, CFG>::value && !inputs_nonnegative<CFG>::value ? 1 : 0;
 };
 
 /// Exponent of the attribution explain() writes: stored = true * 2^attribution_exp. A gradient's is
@@ -369,15 +373,14 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
                 }
             }
         }
-        finish<traits::times_input, std::is_same<M, IntegratedGradients>::value && has_ig_baseline<CFG>::value>(
-            image, sum, grad_accum_t(1.0 / passes), relevance);
+        finish<traits::times_input>(image, sum, grad_accum_t(1.0 / passes), relevance);
         return cls;
     }
 
-    /// The attribution: the mean gradient, times x (TIMES_INPUT), or times x - x' (FROM_BASELINE) as
-    /// g x - g x', each product converted to the accumulator's format before the difference (one
+    /// The attribution: the mean gradient, times x (TIMES_INPUT), or from a baseline image (from_ig_baseline) times
+    /// x - x' as g x - g x', each product converted to the accumulator's format before the difference (one
     /// rounding at its LSB, far below the gradient format's) so that no product is wider than g x.
-    template <bool TIMES_INPUT, bool FROM_BASELINE>
+    template <bool TIMES_INPUT>
     static void finish(const act_t* image, const grad_accum_t* sum, const grad_accum_t& mean_of, grad_t* relevance) {
 #pragma HLS INLINE
         static const int headroom = image_int_bits<NUM>::value - 1 + input_difference_bits<M, CFG>::value;
@@ -385,7 +388,7 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
         for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
             const grad_accum_t mean = grad_accum_t(sum[i] * mean_of);
-            if (FROM_BASELINE)
+            if (from_ig_baseline<M, CFG>::value)
                 relevance[i] = grad_t(convert_scaled<-headroom, grad_accum_t>(mean * image[i]) -
                                       convert_scaled<-headroom, grad_accum_t>(mean * ig_baseline_rom<NUM, CFG, N>::at(i)));
             else if (TIMES_INPUT)

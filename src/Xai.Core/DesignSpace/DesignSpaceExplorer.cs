@@ -34,9 +34,7 @@ public static class DesignSpaceExplorer
                 var beat = DenseWeightBeat.For(layers, board.ProcessingSystem.SlavePortDataWidth, shape.FcTile);
                 foreach (var packed in beat > 1 ? new[] { shape, shape with { DenseWeightBeat = beat } } : new[] { shape })
                 {
-                    var engines = ResourceModel.Estimate(packed);
-                    var own = (methods ?? []).Select(m => ResourceModel.ExplanationBram18K(m, (int)inputSize, packed.AccumulatorBits)).DefaultIfEmpty(0).Max();
-                    var resources = engines with { Bram18K = engines.Bram18K + (int)own };
+                    var resources = ResourceModel.Estimate(packed, methods ?? [], inputSize);
                     var latency = LatencyModel.Estimate(layers, packed, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
                     list.Add(new DesignCandidate(packed, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources)));
                 }

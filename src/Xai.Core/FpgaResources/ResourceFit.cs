@@ -1,4 +1,5 @@
 using System.Globalization;
+using Xai.Attribution;
 using Xai.Boards;
 using Xai.Diagnostics;
 using Xai.Planning;
@@ -32,12 +33,16 @@ public static class ResourceFit
         return list;
     }
 
-    /// <summary>The fitting configuration with the most MACs (then the most conv MACs, the fewest LUTs, the squarest array), or null if none fits.</summary>
-    public static (int NOh, int NOw, int FcTile, ResourceEstimate Estimate)? LargestFitting(IReadOnlyList<HardwareLayer> layers, BoardResources board, int tileCi, int tileCo)
+    /// <summary>
+    /// The fitting configuration with the most MACs (then the most conv MACs, the fewest LUTs, the squarest array), or null if none fits;
+    /// with <paramref name="methods"/>, counting the largest of their own buffers as <see cref="Check"/> does.
+    /// </summary>
+    public static (int NOh, int NOw, int FcTile, ResourceEstimate Estimate)? LargestFitting(IReadOnlyList<HardwareLayer> layers, BoardResources board, int tileCi, int tileCo,
+        IReadOnlyList<ExplanationSchedule>? methods = null, long inputSize = 0)
     {
         var fits =
             from s in EngineChoices.Shapes(layers, tileCi, tileCo)
-            let e = ResourceModel.Estimate(s)
+            let e = ResourceModel.Estimate(s, methods ?? [], inputSize)
             where Overflows(e, board).Count == 0
             orderby e.Dsp descending, s.NOh * s.NOw descending, e.Lut, Math.Abs(s.NOh - s.NOw), s.NOh descending
             select (s.NOh, s.NOw, s.FcTile, e);
@@ -52,16 +57,16 @@ public static class ResourceFit
     public static void Check(DesignPlan plan, Board board, string projectFile)
     {
         var shape = EngineShape.For(plan);
-        var engines = ResourceModel.Estimate(shape);
-        var methods = plan.Methods.Select(m => ResourceModel.ExplanationBram18K(plan.ScheduleOf(m), plan.InputShape.ElementCount, shape.AccumulatorBits)).DefaultIfEmpty(0).Max();
-        var estimate = engines with { Bram18K = engines.Bram18K + (int)methods };
+        var schedules = plan.Methods.Select(plan.ScheduleOf).ToList();
+        var estimate = ResourceModel.Estimate(shape, schedules, plan.InputShape.ElementCount);
+        var methods = ResourceModel.LargestExplanationBram18K(schedules, plan.InputShape.ElementCount, shape.AccumulatorBits);
         var overflows = Overflows(estimate, board.Resources);
         if (overflows.Count == 0)
         {
             return;
         }
 
-        var best = LargestFitting(plan.Layers, board.Resources, plan.ConvTileCi, plan.ConvTileCo);
+        var best = LargestFitting(plan.Layers, board.Resources, plan.ConvTileCi, plan.ConvTileCo, schedules, plan.InputShape.ElementCount);
         var hint = best is { } b
             ? $"The largest configuration that fits is XaiConvParallelism {b.NOh}x{b.NOw} with XaiFcTile {b.FcTile} ({b.Estimate.Dsp} DSP, {b.Estimate.Bram18K} BRAM_18K, about {b.Estimate.Lut / 1000.0:0.#}K LUT)."
             : "No configuration of this network fits the board; choose a larger board.";

@@ -53,6 +53,20 @@ public static class ResourceModel
     /// <summary>DSP slices: one per MAC of the two engines.</summary>
     public static int Dsps(int nOh, int nOw, int fcTile) => nOh * nOw + fcTile;
 
+    /// <summary>
+    /// A design for the build's methods: the engines (<see cref="Estimate(EngineShape, bool)"/>) plus the largest of the
+    /// methods' own buffers (<see cref="ExplanationBram18K"/>), since each bitstream holds one method's top.
+    /// </summary>
+    public static ResourceEstimate Estimate(EngineShape e, IEnumerable<ExplanationSchedule> methods, long inputSize)
+    {
+        var engines = Estimate(e);
+        return engines with { Bram18K = engines.Bram18K + (int)LargestExplanationBram18K(methods, inputSize, e.AccumulatorBits) };
+    }
+
+    /// <summary>The largest of <paramref name="methods"/>' own buffers (<see cref="ExplanationBram18K"/>); 0 for none.</summary>
+    public static long LargestExplanationBram18K(IEnumerable<ExplanationSchedule> methods, long inputSize, int accumulatorBits) =>
+        methods.Select(m => ExplanationBram18K(m, (int)inputSize, accumulatorBits)).DefaultIfEmpty(0).Max();
+
     public static ResourceEstimate Estimate(EngineShape e, bool withBp = true)
     {
         var macs = Dsps(e.NOh, e.NOw, e.FcTile);
