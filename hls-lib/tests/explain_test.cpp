@@ -402,3 +402,51 @@ TEST(Table3ExplainNumerics, GuidedGradCamScaledTracksFloat) {
 TEST(Table3ExplainNumerics, SmoothGradScaledTracksFloat) { scaled_tracks_float<xai::SmoothGrad>("SmoothGrad", 0.93); }
 
 } // namespace
+
+// Off-chip pass buffers (explain_config::sums_off_chip): the pass input and the running sums in the caller's memory,
+// the pass's gradient in `relevance`. The same arithmetic in the same order, so the 16-bit scaled profile gives the
+// same bits as on chip; and the memory is really used (the last pass's input and the sums are there afterwards).
+template <class CFG> struct off_chip_config : CFG {
+    static const bool sums_off_chip = true;
+};
+template <class M, class CFG = test_explain_config> void off_chip_is_bit_identical(const char* name) {
+    typedef scaled NUM;
+    typedef typename NUM::act_t act_t;
+    typedef typename NUM::grad_t grad_t;
+    typedef off_chip_config<CFG> OFF;
+    static_assert(xai::sums_off_chip<OFF>::value && !xai::sums_off_chip<CFG>::value, "the trait reads the member");
+    const std::vector<double> w = table3_weights();
+    std::vector<typename NUM::weight_t> wt;
+    for (double v : w) wt.push_back(typename NUM::weight_t(v));
+    for (unsigned k = 0; k < 2; k++) {
+        const std::vector<double> x = to_dvec(splitmix_input(k, table3::input_size));
+        const Explained on = explain_one<Table3, NUM, M, CFG>(w, x);
+        std::vector<act_t> image, logits(table3::n_classes), pass_image(table3::input_size, act_t(0));
+        for (double v : x) image.push_back(act_t(v * xai::pow2(xai::image_exp<NUM>::value)));
+        std::vector<grad_t> rel(table3::input_size);
+        std::vector<typename NUM::grad_accum_t> sums(table3::input_size, typename NUM::grad_accum_t(0));
+        Pass<NUM, typename xai::explanation_traits<M, OFF>::rule, Table3> pass{wt.data()};
+        xai::no_pass_observer none;
+        const xai::pass_memory<NUM> memory = {pass_image.data(), sums.data()};
+        const unsigned cls = xai::explain<NUM, M, OFF, table3::input_size, table3::n_classes>(pass, image.data(), rel.data(), logits.data(), -1, none, memory);
+        EXPECT_EQ(cls, on.cls) << name << " image " << k;
+        EXPECT_EQ(pass.calls, on.passes) << name;
+        const double unscale = xai::pow2(-xai::attribution_exp<NUM, M, OFF>());
+        for (unsigned i = 0; i < table3::input_size; i++)
+            ASSERT_EQ(double(rel[i]) * unscale, on.relevance[i]) << name << " image " << k << " element " << i;
+        for (unsigned i = 0; i < table3::n_classes; i++) ASSERT_EQ(double(logits[i]), on.logits[i]) << name << " logit " << i;
+        unsigned nonzero_sums = 0, nonzero_inputs = 0;
+        for (unsigned i = 0; i < table3::input_size; i++) {
+            nonzero_sums += double(sums[i]) != 0.0;
+            nonzero_inputs += double(pass_image[i]) != 0.0;
+        }
+        EXPECT_GT(nonzero_sums, table3::input_size / 2) << name << ": the sums were not kept in the caller's memory";
+        EXPECT_GT(nonzero_inputs, table3::input_size / 2) << name << ": the pass input was not formed in the caller's memory";
+    }
+}
+TEST(ExplainOffChip, InputXGradientIsBitIdentical) { off_chip_is_bit_identical<xai::InputXGradient>("InputXGradient"); }
+TEST(ExplainOffChip, IntegratedGradientsIsBitIdentical) { off_chip_is_bit_identical<xai::IntegratedGradients>("IntegratedGradients"); }
+TEST(ExplainOffChip, IntegratedGradientsFromBaselineImageIsBitIdentical) {
+    off_chip_is_bit_identical<xai::IntegratedGradients, table3_nonnegative_baseline_config>("IG from a baseline");
+}
+TEST(ExplainOffChip, SmoothGradIsBitIdentical) { off_chip_is_bit_identical<xai::SmoothGrad>("SmoothGrad"); }

@@ -34,6 +34,7 @@ public sealed class XaiResolveProjectTask : XaiTask
     public string SmoothGradSigma { get; set; } = "";
     public string GradCamLayer { get; set; } = "";
     public string IgBaseline { get; set; } = "";
+    public string PassSums { get; set; } = "";
     public string ClockMHz { get; set; } = "";
     public string TargetClass { get; set; } = "";
     public string FidelityImages { get; set; } = "";
@@ -73,6 +74,7 @@ public sealed class XaiResolveProjectTask : XaiTask
             SmoothGradSigma = SmoothGradSigma,
             GradCamLayer = GradCamLayer,
             IgBaseline = IgBaseline,
+            PassSums = PassSums,
             ClockMHz = ClockMHz,
             TargetClass = TargetClass,
             FidelityImages = FidelityImages,

@@ -250,22 +250,6 @@ public sealed partial class SuccessfulBuildTests(SuccessfulBuild build) : IClass
         var plain = HeadlessChromium.Screenshot(html, width, height);
         var open = HeadlessChromium.Screenshot(html, width, height, "#compare-img0");
 
-        // Fully relevant pixels (alpha 255 in a layer, opacity 1) show the colour map's top colour exactly.
-        var (r, g, b) = Xai.Imaging.ColorMap.Inferno(1);
-        int Count(Xai.Imaging.RasterImage shot)
-        {
-            var n = 0;
-            for (var y = 0; y < height; y++)
-            {
-                for (var x = 0; x < width; x++)
-                {
-                    n += shot[x, y, 0] == r && shot[x, y, 1] == g && shot[x, y, 2] == b ? 1 : 0;
-                }
-            }
-
-            return n;
-        }
-
         // Each layer is drawn 256 px wide: every saturated map pixel covers (256 / width)^2 screen pixels.
         var expected = 0.0;
         foreach (var method in Methods)
@@ -277,9 +261,9 @@ public sealed partial class SuccessfulBuildTests(SuccessfulBuild build) : IClass
         }
 
         Assert.True(expected > 0, "no map has a saturated pixel");
-        var shown = Count(open);
+        var shown = TopColourPixels(open);
         Assert.True(shown >= expected * 0.7, $"the open comparison view shows {shown} top-colour pixels; its layers hold about {expected:F0}");
-        Assert.True(shown > 2 * Count(plain), $"{shown} top-colour pixels with the view open, {Count(plain)} without: the view did not open");
+        Assert.True(shown > 2 * TopColourPixels(plain), $"{shown} top-colour pixels with the view open, {TopColourPixels(plain)} without: the view did not open");
         // The panel covers the page: its background where the page's tables were.
         Assert.Equal(0x14171f, (open[width / 2, height - 5, 0] << 16) | (open[width / 2, height - 5, 1] << 8) | open[width / 2, height - 5, 2]);
     }
@@ -304,23 +288,8 @@ public sealed partial class SuccessfulBuildTests(SuccessfulBuild build) : IClass
             return copy;
         }
 
-        var (r, g, b) = Xai.Imaging.ColorMap.Inferno(1);
-        int Count(Xai.Imaging.RasterImage shot)
-        {
-            var n = 0;
-            for (var y = 0; y < height; y++)
-            {
-                for (var x = 0; x < width; x++)
-                {
-                    n += shot[x, y, 0] == r && shot[x, y, 1] == g && shot[x, y, 2] == b ? 1 : 0;
-                }
-            }
-
-            return n;
-        }
-
-        var open = Count(HeadlessChromium.Screenshot(html, width, height, "#compare-img0"));
-        var faded = Count(HeadlessChromium.Screenshot(
+        var open = TopColourPixels(HeadlessChromium.Screenshot(html, width, height, "#compare-img0"));
+        var faded = TopColourPixels(HeadlessChromium.Screenshot(
             Driven("faded", "const r = document.querySelector('#compare-img0 input[type=range]'); r.value = '0'; r.dispatchEvent(new Event('input'));"),
             width, height, "#compare-img0"));
         var enlarged = HeadlessChromium.Screenshot(
@@ -333,8 +302,27 @@ public sealed partial class SuccessfulBuildTests(SuccessfulBuild build) : IClass
         var layer = PngReader.Read(build.Project.PathOf(OddNetworkProject.Files.Heatmap("img0", Methods[0] + ".layer")));
         var saturated = Enumerable.Range(0, layer.Width * layer.Height).Count(i => layer.Pixels[4 * i + 3] == 255);
         var expected = saturated * Math.Pow(765.0 / layer.Width, 2);
-        var shown = Count(enlarged);
+        var shown = TopColourPixels(enlarged);
         Assert.True(shown >= 0.7 * expected, $"the enlarged map shows {shown} top-colour pixels; enlarged, its layer holds about {expected:F0}");
+    }
+
+    /// <summary>
+    /// Screen pixels in the colour map's top colour: fully relevant map pixels (alpha 255 in a layer, opacity 1) show it
+    /// exactly, so their count measures how much of the maps a screenshot shows.
+    /// </summary>
+    private static int TopColourPixels(Xai.Imaging.RasterImage shot)
+    {
+        var (r, g, b) = Xai.Imaging.ColorMap.Inferno(1);
+        var n = 0;
+        for (var y = 0; y < shot.Height; y++)
+        {
+            for (var x = 0; x < shot.Width; x++)
+            {
+                n += shot[x, y, 0] == r && shot[x, y, 1] == g && shot[x, y, 2] == b ? 1 : 0;
+            }
+        }
+
+        return n;
     }
 
     [GeneratedRegex("<img\\s[^>]*src=\"(?<src>[^\"]*)\"")]

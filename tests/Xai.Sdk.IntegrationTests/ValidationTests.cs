@@ -93,6 +93,21 @@ public sealed class ValidationTests(PackedSdk sdk)
     }
 
     [Fact]
+    public void The_pass_sums_placement_reaches_the_settings_and_a_bad_one_is_XAI1021()
+    {
+        using var project = ProjectWithModel("<XaiMethods>IntegratedGradients</XaiMethods><XaiPassSums>Bram</XaiPassSums>");
+        var bad = project.Build();
+        var error = Assert.Single(bad.Errors);
+        Assert.Equal("XAI1021", error.Code);
+        Assert.Equal(project.ProjectFile, error.File);
+        Assert.Contains("'XaiPassSums' is 'Bram'; allowed: Auto, OnChip, OffChip", error.Message);
+
+        var good = project.Build(ResolveOnly, "-p:XaiPassSums=offchip");
+        Assert.True(good.Succeeded, good.ToString());
+        Assert.Contains("\"passSums\": \"OffChip\"", File.ReadAllText(project.PathOf("obj/Debug/xai/settings.json")));
+    }
+
+    [Fact]
     public void A_design_that_needs_more_DSPs_than_the_board_has_is_rejected()
     {
         using var project = ProjectWithModel("<XaiBoard>pynq-z2</XaiBoard><XaiConvParallelism>16x16</XaiConvParallelism>");

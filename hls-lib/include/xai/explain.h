@@ -76,6 +76,10 @@ struct default_explain_config {
     //   ig_baseline_unit : a constexpr double, x' = code * unit in the input's real units (the SDK: 1 / 255)
     //   inputs_nonnegative : optional, true when images and baseline are never negative (the SDK's pixel / 255):
     //                      then |x - x'| stays below x's bound and (x - x') * g needs no extra integer bit
+    // sums_off_chip : optional, true to keep the multi-pass methods' pass input and running sums in the memory the
+    //                  caller passes explain() (pass_memory) instead of on chip: for inputs whose 2 x 16-bit + accumulator
+    //                  words per element do not fit the part's BRAM (the SDK's XaiPassSums). The pass's gradient then goes
+    //                  to `relevance`. Same arithmetic in the same order: bit-identical results.
     // Grad-CAM and Guided Grad-CAM read these network-specific members, which have no default:
     //   image_channels, image_height, image_width : the image's shape (C, H, W order)
     //   gradcam_layer                             : L, the index of the block whose output is explained
@@ -186,6 +190,20 @@ struct has_ig_baseline<CFG, decltype(void(CFG::ig_baseline()[0]))> : std::true_t
 template <class CFG, class = void> struct inputs_nonnegative : std::false_type {};
 template <class CFG>
 struct inputs_nonnegative<CFG, typename std::enable_if<CFG::inputs_nonnegative>::type> : std::true_type {};
+
+/// Whether CFG keeps the multi-pass driver's pass input and running sums off chip (CFG::sums_off_chip): in memory the
+/// caller gives explain() (pass_memory), for inputs whose buffers do not fit the part's BRAM. Same arithmetic, same order.
+template <class CFG, class = void> struct sums_off_chip : std::false_type {};
+template <class CFG>
+struct sums_off_chip<CFG, typename std::enable_if<CFG::sums_off_chip>::type> : std::true_type {};
+
+/// Where a multi-pass method keeps its pass input and running sums when CFG::sums_off_chip: memory the host allocates,
+/// reached through the top's m_axi ports. The pass's gradient goes to explain()'s `relevance` (the attribution overwrites
+/// it at the end), so the design needs no third buffer.
+template <class NUM> struct pass_memory {
+    typename NUM::act_t* image;       ///< N elements: each pass's input (the SDK: a region at the end of the activation arena)
+    typename NUM::grad_accum_t* sums; ///< N elements: the running sums of the passes' gradients (the SDK: the top's `sums` port)
+};
 
 /// Whether METHOD M runs from CFG's baseline image: Integrated Gradients with CFG::ig_baseline().
 template <class M, class CFG> struct from_ig_baseline {
@@ -306,12 +324,29 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC, bool MULTI = e
 struct driver {
     template <class PASS, class OBSERVER>
     static unsigned run(PASS& pass, const typename NUM::act_t* image, typename NUM::grad_t* relevance,
-                        typename NUM::act_t* logits, int target, OBSERVER& observe) {
+                        typename NUM::act_t* logits, int target, OBSERVER& observe, const pass_memory<NUM>&) {
 #pragma HLS INLINE
         const unsigned cls = pass(image, relevance, logits, target, true);
         observe(image, relevance, true, 0u);
         return cls;
     }
+};
+
+/// The multi-pass driver's pass input, pass gradient and running sums: on chip (local arrays, one BRAM each), or with
+/// CFG::sums_off_chip the caller's pass_memory and the relevance port. Chosen at compile time, so each pointer the
+/// driver uses is always the same array or the same port.
+template <class NUM, unsigned N, bool OFF_CHIP> struct pass_buffers {
+    typename NUM::act_t image[N];
+    typename NUM::grad_t relevance[N];
+    typename NUM::grad_accum_t sums[N];
+    typename NUM::act_t* pass_image(const pass_memory<NUM>&) { return image; }
+    typename NUM::grad_t* pass_relevance(typename NUM::grad_t*) { return relevance; }
+    typename NUM::grad_accum_t* sum(const pass_memory<NUM>&) { return sums; }
+};
+template <class NUM, unsigned N> struct pass_buffers<NUM, N, true> {
+    typename NUM::act_t* pass_image(const pass_memory<NUM>& m) { return m.image; }
+    typename NUM::grad_t* pass_relevance(typename NUM::grad_t* relevance) { return relevance; }
+    typename NUM::grad_accum_t* sum(const pass_memory<NUM>& m) { return m.sums; }
 };
 
 template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<NUM, M, CFG, N, NC, true> {
@@ -329,14 +364,16 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
                   "smoothgrad_samples above 2^(I_grad_accum - I_grad))");
 
     template <class PASS, class OBSERVER>
-    static unsigned run(PASS& pass, const act_t* image, grad_t* relevance, act_t* logits, int target, OBSERVER& observe) {
+    static unsigned run(PASS& pass, const act_t* image, grad_t* relevance, act_t* logits, int target, OBSERVER& observe,
+                        const pass_memory<NUM>& memory) {
 #pragma HLS INLINE
-        // On-chip: the pass's input, gradient and logits, the running sums. ONE call site of the pass, always on
-        // these buffers, so the top has one instance of each engine (tests/engine_instances) and no pointer
-        // that switches between a port and a local array.
-        act_t pass_image[N];
-        grad_t pass_relevance[N];
-        grad_accum_t sum[N];
+        // The pass's input, gradient and the running sums (pass_buffers: on chip, or off chip with CFG::sums_off_chip),
+        // the pass's logits on chip. ONE call site of the pass, always on these buffers, so the top has one instance of
+        // each engine (tests/engine_instances) and no pointer that switches between a port and a local array.
+        pass_buffers<NUM, N, sums_off_chip<CFG>::value> buffers;
+        act_t* pass_image = buffers.pass_image(memory);
+        grad_t* pass_relevance = buffers.pass_relevance(relevance);
+        grad_accum_t* sum = buffers.sum(memory);
         act_t pass_logits[NC];
     zero_sum:
         for (unsigned i = 0; i < N; i++) {
@@ -530,7 +567,8 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
     }
 
     template <class PASS, class OBSERVER>
-    static unsigned run(PASS& pass, const act_t* image, grad_t* relevance, act_t* logits, int target, OBSERVER& observe) {
+    static unsigned run(PASS& pass, const act_t* image, grad_t* relevance, act_t* logits, int target, OBSERVER& observe,
+                        const pass_memory<NUM>&) {
 #pragma HLS INLINE
         // Guided: pass 0 writes Guided Backprop's relevance, pass 1 leaves dF/dA in the gradient arena (and the
         // relevance alone). ONE call site of the pass, as in the multi-pass driver: one engine of each kind.
@@ -585,15 +623,27 @@ template <class NUM, class CFG, unsigned N, unsigned NC, bool GUIDED> struct cam
 /// 2^attribution_exp<NUM, METHOD, CFG>(). `pass(input, relevance, logits, target, run_bp)` runs the
 /// network once with explanation_traits<METHOD, CFG>::rule (the generated header's pass_runner);
 /// `observe(input, relevance, run_bp, bp_stop)` sees every pass (no_pass_observer). N: the image's elements; NC: the classes.
+/// `memory`: where a multi-pass method keeps its pass input and sums when CFG::sums_off_chip (unused otherwise).
 template <class NUM, class METHOD, class CFG, unsigned N, unsigned NC, class PASS, class OBSERVER>
 unsigned explain(PASS& pass, const typename NUM::act_t* image, typename NUM::grad_t* relevance,
-                 typename NUM::act_t* logits, int target, OBSERVER& observe) {
+                 typename NUM::act_t* logits, int target, OBSERVER& observe, const pass_memory<NUM>& memory) {
 #pragma HLS INLINE
     typedef explanation_traits<METHOD, CFG> traits;
     typedef typename std::conditional<traits::grad_cam,
                                       explain_detail::cam_driver<NUM, CFG, N, NC, std::is_same<METHOD, GuidedGradCam>::value>,
                                       explain_detail::driver<NUM, METHOD, CFG, N, NC>>::type driver;
-    return driver::run(pass, image, relevance, logits, target, observe);
+    return driver::run(pass, image, relevance, logits, target, observe, memory);
+}
+
+/// The same with every buffer on chip: CFG must not ask for sums_off_chip, which needs the caller's memory.
+template <class NUM, class METHOD, class CFG, unsigned N, unsigned NC, class PASS, class OBSERVER>
+unsigned explain(PASS& pass, const typename NUM::act_t* image, typename NUM::grad_t* relevance,
+                 typename NUM::act_t* logits, int target, OBSERVER& observe) {
+#pragma HLS INLINE
+    static_assert(!sums_off_chip<CFG>::value,
+                  "explain: explain_config::sums_off_chip keeps the pass input and sums in the caller's memory: pass a pass_memory");
+    const pass_memory<NUM> none = {nullptr, nullptr};
+    return explain<NUM, METHOD, CFG, N, NC>(pass, image, relevance, logits, target, observe, none);
 }
 
 } // namespace xai

@@ -13,7 +13,7 @@ public sealed record ExplanationSchedule(AttributionMethod Rule, int BackwardPas
     /// <summary>Network passes in all: the FP + BP passes and the FP for the class.</summary>
     public int ForwardPasses => BackwardPasses + (ClassForward ? 1 : 0);
 
-    /// <summary>The multi-pass driver runs it (pass input, gradient and sum buffers on chip).</summary>
+    /// <summary>The multi-pass driver runs it (pass input, gradient and sum buffers, on chip unless <see cref="SumsOffChip"/>).</summary>
     public bool MultiPass => !LayerMapped && (BackwardPasses > 1 || TimesInput || ClassForward);
 
     /// <summary>
@@ -22,6 +22,12 @@ public sealed record ExplanationSchedule(AttributionMethod Rule, int BackwardPas
     /// within x's bound (the generated header says inputs_nonnegative; hls-lib's input_difference_bits is 0).
     /// </summary>
     public bool FromBaseline { get; init; }
+
+    /// <summary>
+    /// The multi-pass driver keeps its pass input and sums in DRAM (XaiPassSums resolved to OffChip by the plan): no
+    /// BRAM for them, and each pass streams them (hls-lib's explain_config::sums_off_chip).
+    /// </summary>
+    public bool SumsOffChip { get; init; }
 
     /// <summary>Grad-CAM's block output, channels and pixels, that the on-chip map is formed from (set by the plan).</summary>
     public (int Channels, int Pixels)? LayerMap { get; init; }

@@ -5,11 +5,12 @@ namespace Xai.Attribution;
 /// SmoothGrad's samples and noise σ (in the input's real units), the noise generator's seed, the
 /// block whose output Grad-CAM explains (XaiGradCamLayer; null: the last convolution block, which the
 /// planner writes into the plan), and Integrated Gradients' baseline image (XaiIgBaseline, a full path;
-/// null: zeros).
+/// null: zeros), and where the multi-pass methods keep their pass input and sums (XaiPassSums; the planner
+/// resolves <see cref="PassSumsPlacement.Auto"/>, so a plan holds OnChip or OffChip).
 /// </summary>
 public sealed record ExplanationSettings(int IgSteps = ExplanationSettings.DefaultIgSteps, int SmoothGradSamples = ExplanationSettings.DefaultSmoothGradSamples,
     double SmoothGradSigma = ExplanationSettings.DefaultSmoothGradSigma, uint NoiseSeed = ExplanationSettings.DefaultNoiseSeed, string? GradCamLayer = null,
-    string? IgBaseline = null)
+    string? IgBaseline = null, PassSumsPlacement PassSums = PassSumsPlacement.Auto)
 {
     public const int DefaultIgSteps = 32;
     public const int DefaultSmoothGradSamples = 16;

@@ -41,6 +41,7 @@ public static class BoardRunnerWriter
                 ["activation"] = Format(profile.Activation),
                 ["weight"] = Format(profile.Weight),
                 ["gradient"] = Format(profile.Gradient),
+                ["gradientAccumulator"] = Format(profile.GradientAccumulator), // the off-chip sums' words (XaiPassSums OffChip)
                 ["inputExponent"] = profile.ActivationExponents[0],
                 ["logitExponent"] = profile.ActivationExponents[^1],
                 ["relevanceExponent"] = plan.AttributionExponent(method, profile),

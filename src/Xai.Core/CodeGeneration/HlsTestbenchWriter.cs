@@ -115,6 +115,11 @@ public static class HlsTestbenchWriter
         if (explain)
         {
             s.AppendLine("    std::vector<top_grad_t> grad(grad_arena_size), relevance(input_size);");
+            if (design.MasterPorts.Any(port => port.Name == HlsTopDesign.SumsPort))
+            {
+                s.AppendLine($"    std::vector<top_grad_accum_t> {HlsTopDesign.SumsPort}(input_size); // XaiPassSums OffChip: the running sums in host memory");
+            }
+
             s.AppendLine($"    const unsigned cls = {design.FunctionName}({args}, target);");
         }
         else

@@ -30,6 +30,9 @@ public sealed record HlsTopDesign(HlsTopVariant Variant, AttributionMethod Metho
     /// <summary>The packed dense weight port: the weight image again, as beats (<c>xai/weight_beat.h</c>).</summary>
     public const string DenseWeightsPort = "dense_weights";
 
+    /// <summary>The multi-pass methods' running sums in DRAM (XaiPassSums OffChip; hls-lib's pass_memory::sums).</summary>
+    public const string SumsPort = "sums";
+
     /// <summary>The image buffer a port reads: <see cref="DenseWeightsPort"/> reads <c>weights</c>' buffer.</summary>
     public static string BufferOf(string port) => port == DenseWeightsPort ? "weights" : port;
 
@@ -78,6 +81,12 @@ public sealed record HlsTopDesign(HlsTopVariant Variant, AttributionMethod Metho
         }
 
         ports.Add(new("logits", "gmem_act", sizes.Classes));
+        if (variant == HlsTopVariant.Explain && sizes.PassSumsOffChip && ExplanationSchedule.For(method, ExplanationSettings.Default).MultiPass)
+        {
+            // Accumulator words (48 bits, 64 on the bus): a bundle of their own, for the same width rule as dense_weights.
+            ports.Add(new(SumsPort, "gmem_sums", sizes.Input));
+        }
+
         return new HlsTopDesign(variant, method, ports);
     }
 }

@@ -180,6 +180,12 @@ public static class NetworkHeaderWriter
             s.AppendLine($"static const unsigned a_{layers[i].Name} = {place.ActOut[i]};");
         }
 
+        if (place.PassInputAt >= 0)
+        {
+            s.AppendLine($"/// The multi-pass methods' pass input (XaiPassSums OffChip: explain_config::sums_off_chip), after the logits.");
+            s.AppendLine($"static const unsigned a_pass_input = {place.PassInputAt};");
+        }
+
         s.AppendLine($"static const unsigned act_arena_size = {place.ActArena};");
         s.AppendLine("static const unsigned act_offset[n_layers] = {" + string.Join(", ", place.ActOut) + "};");
         s.AppendLine("static const unsigned act_size[n_layers] = {" + string.Join(", ", layers.Select(l => l.OutputShape.ElementCount)) + "};");
@@ -288,6 +294,12 @@ public static class NetworkHeaderWriter
         s.AppendLine($"    static constexpr double smoothgrad_sigma = {e.SmoothGradSigma.ToString("R", CultureInfo.InvariantCulture)}; ///< SmoothGrad: noise sigma in the input's units");
         s.AppendLine($"    static const std::uint32_t noise_seed = 0x{e.NoiseSeed:X8}u; ///< the noise generator's state at every image's start");
         s.AppendLine("    static const bool inputs_nonnegative = true; ///< images (and a baseline) are pixel / 255: x - x' needs no extra integer bit");
+        var offChip = plan.Methods.Any(m => plan.ScheduleOf(m).SumsOffChip);
+        if (offChip)
+        {
+            s.AppendLine("    /// XaiPassSums OffChip: the multi-pass methods' pass input at a_pass_input in the activation arena, their sums in explain()'s `sums`");
+            s.AppendLine("    static const bool sums_off_chip = true;");
+        }
         if (e.GradCamLayer is { } camLayer)
         {
             var index = GradCamLayer.IndexOf(plan.Layers, camLayer);
@@ -322,14 +334,26 @@ public static class NetworkHeaderWriter
         s.AppendLine("/// Integrated Gradients and SmoothGrad are passes of run() with the Saliency rule, Grad-CAM a pass whose BP stops");
         s.AppendLine("/// at its block, Guided Grad-CAM a guided pass and that one. Returns the class explained;");
         s.AppendLine("/// logits as run(); relevance true value = stored * 2^-xai::attribution_exp<NUM, METHOD, explain_config>().");
+        s.AppendLine("/// `sums`: input_size accumulator words for the running sums when explain_config::sums_off_chip (else unused).");
         s.AppendLine("template <class NUM, class METHOD, class OBSERVER = xai::no_pass_observer>");
         s.AppendLine("unsigned explain(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,");
         s.AppendLine("                 typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,");
-        s.AppendLine("                 fp_state& st, const xai::weight_beat_t<fc_engine<NUM>>* weight_beats = nullptr, OBSERVER observe = OBSERVER()) {");
+        s.AppendLine("                 fp_state& st, const xai::weight_beat_t<fc_engine<NUM>>* weight_beats = nullptr, OBSERVER observe = OBSERVER(),");
+        s.AppendLine("                 typename NUM::grad_accum_t* sums = nullptr) {");
         s.AppendLine("#pragma HLS INLINE");
         s.AppendLine("    typedef typename xai::explanation_traits<METHOD, explain_config>::rule rule;");
         s.AppendLine("    pass_runner<NUM, rule> pass = {weights, act, grad, st, weight_beats};");
-        s.AppendLine("    return xai::explain<NUM, METHOD, explain_config, input_size, n_classes>(pass, image, relevance, logits, target, observe);");
+        if (offChip)
+        {
+            s.AppendLine("    const xai::pass_memory<NUM> memory = {act + a_pass_input, sums};");
+            s.AppendLine("    return xai::explain<NUM, METHOD, explain_config, input_size, n_classes>(pass, image, relevance, logits, target, observe, memory);");
+        }
+        else
+        {
+            s.AppendLine("    (void)sums;");
+            s.AppendLine("    return xai::explain<NUM, METHOD, explain_config, input_size, n_classes>(pass, image, relevance, logits, target, observe);");
+        }
+
         s.AppendLine("}");
         s.AppendLine();
     }

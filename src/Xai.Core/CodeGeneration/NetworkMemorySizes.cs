@@ -9,9 +9,11 @@ namespace Xai.CodeGeneration;
 /// literals for <c>depth=</c>; it also static_asserts them against the header, so a drift
 /// between this class and <see cref="NetworkHeaderWriter"/> fails at compile time.
 /// <paramref name="DenseWeightBeat"/> &gt; 1: the top also reads the weight image as beats of that many
-/// weights (the dense engine's packed port), <see cref="WeightBeats"/> of them.
+/// weights (the dense engine's packed port), <see cref="WeightBeats"/> of them. <paramref name="PassSumsOffChip"/>: the
+/// multi-pass methods' tops also take <c>sums</c>, <see cref="Input"/> accumulator words (XaiPassSums OffChip).
 /// </summary>
-public sealed record NetworkMemorySizes(long Input, long WeightImage, long ActArena, long GradArena, int Classes, int DenseWeightBeat = 1)
+public sealed record NetworkMemorySizes(long Input, long WeightImage, long ActArena, long GradArena, int Classes, int DenseWeightBeat = 1,
+    bool PassSumsOffChip = false)
 {
     /// <summary>Whole beats of the weight image (the packed port's depth; no block reads past them).</summary>
     public long WeightBeats => WeightImage / DenseWeightBeat;
@@ -20,6 +22,6 @@ public sealed record NetworkMemorySizes(long Input, long WeightImage, long ActAr
     {
         var layout = ArenaLayout.For(plan);
         return new NetworkMemorySizes(plan.InputShape.ElementCount, plan.Layers.Sum(l => l.ParameterCount), layout.ActArena,
-            layout.GradArena, plan.Classes, plan.DenseWeightBeat);
+            layout.GradArena, plan.Classes, plan.DenseWeightBeat, layout.PassInputAt >= 0);
     }
 }

@@ -66,10 +66,23 @@ public static class ResourceFit
             return;
         }
 
+        static string Configuration((int NOh, int NOw, int FcTile, ResourceEstimate Estimate) c) =>
+            $"XaiConvParallelism {c.NOh}x{c.NOw} with XaiFcTile {c.FcTile} ({c.Estimate.Dsp} DSP, {c.Estimate.Bram18K} BRAM_18K, about {c.Estimate.Lut / 1000.0:0.#}K LUT)";
         var best = LargestFitting(plan.Layers, board.Resources, plan.ConvTileCi, plan.ConvTileCo, schedules, plan.InputShape.ElementCount);
-        var hint = best is { } b
-            ? $"The largest configuration that fits is XaiConvParallelism {b.NOh}x{b.NOw} with XaiFcTile {b.FcTile} ({b.Estimate.Dsp} DSP, {b.Estimate.Bram18K} BRAM_18K, about {b.Estimate.Lut / 1000.0:0.#}K LUT)."
-            : "No configuration of this network fits the board; choose a larger board.";
+        // Multi-pass buffers on chip: would DRAM (XaiPassSums OffChip) let this or a larger configuration fit?
+        var offChip = schedules.Any(s => s.MultiPass && !s.SumsOffChip) ? schedules.Select(s => s.MultiPass ? s with { SumsOffChip = true } : s).ToList() : null;
+        var bestOffChip = offChip is null ? null : LargestFitting(plan.Layers, board.Resources, plan.ConvTileCi, plan.ConvTileCo, offChip, plan.InputShape.ElementCount);
+        var hint = best is { } b ? $"The largest configuration that fits is {Configuration(b)}."
+            : bestOffChip is null ? "No configuration of this network fits the board; choose a larger board."
+            : "No configuration fits with the multi-pass methods' pass input and sums on chip.";
+        if (offChip is not null && Overflows(ResourceModel.Estimate(shape, offChip, plan.InputShape.ElementCount), board.Resources).Count == 0)
+        {
+            hint += " Or set XaiPassSums to OffChip (or Auto): with the multi-pass methods' pass input and sums in DRAM this configuration fits.";
+        }
+        else if (bestOffChip is { } o && (best is null || o.Estimate.Dsp > best.Value.Estimate.Dsp))
+        {
+            hint += $" With XaiPassSums OffChip (their pass input and sums in DRAM) the largest that fits is {Configuration(o)}.";
+        }
         throw new XaiException(DiagnosticCatalog.ExceedsBoardResources,
             $"Properties 'XaiConvParallelism' ({plan.ConvParallelismH}x{plan.ConvParallelismW}) and 'XaiFcTile' ({plan.FcTile}) give a design that does not fit board '{board.Id}': {string.Join("; ", overflows)}{(methods > 0 ? $" (BRAM_18K includes {methods} for the largest of XaiMethods' own buffers)" : "")}. {hint}",
             projectFile);

@@ -29,6 +29,8 @@ namespace Xai.FpgaResources;
 /// comparators and counters (no DSP) are not in the fit: the paper's design has no such unit.</item>
 /// <item>The packed dense weight port (<c>XaiPackDenseWeights</c>): one more AXI master, counted as
 /// <see cref="PackedWeightPort"/> on top of the above, from a real csynth report.</item>
+/// <item>The multi-pass methods' sums in DRAM (<c>XaiPassSums</c> OffChip): their buffers leave the BRAM count, and the
+/// top's <c>sums</c> port is one more AXI master, <see cref="SumsPort"/> (the same figures).</item>
 /// </list>
 /// Nothing here comes from a vendor tool run on this code.
 /// </summary>
@@ -59,9 +61,21 @@ public static class ResourceModel
     /// </summary>
     public static ResourceEstimate Estimate(EngineShape e, IEnumerable<ExplanationSchedule> methods, long inputSize)
     {
+        var list = methods.ToList();
         var engines = Estimate(e);
-        return engines with { Bram18K = engines.Bram18K + (int)LargestExplanationBram18K(methods, inputSize, e.AccumulatorBits) };
+        // Off-chip sums: the top's `sums` port is one more AXI master (its own bundle: accumulator words), counted as the
+        // packed weight port's (a 128-bit read/write adapter: an upper bound for this 64-bit one).
+        var port = list.Any(m => m.SumsOffChip) ? SumsPort : (Bram18K: 0, Ff: 0, Lut: 0);
+        return engines with
+        {
+            Bram18K = engines.Bram18K + (int)LargestExplanationBram18K(list, inputSize, e.AccumulatorBits),
+            Lut = engines.Lut + port.Lut,
+            Ff = engines.Ff + port.Ff,
+        };
     }
+
+    /// <summary>The off-chip sums' AXI master (XaiPassSums OffChip): <see cref="PackedWeightPort"/>'s figures, an upper bound.</summary>
+    public static (int Bram18K, int Ff, int Lut) SumsPort => PackedWeightPort;
 
     /// <summary>The largest of <paramref name="methods"/>' own buffers (<see cref="ExplanationBram18K"/>); 0 for none.</summary>
     public static long LargestExplanationBram18K(IEnumerable<ExplanationSchedule> methods, long inputSize, int accumulatorBits) =>
@@ -127,10 +141,11 @@ public static class ResourceModel
     /// sums (gradient accumulator words), one word per input element each; Grad-CAM's: a weight per channel in 48-bit
     /// words (cam_t; its map at the block's resolution is partitioned into registers). 0 for a one-pass method.
     /// Integrated Gradients from a baseline image adds the image's ROM (its 8-bit pixels, one per input element).
+    /// With <see cref="ExplanationSchedule.SumsOffChip"/> the three buffers are in DRAM: the ROM and the sums port's adapter remain.
     /// </summary>
     public static long ExplanationBram18K(ExplanationSchedule schedule, int inputSize, int accumulatorBits) =>
         schedule.LayerMap is { } map ? BramMapping.Blocks(map.Channels, 48)
-        : schedule.MultiPass ? 2 * BramMapping.Blocks(inputSize, 16) + BramMapping.Blocks(inputSize, accumulatorBits)
+        : schedule.MultiPass ? (schedule.SumsOffChip ? SumsPort.Bram18K : 2 * BramMapping.Blocks(inputSize, 16) + BramMapping.Blocks(inputSize, accumulatorBits))
             + (schedule.FromBaseline ? BramMapping.Blocks(inputSize, 8) : 0)
         : 0;
 

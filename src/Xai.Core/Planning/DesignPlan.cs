@@ -72,6 +72,11 @@ public sealed record DesignPlan
     public ExplanationSchedule ScheduleOf(AttributionMethod method)
     {
         var schedule = ExplanationSchedule.For(method, Explanation);
+        if (schedule.MultiPass)
+        {
+            return schedule with { SumsOffChip = Explanation.PassSums == PassSumsPlacement.OffChip };
+        }
+
         if (!schedule.LayerMapped || Explanation.GradCamLayer is not { } name)
         {
             return schedule;

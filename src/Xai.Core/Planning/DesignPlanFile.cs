@@ -16,7 +16,7 @@ namespace Xai.Planning;
 /// </summary>
 public static class DesignPlanFile
 {
-    public const string FormatName = "xai-design-plan/9"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents, relu6; 4: inputFrom, residualFrom; 5: pool blocks, dense relu6; 6: packDenseWeights; 7: explanation; 8: explanation.gradCamLayer; 9: explanation.igBaseline
+    public const string FormatName = "xai-design-plan/10"; // 2: convolutions carry stride, pads and depthwise; 3: weight exponents, relu6; 4: inputFrom, residualFrom; 5: pool blocks, dense relu6; 6: packDenseWeights; 7: explanation; 8: explanation.gradCamLayer; 9: explanation.igBaseline; 10: explanation.passSums
 
     /// <summary>Writes <paramref name="plan"/> to <paramref name="path"/>, only when its content changes.</summary>
     public static void Save(DesignPlan plan, string path) =>
@@ -53,6 +53,7 @@ public static class DesignPlanFile
             ["noiseSeed"] = plan.Explanation.NoiseSeed,
             ["gradCamLayer"] = plan.Explanation.GradCamLayer,
             ["igBaseline"] = plan.Explanation.IgBaseline,
+            ["passSums"] = plan.Explanation.PassSums.ToString(),
         },
         ["clockMHz"] = plan.ClockMHz,
         ["boardResources"] = new JObject
@@ -131,7 +132,7 @@ public static class DesignPlanFile
                 PackDenseWeights = (bool?)json["packDenseWeights"] ?? false,
                 Explanation = new ExplanationSettings((int)json["explanation"]!["igSteps"]!, (int)json["explanation"]!["smoothGradSamples"]!,
                     (double)json["explanation"]!["smoothGradSigma"]!, (uint)json["explanation"]!["noiseSeed"]!, (string?)json["explanation"]!["gradCamLayer"],
-                    (string?)json["explanation"]!["igBaseline"]),
+                    (string?)json["explanation"]!["igBaseline"], Enum.Parse<PassSumsPlacement>((string)json["explanation"]!["passSums"]!)),
                 ClockMHz = (double)json["clockMHz"]!,
                 BoardResources = new Boards.BoardResources(
                     (int)json["boardResources"]!["bram18k"]!, (int)json["boardResources"]!["dsp"]!, (int)json["boardResources"]!["ff"]!,

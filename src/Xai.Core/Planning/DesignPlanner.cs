@@ -29,7 +29,7 @@ public static class DesignPlanner
     {
         var paper = NumericsPlan.PaperFaithful(layers.Count + 1);
         var explanation = settings.Explanation ?? ExplanationSettings.Default;
-        return new DesignPlan
+        var plan = new DesignPlan
         {
             NetworkName = network.Name,
             ModelFileName = modelFileName,
@@ -63,6 +63,7 @@ public static class DesignPlanner
             PaperNumerics = paper,
             Calibration = calibration,
         };
+        return plan with { Explanation = plan.Explanation with { PassSums = PassSumsChoice.Resolve(plan) } };
     }
 
     /// <summary>

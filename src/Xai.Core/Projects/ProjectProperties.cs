@@ -51,6 +51,9 @@ public sealed record ProjectProperties
     /// <summary><c>XaiIgBaseline</c>: Integrated Gradients' baseline image (a PNG, relative to the project), empty for zeros.</summary>
     public string IgBaseline { get; init; } = "";
 
+    /// <summary><c>XaiPassSums</c>: <c>Auto</c>, <c>OnChip</c> or <c>OffChip</c> (the multi-pass methods' buffers), empty for Auto.</summary>
+    public string PassSums { get; init; } = "";
+
     /// <summary><c>XaiClockMHz</c>: accelerator clock, empty for the board default.</summary>
     public string ClockMHz { get; init; } = "";
 

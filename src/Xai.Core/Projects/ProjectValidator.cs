@@ -185,7 +185,7 @@ public static class ProjectValidator
     }
 
     /// <summary>
-    /// XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma, XaiGradCamLayer and XaiIgBaseline; each empty for its default. The
+    /// XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma, XaiGradCamLayer, XaiIgBaseline and XaiPassSums; each empty for its default. The
     /// Grad-CAM layer is checked against the network when the plan is made (GradCamLayer.Resolve).
     /// </summary>
     private static ExplanationSettings ValidateExplanation(ProjectProperties p, string projectDir, IReadOnlyList<AttributionMethod> methods, Action<string, string> error)
@@ -226,7 +226,15 @@ public static class ProjectValidator
             baseline = null;
         }
 
-        return new ExplanationSettings(steps, samples, sigma, GradCamLayer: camLayer, IgBaseline: baseline);
+        var passSums = PassSumsPlacement.Auto;
+        if (!string.IsNullOrWhiteSpace(p.PassSums) &&
+            (!Enum.TryParse(p.PassSums.Trim(), ignoreCase: true, out passSums) || !Enum.IsDefined(passSums) || int.TryParse(p.PassSums.Trim(), out _)))
+        {
+            error(DiagnosticCatalog.BadPassSums, $"Property 'XaiPassSums' is '{p.PassSums.Trim()}'; allowed: Auto, OnChip, OffChip (empty = Auto).");
+            passSums = PassSumsPlacement.Auto;
+        }
+
+        return new ExplanationSettings(steps, samples, sigma, GradCamLayer: camLayer, IgBaseline: baseline, PassSums: passSums);
     }
 
     private static string? ProjectFilePath(string projectDir, string value) =>

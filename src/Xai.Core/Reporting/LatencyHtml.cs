@@ -34,13 +34,13 @@ public static class LatencyHtml
         s.Append($"</table><p class=\"note\">Limits for this work on the board: {Ms(l.Limit.ComputeMs)} with every DSP doing a MAC each cycle, {Ms(l.Limit.DramMs)} moving the design's DRAM bytes at the slave port's full width. {H(l.Basis)}</p>");
         if (l.Methods.Any(m => m.ForwardPasses > 1 || m.Bram18k > 0))
         {
-            s.Append("<table><tr><th>method</th><th>FP + BP passes</th><th>network passes in all</th><th>modelled ms per explanation</th><th>BRAM_18K added</th></tr>");
+            s.Append("<table><tr><th>method</th><th>FP + BP passes</th><th>network passes in all</th><th>modelled ms per explanation</th><th>BRAM_18K added</th><th>pass input and sums</th></tr>");
             foreach (var m in l.Methods)
             {
-                s.Append($"<tr><td>{H(m.Method)}</td><td>{N(m.BackwardPasses)}</td><td>{N(m.ForwardPasses)}</td><td>{F(m.Ms, "F2")}</td><td>{N(m.Bram18k)}</td></tr>");
+                s.Append($"<tr><td>{H(m.Method)}</td><td>{N(m.BackwardPasses)}</td><td>{N(m.ForwardPasses)}</td><td>{F(m.Ms, "F2")}</td><td>{N(m.Bram18k)}</td><td>{(m.PassSums is null ? "—" : m.PassSums == "OffChip" ? "in DRAM" : "on chip")}</td></tr>");
             }
 
-            s.Append("</table><p class=\"note\">Integrated Gradients and SmoothGrad run an FP on the image for the class, then their FP + BP passes, on the same engine. Grad-CAM's BP stops at its block (Guided Grad-CAM's second pass too): its modelled time is the FP, the BP of the blocks after it and the map's sweeps.</p>");
+            s.Append("</table><p class=\"note\">Integrated Gradients and SmoothGrad run an FP on the image for the class, then their FP + BP passes, on the same engine. Grad-CAM's BP stops at its block (Guided Grad-CAM's second pass too): its modelled time is the FP, the BP of the blocks after it and the map's sweeps. A multi-pass method's pass input and sums in DRAM (XaiPassSums) cost no BRAM; its modelled time adds their DRAM loops per pass.</p>");
         }
 
         if (hardware is { LatencyModel.Count: > 0 })

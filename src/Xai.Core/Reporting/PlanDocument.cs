@@ -1,3 +1,4 @@
+using Xai.Attribution;
 using Xai.Diagnostics;
 using Xai.FpgaLatency;
 using Xai.FpgaResources;
@@ -122,17 +123,23 @@ public static class PlanDocument
 
     private static PlanResources Resources(DesignPlan plan)
     {
-        var e = ResourceModel.Estimate(EngineShape.For(plan));
+        // What the fit check (XAI1110) counts: the engines and the largest of the methods' own buffers (each bitstream
+        // holds one method's top), and the sums port's AXI master when the multi-pass sums are in DRAM.
+        var schedules = plan.Methods.Select(plan.ScheduleOf).ToList();
+        var e = ResourceModel.Estimate(EngineShape.For(plan), schedules, plan.InputShape.ElementCount);
+        var methods = ResourceModel.LargestExplanationBram18K(schedules, plan.InputShape.ElementCount, EngineShape.For(plan).AccumulatorBits);
+        var port = schedules.Any(s => s.SumsOffChip) ? $", plus {ResourceModel.SumsPort.Lut} for the sums port's AXI master (a 128-bit adapter in a real csynth report: an upper bound)" : "";
+        var portFf = schedules.Any(s => s.SumsOffChip) ? $", plus {ResourceModel.SumsPort.Ff} for the sums port's AXI master" : "";
         var b = plan.BoardResources;
         var lut = ResourceModel.LutFit;
         var ff = ResourceModel.FfFit;
         return new PlanResources
         {
             Dsp = new ResourceFigure { Estimate = e.Dsp, Available = b.Dsp, Basis = "one DSP slice per MAC of the two engines (conv n_oh x n_ow, dense tile)" },
-            Bram18k = new ResourceFigure { Estimate = e.Bram18K, Available = b.Bram18K, Basis = "the top's buffers and stores mapped to 18 Kib blocks (banked input and accumulators, weight tile, biases, pool indices, masks)" },
+            Bram18k = new ResourceFigure { Estimate = e.Bram18K, Available = b.Bram18K, Basis = "the top's buffers and stores mapped to 18 Kib blocks (banked input and accumulators, weight tile, biases, pool indices, masks)" + (methods > 0 ? $", plus {methods} for the largest of the methods' own buffers (latency.methods[].bram18k)" : "") },
             Uram = new ResourceFigure { Estimate = e.Uram, Available = b.Uram, Basis = "no memory is bound to UltraRAM" },
-            Lut = new ResourceFigure { Estimate = e.Lut, Available = b.Luts, Basis = $"line in the MAC count fitted to the paper's Table IV FP+BP LUTs (error {Errors(lut)})" },
-            Ff = new ResourceFigure { Estimate = e.Ff, Available = b.FlipFlops, Basis = $"line in the MAC count fitted to the paper's Table IV FP+BP FFs (error {Errors(ff)})" },
+            Lut = new ResourceFigure { Estimate = e.Lut, Available = b.Luts, Basis = $"line in the MAC count fitted to the paper's Table IV FP+BP LUTs (error {Errors(lut)}){port}" },
+            Ff = new ResourceFigure { Estimate = e.Ff, Available = b.FlipFlops, Basis = $"line in the MAC count fitted to the paper's Table IV FP+BP FFs (error {Errors(ff)}){portFf}" },
         };
     }
 
@@ -169,6 +176,7 @@ public static class PlanDocument
                     BackwardPasses = s.BackwardPasses,
                     Ms = Math.Round(MethodLatency.Ms(plan, s, m), 4),
                     Bram18k = (int)ResourceModel.ExplanationBram18K(s, plan.InputShape.ElementCount, EngineShape.For(plan).AccumulatorBits),
+                    PassSums = s.MultiPass ? (s.SumsOffChip ? PassSumsPlacement.OffChip : PassSumsPlacement.OnChip).ToString() : null,
                 };
             })],
             Paper = paper is null ? null : new PaperLatency

@@ -37,7 +37,7 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
     public void The_plan_and_the_generated_header_carry_the_methods_parameters()
     {
         // XaiGradCamLayer empty: the last convolution block, conv2 (block 1) of the odd network, [7,2,3] after its pool.
-        Assert.Equal(new ExplanationSettings(8, 4, 0.2, GradCamLayer: "conv2"), build.Plan.Explanation);
+        Assert.Equal(new ExplanationSettings(8, 4, 0.2, GradCamLayer: "conv2", PassSums: PassSumsPlacement.OnChip), build.Plan.Explanation);
         var header = NetworkHeaderWriter.Write(build.Plan);
         Assert.Contains("static const unsigned ig_steps = 8;", header);
         Assert.Contains("static const unsigned smoothgrad_samples = 4;", header);

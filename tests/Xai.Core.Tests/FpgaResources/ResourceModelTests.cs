@@ -1,3 +1,4 @@
+using Xai.Attribution;
 using Xai.Boards;
 using Xai.Diagnostics;
 using Xai.FpgaResources;
@@ -87,63 +88,84 @@ public class ResourceModelTests
     [Fact]
     public void Generate_refuses_a_design_that_does_not_fit_before_writing_anything()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "xai-fit-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(dir);
-        try
-        {
-            File.Copy(Path.Combine(RepositoryLayout.Root, "samples", "table3", "table3.onnx"), Path.Combine(dir, "table3.onnx"));
-            var diagnostics = new List<XaiDiagnostic>();
-            var settings = ProjectValidator.Validate(
-                new ProjectProperties { ProjectFile = Path.Combine(dir, "t.xaiproj"), Model = "table3.onnx", Board = "pynq-z2", ConvParallelism = "8x8", FcTile = "32" },
-                BoardCatalog.Load(RepositoryLayout.Boards), diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
-            var layout = new BuildLayout(Path.Combine(dir, "obj"), Path.Combine(dir, "bin"));
-            Directory.CreateDirectory(layout.IntermediateDirectory);
+        using var project = new Table3Project();
+        var settings = project.Settings(p => p with { Board = "pynq-z2", ConvParallelism = "8x8", FcTile = "32" });
 
-            var e = Assert.Throws<XaiException>(() => GenerateStage.Run(settings, layout));
+        var e = Assert.Throws<XaiException>(() => GenerateStage.Run(settings, project.Layout));
 
-            Assert.Equal(DiagnosticCatalog.ExceedsBoardResources, e.Diagnostic.Code);
-            Assert.Equal(settings.ProjectFile, e.Diagnostic.File);
-            Assert.Contains("'XaiConvParallelism' (8x8)", e.Message);
-            Assert.Contains("LUT (model)", e.Message);
-            Assert.Contains("The largest configuration that fits is XaiConvParallelism 4x4 with XaiFcTile 16", e.Message);
-            Assert.False(File.Exists(layout.NetworkHeader));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Assert.Equal(DiagnosticCatalog.ExceedsBoardResources, e.Diagnostic.Code);
+        Assert.Equal(settings.ProjectFile, e.Diagnostic.File);
+        Assert.Contains("'XaiConvParallelism' (8x8)", e.Message);
+        Assert.Contains("LUT (model)", e.Message);
+        Assert.Contains("The largest configuration that fits is XaiConvParallelism 4x4 with XaiFcTile 16", e.Message);
+        Assert.False(File.Exists(project.Layout.NetworkHeader));
     }
 
     [Fact]
     public void The_fit_counts_the_largest_methods_own_buffers_beside_the_engines()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "xai-fit-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(dir);
-        try
-        {
-            File.Copy(Path.Combine(RepositoryLayout.Root, "samples", "table3", "table3.onnx"), Path.Combine(dir, "table3.onnx"));
-            ProjectSettings Settings(string methods)
-            {
-                var diagnostics = new List<XaiDiagnostic>();
-                var settings = ProjectValidator.Validate(
-                    new ProjectProperties { ProjectFile = Path.Combine(dir, "t.xaiproj"), Model = "table3.onnx", Board = "pynq-z2", Methods = methods },
-                    BoardCatalog.Load(RepositoryLayout.Boards), diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
-                // A board with 60 BRAM_18K: the 4x4 engines' 56 fit, with Integrated Gradients' sums they do not.
-                return settings with { Board = settings.Board with { Resources = settings.Board.Resources with { Bram18K = 60 } } };
-            }
+        using var project = new Table3Project();
+        // A board with 60 BRAM_18K: the 4x4 engines' 56 fit, with Integrated Gradients' sums they do not (nor with the sums port's 8).
+        ProjectSettings Settings(string methods) => project.Settings(p => p with { Board = "pynq-z2", Methods = methods }, bram: 60);
+        GenerateStage.Run(Settings("Saliency;GuidedBackprop"), project.Layout);
 
-            var layout = new BuildLayout(Path.Combine(dir, "obj"), Path.Combine(dir, "bin"));
-            Directory.CreateDirectory(layout.IntermediateDirectory);
-            GenerateStage.Run(Settings("Saliency;GuidedBackprop"), layout);
+        var e = Assert.Throws<XaiException>(() => GenerateStage.Run(Settings("Saliency;IntegratedGradients"), project.Layout));
+        Assert.Equal(DiagnosticCatalog.ExceedsBoardResources, e.Diagnostic.Code);
+        Assert.Contains("BRAM_18K", e.Message);
+        Assert.Contains("for the largest of XaiMethods' own buffers", e.Message);
+    }
 
-            var e = Assert.Throws<XaiException>(() => GenerateStage.Run(Settings("Saliency;IntegratedGradients"), layout));
-            Assert.Equal(DiagnosticCatalog.ExceedsBoardResources, e.Diagnostic.Code);
-            Assert.Contains("BRAM_18K", e.Message);
-            Assert.Contains("for the largest of XaiMethods' own buffers", e.Message);
-        }
-        finally
+    [Fact]
+    public void Auto_keeps_the_pass_sums_on_chip_while_they_fit_and_moves_them_to_dram_when_only_that_fits()
+    {
+        using var project = new Table3Project();
+        ProjectSettings Settings(string passSums, int? bram = null) =>
+            project.Settings(p => p with { Board = "ultra96-v2", Methods = "Saliency;IntegratedGradients", PassSums = passSums }, bram);
+        var plan = GenerateStage.Run(Settings(""), project.Layout);
+        Assert.Equal(PassSumsPlacement.OnChip, plan.Explanation.PassSums);
+
+        // A board with exactly the engines' BRAM and the sums port's adapter: IG's buffers (2 x 16 + 48 bits x 3072) do not fit.
+        var shape = EngineShape.For(plan);
+        var onChip = ResourceModel.ExplanationBram18K(plan.ScheduleOf(AttributionMethod.IntegratedGradients), 3072, shape.AccumulatorBits);
+        Assert.True(onChip > ResourceModel.SumsPort.Bram18K, $"{onChip} BRAM_18K on chip");
+        var bram = ResourceModel.Estimate(shape).Bram18K + ResourceModel.SumsPort.Bram18K;
+        plan = GenerateStage.Run(Settings("Auto", bram), project.Layout);
+        Assert.Equal(PassSumsPlacement.OffChip, plan.Explanation.PassSums);
+        Assert.Contains("static const bool sums_off_chip = true;", File.ReadAllText(project.Layout.NetworkHeader));
+
+        var e = Assert.Throws<XaiException>(() => GenerateStage.Run(Settings("OnChip", bram), project.Layout));
+        Assert.Equal(DiagnosticCatalog.ExceedsBoardResources, e.Diagnostic.Code);
+        Assert.Contains("Or set XaiPassSums to OffChip (or Auto)", e.Message);
+        // One BRAM less and neither fits this array: Auto leaves them on chip, and the check names the largest array that
+        // fits (4x4: DRAM would not allow a larger one, so it is not suggested).
+        e = Assert.Throws<XaiException>(() => GenerateStage.Run(Settings("Auto", bram - 1), project.Layout));
+        Assert.Contains("The largest configuration that fits is XaiConvParallelism 4x4", e.Message);
+        Assert.DoesNotContain("XaiPassSums", e.Message);
+    }
+
+    /// <summary>The Table III model in a scratch project folder (deleted afterwards), for Generate's fit check.</summary>
+    private sealed class Table3Project : IDisposable
+    {
+        public Table3Project()
         {
-            Directory.Delete(dir, recursive: true);
+            Directory.CreateDirectory(Folder);
+            File.Copy(Path.Combine(RepositoryLayout.Root, "samples", "table3", "table3.onnx"), Path.Combine(Folder, "table3.onnx"));
+            Directory.CreateDirectory(Layout.IntermediateDirectory);
         }
+
+        public string Folder { get; } = Path.Combine(Path.GetTempPath(), "xai-fit-" + Guid.NewGuid().ToString("N")[..10]);
+
+        public BuildLayout Layout => new(Path.Combine(Folder, "obj"), Path.Combine(Folder, "bin"));
+
+        /// <summary>This project's properties as <paramref name="edit"/> sets them, validated; <paramref name="bram"/>: the board's BRAM_18K instead of its own.</summary>
+        public ProjectSettings Settings(Func<ProjectProperties, ProjectProperties> edit, int? bram = null)
+        {
+            var diagnostics = new List<XaiDiagnostic>();
+            var settings = ProjectValidator.Validate(edit(new ProjectProperties { ProjectFile = Path.Combine(Folder, "t.xaiproj"), Model = "table3.onnx" }),
+                BoardCatalog.Load(RepositoryLayout.Boards), diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
+            return bram is { } b ? settings with { Board = settings.Board with { Resources = settings.Board.Resources with { Bram18K = b } } } : settings;
+        }
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
     }
 }

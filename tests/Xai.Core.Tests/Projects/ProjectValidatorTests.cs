@@ -85,6 +85,8 @@ public sealed class ProjectValidatorTests : IDisposable
     [InlineData("SmoothGradSigma", "-0.1", "XAI1016")]
     [InlineData("SmoothGradSigma", "NaN", "XAI1016")]
     [InlineData("SmoothGradSigma", "wide", "XAI1016")]
+    [InlineData("PassSums", "Bram", "XAI1021")]
+    [InlineData("PassSums", "1", "XAI1021")]
     [InlineData("FaithfulnessSteps", "-1", "XAI1017")]
     [InlineData("FaithfulnessSteps", "101", "XAI1017")]
     [InlineData("FaithfulnessSteps", "ten", "XAI1017")]
@@ -105,6 +107,7 @@ public sealed class ProjectValidatorTests : IDisposable
             "SmoothGradSamples" => Props() with { SmoothGradSamples = value },
             "SmoothGradSigma" => Props() with { SmoothGradSigma = value },
             "FaithfulnessSteps" => Props() with { FaithfulnessSteps = value },
+            "PassSums" => Props() with { PassSums = value },
             "ClockMHz" => Props() with { ClockMHz = value },
             "TargetClass" => Props() with { TargetClass = value },
             "FidelityImages" => Props() with { FidelityImages = value },
@@ -139,6 +142,12 @@ public sealed class ProjectValidatorTests : IDisposable
         Assert.Equal("conv3", s.Explanation!.GradCamLayer);
         (s, _) = Run(Props() with { GradCamLayer = "  " });
         Assert.Null(s!.Explanation!.GradCamLayer);
+        // XaiPassSums: any case, empty for Auto (the planner resolves Auto).
+        (s, d) = Run(Props() with { PassSums = " offchip " });
+        Assert.Empty(d);
+        Assert.Equal(PassSumsPlacement.OffChip, s!.Explanation!.PassSums);
+        (s, _) = Run(Props() with { PassSums = "" });
+        Assert.Equal(PassSumsPlacement.Auto, s!.Explanation!.PassSums);
     }
 
     [Theory]

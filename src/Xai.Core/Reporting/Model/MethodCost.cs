@@ -15,4 +15,6 @@ public sealed record MethodCost
     public required double Ms { get; init; }
     /// <summary>BRAM_18K a top built for this method adds (the pass input, its gradient, the running sums; Grad-CAM's channel weights and map); 0 for the paper's methods.</summary>
     public required int Bram18k { get; init; }
+    /// <summary>Where a multi-pass method keeps its pass input and running sums (XaiPassSums resolved: OnChip or OffChip); null for the other methods.</summary>
+    public required string? PassSums { get; init; }
 }

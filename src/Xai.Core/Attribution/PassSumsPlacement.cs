@@ -1,0 +1,22 @@
+namespace Xai.Attribution;
+
+/// <summary>
+/// Where the multi-pass methods (Input × Gradient, Integrated Gradients, SmoothGrad) keep each pass's input and the
+/// running sums of the passes' gradients (XaiPassSums; hls-lib's explain_config::sums_off_chip): two 16-bit words and
+/// one accumulator word per input element.
+/// </summary>
+public enum PassSumsPlacement
+{
+    /// <summary>On chip when the design fits the board's BRAM with them there, else off chip (the planner decides).</summary>
+    Auto,
+
+    /// <summary>Local arrays in the top: BRAM, no DRAM traffic beyond the passes' own.</summary>
+    OnChip,
+
+    /// <summary>
+    /// In the host's DRAM: the pass input in a region of the activation arena, the sums behind the top's <c>sums</c>
+    /// port, the pass's gradient in the relevance buffer. No BRAM for them; each pass streams them through the
+    /// accelerator's AXI masters (FpgaLatency.MethodLatency counts it).
+    /// </summary>
+    OffChip,
+}
