@@ -73,7 +73,14 @@ dense_mac:
     dense_mac_rows:
         for (unsigned r = 0; r < E::tile; r++) {
 #pragma HLS UNROLL
-            if (r < n_r) b.acc[r] += b.v[c] * b.w[r][c];
+            // Every lane multiplies (as the unrolled MACs do), the tile's rows keep the exact sum wrapped to the word (the
+            // same bits as +=, which wraps modulo 2^W). g++ 12 at -O1 and -O2 miscompiled `if (r < n_r) b.acc[r] += ...`
+            // here, and the same with `+` under the test or `+=` on a copy, in some translation units
+            // (fc1 of the Table III scaled profile in numerics_test: class 9 for 4; right at -O0, -O3, with clang 14,
+            // with this function at -O0, and with this form; no sanitizer or valgrind finding). CTest runs the
+            // network tests at -O1 and -O2 for it (xai_hls_tests_O1, _O2).
+            const typename dense_engine_buffers<E>::acc_t sum = b.acc[r] + b.v[c] * b.w[r][c];
+            if (r < n_r) b.acc[r] = sum;
         }
     }
 }

@@ -8,13 +8,11 @@ namespace Xai.CodeGeneration;
 /// gradient arena (the gradient w.r.t. each block's output from the logits back, then the
 /// input relevance), and the on-chip stores (2-bit pool indices of pooling convolutions, mask
 /// bits of dense ReLUs). The engines read and write only the two arenas, so one port of each
-/// serves every layer; the top copies the image in and the logits and relevance out. With the multi-pass
-/// methods' sums off chip (XaiPassSums), the activation arena ends in one more input-sized region, each pass's
-/// input (<see cref="PassInputAt"/>; -1 without).
+/// serves every layer; the top copies the image in and the logits and relevance out.
 /// </summary>
 public sealed record ArenaLayout(
     IReadOnlyList<long> ActOut, long ActArena, IReadOnlyList<long> Grad, long GradArena,
-    IReadOnlyList<long> PoolAt, long PoolStore, IReadOnlyList<long> MaskAt, long MaskStore, long PassInputAt = -1)
+    IReadOnlyList<long> PoolAt, long PoolStore, IReadOnlyList<long> MaskAt, long MaskStore)
 {
     public static ArenaLayout For(DesignPlan plan)
     {
@@ -59,13 +57,6 @@ public sealed record ArenaLayout(
             }
         }
 
-        var passInputAt = -1L;
-        if (plan.Methods.Any(m => plan.ScheduleOf(m).SumsOffChip))
-        {
-            passInputAt = act;
-            act += input;
-        }
-
-        return new ArenaLayout(actOut, act, grad, g, poolAt, pools, maskAt, masks, passInputAt);
+        return new ArenaLayout(actOut, act, grad, g, poolAt, pools, maskAt, masks);
     }
 }
