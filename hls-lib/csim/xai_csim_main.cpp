@@ -87,12 +87,13 @@ template <class NUM> struct workspace {
     std::vector<xai::weight_beat_t<fc_engine<NUM>>> beats; ///< the image as the packed dense weight port reads it
     std::vector<typename NUM::act_t> image, act, logits;
     std::vector<typename NUM::grad_t> grad, relevance;
-    std::vector<typename NUM::grad_accum_t> sums; ///< the multi-pass sums when explain_config::sums_off_chip (host memory)
+    std::vector<typename NUM::act_t> pass_input;                   ///< with explain_config::sums_off_chip: the pass input
+    std::vector<typename xai::pass_memory<NUM>::sum_t> sums; ///< and the running sums (host memory, as the board's DRAM)
     fp_state st;
     explicit workspace(const std::vector<float>& w)
         : weights(stored_weights<NUM>(w)), beats(beat > 1 ? weights.size() / beat : 0), image(input_size),
           act(act_arena_size), logits(n_classes), grad(grad_arena_size), relevance(input_size),
-          sums(input_size) {
+          pass_input(input_size), sums(input_size) {
         if (beat > 1) xai::to_beats<beat>(weights.data(), unsigned(weights.size()), beats.data());
     }
     /// The DRAM image holds the input scaled by 2^act_exp(0), as the host writes it.
@@ -110,7 +111,7 @@ template <class NUM, class METHOD> int run_one(workspace<NUM>& ws, const float* 
     ws.load(x);
     const int32_t cls = int32_t(explain<NUM, METHOD>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(),
                                                      ws.relevance.data(), ws.logits.data(), target, ws.st, ws.beats.data(),
-                                                     xai::no_pass_observer(), ws.sums.data()));
+                                                     xai::no_pass_observer(), ws.pass_input.data(), ws.sums.data()));
     std::fwrite(&cls, sizeof cls, 1, out);
     for (unsigned i = 0; i < n_classes; i++) { const float v = float(ws.logit(i)); std::fwrite(&v, sizeof v, 1, out); }
     const double unscale = std::ldexp(1.0, -xai::attribution_exp<NUM, METHOD, explain_config>());
@@ -166,7 +167,7 @@ int calibrate(const std::vector<float>& w, const std::vector<float>& inputs, uns
             const range_observer observe = {&ws, &input_max, act_max, grad_max};                              \
             explain<float_numerics, xai::M>(ws.image.data(), ws.weights.data(), ws.act.data(), ws.grad.data(), \
                                             ws.relevance.data(), ws.logits.data(), -1, ws.st, ws.beats.data(), \
-                                            observe, ws.sums.data());                                         \
+                                            observe, ws.pass_input.data(), ws.sums.data());                   \
         }                                                                                                     \
         for (unsigned b = 0; b < n_boundaries; b++) std::printf("grad_max %s %u %.9g\n", #M, b, grad_max[b]); \
     }

@@ -424,7 +424,10 @@ template <class M, class CFG = test_explain_config> void off_chip_is_bit_identic
         std::vector<act_t> image, logits(table3::n_classes), pass_image(table3::input_size, act_t(0));
         for (double v : x) image.push_back(act_t(v * xai::pow2(xai::image_exp<NUM>::value)));
         std::vector<grad_t> rel(table3::input_size);
-        std::vector<typename NUM::grad_accum_t> sums(table3::input_size, typename NUM::grad_accum_t(0));
+        typedef typename xai::pass_memory<NUM>::sum_t sum_t;
+        static_assert(sizeof(sum_t) == 8 && std::is_same<sum_t, xai::fixed_t<64, NUM::grad_accum_t::iwidth + 64 - NUM::grad_accum_t::width>>::value,
+                      "the 48-bit accumulator is kept off chip in 64-bit words with the same LSB");
+        std::vector<sum_t> sums(table3::input_size, sum_t(0));
         Pass<NUM, typename xai::explanation_traits<M, OFF>::rule, Table3> pass{wt.data()};
         xai::no_pass_observer none;
         const xai::pass_memory<NUM> memory = {pass_image.data(), sums.data()};

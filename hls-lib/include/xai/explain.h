@@ -2,8 +2,8 @@
 // Gradients and SmoothGrad need nothing but FP + BP with the Saliency rule (the plain gradient),
 // run on inputs formed from the image, and a little arithmetic around it. explain() is the one
 // entry point for every method: for the paper's three (method.h) it is one network pass; for
-// these it forms each pass's input on chip, runs the pass, accumulates the input gradient on
-// chip and forms the attribution once at the end.
+// these it forms each pass's input, runs the pass, accumulates the input gradient (on chip, or
+// in the caller's DRAM with explain_config::sums_off_chip) and forms the attribution once at the end.
 //
 // Semantics follow Captum (captum.attr), with the conventions written beside each method. The
 // class explained is the prediction on the image itself (or `target`), for every pass.
@@ -197,12 +197,23 @@ template <class CFG, class = void> struct sums_off_chip : std::false_type {};
 template <class CFG>
 struct sums_off_chip<CFG, typename std::enable_if<CFG::sums_off_chip>::type> : std::true_type {};
 
+/// The word a running sum is kept in off chip: the accumulator widened to a power-of-two width (at least 8) with the same
+/// LSB, so the copy is exact both ways. Vitis HLS infers no burst on an m_axi port whose type has padding (a 48-bit
+/// ap_fixed sits in 8 bytes: UG1448, message 214-233). Floating-point accumulators are their own word.
+template <class T> struct sum_word { typedef T type; };
+template <int W, int I, q_mode Q, o_mode O> struct sum_word<fixed_t<W, I, Q, O>> {
+    static const int width = W <= 8 ? 8 : W <= 16 ? 16 : W <= 32 ? 32 : 64;
+    static_assert(W <= 64, "explain: sums_off_chip keeps accumulator words of at most 64 bits");
+    typedef fixed_t<width, I + (width - W)> type;
+};
+
 /// Where a multi-pass method keeps its pass input and running sums when CFG::sums_off_chip: memory the host allocates,
 /// reached through the top's m_axi ports. The pass's gradient goes to explain()'s `relevance` (the attribution overwrites
 /// it at the end), so the design needs no third buffer.
 template <class NUM> struct pass_memory {
-    typename NUM::act_t* image;       ///< N elements: each pass's input (the SDK: a region at the end of the activation arena)
-    typename NUM::grad_accum_t* sums; ///< N elements: the running sums of the passes' gradients (the SDK: the top's `sums` port)
+    typedef typename sum_word<typename NUM::grad_accum_t>::type sum_t;
+    typename NUM::act_t* image; ///< N elements: each pass's input (the SDK: the top's `pass_input` port)
+    sum_t* sums;                ///< N words: the running sums of the passes' gradients (the SDK: the top's `sums` port)
 };
 
 /// Whether METHOD M runs from CFG's baseline image: Integrated Gradients with CFG::ig_baseline().
@@ -334,19 +345,90 @@ struct driver {
 
 /// The multi-pass driver's pass input, pass gradient and running sums: on chip (local arrays, one BRAM each), or with
 /// CFG::sums_off_chip the caller's pass_memory and the relevance port. Chosen at compile time, so each pointer the
-/// driver uses is always the same array or the same port.
+/// driver uses is always the same array or the same port. zero() and add() are the sums' two updates; the value of
+/// sum i is grad_accum_t(sums()[i]) either way.
 template <class NUM, unsigned N, bool OFF_CHIP> struct pass_buffers {
+    typedef typename NUM::grad_accum_t sum_t;
     typename NUM::act_t image[N];
     typename NUM::grad_t relevance[N];
-    typename NUM::grad_accum_t sums[N];
-    typename NUM::act_t* pass_image(const pass_memory<NUM>&) { return image; }
-    typename NUM::grad_t* pass_relevance(typename NUM::grad_t*) { return relevance; }
-    typename NUM::grad_accum_t* sum(const pass_memory<NUM>&) { return sums; }
+    sum_t sum[N];
+    typename NUM::act_t* pass_image(const pass_memory<NUM>&) {
+#pragma HLS INLINE
+        return image;
+    }
+    typename NUM::grad_t* pass_relevance(typename NUM::grad_t*) {
+#pragma HLS INLINE
+        return relevance;
+    }
+    const sum_t* sums(const pass_memory<NUM>&) const {
+#pragma HLS INLINE
+        return sum;
+    }
+    void zero(const pass_memory<NUM>&) {
+#pragma HLS INLINE
+    zero_sum:
+        for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+            sum[i] = sum_t(0);
+        }
+    }
+    void add(const pass_memory<NUM>&, const typename NUM::grad_t* g) {
+#pragma HLS INLINE
+    accumulate:
+        for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+            sum[i] += g[i];
+        }
+    }
 };
 template <class NUM, unsigned N> struct pass_buffers<NUM, N, true> {
-    typename NUM::act_t* pass_image(const pass_memory<NUM>& m) { return m.image; }
-    typename NUM::grad_t* pass_relevance(typename NUM::grad_t* relevance) { return relevance; }
-    typename NUM::grad_accum_t* sum(const pass_memory<NUM>& m) { return m.sums; }
+    typedef typename pass_memory<NUM>::sum_t sum_t;
+    typedef typename NUM::grad_accum_t grad_accum_t;
+    /// Sums added per chunk: the chunk is read in one burst (sums and gradients side by side), added on chip and
+    /// written back in another, since a loop that reads and writes one port's addresses gets no burst (UG1448, 214-231).
+    static const unsigned chunk = N < 256 ? N : 256;
+    typename NUM::act_t* pass_image(const pass_memory<NUM>& m) {
+#pragma HLS INLINE
+        return m.image;
+    }
+    typename NUM::grad_t* pass_relevance(typename NUM::grad_t* relevance) {
+#pragma HLS INLINE
+        return relevance;
+    }
+    const sum_t* sums(const pass_memory<NUM>& m) const {
+#pragma HLS INLINE
+        return m.sums;
+    }
+    void zero(const pass_memory<NUM>& m) {
+#pragma HLS INLINE
+    zero_sum:
+        for (unsigned i = 0; i < N; i++) {
+#pragma HLS PIPELINE II = 1
+            m.sums[i] = sum_t(0);
+        }
+    }
+    void add(const pass_memory<NUM>& m, const typename NUM::grad_t* g) {
+#pragma HLS INLINE
+        grad_accum_t tile[chunk];
+    accumulate_chunks:
+        for (unsigned c = 0; c < N; c += chunk) {
+            const unsigned n = N - c < chunk ? N - c : chunk;
+        accumulate_read:
+            for (unsigned i = 0; i < n; i++) {
+#pragma HLS PIPELINE II = 1
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = chunk
+                grad_accum_t s = grad_accum_t(m.sums[c + i]); // exact: same LSB, the value came from a grad_accum_t
+                s += g[c + i];                                // the on-chip loop's operation
+                tile[i] = s;
+            }
+        accumulate_write:
+            for (unsigned i = 0; i < n; i++) {
+#pragma HLS PIPELINE II = 1
+#pragma HLS LOOP_TRIPCOUNT min = 1 max = chunk
+                m.sums[c + i] = sum_t(tile[i]);
+            }
+        }
+    }
 };
 
 template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<NUM, M, CFG, N, NC, true> {
@@ -373,13 +455,8 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
         pass_buffers<NUM, N, sums_off_chip<CFG>::value> buffers;
         act_t* pass_image = buffers.pass_image(memory);
         grad_t* pass_relevance = buffers.pass_relevance(relevance);
-        grad_accum_t* sum = buffers.sum(memory);
         act_t pass_logits[NC];
-    zero_sum:
-        for (unsigned i = 0; i < N; i++) {
-#pragma HLS PIPELINE II = 1
-            sum[i] = grad_accum_t(0);
-        }
+        buffers.zero(memory);
         // Every pass explains the prediction on the image itself (Captum's target): pass 0 is an FP on the image
         // for it, unless the passes run on the image (Input x Gradient's one pass gives the class itself).
         const bool class_pass = !traits::passes_on_image;
@@ -402,29 +479,23 @@ template <class NUM, class M, class CFG, unsigned N, unsigned NC> struct driver<
                     logits[i] = pass_logits[i];
                 }
             }
-            if (k > 0) {
-            accumulate:
-                for (unsigned i = 0; i < N; i++) {
-#pragma HLS PIPELINE II = 1
-                    sum[i] += pass_relevance[i];
-                }
-            }
+            if (k > 0) buffers.add(memory, pass_relevance);
         }
-        finish<traits::times_input>(image, sum, grad_accum_t(1.0 / passes), relevance);
+        finish<traits::times_input>(image, buffers.sums(memory), grad_accum_t(1.0 / passes), relevance);
         return cls;
     }
 
     /// The attribution: the mean gradient, times x (TIMES_INPUT), or from a baseline image (from_ig_baseline) times
     /// x - x' as g x - g x', each product converted to the accumulator's format before the difference (one
     /// rounding at its LSB, far below the gradient format's) so that no product is wider than g x.
-    template <bool TIMES_INPUT>
-    static void finish(const act_t* image, const grad_accum_t* sum, const grad_accum_t& mean_of, grad_t* relevance) {
+    template <bool TIMES_INPUT, class SUM>
+    static void finish(const act_t* image, const SUM* sum, const grad_accum_t& mean_of, grad_t* relevance) {
 #pragma HLS INLINE
         static const int headroom = image_int_bits<NUM>::value - 1 + input_difference_bits<M, CFG>::value;
     attribution:
         for (unsigned i = 0; i < N; i++) {
 #pragma HLS PIPELINE II = 1
-            const grad_accum_t mean = grad_accum_t(sum[i] * mean_of);
+            const grad_accum_t mean = grad_accum_t(grad_accum_t(sum[i]) * mean_of);
             if (from_ig_baseline<M, CFG>::value)
                 relevance[i] = grad_t(convert_scaled<-headroom, grad_accum_t>(mean * image[i]) -
                                       convert_scaled<-headroom, grad_accum_t>(mean * ig_baseline_rom<NUM, CFG, N>::at(i)));

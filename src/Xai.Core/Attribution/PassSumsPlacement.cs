@@ -7,16 +7,16 @@ namespace Xai.Attribution;
 /// </summary>
 public enum PassSumsPlacement
 {
-    /// <summary>On chip when the design fits the board's BRAM with them there, else off chip (the planner decides).</summary>
+    /// <summary>On chip when the design fits the board with them there, else off chip when that fits, else on chip for the fit check to report (Planning.PassSumsChoice).</summary>
     Auto,
 
     /// <summary>Local arrays in the top: BRAM, no DRAM traffic beyond the passes' own.</summary>
     OnChip,
 
     /// <summary>
-    /// In the host's DRAM: the pass input in a region of the activation arena, the sums behind the top's <c>sums</c>
-    /// port, the pass's gradient in the relevance buffer. No BRAM for them; each pass streams them through the
-    /// accelerator's AXI masters (FpgaLatency.MethodLatency counts it).
+    /// In the host's DRAM: the pass input behind the top's <c>pass_input</c> port, the sums behind its <c>sums</c> port
+    /// (power-of-two words), the pass's gradient in the relevance buffer. Their BRAM is one chunk of sums; each pass
+    /// streams them through the accelerator's AXI masters (FpgaLatency.MethodLatency counts it).
     /// </summary>
     OffChip,
 }

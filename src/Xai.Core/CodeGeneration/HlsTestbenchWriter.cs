@@ -117,7 +117,9 @@ public static class HlsTestbenchWriter
             s.AppendLine("    std::vector<top_grad_t> grad(grad_arena_size), relevance(input_size);");
             if (design.MasterPorts.Any(port => port.Name == HlsTopDesign.SumsPort))
             {
-                s.AppendLine($"    std::vector<top_grad_accum_t> {HlsTopDesign.SumsPort}(input_size); // XaiPassSums OffChip: the running sums in host memory");
+                s.AppendLine($"    // XaiPassSums OffChip: the pass input and the running sums in host memory.");
+                s.AppendLine($"    std::vector<top_act_t> {HlsTopDesign.PassInputPort}(input_size);");
+                s.AppendLine($"    std::vector<top_sum_t> {HlsTopDesign.SumsPort}(input_size);");
             }
 
             s.AppendLine($"    const unsigned cls = {design.FunctionName}({args}, target);");

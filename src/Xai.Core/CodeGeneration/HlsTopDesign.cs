@@ -33,6 +33,9 @@ public sealed record HlsTopDesign(HlsTopVariant Variant, AttributionMethod Metho
     /// <summary>The multi-pass methods' running sums in DRAM (XaiPassSums OffChip; hls-lib's pass_memory::sums).</summary>
     public const string SumsPort = "sums";
 
+    /// <summary>The multi-pass methods' pass input in DRAM (XaiPassSums OffChip; hls-lib's pass_memory::image).</summary>
+    public const string PassInputPort = "pass_input";
+
     /// <summary>The image buffer a port reads: <see cref="DenseWeightsPort"/> reads <c>weights</c>' buffer.</summary>
     public static string BufferOf(string port) => port == DenseWeightsPort ? "weights" : port;
 
@@ -83,7 +86,9 @@ public sealed record HlsTopDesign(HlsTopVariant Variant, AttributionMethod Metho
         ports.Add(new("logits", "gmem_act", sizes.Classes));
         if (variant == HlsTopVariant.Explain && sizes.PassSumsOffChip && ExplanationSchedule.For(method, ExplanationSettings.Default).MultiPass)
         {
-            // Accumulator words (48 bits, 64 on the bus): a bundle of their own, for the same width rule as dense_weights.
+            // The pass input: activation words beside the image it is formed from. The sums: power-of-two words
+            // (hls-lib's sum_word: no padding, or no bursts), a bundle of their own for the width rule above.
+            ports.Add(new(PassInputPort, "gmem_act", sizes.Input));
             ports.Add(new(SumsPort, "gmem_sums", sizes.Input));
         }
 

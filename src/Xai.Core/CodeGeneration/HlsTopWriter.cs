@@ -41,7 +41,8 @@ public static class HlsTopWriter
         s.AppendLine("typedef top_numerics::act_t top_act_t;");
         s.AppendLine("typedef top_numerics::weight_t top_weight_t;");
         s.AppendLine("typedef top_numerics::grad_t top_grad_t;");
-        s.AppendLine("typedef top_numerics::grad_accum_t top_grad_accum_t;");
+        s.AppendLine("/// A running sum's word off chip (XaiPassSums OffChip): the gradient accumulator in a power-of-two width (xai/explain.h).");
+        s.AppendLine("typedef xai::pass_memory<top_numerics>::sum_t top_sum_t;");
         s.AppendLine("/// A beat of the packed dense weight port (xai/weight_beat.h; one element when the port is not packed).");
         s.AppendLine("typedef xai::weight_beat_t<fc_engine<top_numerics>> top_weight_beat_t;");
         s.AppendLine("} // namespace xai_generated");
@@ -108,8 +109,8 @@ public static class HlsTopWriter
             s.AppendLine("    return xai_generated::explain<xai_generated::top_numerics, xai_generated::top_method>(");
             if (design.MasterPorts.Any(p => p.Name == HlsTopDesign.SumsPort))
             {
-                // XaiPassSums OffChip: the pass input in the activation arena, the sums behind their own port.
-                s.AppendLine($"        image, weights, act, grad, relevance, logits, target, st, {(beats.Length > 0 ? HlsTopDesign.DenseWeightsPort : "nullptr")}, xai::no_pass_observer(), {HlsTopDesign.SumsPort});");
+                // XaiPassSums OffChip: the pass input and the sums behind their own ports.
+                s.AppendLine($"        image, weights, act, grad, relevance, logits, target, st, {(beats.Length > 0 ? HlsTopDesign.DenseWeightsPort : "nullptr")}, xai::no_pass_observer(), {HlsTopDesign.PassInputPort}, {HlsTopDesign.SumsPort});");
             }
             else
             {
@@ -140,7 +141,8 @@ public static class HlsTopWriter
             "grad" => $"xai_generated::top_grad_t grad[{p.Depth}]",
             "relevance" => $"xai_generated::top_grad_t relevance[{p.Depth}]",
             "logits" => $"xai_generated::top_act_t logits[{p.Depth}]",
-            HlsTopDesign.SumsPort => $"xai_generated::top_grad_accum_t {p.Name}[{p.Depth}]",
+            HlsTopDesign.PassInputPort => $"xai_generated::top_act_t {p.Name}[{p.Depth}]",
+            HlsTopDesign.SumsPort => $"xai_generated::top_sum_t {p.Name}[{p.Depth}]",
             _ => throw new InvalidOperationException($"Unknown top port '{p.Name}'."),
         }).ToList();
         if (design.Variant == HlsTopVariant.Explain)

@@ -180,12 +180,6 @@ public static class NetworkHeaderWriter
             s.AppendLine($"static const unsigned a_{layers[i].Name} = {place.ActOut[i]};");
         }
 
-        if (place.PassInputAt >= 0)
-        {
-            s.AppendLine($"/// The multi-pass methods' pass input (XaiPassSums OffChip: explain_config::sums_off_chip), after the logits.");
-            s.AppendLine($"static const unsigned a_pass_input = {place.PassInputAt};");
-        }
-
         s.AppendLine($"static const unsigned act_arena_size = {place.ActArena};");
         s.AppendLine("static const unsigned act_offset[n_layers] = {" + string.Join(", ", place.ActOut) + "};");
         s.AppendLine("static const unsigned act_size[n_layers] = {" + string.Join(", ", layers.Select(l => l.OutputShape.ElementCount)) + "};");
@@ -297,7 +291,7 @@ public static class NetworkHeaderWriter
         var offChip = plan.Methods.Any(m => plan.ScheduleOf(m).SumsOffChip);
         if (offChip)
         {
-            s.AppendLine("    /// XaiPassSums OffChip: the multi-pass methods' pass input at a_pass_input in the activation arena, their sums in explain()'s `sums`");
+            s.AppendLine("    /// XaiPassSums OffChip: the multi-pass methods' pass input and sums in explain()'s `pass_input` and `sums` (DRAM)");
             s.AppendLine("    static const bool sums_off_chip = true;");
         }
         if (e.GradCamLayer is { } camLayer)
@@ -334,22 +328,24 @@ public static class NetworkHeaderWriter
         s.AppendLine("/// Integrated Gradients and SmoothGrad are passes of run() with the Saliency rule, Grad-CAM a pass whose BP stops");
         s.AppendLine("/// at its block, Guided Grad-CAM a guided pass and that one. Returns the class explained;");
         s.AppendLine("/// logits as run(); relevance true value = stored * 2^-xai::attribution_exp<NUM, METHOD, explain_config>().");
-        s.AppendLine("/// `sums`: input_size accumulator words for the running sums when explain_config::sums_off_chip (else unused).");
+        s.AppendLine("/// `pass_input`, `sums`: input_size elements and sum words for the pass input and the running sums when");
+        s.AppendLine("/// explain_config::sums_off_chip (else unused).");
         s.AppendLine("template <class NUM, class METHOD, class OBSERVER = xai::no_pass_observer>");
         s.AppendLine("unsigned explain(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,");
         s.AppendLine("                 typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,");
         s.AppendLine("                 fp_state& st, const xai::weight_beat_t<fc_engine<NUM>>* weight_beats = nullptr, OBSERVER observe = OBSERVER(),");
-        s.AppendLine("                 typename NUM::grad_accum_t* sums = nullptr) {");
+        s.AppendLine("                 typename NUM::act_t* pass_input = nullptr, typename xai::pass_memory<NUM>::sum_t* sums = nullptr) {");
         s.AppendLine("#pragma HLS INLINE");
         s.AppendLine("    typedef typename xai::explanation_traits<METHOD, explain_config>::rule rule;");
         s.AppendLine("    pass_runner<NUM, rule> pass = {weights, act, grad, st, weight_beats};");
         if (offChip)
         {
-            s.AppendLine("    const xai::pass_memory<NUM> memory = {act + a_pass_input, sums};");
+            s.AppendLine("    const xai::pass_memory<NUM> memory = {pass_input, sums};");
             s.AppendLine("    return xai::explain<NUM, METHOD, explain_config, input_size, n_classes>(pass, image, relevance, logits, target, observe, memory);");
         }
         else
         {
+            s.AppendLine("    (void)pass_input;");
             s.AppendLine("    (void)sums;");
             s.AppendLine("    return xai::explain<NUM, METHOD, explain_config, input_size, n_classes>(pass, image, relevance, logits, target, observe);");
         }

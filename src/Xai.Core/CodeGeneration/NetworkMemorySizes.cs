@@ -10,7 +10,8 @@ namespace Xai.CodeGeneration;
 /// between this class and <see cref="NetworkHeaderWriter"/> fails at compile time.
 /// <paramref name="DenseWeightBeat"/> &gt; 1: the top also reads the weight image as beats of that many
 /// weights (the dense engine's packed port), <see cref="WeightBeats"/> of them. <paramref name="PassSumsOffChip"/>: the
-/// multi-pass methods' tops also take <c>sums</c>, <see cref="Input"/> accumulator words (XaiPassSums OffChip).
+/// multi-pass methods' tops also take <c>pass_input</c> and <c>sums</c>, <see cref="Input"/> elements and accumulator words
+/// each (XaiPassSums OffChip).
 /// </summary>
 public sealed record NetworkMemorySizes(long Input, long WeightImage, long ActArena, long GradArena, int Classes, int DenseWeightBeat = 1,
     bool PassSumsOffChip = false)
@@ -22,6 +23,6 @@ public sealed record NetworkMemorySizes(long Input, long WeightImage, long ActAr
     {
         var layout = ArenaLayout.For(plan);
         return new NetworkMemorySizes(plan.InputShape.ElementCount, plan.Layers.Sum(l => l.ParameterCount), layout.ActArena,
-            layout.GradArena, plan.Classes, plan.DenseWeightBeat, layout.PassInputAt >= 0);
+            layout.GradArena, plan.Classes, plan.DenseWeightBeat, plan.Methods.Any(m => plan.ScheduleOf(m).SumsOffChip));
     }
 }

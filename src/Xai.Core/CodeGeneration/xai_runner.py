@@ -98,11 +98,13 @@ class Accelerator:
         self.ip = getattr(overlay, matches[0])
         self.clock_mhz = float(pynq.Clocks.fclk0_mhz)
         act, grad = self.n["activation"], self.n["gradient"]
-        # sums: the multi-pass methods' running sums when the top keeps them in DRAM (XaiPassSums OffChip); never read here.
+        # pass_input, sums: the multi-pass methods' pass input and running sums when the top keeps them in DRAM
+        # (XaiPassSums OffChip); never read here. A sum is a power-of-two word at least the accumulator's width.
         sizes = {"image": cfg["inputSize"], "weights": cfg["weightImageSize"], "act": cfg["actArenaSize"],
-                 "grad": cfg["gradArenaSize"], "relevance": cfg["inputSize"], "logits": cfg["classes"], "sums": cfg["inputSize"]}
+                 "grad": cfg["gradArenaSize"], "relevance": cfg["inputSize"], "logits": cfg["classes"],
+                 "pass_input": cfg["inputSize"], "sums": cfg["inputSize"]}
         types = {"image": act, "weights": self.n["weight"], "act": act, "grad": grad, "relevance": grad, "logits": act,
-                 "sums": self.n.get("gradientAccumulator", {"width": 64})}
+                 "pass_input": act, "sums": self.n.get("gradientAccumulator", {"width": 64})}
         self.buffers = {}
         for port in top["ports"]:
             # A port may read another's buffer: the packed dense weight port reads the weight image.

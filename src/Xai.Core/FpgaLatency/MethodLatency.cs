@@ -33,18 +33,30 @@ public static class MethodLatency
     /// elements (plus its entry and depth): the sums zeroed once; per network pass the pass input formed from the image
     /// (a DRAM read loop); per FP + BP pass the gradient added to the sums; the attribution written once (reading the image,
     /// writing the relevance port). With <see cref="ExplanationSchedule.SumsOffChip"/> the pass input, the gradient and the
-    /// sums are in DRAM: the zeroing and the forming also wait for a write response, the adding for a read latency and a
-    /// write response (the gradient and the sums stream on two ports at once, one element each per cycle), and the last
-    /// loop reads the sums beside the image (one latency). The passes' own copies are in the pass latency already.
+    /// sums are in DRAM: the zeroing and the forming also wait for a write response; the adding walks chunks of
+    /// <see cref="FpgaResources.ResourceModel.OffChipSumChunk"/> sums, each a read loop (sums and gradients side by side,
+    /// one read latency) and a write loop (one write response); the last loop reads the sums beside the image (one
+    /// latency). The passes' own copies are in the pass latency already.
     /// </summary>
     public static long MultiPassDriverCycles(ExplanationSchedule schedule, long inputSize, DramTiming dram)
     {
-        var loop = inputSize + PipelinedLoopEntry + OnChipLoopDepth;
+        long Loop(long trips) => trips + PipelinedLoopEntry + OnChipLoopDepth;
         var off = schedule.SumsOffChip;
-        var zero = loop + (off ? dram.WriteLatency : 0);
-        var form = loop + dram.ReadLatency + (off ? dram.WriteLatency : 0);
-        var accumulate = loop + (off ? dram.ReadLatency + dram.WriteLatency : 0);
-        var finish = loop + dram.ReadLatency + dram.WriteLatency;
+        var zero = Loop(inputSize) + (off ? dram.WriteLatency : 0);
+        var form = Loop(inputSize) + dram.ReadLatency + (off ? dram.WriteLatency : 0);
+        long accumulate = Loop(inputSize);
+        if (off)
+        {
+            long chunk = FpgaResources.ResourceModel.OffChipSumChunk(inputSize), chunks = (inputSize + chunk - 1) / chunk;
+            accumulate = 0;
+            for (long c = 0; c < chunks; c++)
+            {
+                var n = Math.Min(chunk, inputSize - c * chunk);
+                accumulate += OuterLoopIteration + Loop(n) + dram.ReadLatency + Loop(n) + dram.WriteLatency;
+            }
+        }
+
+        var finish = Loop(inputSize) + dram.ReadLatency + dram.WriteLatency;
         return zero + schedule.ForwardPasses * form + schedule.BackwardPasses * accumulate + finish;
     }
 }

@@ -141,13 +141,19 @@ public static class ResourceModel
     /// sums (gradient accumulator words), one word per input element each; Grad-CAM's: a weight per channel in 48-bit
     /// words (cam_t; its map at the block's resolution is partitioned into registers). 0 for a one-pass method.
     /// Integrated Gradients from a baseline image adds the image's ROM (its 8-bit pixels, one per input element).
-    /// With <see cref="ExplanationSchedule.SumsOffChip"/> the three buffers are in DRAM: the ROM and the sums port's adapter remain.
+    /// With <see cref="ExplanationSchedule.SumsOffChip"/> the three buffers are in DRAM: the ROM, the sums port's adapter and the
+    /// chunk of sums the driver adds on chip (<see cref="OffChipSumChunk"/> accumulator words) remain.
     /// </summary>
     public static long ExplanationBram18K(ExplanationSchedule schedule, int inputSize, int accumulatorBits) =>
         schedule.LayerMap is { } map ? BramMapping.Blocks(map.Channels, 48)
-        : schedule.MultiPass ? (schedule.SumsOffChip ? SumsPort.Bram18K : 2 * BramMapping.Blocks(inputSize, 16) + BramMapping.Blocks(inputSize, accumulatorBits))
+        : schedule.MultiPass ? (schedule.SumsOffChip
+                ? SumsPort.Bram18K + BramMapping.Blocks(OffChipSumChunk(inputSize), accumulatorBits)
+                : 2 * BramMapping.Blocks(inputSize, 16) + BramMapping.Blocks(inputSize, accumulatorBits))
             + (schedule.FromBaseline ? BramMapping.Blocks(inputSize, 8) : 0)
         : 0;
+
+    /// <summary>Sums the off-chip driver reads, adds and writes back per chunk (explain.h <c>pass_buffers::chunk</c>: min(N, 256)).</summary>
+    public static int OffChipSumChunk(long inputSize) => (int)Math.Min(inputSize, 256);
 
     private static LinearFit Fit(Func<PaperTableIv.Row, int> measured) =>
         LinearFit.Through([.. PaperTableIv.Rows.Select(r => ((double)r.Macs, (double)measured(r)))]);

@@ -10,7 +10,7 @@ namespace Xai.Projects;
 /// <param name="ClassNamesFile">XaiClassNamesFile as a full path, null for none.</param>
 /// <param name="DoubleBuffer">XaiDoubleBuffer: the conv engine's loads overlap its core.</param>
 /// <param name="PackDenseWeights">XaiPackDenseWeights: the dense engine reads its weights in beats of the HP port's width.</param>
-/// <param name="Explanation">XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma, XaiGradCamLayer, XaiIgBaseline; null for the defaults.</param>
+/// <param name="Explanation">XaiIgSteps, XaiSmoothGradSamples, XaiSmoothGradSigma, XaiGradCamLayer, XaiIgBaseline, XaiPassSums; null for the defaults.</param>
 /// <param name="FaithfulnessSteps">XaiFaithfulnessSteps: the deletion and insertion curves' steps, 0 for no curves.</param>
 public sealed record ProjectSettings(
     string ProjectFile,

@@ -35,7 +35,7 @@ public sealed class OffChipSumsNetworkBuild() : OddNetworkBuild(
 public sealed class OffChipPassSumsTests(ExplanationNetworkBuild onChip, OffChipSumsNetworkBuild build) : IClassFixture<OffChipSumsNetworkBuild>
 {
     [Fact]
-    public void The_plan_header_and_top_keep_the_pass_input_in_the_activation_arena_and_the_sums_behind_their_own_port()
+    public void The_plan_header_and_top_keep_the_pass_input_and_the_sums_behind_ports_of_their_own()
     {
         Assert.Equal(PassSumsPlacement.OffChip, build.Plan.Explanation.PassSums);
         Assert.Equal(PassSumsPlacement.OnChip, onChip.Plan.Explanation.PassSums); // Auto: the odd network's buffers fit the Pynq-Z2
@@ -43,20 +43,16 @@ public sealed class OffChipPassSumsTests(ExplanationNetworkBuild onChip, OffChip
             m => Assert.True(build.Plan.ScheduleOf(m).SumsOffChip, m.ToString()));
         Assert.False(build.Plan.ScheduleOf(AttributionMethod.GradCam).SumsOffChip);
 
-        // The activation arena gains one input-sized region after everything the on-chip build has.
-        var on = ArenaLayout.For(onChip.Plan);
-        var off = ArenaLayout.For(build.Plan);
-        Assert.Equal(-1, on.PassInputAt);
-        Assert.Equal(on.ActArena, off.PassInputAt);
-        Assert.Equal(on.ActArena + 420, off.ActArena);
+        // The arenas do not change: the pass input has a port of its own (the network's image copy then reads another argument).
+        Assert.Equal(ArenaLayout.For(onChip.Plan).ActArena, ArenaLayout.For(build.Plan).ActArena);
         var header = File.ReadAllText(build.Layout.NetworkHeader);
-        Assert.Contains($"static const unsigned a_pass_input = {on.ActArena};", header);
         Assert.Contains("static const bool sums_off_chip = true;", header);
-        Assert.Contains("const xai::pass_memory<NUM> memory = {act + a_pass_input, sums};", header);
+        Assert.Contains("const xai::pass_memory<NUM> memory = {pass_input, sums};", header);
         Assert.DoesNotContain("static const bool sums_off_chip", File.ReadAllText(onChip.Layout.NetworkHeader));
 
         var sizes = NetworkMemorySizes.For(build.Plan);
         var ig = HlsTopDesign.For(HlsTopVariant.Explain, AttributionMethod.IntegratedGradients, sizes);
+        Assert.Equal(new HlsTopPort(HlsTopDesign.PassInputPort, "gmem_act", 420), ig.MasterPorts[^2]);
         Assert.Equal(new HlsTopPort(HlsTopDesign.SumsPort, "gmem_sums", 420), ig.MasterPorts[^1]);
         Assert.Contains("m_axi_gmem_sums", ig.MasterInterfaces);
         Assert.DoesNotContain(HlsTopDesign.For(HlsTopVariant.Inference, AttributionMethod.IntegratedGradients, sizes).MasterPorts, p => p.Name == HlsTopDesign.SumsPort);
@@ -104,7 +100,8 @@ public sealed class OffChipPassSumsTests(ExplanationNetworkBuild onChip, OffChip
         Assert.True(sources.HasTestbenchData);
         var top = File.ReadAllText(vendor.Source("xai_top.cpp"));
         Assert.Contains("#pragma HLS INTERFACE m_axi port=sums offset=slave bundle=gmem_sums depth=420", top);
-        Assert.Contains("xai_generated::top_grad_accum_t sums[420]", top);
+        Assert.Contains("xai_generated::top_sum_t sums[420]", top);
+        Assert.Contains("#pragma HLS INTERFACE m_axi port=pass_input offset=slave bundle=gmem_act depth=420", top);
         GridNetworkTests.AssertTopsReproduceTheCSimulation(vendor, build.Plan.Classes);
     }
 
@@ -114,7 +111,8 @@ public sealed class OffChipPassSumsTests(ExplanationNetworkBuild onChip, OffChip
         var shape = EngineShape.For(build.Plan);
         var on = onChip.Plan.ScheduleOf(AttributionMethod.IntegratedGradients);
         var off = build.Plan.ScheduleOf(AttributionMethod.IntegratedGradients);
-        Assert.Equal(ResourceModel.SumsPort.Bram18K, ResourceModel.ExplanationBram18K(off, 420, shape.AccumulatorBits));
+        // The port's adapter and one chunk of 256 48-bit sums on chip (two 18 Kib blocks side by side: 512 x 36 and 512 x 18).
+        Assert.Equal(ResourceModel.SumsPort.Bram18K + 2, ResourceModel.ExplanationBram18K(off, 420, shape.AccumulatorBits));
         var engines = ResourceModel.Estimate(shape);
         var estimate = ResourceModel.Estimate(shape, [off], 420);
         Assert.Equal(engines.Lut + ResourceModel.SumsPort.Lut, estimate.Lut);
@@ -123,10 +121,12 @@ public sealed class OffChipPassSumsTests(ExplanationNetworkBuild onChip, OffChip
         Assert.Equal((engines.Lut, engines.Ff), (onEstimate.Lut, onEstimate.Ff));
         Assert.Equal(engines.Bram18K + ResourceModel.ExplanationBram18K(on, 420, shape.AccumulatorBits), onEstimate.Bram18K);
 
-        // 8 steps: 9 network passes form their input, 8 add their gradient. Off chip: a write response per zeroing and forming,
-        // a read latency and a write response per adding (30 cycles each at 100 MHz).
+        // 8 steps: 9 network passes form their input, 8 add their gradient. Off chip: a write response per zeroing and forming;
+        // the 420 sums are added in chunks of 256 and 164, each a read loop and a write loop (entry 2, depth 3) with a read
+        // latency and a write response (30 cycles each at 100 MHz) and its outer iteration, where on chip one loop of 420 ran.
         var dram = DramTiming.At(100);
-        Assert.Equal(30 + 9 * 30 + 8 * 60, MethodLatency.MultiPassDriverCycles(off, 420, dram) - MethodLatency.MultiPassDriverCycles(on, 420, dram));
+        long chunks = (1 + 256 + 5 + 30 + 256 + 5 + 30) + (1 + 164 + 5 + 30 + 164 + 5 + 30);
+        Assert.Equal(30 + 9 * 30 + 8 * (chunks - (420 + 5)), MethodLatency.MultiPassDriverCycles(off, 420, dram) - MethodLatency.MultiPassDriverCycles(on, 420, dram));
         var model = LatencyModel.Estimate(build.Plan);
         Assert.Equal(8 * model.FpBpMs + model.FpMs + model.Milliseconds(MethodLatency.MultiPassDriverCycles(off, 420, DramTiming.At(model.ClockMHz))),
             MethodLatency.Ms(build.Plan, off, model), 12);

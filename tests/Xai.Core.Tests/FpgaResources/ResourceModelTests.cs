@@ -124,11 +124,14 @@ public class ResourceModelTests
         var plan = GenerateStage.Run(Settings(""), project.Layout);
         Assert.Equal(PassSumsPlacement.OnChip, plan.Explanation.PassSums);
 
-        // A board with exactly the engines' BRAM and the sums port's adapter: IG's buffers (2 x 16 + 48 bits x 3072) do not fit.
+        // A board with exactly the engines' BRAM and what IG needs off chip (the sums port's adapter, a chunk of sums):
+        // its buffers on chip (2 x 16 + 48 bits x 3072) do not fit.
         var shape = EngineShape.For(plan);
-        var onChip = ResourceModel.ExplanationBram18K(plan.ScheduleOf(AttributionMethod.IntegratedGradients), 3072, shape.AccumulatorBits);
-        Assert.True(onChip > ResourceModel.SumsPort.Bram18K, $"{onChip} BRAM_18K on chip");
-        var bram = ResourceModel.Estimate(shape).Bram18K + ResourceModel.SumsPort.Bram18K;
+        var schedule = plan.ScheduleOf(AttributionMethod.IntegratedGradients);
+        var onChip = ResourceModel.ExplanationBram18K(schedule, 3072, shape.AccumulatorBits);
+        var offChip = ResourceModel.ExplanationBram18K(schedule with { SumsOffChip = true }, 3072, shape.AccumulatorBits);
+        Assert.True(onChip > offChip, $"{onChip} BRAM_18K on chip, {offChip} off chip");
+        var bram = ResourceModel.Estimate(shape).Bram18K + (int)offChip;
         plan = GenerateStage.Run(Settings("Auto", bram), project.Layout);
         Assert.Equal(PassSumsPlacement.OffChip, plan.Explanation.PassSums);
         Assert.Contains("static const bool sums_off_chip = true;", File.ReadAllText(project.Layout.NetworkHeader));
