@@ -30,6 +30,9 @@ public sealed record DesignCandidate(
 
     public bool Fits => Overflows.Count == 0;
 
+    /// <summary>Where the build's multi-pass methods keep their pass input and sums in this configuration (XaiPassSums resolved); null without one.</summary>
+    public Attribution.PassSumsPlacement? PassSums { get; init; }
+
     /// <summary>The engines without the clock, e.g. <c>4x8-fc16-db-pw</c>.</summary>
     public string Configuration => $"{NOh}x{NOw}-fc{FcTile}{(DoubleBuffer ? "-db" : "")}{(PackDenseWeights ? "-pw" : "")}";
 

@@ -23,9 +23,15 @@ public static class DesignSpaceExplorer
     /// The build's methods: the largest of their own buffers (<see cref="ResourceModel.ExplanationBram18K"/>) is added to
     /// every candidate's BRAM, as the fit check at Generate adds it; null or empty for the engines alone.
     /// </param>
+    /// <param name="passSums">
+    /// The project's XaiPassSums: where the multi-pass methods keep their pass input and sums, resolved per candidate
+    /// (<see cref="PassSumsChoice"/>: Auto puts them off chip where only that fits), as the candidate's own build would.
+    /// </param>
     public static IReadOnlyList<DesignCandidate> Enumerate(IReadOnlyList<HardwareLayer> layers, long inputSize, int classes, Board board, IReadOnlyList<double> clocksMHz, int tileCi = 16, int tileCo = 16,
-        IReadOnlyList<Attribution.ExplanationSchedule>? methods = null)
+        IReadOnlyList<Attribution.ExplanationSchedule>? methods = null, Attribution.PassSumsPlacement passSums = Attribution.PassSumsPlacement.OnChip)
     {
+        var onChip = PassSumsChoice.Placed(methods ?? [], Attribution.PassSumsPlacement.OnChip);
+        var multiPass = onChip.Any(m => m.MultiPass);
         var list = new List<DesignCandidate>();
         foreach (var clock in clocksMHz)
         {
@@ -34,9 +40,13 @@ public static class DesignSpaceExplorer
                 var beat = DenseWeightBeat.For(layers, board.ProcessingSystem.SlavePortDataWidth, shape.FcTile);
                 foreach (var packed in beat > 1 ? new[] { shape, shape with { DenseWeightBeat = beat } } : new[] { shape })
                 {
-                    var resources = ResourceModel.Estimate(packed, methods ?? [], inputSize);
+                    var placement = PassSumsChoice.Resolve(passSums, packed, onChip, inputSize, board.Resources);
+                    var resources = ResourceModel.Estimate(packed, PassSumsChoice.Placed(onChip, placement), inputSize);
                     var latency = LatencyModel.Estimate(layers, packed, inputSize, classes, clock, board.Resources.Dsp, board.ProcessingSystem.SlavePortDataWidth);
-                    list.Add(new DesignCandidate(packed, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources)));
+                    list.Add(new DesignCandidate(packed, clock, resources, latency, ResourceFit.Overflows(resources, board.Resources))
+                    {
+                        PassSums = multiPass ? placement : null,
+                    });
                 }
             }
         }

@@ -68,6 +68,7 @@ public static class ExploreDocument
         FcTile = c.FcTile,
         DoubleBuffer = c.DoubleBuffer,
         DenseWeightBeat = c.DenseWeightBeat,
+        PassSums = c.PassSums?.ToString(),
         ClockMHz = c.ClockMHz,
         FpMs = c.Latency.FpMs,
         FpbpMs = c.Latency.FpBpMs,
@@ -84,12 +85,12 @@ public static class ExploreDocument
     /// <summary>explore.csv: every candidate, fastest first; <c>fits</c> and <c>pareto</c> as 0/1.</summary>
     public static string Csv(IReadOnlyList<DesignCandidate> all, IReadOnlyList<DesignCandidate> pareto)
     {
-        var s = new StringBuilder("name,conv_parallelism,fc_tile,double_buffer,dense_weight_beat,clock_mhz,fp_ms,fpbp_ms,dsp,bram18k,lut,ff,fits,pareto,bound,compute_limit_ms,dram_limit_ms,from_bound,overflows\n");
+        var s = new StringBuilder("name,conv_parallelism,fc_tile,double_buffer,dense_weight_beat,clock_mhz,fp_ms,fpbp_ms,dsp,bram18k,lut,ff,fits,pareto,bound,compute_limit_ms,dram_limit_ms,from_bound,overflows,pass_sums\n");
         foreach (var c in all)
         {
             var l = c.Latency.Limits;
             s.Append(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Name},{c.ConvParallelism},{c.FcTile},{(c.DoubleBuffer ? 1 : 0)},{c.DenseWeightBeat},{c.ClockMHz:0.###},{c.Latency.FpMs:F3},{c.Latency.FpBpMs:F3},{c.Resources.Dsp},{c.Resources.Bram18K},{c.Resources.Lut},{c.Resources.Ff},{(c.Fits ? 1 : 0)},{(pareto.Contains(c) ? 1 : 0)},{l.Bound},{l.ComputeMs:F3},{l.DramMs:F3},{l.FromBound:F2},\"{string.Join("; ", c.Overflows)}\""));
+                $"{c.Name},{c.ConvParallelism},{c.FcTile},{(c.DoubleBuffer ? 1 : 0)},{c.DenseWeightBeat},{c.ClockMHz:0.###},{c.Latency.FpMs:F3},{c.Latency.FpBpMs:F3},{c.Resources.Dsp},{c.Resources.Bram18K},{c.Resources.Lut},{c.Resources.Ff},{(c.Fits ? 1 : 0)},{(pareto.Contains(c) ? 1 : 0)},{l.Bound},{l.ComputeMs:F3},{l.DramMs:F3},{l.FromBound:F2},\"{string.Join("; ", c.Overflows)}\",{c.PassSums}"));
             s.Append('\n');
         }
 

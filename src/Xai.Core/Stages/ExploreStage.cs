@@ -43,7 +43,7 @@ public static class ExploreStage
     {
         var network = DesignPlanFile.Load(layout.NetworkPlanFile, layout.FloatWeights);
         var all = DesignSpaceExplorer.Enumerate(network.Layers, network.InputShape.ElementCount, network.Classes, settings.Board, clocks, network.ConvTileCi, network.ConvTileCo,
-            [.. network.Methods.Select(network.ScheduleOf)]);
+            [.. network.Methods.Select(network.ScheduleOf)], settings.Explanation?.PassSums ?? Attribution.PassSumsPlacement.Auto);
         var pareto = DesignSpaceExplorer.ParetoSet(all);
         var goal = PaperTableIv.GoalFpBpMs(settings.Board.Id);
         var clockForGoal = pareto.Count == 0 || double.IsNaN(goal) || pareto[0].Latency.FpBpMs <= goal

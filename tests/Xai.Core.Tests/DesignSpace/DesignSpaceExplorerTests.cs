@@ -46,6 +46,34 @@ public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Auto_places_each_candidates_pass_sums_as_its_own_build_would()
+    {
+        var settings = new Xai.Attribution.ExplanationSettings(32, 16, 0.15);
+        var methods = new[] { Xai.Attribution.AttributionMethod.Saliency, Xai.Attribution.AttributionMethod.IntegratedGradients }
+            .Select(m => Xai.Attribution.ExplanationSchedule.For(m, settings)).ToList();
+        // An Ultra96-V2 whose BRAM holds the 4x8 fc16 engines with IG's buffers off chip but not on chip.
+        var board = BoardOf("ultra96-v2");
+        var shape = Explore("ultra96-v2").Single(c => c.Name == "4x8-fc16-100mhz").Shape;
+        var offChip = ResourceModel.ExplanationBram18K(methods[1] with { SumsOffChip = true }, 3 * 32 * 32, shape.AccumulatorBits);
+        board = board with { Resources = board.Resources with { Bram18K = ResourceModel.Estimate(shape).Bram18K + (int)offChip } };
+        IReadOnlyList<DesignCandidate> Candidates(Xai.Attribution.PassSumsPlacement requested) =>
+            DesignSpaceExplorer.Enumerate(Table3.Value, 3 * 32 * 32, 10, board, [100], methods: methods, passSums: requested);
+
+        var auto = Candidates(Xai.Attribution.PassSumsPlacement.Auto).Single(c => c.Name == "4x8-fc16-100mhz");
+        Assert.Equal(Xai.Attribution.PassSumsPlacement.OffChip, auto.PassSums);
+        Assert.True(auto.Fits, string.Join("; ", auto.Overflows));
+        var onChip = Candidates(Xai.Attribution.PassSumsPlacement.OnChip).Single(c => c.Name == "4x8-fc16-100mhz");
+        Assert.Equal(Xai.Attribution.PassSumsPlacement.OnChip, onChip.PassSums);
+        Assert.False(onChip.Fits);
+        // A small array fits either way: Auto keeps the sums on chip there; without a multi-pass method there is nothing to place.
+        Assert.Equal(Xai.Attribution.PassSumsPlacement.OnChip, Candidates(Xai.Attribution.PassSumsPlacement.Auto).Single(c => c.Name == "2x2-fc16-100mhz").PassSums);
+        Assert.Null(Explore("ultra96-v2").Single(c => c.Name == "4x8-fc16-100mhz").PassSums);
+        var csv = ExploreDocument.Csv([auto], []).Split('\n');
+        Assert.EndsWith(",overflows,pass_sums", csv[0]);
+        Assert.EndsWith("\",OffChip", csv[1]);
+    }
+
     [Theory]
     [InlineData("pynq-z2")]
     [InlineData("ultra96-v2")]

@@ -11,6 +11,8 @@ public sealed record ExploreCandidate
     public required bool DoubleBuffer { get; init; }
     /// <summary>Weights the dense engine reads per cycle: 1, or the packed port's beat (<c>XaiPackDenseWeights</c>).</summary>
     public required int DenseWeightBeat { get; init; }
+    /// <summary>Where the multi-pass methods keep their pass input and sums in this configuration (XaiPassSums resolved for it); null without one.</summary>
+    public required string? PassSums { get; init; }
     public required double ClockMHz { get; init; }
     public required double FpMs { get; init; }
     public required double FpbpMs { get; init; }
