@@ -227,8 +227,9 @@ public static class ProjectValidator
         }
 
         var passSums = PassSumsPlacement.Auto;
+        // One of the names (any case): Enum.TryParse alone would also take numbers and comma lists.
         if (!string.IsNullOrWhiteSpace(p.PassSums) &&
-            (!Enum.TryParse(p.PassSums.Trim(), ignoreCase: true, out passSums) || !Enum.IsDefined(passSums) || int.TryParse(p.PassSums.Trim(), out _)))
+            (!Enum.GetNames<PassSumsPlacement>().Contains(p.PassSums.Trim(), StringComparer.OrdinalIgnoreCase) || !Enum.TryParse(p.PassSums.Trim(), ignoreCase: true, out passSums)))
         {
             error(DiagnosticCatalog.BadPassSums, $"Property 'XaiPassSums' is '{p.PassSums.Trim()}'; allowed: Auto, OnChip, OffChip (empty = Auto).");
             passSums = PassSumsPlacement.Auto;

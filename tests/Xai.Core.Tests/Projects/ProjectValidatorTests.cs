@@ -87,6 +87,7 @@ public sealed class ProjectValidatorTests : IDisposable
     [InlineData("SmoothGradSigma", "wide", "XAI1016")]
     [InlineData("PassSums", "Bram", "XAI1021")]
     [InlineData("PassSums", "1", "XAI1021")]
+    [InlineData("PassSums", "Auto,OffChip", "XAI1021")]
     [InlineData("FaithfulnessSteps", "-1", "XAI1017")]
     [InlineData("FaithfulnessSteps", "101", "XAI1017")]
     [InlineData("FaithfulnessSteps", "ten", "XAI1017")]
