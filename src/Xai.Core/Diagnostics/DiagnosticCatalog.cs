@@ -38,6 +38,7 @@ public static class DiagnosticCatalog
     [Diagnostic(Error, "Bad Integrated Gradients baseline", "Set XaiIgBaseline to a PNG of the network's input size and channels, fully opaque, relative to the project (the message gives the size); empty = the zero baseline.")] public const string BadIgBaseline = "XAI1019";
     [Diagnostic(Warning, "Integrated Gradients baseline set but unused", "Add IntegratedGradients to XaiMethods, or remove XaiIgBaseline.")] public const string UnusedIgBaseline = "XAI1020";
     [Diagnostic(Error, "Bad pass-sums placement", "Set XaiPassSums to Auto, OnChip or OffChip (empty = Auto).")] public const string BadPassSums = "XAI1021";
+    [Diagnostic(Warning, "Pass-sums placement set but unused", "Add InputXGradient, IntegratedGradients or SmoothGrad to XaiMethods, or remove XaiPassSums.")] public const string UnusedPassSums = "XAI1022";
     [Diagnostic(Error, "Resolved settings missing or unreadable", "Build the project normally (`dotnet build`): XaiResolveProject writes settings.json before every stage; delete obj/ if it persists.")] public const string SettingsUnreadable = "XAI1050";
 
     // 1100–1199: project files.

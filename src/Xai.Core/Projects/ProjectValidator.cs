@@ -103,6 +103,11 @@ public static class ProjectValidator
             diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.UnusedIgBaseline, $"Property 'XaiIgBaseline' is '{p.IgBaseline.Trim()}', but XaiMethods does not list IntegratedGradients; the baseline is not used (nor checked, nor calibrated on). Add IntegratedGradients to XaiMethods or remove XaiIgBaseline.", p.ProjectFile));
         }
 
+        if (explanation.PassSums != PassSumsPlacement.Auto && !methods.Any(m => ExplanationSchedule.For(m, explanation).MultiPass))
+        {
+            diagnostics.Add(XaiDiagnostic.Warning(DiagnosticCatalog.UnusedPassSums, $"Property 'XaiPassSums' is '{p.PassSums.Trim()}', but XaiMethods lists no method built from passes (InputXGradient, IntegratedGradients, SmoothGrad); it places nothing. Add one of them to XaiMethods or remove XaiPassSums.", p.ProjectFile));
+        }
+
         // The range is the board's (boards/*.json plClockMHz): what its PS can clock the PL at and the
         // generated HLS and Vivado scripts accept, so a clock that passes here also passes Synthesize.
         var clock = board?.Defaults.ClockMHz ?? 100;

@@ -144,11 +144,18 @@ public sealed class ProjectValidatorTests : IDisposable
         (s, _) = Run(Props() with { GradCamLayer = "  " });
         Assert.Null(s!.Explanation!.GradCamLayer);
         // XaiPassSums: any case, empty for Auto (the planner resolves Auto).
-        (s, d) = Run(Props() with { PassSums = " offchip " });
+        (s, d) = Run(Props() with { Methods = "IntegratedGradients", PassSums = " offchip " });
         Assert.Empty(d);
         Assert.Equal(PassSumsPlacement.OffChip, s!.Explanation!.PassSums);
         (s, _) = Run(Props() with { PassSums = "" });
         Assert.Equal(PassSumsPlacement.Auto, s!.Explanation!.PassSums);
+        // Without a method built from passes it places nothing: a warning, and the build goes on.
+        (s, d) = Run(Props() with { Methods = "Saliency;GradCam", PassSums = "OnChip" });
+        Assert.NotNull(s);
+        var unused = Assert.Single(d);
+        Assert.Equal(("XAI1022", DiagnosticSeverity.Warning), (unused.Code, unused.Severity));
+        Assert.Contains("'XaiPassSums' is 'OnChip'", unused.Message);
+        Assert.Empty(Run(Props() with { Methods = "Saliency;GradCam", PassSums = "Auto" }).Item2);
     }
 
     [Theory]
