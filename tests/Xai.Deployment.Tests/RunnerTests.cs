@@ -134,6 +134,60 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
         Assert.Contains("XXAI_TOP_CONTROL_ADDR_AP_CTRL", (string)JObject.Parse(run.Output)["error"]!);
     }
 
+    /// <summary>
+    /// A top with the multi-pass methods' buffers in DRAM (XaiPassSums OffChip) has two more ports, pass_input and sums:
+    /// the runner allocates a buffer for each (input-sized; a sum in a power-of-two word at least the accumulator's width) and
+    /// writes its address, which the fake accelerator checks. The build's config gets the two ports, as BoardRunnerWriter
+    /// writes them from an off-chip top's driver header.
+    /// </summary>
+    [Fact]
+    public void FpgaPathAllocatesTheOffChipSumsBuffersOfAMultiPassTop()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(build.Build.Directory, "fake-board-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        var board = Path.Combine(root, "board");
+        Directory.CreateDirectory(board);
+        foreach (var file in Directory.GetFiles(build.BoardFolder))
+        {
+            File.Copy(file, Path.Combine(board, Path.GetFileName(file)));
+        }
+
+        const int passInput = 0x200, sums = 0x210; // registers no real map of this top uses
+        var configFile = Path.Combine(board, BoardRunnerLayout.ConfigName);
+        var config = JObject.Parse(File.ReadAllText(configFile));
+        var top = (JObject)config["fpga"]!["tops"]!.First(t => (string?)t["variant"] == "FP+BP")!;
+        foreach (var (name, offset) in new[] { (HlsTopDesign.PassInputPort, passInput), (HlsTopDesign.SumsPort, sums) })
+        {
+            ((JArray)top["ports"]!).Add(new JObject { ["name"] = name, ["buffer"] = HlsTopDesign.BufferOf(name), ["offset"] = offset, ["bits"] = 64 });
+        }
+
+        File.WriteAllText(configFile, config.ToString());
+        var env = new Dictionary<string, string>
+        {
+            ["XAI_BOARD_ROOT"] = root,
+            ["PYTHONPATH"] = DeployableBuild.StandInDirectory,
+            ["XAI_FAKE_PYNQ_REGISTERS"] = new JObject
+            {
+                ["image"] = build.Offsets["IMAGE_DATA"],
+                ["relevance"] = build.Offsets["RELEVANCE_DATA"],
+                ["logits"] = build.Offsets["LOGITS_DATA"],
+                ["return"] = build.Offsets["AP_RETURN"],
+                ["pass_input"] = passInput,
+                ["sums"] = sums,
+            }.ToString(),
+        };
+        var run = PythonProcess.Run(Path.Combine(board, BoardRunnerLayout.ScriptName),
+            ["benchmark", "--backend", "fpga", "--bit", Path.Combine(build.Output, "odd.bit"), "--iterations", "1", "--warmup", "1"], env);
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        Assert.Equal("fpga", (string?)JObject.Parse(run.Output)["backend"]);
+
+        // Without the ports in the config the runner leaves the registers empty, and the fake accelerator says so.
+        File.Copy(Path.Combine(build.BoardFolder, BoardRunnerLayout.ConfigName), configFile, overwrite: true);
+        var missing = PythonProcess.Run(Path.Combine(board, BoardRunnerLayout.ScriptName),
+            ["benchmark", "--backend", "fpga", "--bit", Path.Combine(build.Output, "odd.bit"), "--iterations", "1", "--warmup", "1"], env);
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("(pass_input) holds 0x0, which is no allocated buffer", missing.Output + missing.Error);
+    }
+
     private PythonProcess.Result Runner(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null) =>
         PythonProcess.Run(Path.Combine(build.BoardFolder, BoardRunnerLayout.ScriptName), args, env);
 

@@ -11,7 +11,9 @@ runs without a board:
   - The register file honours ap_start / ap_done (clear on read) / ap_idle at offset 0x00.
     On ap_start it runs a fake accelerator: relevance := image (raw), logits := a fixed pattern,
     return := argmax(logits); the argument registers are named by $XAI_FAKE_PYNQ_REGISTERS
-    (JSON {"image": off, "relevance": off, "logits": off, "return": off}).
+    (JSON {"image": off, "relevance": off, "logits": off, "return": off}, and optionally
+    "pass_input" and "sums", the off-chip multi-pass buffers: each must hold an allocated buffer of
+    at least the image's element count, and gets zeros, as scratch the accelerator overwrites).
   - Clocks.fclk0_mhz: from the .hwh's PCW_FPGA0_PERIPHERAL_FREQMHZ, else 100.
 """
 import json
@@ -91,6 +93,12 @@ class _RegisterFile:
         if "relevance" in self.names:
             relevance = self._device("relevance")
             relevance[:] = image.astype(relevance.dtype)
+        for scratch in ("pass_input", "sums"):
+            if scratch in self.names:
+                buf = self._device(scratch)
+                if buf.size < image.size:
+                    raise RuntimeError("fake pynq: %s holds %d elements; the top needs %d" % (scratch, buf.size, image.size))
+                buf[:] = 0
         self.regs[self.names["return"]] = int(np.argmax(logits))
 
 
