@@ -54,18 +54,7 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
     public void FpgaPathWithFakePynqProgramsThePlAndScalesInputsAndOutputs()
     {
         var root = Directory.CreateDirectory(Path.Combine(build.Build.Directory, "fake-board-" + Guid.NewGuid().ToString("N")[..8])).FullName;
-        var env = new Dictionary<string, string>
-        {
-            ["XAI_BOARD_ROOT"] = root,
-            ["PYTHONPATH"] = DeployableBuild.StandInDirectory,
-            ["XAI_FAKE_PYNQ_REGISTERS"] = new JObject
-            {
-                ["image"] = build.Offsets["IMAGE_DATA"],
-                ["relevance"] = build.Offsets["RELEVANCE_DATA"],
-                ["logits"] = build.Offsets["LOGITS_DATA"],
-                ["return"] = build.Offsets["AP_RETURN"],
-            }.ToString(),
-        };
+        var env = FakeBoard(root);
         var bit = Path.Combine(build.Output, "odd.bit");
         var load = Runner(["load", bit], env);
         Assert.True(load.ExitCode == 0, load.Error + load.Output);
@@ -161,20 +150,7 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
         }
 
         File.WriteAllText(configFile, config.ToString());
-        var env = new Dictionary<string, string>
-        {
-            ["XAI_BOARD_ROOT"] = root,
-            ["PYTHONPATH"] = DeployableBuild.StandInDirectory,
-            ["XAI_FAKE_PYNQ_REGISTERS"] = new JObject
-            {
-                ["image"] = build.Offsets["IMAGE_DATA"],
-                ["relevance"] = build.Offsets["RELEVANCE_DATA"],
-                ["logits"] = build.Offsets["LOGITS_DATA"],
-                ["return"] = build.Offsets["AP_RETURN"],
-                ["pass_input"] = passInput,
-                ["sums"] = sums,
-            }.ToString(),
-        };
+        var env = FakeBoard(root, (HlsTopDesign.PassInputPort, passInput), (HlsTopDesign.SumsPort, sums));
         var run = PythonProcess.Run(Path.Combine(board, BoardRunnerLayout.ScriptName),
             ["benchmark", "--backend", "fpga", "--bit", Path.Combine(build.Output, "odd.bit"), "--iterations", "1", "--warmup", "1"], env);
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
@@ -186,6 +162,29 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
             ["benchmark", "--backend", "fpga", "--bit", Path.Combine(build.Output, "odd.bit"), "--iterations", "1", "--warmup", "1"], env);
         Assert.NotEqual(0, missing.ExitCode);
         Assert.Contains("(pass_input) holds 0x0, which is no allocated buffer", missing.Output + missing.Error);
+    }
+
+    /// <summary>The environment of a runner on the fake board under <paramref name="root"/>: the fake pynq package, and the registers its accelerator reads (the build's, and <paramref name="extra"/>).</summary>
+    private Dictionary<string, string> FakeBoard(string root, params (string Name, int Offset)[] extra)
+    {
+        var registers = new JObject
+        {
+            ["image"] = build.Offsets["IMAGE_DATA"],
+            ["relevance"] = build.Offsets["RELEVANCE_DATA"],
+            ["logits"] = build.Offsets["LOGITS_DATA"],
+            ["return"] = build.Offsets["AP_RETURN"],
+        };
+        foreach (var (name, offset) in extra)
+        {
+            registers[name] = offset;
+        }
+
+        return new Dictionary<string, string>
+        {
+            ["XAI_BOARD_ROOT"] = root,
+            ["PYTHONPATH"] = DeployableBuild.StandInDirectory,
+            ["XAI_FAKE_PYNQ_REGISTERS"] = registers.ToString(),
+        };
     }
 
     private PythonProcess.Result Runner(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null) =>
