@@ -70,7 +70,7 @@ public static class ResourceFit
             $"XaiConvParallelism {c.NOh}x{c.NOw} with XaiFcTile {c.FcTile} ({c.Estimate.Dsp} DSP, {c.Estimate.Bram18K} BRAM_18K, about {c.Estimate.Lut / 1000.0:0.#}K LUT)";
         var best = LargestFitting(plan.Layers, board.Resources, plan.ConvTileCi, plan.ConvTileCo, schedules, plan.InputShape.ElementCount);
         // Multi-pass buffers on chip: would DRAM (XaiPassSums OffChip) let this or a larger configuration fit?
-        var offChip = schedules.Any(s => s.MultiPass && !s.SumsOffChip) ? schedules.Select(s => s.MultiPass ? s with { SumsOffChip = true } : s).ToList() : null;
+        var offChip = schedules.Any(s => s.MultiPass && !s.SumsOffChip) ? PassSumsChoice.Placed(schedules, PassSumsPlacement.OffChip) : null;
         var bestOffChip = offChip is null ? null : LargestFitting(plan.Layers, board.Resources, plan.ConvTileCi, plan.ConvTileCo, offChip, plan.InputShape.ElementCount);
         var hint = best is { } b ? $"The largest configuration that fits is {Configuration(b)}."
             : bestOffChip is null ? "No configuration of this network fits the board; choose a larger board."

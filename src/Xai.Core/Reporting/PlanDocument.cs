@@ -126,10 +126,12 @@ public static class PlanDocument
         // What the fit check (XAI1110) counts: the engines and the largest of the methods' own buffers (each bitstream
         // holds one method's top), and the sums port's AXI master when the multi-pass sums are in DRAM.
         var schedules = plan.Methods.Select(plan.ScheduleOf).ToList();
-        var e = ResourceModel.Estimate(EngineShape.For(plan), schedules, plan.InputShape.ElementCount);
-        var methods = ResourceModel.LargestExplanationBram18K(schedules, plan.InputShape.ElementCount, EngineShape.For(plan).AccumulatorBits);
-        var port = schedules.Any(s => s.SumsOffChip) ? $", plus {ResourceModel.SumsPort.Lut} for the sums port's AXI master (a 128-bit adapter in a real csynth report: an upper bound)" : "";
-        var portFf = schedules.Any(s => s.SumsOffChip) ? $", plus {ResourceModel.SumsPort.Ff} for the sums port's AXI master" : "";
+        var shape = EngineShape.For(plan);
+        var e = ResourceModel.Estimate(shape, schedules, plan.InputShape.ElementCount);
+        var methods = ResourceModel.LargestExplanationBram18K(schedules, plan.InputShape.ElementCount, shape.AccumulatorBits);
+        var sumsPort = schedules.Any(s => s.SumsOffChip);
+        var port = sumsPort ? $", plus {ResourceModel.SumsPort.Lut} for the sums port's AXI master (a 128-bit adapter in a real csynth report: an upper bound)" : "";
+        var portFf = sumsPort ? $", plus {ResourceModel.SumsPort.Ff} for the sums port's AXI master" : "";
         var b = plan.BoardResources;
         var lut = ResourceModel.LutFit;
         var ff = ResourceModel.FfFit;
