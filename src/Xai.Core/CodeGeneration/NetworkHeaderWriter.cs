@@ -288,8 +288,7 @@ public static class NetworkHeaderWriter
         s.AppendLine($"    static constexpr double smoothgrad_sigma = {e.SmoothGradSigma.ToString("R", CultureInfo.InvariantCulture)}; ///< SmoothGrad: noise sigma in the input's units");
         s.AppendLine($"    static const std::uint32_t noise_seed = 0x{e.NoiseSeed:X8}u; ///< the noise generator's state at every image's start");
         s.AppendLine("    static const bool inputs_nonnegative = true; ///< images (and a baseline) are pixel / 255: x - x' needs no extra integer bit");
-        var offChip = plan.Methods.Any(m => plan.ScheduleOf(m).SumsOffChip);
-        if (offChip)
+        if (plan.SumsOffChip)
         {
             s.AppendLine("    /// XaiPassSums OffChip: the multi-pass methods' pass input and sums in explain()'s `pass_input` and `sums` (DRAM)");
             s.AppendLine("    static const bool sums_off_chip = true;");
@@ -338,7 +337,7 @@ public static class NetworkHeaderWriter
         s.AppendLine("#pragma HLS INLINE");
         s.AppendLine("    typedef typename xai::explanation_traits<METHOD, explain_config>::rule rule;");
         s.AppendLine("    pass_runner<NUM, rule> pass = {weights, act, grad, st, weight_beats};");
-        if (offChip)
+        if (plan.SumsOffChip)
         {
             s.AppendLine("    const xai::pass_memory<NUM> memory = {pass_input, sums};");
             s.AppendLine("    return xai::explain<NUM, METHOD, explain_config, input_size, n_classes>(pass, image, relevance, logits, target, observe, memory);");

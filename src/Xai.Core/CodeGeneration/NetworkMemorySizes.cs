@@ -23,6 +23,6 @@ public sealed record NetworkMemorySizes(long Input, long WeightImage, long ActAr
     {
         var layout = ArenaLayout.For(plan);
         return new NetworkMemorySizes(plan.InputShape.ElementCount, plan.Layers.Sum(l => l.ParameterCount), layout.ActArena,
-            layout.GradArena, plan.Classes, plan.DenseWeightBeat, plan.Methods.Any(m => plan.ScheduleOf(m).SumsOffChip));
+            layout.GradArena, plan.Classes, plan.DenseWeightBeat, plan.SumsOffChip);
     }
 }

@@ -28,6 +28,12 @@ public sealed record DesignCandidate(
 
     public string ConvParallelism => $"{NOh}x{NOw}";
 
+    /// <summary>
+    /// FP+BP milliseconds of the core MAC loops alone, every lane busy every cycle: the floor this configuration's
+    /// multipliers put under its latency at its clock, whatever the ports and overlap do.
+    /// </summary>
+    public double MacLoopsMs => Latency.Milliseconds(Latency.Forward.Compute + Latency.Backward.Compute);
+
     public bool Fits => Overflows.Count == 0;
 
     /// <summary>Where the build's multi-pass methods keep their pass input and sums in this configuration (XaiPassSums resolved); null without one.</summary>

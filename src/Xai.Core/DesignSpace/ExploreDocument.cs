@@ -23,13 +23,13 @@ public static class ExploreDocument
             Fitting = all.Count(c => c.Fits),
             Pareto = [.. pareto.Select(Candidate)],
             GoalFpbpMs = double.IsNaN(goal) ? null : goal,
-            Verdict = Verdict(goal, maxClockMHz, clockForGoal, pareto),
+            Verdict = Verdict(goal, maxClockMHz, clockForGoal, all, pareto),
             Basis = CycleModelAssumptions.Summary + " Resources: DSP and BRAM counted, LUT/FF a line fitted to Table IV.",
         };
     }
 
     /// <summary>Met, or why not in terms of the limits: what the fastest fitting design waits for and how far it is from it.</summary>
-    private static string Verdict(double goal, double maxClockMHz, double? clockForGoal, IReadOnlyList<DesignCandidate> pareto)
+    private static string Verdict(double goal, double maxClockMHz, double? clockForGoal, IReadOnlyList<DesignCandidate> all, IReadOnlyList<DesignCandidate> pareto)
     {
         if (pareto.Count == 0) return "No configuration fits the board.";
         var best = pareto[0];
@@ -50,7 +50,8 @@ public static class ExploreDocument
             + (best.DoubleBuffer
                 ? "; the conv engine's loads overlap its core, the dense engine's loads and every store do not"
                 : ", and this configuration does not overlap loads with compute"))
-            + limits + (Math.Max(l.ComputeMs, l.DramMs) < goal ? " Both limits are below the goal: a design with packed, overlapped loads could reach it at this clock; this one cannot." : " The goal is below a limit of the board: no design reaches it at this clock.")
+            + limits + (Math.Max(l.ComputeMs, l.DramMs) < goal ? " Both limits are below the goal: the board is not what stops it. " : " The goal is below a limit of the board: no design reaches it at this clock. ")
+            + GoalGap.Of(best, all, goal)
             + ClockForGoal(best, maxClockMHz, clockForGoal);
     }
 
@@ -77,6 +78,7 @@ public static class ExploreDocument
         Lut = c.Resources.Lut,
         Ff = c.Resources.Ff,
         Bound = c.Latency.Limits.Bound,
+        MacLoopsMs = c.MacLoopsMs,
         ComputeLimitMs = c.Latency.Limits.ComputeMs,
         DramLimitMs = c.Latency.Limits.DramMs,
         FromBound = c.Latency.Limits.FromBound,
@@ -85,12 +87,12 @@ public static class ExploreDocument
     /// <summary>explore.csv: every candidate, fastest first; <c>fits</c> and <c>pareto</c> as 0/1.</summary>
     public static string Csv(IReadOnlyList<DesignCandidate> all, IReadOnlyList<DesignCandidate> pareto)
     {
-        var s = new StringBuilder("name,conv_parallelism,fc_tile,double_buffer,dense_weight_beat,clock_mhz,fp_ms,fpbp_ms,dsp,bram18k,lut,ff,fits,pareto,bound,compute_limit_ms,dram_limit_ms,from_bound,overflows,pass_sums\n");
+        var s = new StringBuilder("name,conv_parallelism,fc_tile,double_buffer,dense_weight_beat,clock_mhz,fp_ms,fpbp_ms,dsp,bram18k,lut,ff,fits,pareto,bound,compute_limit_ms,dram_limit_ms,from_bound,overflows,pass_sums,mac_loops_ms\n");
         foreach (var c in all)
         {
             var l = c.Latency.Limits;
             s.Append(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Name},{c.ConvParallelism},{c.FcTile},{(c.DoubleBuffer ? 1 : 0)},{c.DenseWeightBeat},{c.ClockMHz:0.###},{c.Latency.FpMs:F3},{c.Latency.FpBpMs:F3},{c.Resources.Dsp},{c.Resources.Bram18K},{c.Resources.Lut},{c.Resources.Ff},{(c.Fits ? 1 : 0)},{(pareto.Contains(c) ? 1 : 0)},{l.Bound},{l.ComputeMs:F3},{l.DramMs:F3},{l.FromBound:F2},\"{string.Join("; ", c.Overflows)}\",{c.PassSums}"));
+                $"{c.Name},{c.ConvParallelism},{c.FcTile},{(c.DoubleBuffer ? 1 : 0)},{c.DenseWeightBeat},{c.ClockMHz:0.###},{c.Latency.FpMs:F3},{c.Latency.FpBpMs:F3},{c.Resources.Dsp},{c.Resources.Bram18K},{c.Resources.Lut},{c.Resources.Ff},{(c.Fits ? 1 : 0)},{(pareto.Contains(c) ? 1 : 0)},{l.Bound},{l.ComputeMs:F3},{l.DramMs:F3},{l.FromBound:F2},\"{string.Join("; ", c.Overflows)}\",{c.PassSums},{c.MacLoopsMs:F3}"));
             s.Append('\n');
         }
 

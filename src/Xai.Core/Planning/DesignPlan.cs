@@ -86,6 +86,9 @@ public sealed record DesignPlan
         return schedule with { LayerMap = (shape.Channels, shape.Height * shape.Width) };
     }
 
+    /// <summary>Whether some method keeps its pass input and sums in DRAM: the top then has the <c>pass_input</c> and <c>sums</c> ports.</summary>
+    public bool SumsOffChip => Methods.Any(m => ScheduleOf(m).SumsOffChip);
+
     /// <summary>Exponent of <paramref name="method"/>'s attribution in <paramref name="profile"/> (stored = true × 2^e).</summary>
     public int AttributionExponent(AttributionMethod method, NumericsPlan profile) =>
         ScheduleOf(method).AttributionExponent(profile, ImageRange.IntegerBits(this, profile));

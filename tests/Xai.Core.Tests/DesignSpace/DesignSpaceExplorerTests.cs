@@ -70,8 +70,8 @@ public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
         Assert.Equal(Xai.Attribution.PassSumsPlacement.OnChip, Candidates(Xai.Attribution.PassSumsPlacement.Auto).Single(c => c.Name == "2x2-fc16-100mhz").PassSums);
         Assert.Null(Explore("ultra96-v2").Single(c => c.Name == "4x8-fc16-100mhz").PassSums);
         var csv = ExploreDocument.Csv([auto], []).Split('\n');
-        Assert.EndsWith(",overflows,pass_sums", csv[0]);
-        Assert.EndsWith("\",OffChip", csv[1]);
+        Assert.EndsWith(",overflows,pass_sums,mac_loops_ms", csv[0]);
+        Assert.EndsWith(FormattableString.Invariant($"\",OffChip,{auto.MacLoopsMs:F3}"), csv[1]);
     }
 
     [Theory]
@@ -137,6 +137,45 @@ public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
         output.WriteLine(FormattableString.Invariant($"{board} {best.Name}: {best.Latency.FpBpMs:F2} ms at 100 MHz; goal {goal:F2} ms from {mhz} MHz ({At(mhz.Value).FpBpMs:F2} ms)"));
         // A goal below what the board's top clock gives: none.
         Assert.Null(DesignSpaceExplorer.ClockToMeet(Table3.Value, 3072, 10, b, best, At(b.PlClock.MaxMHz).FpBpMs * 0.99));
+    }
+
+    [Theory]
+    [InlineData("pynq-z2", false)]
+    [InlineData("ultra96-v2", false)]
+    [InlineData("zcu104", true)]
+    public void The_goal_gap_says_whether_the_multipliers_that_fit_could_reach_the_goal(string board, bool lanesSuffice)
+    {
+        var all = Explore(board);
+        var best = DesignSpaceExplorer.ParetoSet(all)[0];
+        var goal = PaperTableIv.GoalFpBpMs(board);
+        var gap = GoalGap.Of(best, all, goal);
+        output.WriteLine($"{board}: {gap}");
+        // The floor is the core loops' cycles, at least every layer's MACs over its engine's lanes.
+        var m = best.Latency;
+        Assert.Equal((m.Forward.Compute + m.Backward.Compute) / 100e3, best.MacLoopsMs, 9);
+        var lanesFloor = m.Layers.Sum(l => (double)l.Forward.Macs / Math.Max(1, l.Forward.Lanes) + (double)l.Backward.Macs / Math.Max(1, l.Backward.Lanes));
+        Assert.True(m.Forward.Compute + m.Backward.Compute >= lanesFloor * 0.999, $"{m.Forward.Compute + m.Backward.Compute} < {lanesFloor}");
+        Assert.Equal(m.FpBpMs, best.MacLoopsMs + gap.RestMs, 9);
+        Assert.InRange(gap.ExposedMemoryMs, 0, gap.RestMs);
+        var fittingFloor = all.Where(c => c.Fits).Min(c => c.MacLoopsMs);
+        Assert.Equal(fittingFloor, gap.FittingFloor.MacLoopsMs);
+        Assert.Equal(lanesSuffice, gap.LanesSuffice);
+        if (lanesSuffice)
+        {
+            Assert.Null(gap.Needed);
+            return;
+        }
+
+        // No fitting configuration's MAC loops are under the goal; the one named is, is the cheapest such, and overflows.
+        var needed = Assert.IsType<DesignCandidate>(gap.Needed);
+        Assert.True(needed.MacLoopsMs <= goal);
+        Assert.False(needed.Fits);
+        Assert.Equal(all.Where(c => c.MacLoopsMs <= goal).Min(c => c.Resources.Lut), needed.Resources.Lut);
+        Assert.Contains(needed.Configuration, gap.ToString());
+        Assert.Contains(needed.Overflows[0].ToString(), gap.ToString());
+        // The verdict carries it.
+        var section = ExploreDocument.Build(board, BoardOf(board).PlClock.MaxMHz, null, "table3", [100], all, DesignSpaceExplorer.ParetoSet(all));
+        Assert.Contains(gap.ToString(), section.Verdict);
     }
 
     [Fact]
