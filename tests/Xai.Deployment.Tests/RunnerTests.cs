@@ -126,8 +126,9 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
     /// <summary>
     /// A top with the multi-pass methods' buffers in DRAM (XaiPassSums OffChip) has two more ports, pass_input and sums:
     /// the runner allocates a buffer for each (input-sized; a sum in a power-of-two word at least the accumulator's width) and
-    /// writes its address, which the fake accelerator checks. The build's config gets the two ports, as BoardRunnerWriter
-    /// writes them from an off-chip top's driver header.
+    /// writes its address, which the fake accelerator checks. The config's entry for that top is BoardRunnerWriter's, from a
+    /// driver header in Vitis HLS's format for the off-chip Integrated Gradients top of this network (its register map, not
+    /// the fixture's Saliency top's with two ports added).
     /// </summary>
     [Fact]
     public void FpgaPathAllocatesTheOffChipSumsBuffersOfAMultiPassTop()
@@ -140,43 +141,55 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
             File.Copy(file, Path.Combine(board, Path.GetFileName(file)));
         }
 
-        const int passInput = 0x200, sums = 0x210; // registers no real map of this top uses
+        var sizes = NetworkMemorySizes.For(build.Build.Plan) with { PassSumsOffChip = true };
+        var top = HlsTopDesign.For(HlsTopVariant.Explain, Xai.Attribution.AttributionMethod.IntegratedGradients, sizes);
+        Assert.Equal([HlsTopDesign.PassInputPort, HlsTopDesign.SumsPort], top.MasterPorts.Select(p => p.Name).TakeLast(2));
+        var (header, offsets) = TestHardwareFiles.DriverHeader(top);
+        var headerPath = Path.Combine(root, top.DriverHeaderName);
+        File.WriteAllText(headerPath, header);
+        var entry = BoardRunnerWriter.TopRegisters(top, header, headerPath);
+        Assert.Equal(
+            top.MasterPorts.Select(p => (p.Name, offsets[p.Name.ToUpperInvariant() + "_DATA"])),
+            entry["ports"]!.Select(p => ((string)p["name"]!, (int)p["offset"]!)));
+        Assert.Equal(sizes.Input, top.MasterPorts.Single(p => p.Name == HlsTopDesign.SumsPort).Depth);
+
         var configFile = Path.Combine(board, BoardRunnerLayout.ConfigName);
         var config = JObject.Parse(File.ReadAllText(configFile));
-        var top = (JObject)config["fpga"]!["tops"]!.First(t => (string?)t["variant"] == "FP+BP")!;
-        foreach (var (name, offset) in new[] { (HlsTopDesign.PassInputPort, passInput), (HlsTopDesign.SumsPort, sums) })
-        {
-            ((JArray)top["ports"]!).Add(new JObject { ["name"] = name, ["buffer"] = HlsTopDesign.BufferOf(name), ["offset"] = offset, ["bits"] = 64 });
-        }
-
+        var tops = (JArray)config["fpga"]!["tops"]!;
+        tops.First(t => (string?)t["variant"] == "FP+BP")!.Replace(entry);
         File.WriteAllText(configFile, config.ToString());
-        var env = FakeBoard(root, (HlsTopDesign.PassInputPort, passInput), (HlsTopDesign.SumsPort, sums));
+        var env = FakeBoard(root, offsets);
         var run = PythonProcess.Run(Path.Combine(board, BoardRunnerLayout.ScriptName),
             ["benchmark", "--backend", "fpga", "--bit", Path.Combine(build.Output, "odd.bit"), "--iterations", "1", "--warmup", "1"], env);
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
         Assert.Equal("fpga", (string?)JObject.Parse(run.Output)["backend"]);
 
-        // Without the ports in the config the runner leaves the registers empty, and the fake accelerator says so.
+        // The build's own (on-chip) config against the off-chip top's registers puts no buffer's address in pass_input
+        // (its target word lands there), and the fake accelerator says so.
         File.Copy(Path.Combine(build.BoardFolder, BoardRunnerLayout.ConfigName), configFile, overwrite: true);
         var missing = PythonProcess.Run(Path.Combine(board, BoardRunnerLayout.ScriptName),
             ["benchmark", "--backend", "fpga", "--bit", Path.Combine(build.Output, "odd.bit"), "--iterations", "1", "--warmup", "1"], env);
         Assert.NotEqual(0, missing.ExitCode);
-        Assert.Contains("(pass_input) holds 0x0, which is no allocated buffer", missing.Output + missing.Error);
+        Assert.Matches(@"register 0x[0-9a-f]+ \(pass_input\) holds 0x[0-9a-f]+, which is no allocated buffer", missing.Output + missing.Error);
     }
 
-    /// <summary>The environment of a runner on the fake board under <paramref name="root"/>: the fake pynq package, and the registers its accelerator reads (the build's, and <paramref name="extra"/>).</summary>
-    private Dictionary<string, string> FakeBoard(string root, params (string Name, int Offset)[] extra)
+    /// <summary>The environment of a runner on the fake board under <paramref name="root"/>: the fake pynq package, and the registers its accelerator reads (the build's, or those of <paramref name="map"/>, a driver header's offsets).</summary>
+    private Dictionary<string, string> FakeBoard(string root, IReadOnlyDictionary<string, int>? map = null)
     {
+        var offsets = map ?? build.Offsets;
         var registers = new JObject
         {
-            ["image"] = build.Offsets["IMAGE_DATA"],
-            ["relevance"] = build.Offsets["RELEVANCE_DATA"],
-            ["logits"] = build.Offsets["LOGITS_DATA"],
-            ["return"] = build.Offsets["AP_RETURN"],
+            ["image"] = offsets["IMAGE_DATA"],
+            ["relevance"] = offsets["RELEVANCE_DATA"],
+            ["logits"] = offsets["LOGITS_DATA"],
+            ["return"] = offsets["AP_RETURN"],
         };
-        foreach (var (name, offset) in extra)
+        foreach (var name in new[] { HlsTopDesign.PassInputPort, HlsTopDesign.SumsPort })
         {
-            registers[name] = offset;
+            if (offsets.TryGetValue(name.ToUpperInvariant() + "_DATA", out var offset))
+            {
+                registers[name] = offset;
+            }
         }
 
         return new Dictionary<string, string>
