@@ -165,7 +165,9 @@ public sealed class RunnerTests(DeployableBuild build) : IClassFixture<Deployabl
         Assert.Equal("fpga", (string?)JObject.Parse(run.Output)["backend"]);
 
         // The build's own (on-chip) config against the off-chip top's registers puts no buffer's address in pass_input
-        // (its target word lands there), and the fake accelerator says so.
+        // (its target word lands there), and the fake accelerator says so. What makes it so in these maps:
+        Assert.All(["IMAGE_DATA", "RELEVANCE_DATA", "LOGITS_DATA", "AP_RETURN"], r => Assert.Equal(build.Offsets[r], offsets[r]));
+        Assert.Equal(build.Offsets["TARGET_DATA"], offsets["PASS_INPUT_DATA"]);
         File.Copy(Path.Combine(build.BoardFolder, BoardRunnerLayout.ConfigName), configFile, overwrite: true);
         var missing = PythonProcess.Run(Path.Combine(board, BoardRunnerLayout.ScriptName),
             ["benchmark", "--backend", "fpga", "--bit", Path.Combine(build.Output, "odd.bit"), "--iterations", "1", "--warmup", "1"], env);

@@ -29,8 +29,9 @@ public sealed record DesignCandidate(
     public string ConvParallelism => $"{NOh}x{NOw}";
 
     /// <summary>
-    /// FP+BP milliseconds of the core MAC loops alone, every lane busy every cycle: the floor this configuration's
-    /// multipliers put under its latency at its clock, whatever the ports and overlap do.
+    /// FP+BP milliseconds of the core MAC loops as the model counts them (every iteration of the engines' core loops,
+    /// lanes past a map's edge and pipeline fill included): the floor under this configuration's latency at its clock,
+    /// whatever its ports and overlap do.
     /// </summary>
     public double MacLoopsMs => Latency.Milliseconds(Latency.Forward.Compute + Latency.Backward.Compute);
 

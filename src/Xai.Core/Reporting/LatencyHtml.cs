@@ -67,10 +67,10 @@ public static class LatencyHtml
 
         s.Append($"<h2>Design-space exploration: {explore.Fitting} of {explore.Candidates} configurations fit {H(explore.Board)}</h2>");
         Plot(s, explore);
-        s.Append("<table><tr><th>configuration</th><th>FP ms</th><th>FP+BP ms</th><th>DSP</th><th>BRAM_18K</th><th>LUT</th><th>× binding limit</th><th>compute limit</th><th>DRAM limit</th></tr>");
+        s.Append("<table><tr><th>configuration</th><th>FP ms</th><th>FP+BP ms</th><th>DSP</th><th>BRAM_18K</th><th>LUT</th><th>MAC loops</th><th>× binding limit</th><th>compute limit</th><th>DRAM limit</th></tr>");
         foreach (var c in explore.Pareto)
         {
-            s.Append($"<tr><td>{H(c.Name)}</td><td>{F(c.FpMs, "F2")}</td><td>{F(c.FpbpMs, "F2")}</td><td>{N(c.Dsp)}</td><td>{N(c.Bram18k)}</td><td>{N(c.Lut)}</td><td>×{F(c.FromBound, "0.0")} {H(c.Bound)}</td><td>{Ms(c.ComputeLimitMs)}</td><td>{Ms(c.DramLimitMs)}</td></tr>");
+            s.Append($"<tr><td>{H(c.Name)}</td><td>{F(c.FpMs, "F2")}</td><td>{F(c.FpbpMs, "F2")}</td><td>{N(c.Dsp)}</td><td>{N(c.Bram18k)}</td><td>{N(c.Lut)}</td><td>{Ms(c.MacLoopsMs)}</td><td>×{F(c.FromBound, "0.0")} {H(c.Bound)}</td><td>{Ms(c.ComputeLimitMs)}</td><td>{Ms(c.DramLimitMs)}</td></tr>");
         }
 
         s.Append($"</table><p class=\"note\">{H(explore.Verdict)} The Pareto set over FP+BP latency and LUTs; every configuration is in explore.csv. {H(explore.Basis)}</p>");

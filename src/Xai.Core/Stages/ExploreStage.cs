@@ -56,12 +56,22 @@ public static class ExploreStage
         return section;
     }
 
-    /// <summary>The last exploration of this project's board and network, or null (none yet, made for other settings, or older than the network plan).</summary>
+    /// <summary>The last exploration of this project's board and network, or null (none yet, made for other settings, older than the network plan, or unreadable: written by an older SDK).</summary>
     public static ExploreSection? Load(BuildLayout layout, ProjectSettings settings, string network)
     {
         // An exploration older than Generate's plan (rewritten only when the network or the tiles change) is stale.
         if (!File.Exists(layout.ExploreJson) || (File.Exists(layout.NetworkPlanFile) && File.GetLastWriteTimeUtc(layout.NetworkPlanFile) > File.GetLastWriteTimeUtc(layout.ExploreJson))) return null;
-        var section = ReportJson.Read<ExploreSection>(layout.ExploreJson, DiagnosticCatalog.PlanJsonUnreadable, "explore.json");
+        ExploreSection section;
+        try
+        {
+            section = ReportJson.Read<ExploreSection>(layout.ExploreJson, DiagnosticCatalog.PlanJsonUnreadable, "explore.json");
+        }
+        catch (XaiException)
+        {
+            // Written by an SDK whose section lacked a field this one requires: stale too, and not worth failing a build over.
+            return null;
+        }
+
         return section.Board == settings.Board.Id && section.Network == network ? section : null;
     }
 }

@@ -140,42 +140,70 @@ public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("pynq-z2", false)]
-    [InlineData("ultra96-v2", false)]
-    [InlineData("zcu104", true)]
-    public void The_goal_gap_says_whether_the_multipliers_that_fit_could_reach_the_goal(string board, bool lanesSuffice)
+    [InlineData("pynq-z2", false, "4x8-fc16-db")]
+    [InlineData("ultra96-v2", false, "8x8-fc16-db")]
+    [InlineData("zcu104", true, null)]
+    public void The_goal_gap_says_whether_anything_that_fits_could_reach_the_goal(string board, bool floorUnderGoal, string? needed)
     {
         var all = Explore(board);
         var best = DesignSpaceExplorer.ParetoSet(all)[0];
         var goal = PaperTableIv.GoalFpBpMs(board);
         var gap = GoalGap.Of(best, all, goal);
         output.WriteLine($"{board}: {gap}");
-        // The floor is the core loops' cycles, at least every layer's MACs over its engine's lanes.
+        // The floor is the core loops' cycles, and those are at least every layer's MACs over its engine's lanes.
         var m = best.Latency;
         Assert.Equal((m.Forward.Compute + m.Backward.Compute) / 100e3, best.MacLoopsMs, 9);
         var lanesFloor = m.Layers.Sum(l => (double)l.Forward.Macs / Math.Max(1, l.Forward.Lanes) + (double)l.Backward.Macs / Math.Max(1, l.Backward.Lanes));
         Assert.True(m.Forward.Compute + m.Backward.Compute >= lanesFloor * 0.999, $"{m.Forward.Compute + m.Backward.Compute} < {lanesFloor}");
-        Assert.Equal(m.FpBpMs, best.MacLoopsMs + gap.RestMs, 9);
         Assert.InRange(gap.ExposedMemoryMs, 0, gap.RestMs);
-        var fittingFloor = all.Where(c => c.Fits).Min(c => c.MacLoopsMs);
-        Assert.Equal(fittingFloor, gap.FittingFloor.MacLoopsMs);
-        Assert.Equal(lanesSuffice, gap.LanesSuffice);
-        if (lanesSuffice)
+        Assert.All(all.Where(c => c.Fits), c => Assert.True(c.MacLoopsMs >= gap.FittingFloor.MacLoopsMs, c.Name));
+        Assert.Equal(floorUnderGoal, gap.FloorUnderGoal);
+        var verdict = ExploreDocument.Build(board, BoardOf(board).PlClock.MaxMHz, null, "table3", [100], all, DesignSpaceExplorer.ParetoSet(all)).Verdict;
+        Assert.Contains(gap.ToString(), verdict);
+        if (floorUnderGoal)
         {
             Assert.Null(gap.Needed);
+            // What packing and overlap would have to hide: the time over the goal.
+            Assert.Contains(FormattableString.Invariant($"would have to hide {m.FpBpMs - goal:F2} ms"), verdict);
             return;
         }
 
-        // No fitting configuration's MAC loops are under the goal; the one named is, is the cheapest such, and overflows.
-        var needed = Assert.IsType<DesignCandidate>(gap.Needed);
-        Assert.True(needed.MacLoopsMs <= goal);
-        Assert.False(needed.Fits);
-        Assert.Equal(all.Where(c => c.MacLoopsMs <= goal).Min(c => c.Resources.Lut), needed.Resources.Lut);
-        Assert.Contains(needed.Configuration, gap.ToString());
-        Assert.Contains(needed.Overflows[0].ToString(), gap.ToString());
-        // The verdict carries it.
-        var section = ExploreDocument.Build(board, BoardOf(board).PlClock.MaxMHz, null, "table3", [100], all, DesignSpaceExplorer.ParetoSet(all));
-        Assert.Contains(gap.ToString(), section.Verdict);
+        // No fitting configuration's MAC loops are under the goal; the one named is, costs the fewest LUTs of those that are,
+        // has the shortest MAC loops of that cost, and overflows.
+        var n = Assert.IsType<DesignCandidate>(gap.Needed);
+        Assert.Equal(needed, n.Configuration);
+        Assert.True(n.MacLoopsMs <= goal);
+        Assert.False(n.Fits);
+        var under = all.Where(c => c.MacLoopsMs <= goal).ToList();
+        Assert.Equal(under.Min(c => c.Resources.Lut), n.Resources.Lut);
+        Assert.Equal(under.Where(c => c.Resources.Lut == n.Resources.Lut).Min(c => c.MacLoopsMs), n.MacLoopsMs);
+        Assert.Contains(n.Overflows[0].ToString(), verdict);
+        Assert.Contains("nothing that fits by the resource model reaches the goal at this clock", verdict);
+    }
+
+    [Fact]
+    public void The_goal_gap_names_a_fitting_configuration_whose_MAC_loops_are_under_the_goal_and_stays_at_the_best_ones_clock()
+    {
+        // The slowest fitting candidate as 'best', and a goal between its MAC loops and the shortest that fit.
+        var all = DesignSpaceExplorer.Enumerate(Table3.Value, 3 * 32 * 32, 10, BoardOf("zcu104"), [100, 200]);
+        var slow = all.Where(c => c.Fits && c.ClockMHz == 100).MaxBy(c => c.MacLoopsMs)!;
+        var shortest = all.Where(c => c.Fits && c.ClockMHz == 100).MinBy(c => c.MacLoopsMs)!;
+        var goal = (slow.MacLoopsMs + shortest.MacLoopsMs) / 2;
+        var gap = GoalGap.Of(slow, all, goal);
+        Assert.True(gap.FloorUnderGoal);
+        Assert.Equal(100, gap.FittingFloor.ClockMHz);
+        Assert.Equal(shortest.MacLoopsMs, gap.FittingFloor.MacLoopsMs);
+        Assert.Null(gap.Needed);
+        Assert.Contains(FormattableString.Invariant($"{gap.FittingFloor.Configuration} fits and its MAC loops take {shortest.MacLoopsMs:F2} ms"), gap.ToString());
+        Assert.Contains(FormattableString.Invariant($"{gap.FittingFloor.Latency.FpBpMs:F2} ms FP+BP"), gap.ToString());
+
+        // At 200 MHz every time halves or more; a goal under every fitting candidate's MAC loops there names one of 200 MHz.
+        var fast = all.Where(c => c.Fits && c.ClockMHz == 200).MinBy(c => c.Latency.FpBpMs)!;
+        var tight = all.Where(c => c.Fits && c.ClockMHz == 200).Min(c => c.MacLoopsMs) * 0.9;
+        var at200 = GoalGap.Of(fast, all, tight);
+        Assert.False(at200.FloorUnderGoal);
+        Assert.Equal(200, at200.FittingFloor.ClockMHz);
+        Assert.True(at200.Needed is null || at200.Needed.ClockMHz == 200);
     }
 
     [Fact]

@@ -1,11 +1,17 @@
+using Newtonsoft.Json.Linq;
 using Xai.Boards;
+using Xai.DesignSpace;
 using Xai.Diagnostics;
 using Xai.Projects;
+using Xai.Reporting;
 using Xai.Stages;
 
 namespace Xai.Core.Tests.DesignSpace;
 
-/// <summary>XaiExploreClocksMHz: empty means the project's clock; each clock must lie in the board's PL clock range (XAI1111 naming it).</summary>
+/// <summary>
+/// XaiExploreClocksMHz: empty means the project's clock; each clock must lie in the board's PL clock range (XAI1111 naming it).
+/// And the last exploration as later builds read it back.
+/// </summary>
 public sealed class ExploreClockTests
 {
     private static ProjectSettings Settings(string board)
@@ -35,5 +41,38 @@ public sealed class ExploreClockTests
         Assert.Contains("XaiExploreClocksMHz", e.Message);
         Assert.Contains(named, e.Message);
         Assert.Contains("plClockMHz", e.Message);
+    }
+
+    [Fact]
+    public void An_exploration_written_without_a_field_this_SDK_requires_is_stale_not_a_failed_build()
+    {
+        var s = Settings("pynq-z2");
+        var dir = Directory.CreateTempSubdirectory("xai-explore-load-").FullName;
+        try
+        {
+            var layout = new BuildLayout(Path.Combine(dir, "obj"), Path.Combine(dir, "bin"));
+            Directory.CreateDirectory(layout.IntermediateDirectory);
+            var layers = Xai.Planning.HardwareLayerMapper.Map(new Xai.Onnx.OnnxModelImporter().Import(Path.Combine(RepositoryLayout.Root, "samples", "table3", "table3.onnx")), "table3.onnx");
+            var all = DesignSpaceExplorer.Enumerate(layers, 3072, 10, s.Board, [100]);
+            var section = ExploreDocument.Build("pynq-z2", 250, null, "table3", [100], all, DesignSpaceExplorer.ParetoSet(all));
+            File.WriteAllText(layout.ExploreJson, ReportJson.Serialize(section));
+            Assert.Equal(section.Verdict, ExploreStage.Load(layout, s, "table3")!.Verdict);
+            Assert.Null(ExploreStage.Load(layout, s, "other"));
+
+            // An older SDK's candidates had no macLoopsMs.
+            var old = JObject.Parse(File.ReadAllText(layout.ExploreJson));
+            foreach (var c in old["pareto"]!.Cast<JObject>())
+            {
+                c.Remove("macLoopsMs");
+            }
+
+            File.WriteAllText(layout.ExploreJson, old.ToString());
+            Assert.Throws<XaiException>(() => ReportJson.Read<Xai.Reporting.Model.ExploreSection>(layout.ExploreJson, DiagnosticCatalog.PlanJsonUnreadable, "explore.json"));
+            Assert.Null(ExploreStage.Load(layout, s, "table3"));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed record ExploreCandidate
     public required int Ff { get; init; }
     /// <summary>"dram" or "compute": the larger of the board's limits for this configuration's work.</summary>
     public required string Bound { get; init; }
-    /// <summary>FP+BP ms of the core MAC loops alone, every lane busy every cycle: the floor its multipliers set at its clock.</summary>
+    /// <summary>FP+BP ms of the core MAC loops as the model counts them (edge tiles and pipeline fill included): the floor under its latency at its clock.</summary>
     public required double MacLoopsMs { get; init; }
     public required double ComputeLimitMs { get; init; }
     public required double DramLimitMs { get; init; }
