@@ -1,7 +1,7 @@
 // The explanations built from passes (xai/explain.h) on whole networks: Input x Gradient, Integrated
 // Gradients, SmoothGrad, Grad-CAM and Guided Grad-CAM against PyTorch vectors written from Captum's definitions
-// (reference/make_explanation_vectors.py), their structural identities, IG's completeness, the
-// noise generator, and the 16-bit scaled profile against float.
+// (reference/make_explanation_vectors.py) on the odd, Table III, residual, grid and depthwise networks; their
+// structural identities, IG's completeness, the noise generator, and the 16-bit scaled profile against float.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,6 +17,8 @@
 #include "support/npy.h"
 #include "support/odd_net.h"
 #include "support/res_net.h"
+#include "support/grid_net.h"
+#include "support/dw_net.h"
 #include "support/test_configs.h"
 #include "support/network_engine_images.h"
 
@@ -42,6 +44,25 @@ struct odd_explain_config : test_explain_config {
     static const unsigned gradcam_layer = 1, gradcam_channels = 7, gradcam_height = 2, gradcam_width = 3;
     static const unsigned gradcam_act_at = odd_net::a_conv2, gradcam_grad_at = odd_net::g_conv2;
 };
+/// The residual network's last block, b2c2: its store adds the projection skip and applies the ReLU, so its stored
+/// output is the block output after the join (PyTorch: the output of ResBlocks.b2r2).
+struct res_explain_config : test_explain_config {
+    static const unsigned image_channels = 3, image_height = 9, image_width = 10;
+    static const unsigned gradcam_layer = 5, gradcam_channels = 8, gradcam_height = 5, gradcam_width = 5;
+    static const unsigned gradcam_act_at = res_net::a_b2c2, gradcam_grad_at = res_net::g_b2c2;
+};
+/// The strided, unevenly padded network's last convolution (conv4, [6,3,1]: a map upsampled by 13/3 and 11/1).
+struct grid_explain_config : test_explain_config {
+    static const unsigned image_channels = 3, image_height = 13, image_width = 11;
+    static const unsigned gradcam_layer = 3, gradcam_channels = 6, gradcam_height = 3, gradcam_width = 1;
+    static const unsigned gradcam_act_at = grid_net::a_conv4, gradcam_grad_at = grid_net::g_conv4;
+};
+/// The depthwise-separable network's last block, the pointwise pw2 and its max-pool ([8,3,2]).
+struct dw_explain_config : test_explain_config {
+    static const unsigned image_channels = 3, image_height = 12, image_width = 10;
+    static const unsigned gradcam_layer = 4, gradcam_channels = 8, gradcam_height = 3, gradcam_width = 2;
+    static const unsigned gradcam_act_at = dw_net::a_pw2, gradcam_grad_at = dw_net::g_pw2;
+};
 /// Integrated Gradients' baseline image of make_explanation_vectors.py: codes 37 i mod 64, unit 1/128.
 template <unsigned N> constexpr std::array<int, N> baseline_pattern() {
     std::array<int, N> b{};
@@ -60,6 +81,9 @@ template <unsigned N> struct nonnegative_baseline_config : baseline_config<N> {
     static const bool inputs_nonnegative = true;
 };
 typedef baseline_config<odd_net::input_size> odd_baseline_config;
+typedef baseline_config<res_net::input_size> res_baseline_config;
+typedef baseline_config<grid_net::input_size> grid_baseline_config;
+typedef baseline_config<dw_net::input_size> dw_baseline_config;
 typedef baseline_config<table3::input_size> table3_baseline_config;
 typedef nonnegative_baseline_config<table3::input_size> table3_nonnegative_baseline_config;
 struct noiseless_config : test_explain_config {
@@ -94,6 +118,26 @@ struct Odd {
     static const unsigned input_size = odd_net::input_size, n_classes = odd_net::n_classes;
     typedef odd_net::fp_state fp_state;
     template <class NUM, class M, class... A> static unsigned run(A... a) { return odd_net::run<NUM, M>(a...); }
+};
+
+struct Res {
+    static const unsigned act_arena_size = res_net::act_arena_size, grad_arena_size = res_net::grad_arena_size;
+    static const unsigned input_size = res_net::input_size, n_classes = res_net::n_classes;
+    typedef res_net::fp_state fp_state;
+    template <class NUM, class M, class... A> static unsigned run(A... a) { return res_net::run<NUM, M>(a...); }
+};
+
+struct Grid {
+    static const unsigned act_arena_size = grid_net::act_arena_size, grad_arena_size = grid_net::grad_arena_size;
+    static const unsigned input_size = grid_net::input_size, n_classes = grid_net::n_classes;
+    typedef grid_net::fp_state fp_state;
+    template <class NUM, class M, class... A> static unsigned run(A... a) { return grid_net::run<NUM, M>(a...); }
+};
+struct Dw {
+    static const unsigned act_arena_size = dw_net::act_arena_size, grad_arena_size = dw_net::grad_arena_size;
+    static const unsigned input_size = dw_net::input_size, n_classes = dw_net::n_classes;
+    typedef dw_net::fp_state fp_state;
+    template <class NUM, class M, class... A> static unsigned run(A... a) { return dw_net::run<NUM, M>(a...); }
 };
 
 struct Explained {
@@ -150,6 +194,11 @@ void check_against_pytorch(const std::string& net, const std::vector<double>& w,
 std::vector<double> odd_weights() { return to_dvec(odd_net_engine_image(cast_vec<double>(to_dvec(splitmix_weight_image(7, odd_net_param_layers()))))); }
 std::vector<double> table3_weights() { return to_dvec(table3_engine_image(splitmix_weight_image(2022, table3_param_layers()))); }
 
+std::vector<double> res_weights() { return to_dvec(res_net_engine_image(cast_vec<double>(to_dvec(splitmix_weight_image(17, res_net_param_layers()))))); }
+
+std::vector<double> grid_weights() { return to_dvec(grid_net_engine_image(cast_vec<double>(to_dvec(splitmix_weight_image(11, grid_net_param_layers()))))); }
+std::vector<double> dw_weights() { return to_dvec(dw_net_engine_image(cast_vec<double>(to_dvec(splitmix_weight_image(13, dw_net_param_layers()))))); }
+
 TEST(OddNetVsPyTorch, InputXGradient) {
     check_against_pytorch<Odd, odd_net::numerics<double>, xai::InputXGradient>("odd", odd_weights(), "InputXGradient", 1e-6);
 }
@@ -192,6 +241,35 @@ TEST(Table3VsPyTorch, IntegratedGradientsFromBaselineImageOfNonnegativeInputs) {
 TEST(Table3VsPyTorch, SmoothGrad) {
     check_against_pytorch<Table3, table3::float_numerics, xai::SmoothGrad>("table3", table3_weights(), "SmoothGrad", 1e-4);
 }
+
+// The residual network (ResNet-8's identity and projection blocks: forks whose BP sums two readers, joins fused into
+// a store; Grad-CAM of the block output after the last join), the strided, unevenly padded one (Grad-CAM on a map
+// upsampled by scales that are not whole numbers) and the depthwise-separable one (a pooled pointwise block): every
+// method built from passes, in double, against PyTorch.
+#define XAI_EXPLAIN_VS_PYTORCH(SUITE, NET, NUM, NAME)                                                                               \
+    TEST(SUITE, InputXGradient) {                                                                                                   \
+        check_against_pytorch<NET, NUM, xai::InputXGradient>(#NAME, NAME##_weights(), "InputXGradient", 1e-6);                      \
+    }                                                                                                                               \
+    TEST(SUITE, IntegratedGradients) {                                                                                              \
+        check_against_pytorch<NET, NUM, xai::IntegratedGradients>(#NAME, NAME##_weights(), "IntegratedGradients", 1e-6);            \
+    }                                                                                                                               \
+    TEST(SUITE, IntegratedGradientsFromBaselineImage) {                                                                             \
+        check_against_pytorch<NET, NUM, xai::IntegratedGradients, NAME##_baseline_config>(                                          \
+            #NAME, NAME##_weights(), "IntegratedGradientsBaseline", 1e-6);                                                          \
+    }                                                                                                                               \
+    TEST(SUITE, SmoothGrad) {                                                                                                       \
+        check_against_pytorch<NET, NUM, xai::SmoothGrad>(#NAME, NAME##_weights(), "SmoothGrad", 1e-6);                              \
+    }                                                                                                                               \
+    TEST(SUITE, GradCam) {                                                                                                          \
+        check_against_pytorch<NET, NUM, xai::GradCam, NAME##_explain_config>(#NAME, NAME##_weights(), "GradCam", 1e-6);             \
+    }                                                                                                                               \
+    TEST(SUITE, GuidedGradCam) {                                                                                                    \
+        check_against_pytorch<NET, NUM, xai::GuidedGradCam, NAME##_explain_config>(#NAME, NAME##_weights(), "GuidedGradCam", 1e-6); \
+    }
+XAI_EXPLAIN_VS_PYTORCH(ResNetVsPyTorch, Res, res_net::numerics<double>, res)
+XAI_EXPLAIN_VS_PYTORCH(GridNetVsPyTorch, Grid, odd_net::numerics<double>, grid)
+XAI_EXPLAIN_VS_PYTORCH(DwNetVsPyTorch, Dw, odd_net::numerics<double>, dw)
+#undef XAI_EXPLAIN_VS_PYTORCH
 
 // The passes each method asks of the engine: IG and SmoothGrad one FP on the image for the class,
 // then their passes; Input x Gradient its one pass; the paper's methods one.

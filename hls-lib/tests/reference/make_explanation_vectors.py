@@ -13,7 +13,7 @@ in float64 with plain autograd, following Captum's definitions:
                         NOISE_SEED, one word per input element in C,H,W order, pass after pass,
                         z = (sum of the word's 4 bytes - 510) / sqrt(4 (256^2 - 1) / 12)
   GradCam             : ReLU(sum_c mean_hw(dF/dA_c) A_c), A the output of the last convolution block (after
-                        its ReLU and pool: module GRADCAM_MODULE), upsampled by F.interpolate(mode='bilinear',
+                        its ReLU and pool, or its join and ReLU: module GRADCAM_MODULE), upsampled by F.interpolate(mode='bilinear',
                         align_corners=False) to the image and repeated over its channels
                         (captum.attr.LayerGradCam(relu_attributions=True) + LayerAttribution.interpolate),
                         times 2^-e, e = floor(log2(max of the map at the block's resolution)) + 1
@@ -36,12 +36,15 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_reference_vectors as ref  # noqa: E402
 
-NETWORKS = ("odd", "table3")
+NETWORKS = ("odd", "table3", "res", "grid", "dw")
 IG_STEPS = 16          # explain_test.cpp's test_explain_config
 SMOOTHGRAD_SAMPLES = 4
 SMOOTHGRAD_SIGMA = 0.1
 NOISE_SEED = 0x2545F491
-GRADCAM_MODULE = {"odd": 5, "table3": 9}  # the MaxPool2d closing the last convolution block
+# The module whose output is the last convolution block's stored output: the MaxPool2d closing it, or on the residual
+# network the ReLU after its last join (ResBlocks.b2r2: relu(b2c2(.) + b2skip(.)), the block the hardware stores).
+# grid: the ReLU after its last (strided, unevenly padded) convolution; dw: the MaxPool2d after the last pointwise one.
+GRADCAM_MODULE = {"odd": 5, "table3": 9, "res": "b2r2", "grid": 8, "dw": 10}
 MASK32 = (1 << 32) - 1
 UNITS_PER_SIGMA = (4 * (256 ** 2 - 1) / 12) ** 0.5
 
@@ -82,7 +85,8 @@ def leading_exponent(top):
 def grad_cam(model, x, target, module):
     """The Grad-CAM map [1, 1, h, w] of `target` at the output of model[module] and that map upsampled to x."""
     kept = {}
-    hook = model[module].register_forward_hook(lambda m, i, o: kept.setdefault("a", o))
+    layer = getattr(model, module) if isinstance(module, str) else model[module]
+    hook = layer.register_forward_hook(lambda m, i, o: kept.setdefault("a", o))
     try:
         logits = model(x)
     finally:

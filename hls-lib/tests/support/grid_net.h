@@ -93,10 +93,10 @@ const xai::layer_desc network<NUM>::layers[n_layers] = {
 template <class NUM, class METHOD>
 unsigned run(const typename NUM::act_t* image, const typename NUM::weight_t* weights, typename NUM::act_t* act,
              typename NUM::grad_t* grad, typename NUM::grad_t* relevance, typename NUM::act_t* logits, int target,
-             bool run_bp, fp_state& st) {
+             bool run_bp, fp_state& st, xai::pass_control ctl = xai::full_pass) {
     return xai::network_run<engine<NUM>, fc_engine<NUM>, METHOD, true, n_layers, n_classes, input_size,
                             NUM::grad_exp(n_layers)>(network<NUM>::layers, image, weights, act, grad, relevance,
-                                                     logits, target, run_bp, st.pools, st.masks);
+                                                     logits, target, run_bp, st.pools, st.masks, nullptr, ctl);
 }
 
 } // namespace grid_net
