@@ -23,7 +23,7 @@ public sealed record GoalGap(DesignCandidate Best, double GoalMs, DesignCandidat
     public static GoalGap Of(DesignCandidate best, IReadOnlyList<DesignCandidate> all, double goalMs)
     {
         var sameClock = all.Where(c => c.ClockMHz == best.ClockMHz).ToList();
-        var floor = sameClock.Where(c => c.Fits).Append(best).MinBy(c => (c.MacLoopsMs, c.Resources.Lut))!;
+        var floor = sameClock.Where(c => c.Fits).Append(best).MinBy(c => (c.MacLoopsMs, c.Resources.Lut))!; // best, should `all` not hold it
         var needed = floor.MacLoopsMs <= goalMs
             ? null
             : sameClock.Where(c => c.MacLoopsMs <= goalMs)
@@ -45,6 +45,14 @@ public sealed record GoalGap(DesignCandidate Best, double GoalMs, DesignCandidat
     public override string ToString()
     {
         var own = string.Format(Invariant, "Its core MAC loops take {0:F2} ms as the model counts them (edge tiles and pipeline fill included; no packing or overlap goes below them)", Best.MacLoopsMs);
+        var board = Math.Max(Best.Latency.Limits.ComputeMs, Best.Latency.Limits.DramMs);
+        if (Best.MacLoopsMs <= GoalMs && board > GoalMs)
+        {
+            // Under the goal, but the board's own limit for the same work is not: no packing or overlap gets there.
+            return own + string.Format(Invariant, ", under the goal, but the board's {0} limit for its work ({1:F2} ms) is over it, so no packing or overlap reaches the goal at this clock.",
+                Best.Latency.Limits.Bound, board);
+        }
+
         if (Best.MacLoopsMs <= GoalMs)
         {
             return own + string.Format(Invariant, ", under the goal; the other {0:F2} ms are DRAM loops not hidden beside compute ({1:F2} ms) and on-chip loops and loop control ({2:F2} ms), of which packed ports and overlapped loads would have to hide {3:F2} ms.",

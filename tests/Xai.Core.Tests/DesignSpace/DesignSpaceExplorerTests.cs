@@ -197,6 +197,12 @@ public sealed class DesignSpaceExplorerTests(ITestOutputHelper output)
         Assert.Contains(FormattableString.Invariant($"{gap.FittingFloor.Configuration} fits and its MAC loops take {shortest.MacLoopsMs:F2} ms"), gap.ToString());
         Assert.Contains(FormattableString.Invariant($"{gap.FittingFloor.Latency.FpBpMs:F2} ms FP+BP"), gap.ToString());
 
+        // MAC loops under the goal but a board limit over it (a DRAM-heavy network's case): no "would have to hide".
+        var dramBound = slow with { Latency = slow.Latency with { Limits = slow.Latency.Limits with { DramMs = slow.MacLoopsMs * 2, Bound = "dram" } } };
+        var over = GoalGap.Of(dramBound, all, slow.MacLoopsMs * 1.5).ToString();
+        Assert.Contains(FormattableString.Invariant($"the board's dram limit for its work ({slow.MacLoopsMs * 2:F2} ms) is over it"), over);
+        Assert.DoesNotContain("would have to hide", over);
+
         // At 200 MHz every time halves or more; a goal under every fitting candidate's MAC loops there names one of 200 MHz.
         var fast = all.Where(c => c.Fits && c.ClockMHz == 200).MinBy(c => c.Latency.FpBpMs)!;
         var tight = all.Where(c => c.Fits && c.ClockMHz == 200).Min(c => c.MacLoopsMs) * 0.9;
