@@ -50,7 +50,7 @@ public static class ExploreDocument
             + (best.DoubleBuffer
                 ? "; the conv engine's loads overlap its core, the dense engine's loads and every store do not"
                 : ", and this configuration does not overlap loads with compute"))
-            + limits + (Math.Max(l.ComputeMs, l.DramMs) < goal ? " Both limits are below the goal: the board's compute and DRAM limits are not what stops it. " : " The goal is below a limit of the board: no design reaches it at this clock. ")
+            + limits + (l.BindingMs < goal ? " Both limits are below the goal: the board's compute and DRAM limits are not what stops it. " : " The goal is below a limit of the board: no design reaches it at this clock. ")
             + GoalGap.Of(best, all, goal)
             + ClockForGoal(best, maxClockMHz, clockForGoal);
     }

@@ -36,16 +36,18 @@ public sealed record GoalGap(DesignCandidate Best, double GoalMs, DesignCandidat
     public double RestMs => Best.Latency.FpBpMs - Best.MacLoopsMs;
 
     /// <summary>Best's DRAM-loop milliseconds not hidden beside compute (<see cref="FpgaLatency.CycleCount.ExposedMemory"/>, which slightly understates it when double-buffered).</summary>
-    public double ExposedMemoryMs => Best.Latency.Milliseconds(Best.Latency.Forward.ExposedMemory + Best.Latency.Backward.ExposedMemory);
+    public double ExposedMemoryMs => ExposedMs(Best);
 
     /// <summary>Whether some fitting configuration's MAC loops alone are under the goal at this clock.</summary>
     public bool FloorUnderGoal => FittingFloor.MacLoopsMs <= GoalMs;
+
+    private static double ExposedMs(DesignCandidate c) => c.Latency.Milliseconds(c.Latency.Forward.ExposedMemory + c.Latency.Backward.ExposedMemory);
 
     /// <summary>The explanation for report.json's verdict.</summary>
     public override string ToString()
     {
         var own = string.Format(Invariant, "Its core MAC loops take {0:F2} ms as the model counts them (edge tiles and pipeline fill included; no packing or overlap goes below them)", Best.MacLoopsMs);
-        var board = Math.Max(Best.Latency.Limits.ComputeMs, Best.Latency.Limits.DramMs);
+        var board = Best.Latency.Limits.BindingMs;
         if (Best.MacLoopsMs <= GoalMs && board > GoalMs)
         {
             // Under the goal, but the board's own limit for the same work is not: no packing or overlap gets there.
@@ -62,7 +64,7 @@ public sealed record GoalGap(DesignCandidate Best, double GoalMs, DesignCandidat
         if (FloorUnderGoal)
         {
             var f = FittingFloor;
-            var exposed = f.Latency.Milliseconds(f.Latency.Forward.ExposedMemory + f.Latency.Backward.ExposedMemory);
+            var exposed = ExposedMs(f);
             var rest = f.Latency.FpBpMs - f.MacLoopsMs;
             return own + string.Format(Invariant, ", over the goal; {0} fits and its MAC loops take {1:F2} ms, under it, but it spends {2:F2} ms outside them (DRAM loops {3:F2} ms, on-chip loops and loop control {4:F2} ms): {5:F2} ms FP+BP.",
                 f.Configuration, f.MacLoopsMs, rest, exposed, rest - exposed, f.Latency.FpBpMs);

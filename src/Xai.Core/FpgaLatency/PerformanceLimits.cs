@@ -13,4 +13,8 @@ namespace Xai.FpgaLatency;
 /// <param name="DramMs">FP+BP DRAM bytes / (port bytes per cycle x clock).</param>
 /// <param name="Bound">The larger of the two limits, the one that binds: "dram" or "compute".</param>
 /// <param name="FromBound">Modelled FP+BP latency over that limit: how far the design is from it (1 = on it).</param>
-public sealed record PerformanceLimits(double ComputeMs, double DramMs, string Bound, double FromBound);
+public sealed record PerformanceLimits(double ComputeMs, double DramMs, string Bound, double FromBound)
+{
+    /// <summary>The binding limit's milliseconds: the larger of the two.</summary>
+    public double BindingMs => Math.Max(ComputeMs, DramMs);
+}
