@@ -5,8 +5,10 @@
 //       float FP + BP for every method, every pass of it (explain.h: the scaled and noisy inputs of
 //       Integrated Gradients and SmoothGrad too); prints the largest magnitudes the planner sizes the
 //       fixed-point formats from:  images N / input_max V / act_max LAYER V / grad_max METHOD B V
-//   xai_csim run <weights.f32> <inputs.f32> <n_images> <target> <out.bin> [same-class] [layer-maps <maps.f32>]
-//       for every image, profile (0 float, 1 planned, 2 paper) and method (XAI_FOR_EACH_METHOD
+//   xai_csim run <weights.f32> <inputs.f32> <n_images> <target> <out.bin> [same-class] [layer-maps <maps.f32>] [rounded-input]
+//       for every image, profile (0 float, 1 planned, 2 paper; with `rounded-input` also 3: float on the
+//       image as the planned profile stores it, each value rounded to its input format, explaining the
+//       class the fixed-point profiles explain) and method (XAI_FOR_EACH_METHOD
 //       order): int32 class, float32 logits[n_classes], float32 relevance[input_size] in real
 //       units (activation and attribution scaling undone), as explain() computes them. target < 0 explains the predicted class; with
 //       `same-class` the fixed-point profiles explain the class float predicted, so that
@@ -14,7 +16,7 @@
 //       measured by top-1 agreement instead). Prints, per method, the wall time of its planned-profile
 //       runs:  planned_seconds METHOD S. With `layer-maps` and GradCam among the methods, maps.f32 gets
 //       Grad-CAM's map at its block's resolution, before upsampling, for every image and profile (float,
-//       planned, paper): float32[gradcam_height * gradcam_width], computed by the design's own layer_map
+//       planned, paper, and the rounded input's float with `rounded-input`): float32[gradcam_height * gradcam_width], computed by the design's own layer_map
 //       from the arenas its pass left, in the block's stored units (a profile's scale: compare ranks).
 //   xai_csim forward <weights.f32> <inputs.f32> <n_images> <methods.i32> <out.bin>
 //       for every image, the FP alone with the planned profile of the method whose index
@@ -101,6 +103,11 @@ template <class NUM> struct workspace {
         for (unsigned i = 0; i < input_size; i++)
             image[i] = typename NUM::act_t(std::ldexp(double(x[i]), NUM::act_exp(0)));
     }
+    /// The image load() stores, back in real units (exact in float: 16 significant bits times a power of two).
+    static void stored_input(const float* x, float* out) {
+        for (unsigned i = 0; i < input_size; i++)
+            out[i] = float(std::ldexp(as_double(typename NUM::act_t(std::ldexp(double(x[i]), NUM::act_exp(0)))), -NUM::act_exp(0)));
+    }
     /// Logit i in real units (the last block stores them scaled by 2^act_exp(n_layers)).
     double logit(unsigned i) const { return std::ldexp(as_double(logits[i]), -NUM::act_exp(n_layers)); }
 };
@@ -180,7 +187,7 @@ int calibrate(const std::vector<float>& w, const std::vector<float>& inputs, uns
 
 #ifndef XAI_CALIBRATE_ONLY
 int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsigned n_images, int target, bool same_class,
-             const char* out_path, const char* maps_path) {
+             const char* out_path, const char* maps_path, bool rounded_input) {
     FILE* out = std::fopen(out_path, "wb");
     if (!out) { std::fprintf(stderr, "xai_csim: cannot write %s\n", out_path); return 2; }
     FILE* maps = maps_path ? std::fopen(maps_path, "wb") : nullptr;
@@ -205,9 +212,21 @@ int simulate(const std::vector<float>& w, const std::vector<float>& inputs, unsi
 #define XAI_RUN_PAPER(M) run_one<paper_numerics, xai::M>(ws_paper, x, fixed_target, out, maps);
         XAI_FOR_EACH_METHOD(XAI_RUN_PLANNED)
         XAI_FOR_EACH_METHOD(XAI_RUN_PAPER)
+        // Float's own map when only the input is rounded as the design rounds it: how far the network's
+        // explanation moves under that one rounding (fidelity reads it as a reference beside the planned figures).
+#define XAI_RUN_ROUNDED(M)                                                                                      \
+        {                                                                                                       \
+            workspace<planned_numerics<xai::M>::type>::stored_input(x, rounded.data());                        \
+            run_one<float_numerics, xai::M>(ws_float, rounded.data(), fixed_target, out, maps);                 \
+        }
+        if (rounded_input) {
+            std::vector<float> rounded(input_size);
+            XAI_FOR_EACH_METHOD(XAI_RUN_ROUNDED)
+        }
 #undef XAI_RUN_FLOAT
 #undef XAI_RUN_PLANNED
 #undef XAI_RUN_PAPER
+#undef XAI_RUN_ROUNDED
     }
 #define XAI_PRINT_SECONDS(M) std::printf("planned_seconds %s %.6f\n", #M, seconds_##M);
     XAI_FOR_EACH_METHOD(XAI_PRINT_SECONDS)
@@ -271,16 +290,18 @@ int main(int argc, char** argv) {
     if (mode == "run" && argc >= 7) {
         bool same_class = false;
         const char* maps = nullptr;
+        bool rounded_input = false;
         bool usage = false;
         for (int a = 7; a < argc; a++) {
             if (std::string(argv[a]) == "same-class") same_class = true;
             else if (std::string(argv[a]) == "layer-maps" && a + 1 < argc) maps = argv[++a];
+            else if (std::string(argv[a]) == "rounded-input") rounded_input = true;
             else usage = true;
         }
         if (!usage) {
             const unsigned n = unsigned(std::strtoul(argv[4], nullptr, 10));
             return simulate(engine_order(read_floats(argv[2], weight_image_size)), read_floats(argv[3], size_t(n) * input_size), n,
-                            std::atoi(argv[5]), same_class, argv[6], maps);
+                            std::atoi(argv[5]), same_class, argv[6], maps, rounded_input);
         }
     }
     if (mode == "forward" && argc == 7) {
@@ -289,7 +310,7 @@ int main(int argc, char** argv) {
                        argv[5], argv[6]);
     }
 #endif
-    std::fprintf(stderr, "usage: xai_csim calibrate <weights.f32> <inputs.f32> <n> | run <weights.f32> <inputs.f32> <n> <target> <out.bin> [same-class] [layer-maps <maps.f32>]"
+    std::fprintf(stderr, "usage: xai_csim calibrate <weights.f32> <inputs.f32> <n> | run <weights.f32> <inputs.f32> <n> <target> <out.bin> [same-class] [layer-maps <maps.f32>] [rounded-input]"
                          " | forward <weights.f32> <inputs.f32> <n> <methods.i32> <out.bin>\n");
     return 2;
 }

@@ -97,14 +97,18 @@ public static class ReportHtml
                 {
                     FidelityRow(s, method, "planned (" + H(report.Numerics) + ")", testSet.Fidelity.GetValueOrDefault(method));
                     FidelityRow(s, method, "paper: ap_fixed&lt;16,8&gt;", testSet.FidelityPaper.GetValueOrDefault(method));
+                    FidelityRow(s, method, "float, input rounded as planned", testSet.FidelityRoundedInput.GetValueOrDefault(method));
                     if (method == "GradCam" && testSet.GradCamNative is not null)
                     {
                         FidelityRow(s, "GradCam at its block's resolution", "planned (" + H(report.Numerics) + ")", testSet.GradCamNative);
                         FidelityRow(s, "GradCam at its block's resolution", "paper: ap_fixed&lt;16,8&gt;", testSet.GradCamNativePaper);
+                        FidelityRow(s, "GradCam at its block's resolution", "float, input rounded as planned", testSet.GradCamNativeRoundedInput);
                     }
                 }
 
-                s.Append($"</table><p class=\"note\">Accuracy on these images: float {P(testSet.AccuracyFloat)}, planned formats {P(testSet.AccuracyPlanned)}.</p>");
+                s.Append($"</table><p class=\"note\">Accuracy on these images: float {P(testSet.AccuracyFloat)}, planned formats {P(testSet.AccuracyPlanned)}. ");
+                s.Append("\"Float, input rounded as planned\": float's own map of each image rounded to the design's input format, nothing else, against float's map: ");
+                s.Append("how far the network's explanation moves under that one rounding. The planned formats round the input and every layer after it: a planned ρ close to this one means the layers' rounding adds little to the input's, which is itself one of the design's formats (an Integrated Gradients baseline image stays unrounded here).</p>");
             }
 
             s.Append("<h2>Images</h2><div class=\"images\">");

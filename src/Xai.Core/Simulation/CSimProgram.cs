@@ -11,20 +11,22 @@ public static class CSimProgram
 {
     /// <summary>A prepared run: its inputs are written; <see cref="Arguments"/> runs it, <see cref="Read"/> reads what it wrote.</summary>
     /// <param name="LayerMapFile">Where the run writes Grad-CAM's maps at their block's resolution (<c>layer-maps</c>); null: not asked for.</param>
-    public sealed record Batch(string Program, IReadOnlyList<string> Arguments, string WorkDirectory, string OutputFile, int Images, int InputSize, string? LayerMapFile = null)
+    /// <param name="RoundedInput">The run also writes <see cref="NumericsProfile.FloatRoundedInput"/>.</param>
+    public sealed record Batch(string Program, IReadOnlyList<string> Arguments, string WorkDirectory, string OutputFile, int Images, int InputSize, string? LayerMapFile = null, bool RoundedInput = false)
     {
         public Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput> Read(IReadOnlyList<AttributionMethod> methods, int classes) =>
-            CSimResults.Read(OutputFile, Images, methods, classes, InputSize);
+            CSimResults.Read(OutputFile, Images, methods, classes, InputSize, RoundedInput);
 
         /// <summary>Grad-CAM's map of every image and profile at its block's resolution (<paramref name="pixels"/> values each).</summary>
         public Dictionary<(int Image, NumericsProfile Profile), float[]> ReadLayerMaps(int pixels) =>
-            CSimResults.ReadLayerMaps(LayerMapFile ?? throw new InvalidOperationException("The batch was prepared without layer maps."), Images, pixels);
+            CSimResults.ReadLayerMaps(LayerMapFile ?? throw new InvalidOperationException("The batch was prepared without layer maps."), Images, pixels, RoundedInput);
     }
 
     /// <summary>Writes the inputs of a run and returns its command line (for <see cref="Run"/>, or a Slurm array task).</summary>
     /// <param name="fileStem">Names the scratch input and output files in <paramref name="workDirectory"/>.</param>
     /// <param name="layerMaps">Also write Grad-CAM's maps at their block's resolution (the build must have GradCam).</param>
-    public static Batch Prepare(string program, string floatWeights, IReadOnlyList<float[]> inputs, int target, bool sameClass, string workDirectory, string fileStem, bool layerMaps = false)
+    /// <param name="roundedInput">Also run float on each image as the planned formats store it (<see cref="NumericsProfile.FloatRoundedInput"/>).</param>
+    public static Batch Prepare(string program, string floatWeights, IReadOnlyList<float[]> inputs, int target, bool sameClass, string workDirectory, string fileStem, bool layerMaps = false, bool roundedInput = false)
     {
         var inputFile = Path.Combine(workDirectory, $"{fileStem}-inputs.f32");
         var outputFile = Path.Combine(workDirectory, $"{fileStem}-outputs.bin");
@@ -41,7 +43,12 @@ public static class CSimProgram
             arguments.AddRange(["layer-maps", mapFile]);
         }
 
-        return new Batch(program, arguments, workDirectory, outputFile, inputs.Count, inputs.Count == 0 ? 0 : inputs[0].Length, mapFile);
+        if (roundedInput)
+        {
+            arguments.Add("rounded-input");
+        }
+
+        return new Batch(program, arguments, workDirectory, outputFile, inputs.Count, inputs.Count == 0 ? 0 : inputs[0].Length, mapFile, roundedInput);
     }
 
     /// <param name="program">The compiled simulation program.</param>

@@ -10,6 +10,13 @@ public enum NumericsProfile
     Float,
     Planned,
     Paper,
+
+    /// <summary>
+    /// Float on the image as the planned formats store it (each value rounded to the input format), explaining the
+    /// class the fixed-point profiles explain: how far the network's own map moves under that one rounding.
+    /// Only a run asked for it (<c>rounded-input</c>) writes it.
+    /// </summary>
+    FloatRoundedInput,
 }
 
 /// <summary>One image's output under one profile and method.</summary>
@@ -18,13 +25,19 @@ public sealed record CSimOutput(int Class, float[] Logits, float[] Relevance);
 /// <summary>Reads the binary file the C-simulation program writes (layout in xai_csim_main.cpp).</summary>
 public static class CSimResults
 {
+    /// <summary>The profiles a run writes per image, in order: float, planned, paper and, when asked for, the rounded input's float.</summary>
+    public static IReadOnlyList<NumericsProfile> Written(bool roundedInput) => roundedInput
+        ? [NumericsProfile.Float, NumericsProfile.Planned, NumericsProfile.Paper, NumericsProfile.FloatRoundedInput]
+        : [NumericsProfile.Float, NumericsProfile.Planned, NumericsProfile.Paper];
+
+    /// <param name="roundedInput">The run was asked for <see cref="NumericsProfile.FloatRoundedInput"/> (<c>rounded-input</c>).</param>
     public static Dictionary<(int Image, NumericsProfile Profile, AttributionMethod Method), CSimOutput> Read(
-        string path, int images, IReadOnlyList<AttributionMethod> methods, int classes, int inputSize)
+        string path, int images, IReadOnlyList<AttributionMethod> methods, int classes, int inputSize, bool roundedInput = false)
     {
         var bytes = File.ReadAllBytes(path);
         var record = 4 + 4 * classes + 4 * inputSize;
-        var profiles = Enum.GetValues<NumericsProfile>();
-        var expected = (long)images * profiles.Length * methods.Count * record;
+        var profiles = Written(roundedInput);
+        var expected = (long)images * profiles.Count * methods.Count * record;
         if (bytes.Length != expected)
         {
             throw new XaiException(DiagnosticCatalog.SimulationOutputSize, $"C simulation wrote {bytes.Length} bytes; {expected} were expected for {images} images.", path);
@@ -66,11 +79,11 @@ public static class CSimResults
     /// Grad-CAM's maps at their block's resolution (<c>xai_csim run ... layer-maps</c>): <paramref name="pixels"/> float32
     /// values for every image and profile, images outer, in the block's stored units of each profile.
     /// </summary>
-    public static Dictionary<(int Image, NumericsProfile Profile), float[]> ReadLayerMaps(string path, int images, int pixels)
+    public static Dictionary<(int Image, NumericsProfile Profile), float[]> ReadLayerMaps(string path, int images, int pixels, bool roundedInput = false)
     {
         var values = ReadFloats(path);
-        var profiles = Enum.GetValues<NumericsProfile>();
-        var expected = (long)images * profiles.Length * pixels;
+        var profiles = Written(roundedInput);
+        var expected = (long)images * profiles.Count * pixels;
         if (values.Length != expected)
         {
             throw new XaiException(DiagnosticCatalog.SimulationOutputSize, $"C simulation wrote {values.Length} layer-map values; {expected} were expected for {images} images.", path);

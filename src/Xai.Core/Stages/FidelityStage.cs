@@ -15,7 +15,10 @@ namespace Xai.Stages;
 /// float, per method. The fixed-point runs explain the class float predicted, so ρ compares
 /// explanations of the same class; a changed prediction counts against top-1 agreement.
 /// Grad-CAM is compared upsampled (its output) and at its block's resolution (the C simulation's
-/// layer maps). Only numbers are kept; no maps are written.
+/// layer maps). Beside them, float on each image as the planned formats store it (the input rounded, nothing
+/// else) against float: how far the network's own map moves under that one rounding. A planned figure close to
+/// it means the layers' rounding adds little to the input's (which is one of the design's formats; an Integrated
+/// Gradients baseline image stays unrounded there). Only numbers are kept; no maps are written.
 /// </summary>
 public static class FidelityStage
 {
@@ -47,7 +50,8 @@ public static class FidelityStage
         var fidelity = new ProfileFidelity(plan.Methods);
         // Grad-CAM at its native resolution: the design's layer map before upsampling, in each profile.
         var camPixels = plan.Methods.Contains(AttributionMethod.GradCam) ? plan.ScheduleOf(AttributionMethod.GradCam).LayerMap?.Pixels : null;
-        FidelityMeasurement? nativePlanned = camPixels is null ? null : new(AttributionMethod.GradCam), nativePaper = camPixels is null ? null : new(AttributionMethod.GradCam);
+        FidelityMeasurement? nativePlanned = camPixels is null ? null : new(AttributionMethod.GradCam), nativePaper = camPixels is null ? null : new(AttributionMethod.GradCam),
+            nativeRounded = camPixels is null ? null : new(AttributionMethod.GradCam);
         int correctFloat = 0, correctPlanned = 0;
         var started = DateTime.UtcNow;
         // The same chunks here or as array tasks, merged in chunk order: the figures do not depend on where they ran.
@@ -69,10 +73,17 @@ public static class FidelityStage
                         var f = result[(k, NumericsProfile.Float, AttributionMethod.GradCam)];
                         nativePlanned!.Add(f.Logits, result[(k, NumericsProfile.Planned, AttributionMethod.GradCam)].Logits, maps[(k, NumericsProfile.Float)], maps[(k, NumericsProfile.Planned)]);
                         nativePaper!.Add(f.Logits, result[(k, NumericsProfile.Paper, AttributionMethod.GradCam)].Logits, maps[(k, NumericsProfile.Float)], maps[(k, NumericsProfile.Paper)]);
+                        nativeRounded!.Add(f.Logits, result[(k, NumericsProfile.FloatRoundedInput, AttributionMethod.GradCam)].Logits, maps[(k, NumericsProfile.Float)], maps[(k, NumericsProfile.FloatRoundedInput)]);
                     }
                 }
 
                 k0 += chunk.Count;
+            }
+
+            // Every chunk was asked for the rounded input's run; a reader that dropped it would leave the reference short.
+            if (fidelity.RoundedInput.Values.Any(m => m.Images != images.Count))
+            {
+                throw new InvalidOperationException("The fidelity run's rounded-input profile does not cover every image.");
             }
         }
         finally
@@ -94,8 +105,10 @@ public static class FidelityStage
             Seconds = Math.Round((DateTime.UtcNow - started).TotalSeconds, 1),
             Fidelity = CSimStage.Fidelity(fidelity.Planned),
             FidelityPaper = CSimStage.Fidelity(fidelity.Paper),
+            FidelityRoundedInput = CSimStage.Fidelity(fidelity.RoundedInput),
             GradCamNative = nativePlanned is null ? null : CSimStage.Fidelity(new Dictionary<AttributionMethod, FidelityMeasurement> { [AttributionMethod.GradCam] = nativePlanned })["GradCam"],
             GradCamNativePaper = nativePaper is null ? null : CSimStage.Fidelity(new Dictionary<AttributionMethod, FidelityMeasurement> { [AttributionMethod.GradCam] = nativePaper })["GradCam"],
+            GradCamNativeRoundedInput = nativeRounded is null ? null : CSimStage.Fidelity(new Dictionary<AttributionMethod, FidelityMeasurement> { [AttributionMethod.GradCam] = nativeRounded })["GradCam"],
         };
     }
 
@@ -107,7 +120,7 @@ public static class FidelityStage
         {
             cancel.ThrowIfCancellationRequested();
             var batch = CSimProgram.Prepare(
-                layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true, layout.IntermediateDirectory, "fidelity", layerMaps: camPixels is not null);
+                layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true, layout.IntermediateDirectory, "fidelity", layerMaps: camPixels is not null, roundedInput: true);
             var outputs = CSimProgram.RunBatch(batch, plan.Methods, plan.Classes, cancel).Outputs;
             yield return (outputs, camPixels is { } pixels ? batch.ReadLayerMaps(pixels) : null);
         }
@@ -118,7 +131,7 @@ public static class FidelityStage
         DesignPlan plan, IReadOnlyList<List<float[]>> chunks, BuildLayout layout, int? camPixels, SlurmToolExecutor cluster, Action<string> onLine, CancellationToken cancel)
     {
         var batches = chunks.Select((chunk, c) => CSimProgram.Prepare(
-            layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true, layout.IntermediateDirectory, $"fidelity-{c}", layerMaps: camPixels is not null)).ToList();
+            layout.SimulationProgram, layout.FloatWeights, chunk, target: -1, sameClass: true, layout.IntermediateDirectory, $"fidelity-{c}", layerMaps: camPixels is not null, roundedInput: true)).ToList();
         var tasks = batches.Select((b, c) => new ToolInvocation($"fidelity chunk {c}", b.Program, b.Arguments, b.WorkDirectory, null,
             b.LayerMapFile is { } maps ? [b.OutputFile, maps] : [b.OutputFile])).ToList();
         var (ended, findings, cancelled) = cluster.RunArray("fidelity", tasks, onLine, cancel);

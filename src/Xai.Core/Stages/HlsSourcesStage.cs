@@ -88,7 +88,7 @@ public static class HlsSourcesStage
         }
 
         var record = checked((int)(4 + 4 * sizes.Classes + 4 * sizes.Input));
-        var profiles = Enum.GetValues<NumericsProfile>().Length;
+        var profiles = CSimResults.Written(roundedInput: false).Count;
         var methodIndex = plan.Methods.ToList().IndexOf(method);
         var bytes = File.ReadAllBytes(outputs);
         if (bytes.Length % (record * profiles * plan.Methods.Count) != 0 || bytes.Length == 0)

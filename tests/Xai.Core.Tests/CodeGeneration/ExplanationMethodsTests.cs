@@ -125,6 +125,86 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
     }
 
     [Fact]
+    public void The_rounded_input_profile_is_float_on_the_image_as_the_planned_formats_store_it()
+    {
+        var n = build.Plan.InputShape.ElementCount;
+        var methods = build.Plan.Methods;
+        var inputs = CSimResults.ReadFloats(Path.Combine(build.Layout.IntermediateDirectory, "csim-inputs.f32")).Chunk(n).ToList();
+        var (pixels, cancel) = (build.Plan.ScheduleOf(AttributionMethod.GradCam).LayerMap!.Value.Pixels, CancellationToken.None);
+        var batch = CSimProgram.Prepare(build.Layout.SimulationProgram, build.Layout.FloatWeights, inputs, -1, sameClass: true, build.Directory, "rounded", layerMaps: true, roundedInput: true);
+        var outputs = CSimProgram.RunBatch(batch, methods, build.Plan.Classes, cancel).Outputs;
+        var maps = batch.ReadLayerMaps(pixels);
+        var plain = CSimProgram.Prepare(build.Layout.SimulationProgram, build.Layout.FloatWeights, inputs, -1, sameClass: true, build.Directory, "plain", layerMaps: true);
+        var without = CSimProgram.RunBatch(plain, methods, build.Plan.Classes, cancel).Outputs;
+        var plainMaps = plain.ReadLayerMaps(pixels);
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            // The first three profiles are what a run without it writes, and the fourth explains the class they explain.
+            foreach (var profile in CSimResults.Written(roundedInput: false))
+            {
+                Assert.Equal(plainMaps[(k, profile)], maps[(k, profile)]);
+                foreach (var method in methods)
+                {
+                    Assert.Equal(without[(k, profile, method)].Relevance, outputs[(k, profile, method)].Relevance);
+                }
+            }
+
+            foreach (var method in methods)
+            {
+                // The image rounded here from the plan, as the host writes it (stored = x * 2^A_0 in the activation format),
+                // then run alone through float for the class float gave the image itself.
+                var format = build.Plan.Numerics[method].Activation;
+                var scale = Math.Pow(2, build.Plan.Numerics[method].ActivationExponents[0]);
+                var rounded = inputs[k].Select(v => (float)(format.QuantizeToRaw(v * scale) * format.Resolution / scale)).ToArray();
+                Assert.True(rounded.Zip(inputs[k]).Count(p => p.First != p.Second) > n / 4, "the image lies on the input grid: the test would prove nothing");
+                var target = outputs[(k, NumericsProfile.Float, method)].Class;
+                var aloneBatch = CSimProgram.Prepare(build.Layout.SimulationProgram, build.Layout.FloatWeights, [rounded], target, sameClass: false, build.Directory, "rounded-alone", layerMaps: true);
+                var alone = CSimProgram.RunBatch(aloneBatch, methods, build.Plan.Classes, cancel).Outputs[(0, NumericsProfile.Float, method)];
+                if (method == AttributionMethod.GradCam)
+                {
+                    Assert.Equal(aloneBatch.ReadLayerMaps(pixels)[(0, NumericsProfile.Float)], maps[(k, NumericsProfile.FloatRoundedInput)]);
+                }
+
+                var reported = outputs[(k, NumericsProfile.FloatRoundedInput, method)];
+                Assert.Equal(target, reported.Class);
+                Assert.Equal(alone.Logits, reported.Logits);
+                Assert.Equal(alone.Relevance, reported.Relevance);
+            }
+
+            // Saliency's map is the same unless a ReLU flips (the network is piecewise linear); x * g moves with x.
+            Assert.NotEqual(outputs[(k, NumericsProfile.Float, AttributionMethod.InputXGradient)].Relevance, outputs[(k, NumericsProfile.FloatRoundedInput, AttributionMethod.InputXGradient)].Relevance);
+        }
+
+        // An explicit class that is not the prediction: the fourth profile explains it too (not its own prediction).
+        {
+            var predicted = without[(0, NumericsProfile.Float, AttributionMethod.InputXGradient)].Class;
+            var other = (predicted + 1) % build.Plan.Classes;
+            var explicitRun = CSimProgram.Run(build.Layout.SimulationProgram, build.Layout.FloatWeights, [inputs[0]], other, sameClass: false, build.Directory, "rounded-other",
+                methods, build.Plan.Classes, cancel);
+            Assert.Equal(other, explicitRun[(0, NumericsProfile.Float, AttributionMethod.InputXGradient)].Class);
+            var format = build.Plan.Numerics[AttributionMethod.InputXGradient].Activation;
+            var scale = Math.Pow(2, build.Plan.Numerics[AttributionMethod.InputXGradient].ActivationExponents[0]);
+            var rounded = inputs[0].Select(v => (float)(format.QuantizeToRaw(v * scale) * format.Resolution / scale)).ToArray();
+            var withRounded = CSimProgram.RunBatch(CSimProgram.Prepare(build.Layout.SimulationProgram, build.Layout.FloatWeights, [inputs[0]], other, sameClass: false,
+                build.Directory, "rounded-other-4", roundedInput: true), methods, build.Plan.Classes, cancel).Outputs[(0, NumericsProfile.FloatRoundedInput, AttributionMethod.InputXGradient)];
+            var solo = CSimProgram.Run(build.Layout.SimulationProgram, build.Layout.FloatWeights, [rounded], other, sameClass: false, build.Directory, "rounded-other-solo",
+                methods, build.Plan.Classes, cancel)[(0, NumericsProfile.Float, AttributionMethod.InputXGradient)];
+            Assert.Equal(other, withRounded.Class);
+            Assert.Equal(solo.Relevance, withRounded.Relevance);
+        }
+
+        // And fidelity reads it as a reference: float against itself would be 1 everywhere; the rounding moves it.
+        var fidelity = new ProfileFidelity(methods);
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            fidelity.Add(outputs, k);
+        }
+
+        Assert.All(methods, m => Assert.Equal(inputs.Count, fidelity.RoundedInput[m].Images));
+        Assert.Contains(methods, m => fidelity.RoundedInput[m].Spearman.Min < 1);
+    }
+
+    [Fact]
     public void The_C_simulation_gives_grad_cams_map_at_its_blocks_resolution_which_upsampled_is_the_map_it_writes()
     {
         var n = build.Plan.InputShape.ElementCount;
@@ -136,7 +216,7 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
         var maps = batch.ReadLayerMaps(pixels);
         for (var k = 0; k < 2; k++)
         {
-            foreach (var profile in Enum.GetValues<NumericsProfile>())
+            foreach (var profile in CSimResults.Written(roundedInput: false))
             {
                 Assert.All(maps[(k, profile)], v => Assert.True(v >= 0));
             }

@@ -82,7 +82,7 @@ public sealed class ReportDocumentTests(OddNetworkBuild build) : IClassFixture<O
                 {
                     Dataset = "Fashion-MNIST test set", Directory = "/usr/share/datasets/fashion-mnist", Images = 3,
                     AccuracyFloat = 1, AccuracyPlanned = 2.0 / 3, Seconds = 0.5,
-                    Fidelity = report.Csim.Fidelity, FidelityPaper = report.Csim.FidelityPaper,
+                    Fidelity = report.Csim.Fidelity, FidelityPaper = report.Csim.FidelityPaper, FidelityRoundedInput = report.Csim.Fidelity,
                 },
             },
         };
