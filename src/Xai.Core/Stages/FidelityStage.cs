@@ -85,6 +85,8 @@ public static class FidelityStage
             {
                 throw new InvalidOperationException("The fidelity run's rounded-input profile does not cover every image.");
             }
+
+            CheckCalibrationCoverage(plan, images, layout, report, cancel);
         }
         finally
         {
@@ -110,6 +112,45 @@ public static class FidelityStage
             GradCamNativePaper = nativePaper is null ? null : CSimStage.Fidelity(new Dictionary<AttributionMethod, FidelityMeasurement> { [AttributionMethod.GradCam] = nativePaper })["GradCam"],
             GradCamNativeRoundedInput = nativeRounded is null ? null : CSimStage.Fidelity(new Dictionary<AttributionMethod, FidelityMeasurement> { [AttributionMethod.GradCam] = nativeRounded })["GradCam"],
         };
+    }
+
+    /// <summary>
+    /// The calibration program on the fidelity images: where they reach beyond a planned format's range (which
+    /// the calibration images set, with no headroom), warn, since those values saturated in the figures above.
+    /// </summary>
+    internal static void CheckCalibrationCoverage(DesignPlan plan, IReadOnlyList<float[]> images, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
+    {
+        if (plan.Calibration is not { } calibration || !File.Exists(layout.CalibrationProgram))
+        {
+            return;
+        }
+
+        var inputFile = Path.Combine(layout.IntermediateDirectory, "fidelity-coverage-inputs.f32");
+        ProcessRunner.Result run;
+        try
+        {
+            CSimResults.WriteFloats(inputFile, images);
+            run = ProcessRunner.Run(layout.CalibrationProgram, ["calibrate", layout.FloatWeights, inputFile, images.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)], layout.IntermediateDirectory, cancel)
+                ?? throw new XaiException(DiagnosticCatalog.SimulationFailed, "The calibration program could not be started.", layout.CalibrationProgram);
+        }
+        finally
+        {
+            File.Delete(inputFile);
+        }
+
+        if (run.ExitCode != 0)
+        {
+            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"Calibration run on the fidelity images failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.CalibrationProgram);
+        }
+
+        var overflows = CalibrationCoverage.Find(plan, CalibrationRanges.Parse(run.StandardOutput, plan.Layers.Count, layout.CalibrationProgram));
+        if (overflows.Count > 0)
+        {
+            report(XaiDiagnostic.Warning(DiagnosticCatalog.CalibrationRangeExceeded,
+                $"On the {images.Count} fidelity images, {overflows.Count} boundar{(overflows.Count == 1 ? "y exceeds" : "ies exceed")} the range the {calibration.Images} calibration images gave " +
+                $"{(overflows.Count == 1 ? "its format" : "their formats")}, so values there saturated in the figures: {CalibrationCoverage.Describe(plan, overflows)}. " +
+                "Add calibration images that cover the data (XaiCalibrationImage items)."));
+        }
     }
 
     /// <summary>A chunk's outputs, and Grad-CAM's maps at the block's resolution when asked for (<c>camPixels</c> not null).</summary>
