@@ -36,6 +36,12 @@ public static class CalibrationCoverage
             var numerics = plan.Numerics[method];
             for (var b = 0; b < activationSeen.Length; b++)
             {
+                // A pool unit's output keeps its source's format and is at most its source: only the source can saturate.
+                if (b > 0 && plan.Layers[b - 1] is PoolBlockLayer)
+                {
+                    continue;
+                }
+
                 var holds = numerics.Activation.Max * Math.Pow(2, -numerics.ActivationExponents[b]);
                 if (activationSeen[b] > holds && activationsDone.Add(b))
                 {
@@ -45,7 +51,8 @@ public static class CalibrationCoverage
 
             if (seen.GradientMax.TryGetValue(method, out var gradientSeen) && calibrated.GradientMax.TryGetValue(method, out var gradientCalibrated))
             {
-                for (var b = 0; b < gradientSeen.Length; b++)
+                // Grad-CAM's boundary 0 holds its map scaled per image into the relevance format's top binade, not a gradient.
+                for (var b = method == AttributionMethod.GradCam ? 1 : 0; b < gradientSeen.Length; b++)
                 {
                     var holds = numerics.Gradient.Max * Math.Pow(2, -numerics.GradientExponents[b]);
                     if (gradientSeen[b] > holds)

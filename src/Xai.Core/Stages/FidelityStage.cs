@@ -54,6 +54,7 @@ public static class FidelityStage
             nativeRounded = camPixels is null ? null : new(AttributionMethod.GradCam);
         int correctFloat = 0, correctPlanned = 0;
         var started = DateTime.UtcNow;
+        var seconds = 0.0;
         // The same chunks here or as array tasks, merged in chunk order: the figures do not depend on where they ran.
         var chunks = Enumerable.Range(0, (images.Count + Chunk - 1) / Chunk).Select(c => images.Skip(c * Chunk).Take(Chunk).ToList()).ToList();
         try
@@ -86,6 +87,7 @@ public static class FidelityStage
                 throw new InvalidOperationException("The fidelity run's rounded-input profile does not cover every image.");
             }
 
+            seconds = (DateTime.UtcNow - started).TotalSeconds; // the figures' run, not the check after it
             CheckCalibrationCoverage(plan, images, layout, report, cancel);
         }
         finally
@@ -104,7 +106,7 @@ public static class FidelityStage
             Images = images.Count,
             AccuracyFloat = Math.Round((double)correctFloat / images.Count, 6),
             AccuracyPlanned = Math.Round((double)correctPlanned / images.Count, 6),
-            Seconds = Math.Round((DateTime.UtcNow - started).TotalSeconds, 1),
+            Seconds = Math.Round(seconds, 1),
             Fidelity = CSimStage.Fidelity(fidelity.Planned),
             FidelityPaper = CSimStage.Fidelity(fidelity.Paper),
             FidelityRoundedInput = CSimStage.Fidelity(fidelity.RoundedInput),
@@ -120,7 +122,8 @@ public static class FidelityStage
     /// </summary>
     internal static void CheckCalibrationCoverage(DesignPlan plan, IReadOnlyList<float[]> images, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
     {
-        if (plan.Calibration is not { } calibration || !File.Exists(layout.CalibrationProgram))
+        // The paper's one format is not sized from calibration: nothing to check, so nothing to run.
+        if (plan.Scheme == Projects.NumericsScheme.PaperFaithful || plan.Calibration is not { } calibration || !File.Exists(layout.CalibrationProgram))
         {
             return;
         }
@@ -148,7 +151,7 @@ public static class FidelityStage
         {
             report(XaiDiagnostic.Warning(DiagnosticCatalog.CalibrationRangeExceeded,
                 $"On the {images.Count} fidelity images, {overflows.Count} boundar{(overflows.Count == 1 ? "y exceeds" : "ies exceed")} the range the {calibration.Images} calibration images gave " +
-                $"{(overflows.Count == 1 ? "its format" : "their formats")}, so values there saturated in the figures: {CalibrationCoverage.Describe(plan, overflows)}. " +
+                $"{(overflows.Count == 1 ? "its format" : "their formats")}, so values there saturate in the fixed-point runs (measured in float): {CalibrationCoverage.Describe(plan, overflows)}. " +
                 "Add calibration images that cover the data (XaiCalibrationImage items)."));
         }
     }

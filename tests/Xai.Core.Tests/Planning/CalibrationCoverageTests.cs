@@ -20,8 +20,8 @@ public sealed class CalibrationCoverageTests(ExplanationNetworkBuild build)
     {
         var calibrated = build.Plan.Calibration!;
         Assert.Empty(CalibrationCoverage.Find(build.Plan, calibrated));
-        var doubled = With(calibrated, calibrated.InputMax * 4, calibrated.ActivationMax.Select(m => m * 4).ToArray(), calibrated.GradientMax);
-        Assert.Empty(CalibrationCoverage.Find(build.Plan with { Scheme = NumericsScheme.PaperFaithful }, doubled));
+        var quadrupled = With(calibrated, calibrated.InputMax * 4, calibrated.ActivationMax.Select(m => m * 4).ToArray(), calibrated.GradientMax);
+        Assert.Empty(CalibrationCoverage.Find(build.Plan with { Scheme = NumericsScheme.PaperFaithful }, quadrupled));
     }
 
     [Fact]
@@ -33,6 +33,11 @@ public sealed class CalibrationCoverageTests(ExplanationNetworkBuild build)
         var numerics = plan.Numerics[method];
         // Block 1's output (boundary 2): just under and just over what its format holds.
         var holds = numerics.Activation.Max * Math.Pow(2, -numerics.ActivationExponents[2]);
+        // Tied to the format, not to the formula: holds stores as its largest word exactly, and 1 % more saturates there.
+        var scale = Math.Pow(2, numerics.ActivationExponents[2]);
+        Assert.Equal((1L << (numerics.Activation.Width - 1)) - 1, numerics.Activation.QuantizeToRaw(holds * scale));
+        Assert.Equal(numerics.Activation.QuantizeToRaw(holds * scale), numerics.Activation.QuantizeToRaw(holds * 1.01 * scale));
+        Assert.True(numerics.Activation.Round && numerics.Activation.Saturate);
         var activations = calibrated.ActivationMax.ToArray();
         activations[1] = holds;
         Assert.Empty(CalibrationCoverage.Find(plan, With(calibrated, calibrated.InputMax, activations, calibrated.GradientMax)));
@@ -52,6 +57,10 @@ public sealed class CalibrationCoverageTests(ExplanationNetworkBuild build)
         var text = CalibrationCoverage.Describe(plan, found);
         Assert.Contains($"the output of '{plan.Layers[1].Name}' reaches", text);
         Assert.Contains("the input relevance (InputXGradient) reaches", text);
+
+        // Grad-CAM's boundary 0 holds its per-image scaled map, not a gradient: never judged against grad_exp(0).
+        gradients[AttributionMethod.GradCam][0] = 1e6;
+        Assert.DoesNotContain(CalibrationCoverage.Find(plan, With(calibrated, calibrated.InputMax, activations, gradients)), o => o.Method == AttributionMethod.GradCam && o.Boundary == 0);
     }
 
     [Fact]
