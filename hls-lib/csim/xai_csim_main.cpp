@@ -100,13 +100,13 @@ template <class NUM> struct workspace {
     }
     /// The DRAM image holds the input scaled by 2^act_exp(0), as the host writes it.
     void load(const float* x) {
-        for (unsigned i = 0; i < input_size; i++)
-            image[i] = typename NUM::act_t(std::ldexp(double(x[i]), NUM::act_exp(0)));
+        for (unsigned i = 0; i < input_size; i++) image[i] = stored(x[i]);
     }
+    /// One input value as the DRAM image holds it.
+    static typename NUM::act_t stored(float x) { return typename NUM::act_t(std::ldexp(double(x), NUM::act_exp(0))); }
     /// The image load() stores, back in real units (exact in float: 16 significant bits times a power of two).
     static void stored_input(const float* x, float* out) {
-        for (unsigned i = 0; i < input_size; i++)
-            out[i] = float(std::ldexp(as_double(typename NUM::act_t(std::ldexp(double(x[i]), NUM::act_exp(0)))), -NUM::act_exp(0)));
+        for (unsigned i = 0; i < input_size; i++) out[i] = float(std::ldexp(as_double(stored(x[i])), -NUM::act_exp(0)));
     }
     /// Logit i in real units (the last block stores them scaled by 2^act_exp(n_layers)).
     double logit(unsigned i) const { return std::ldexp(as_double(logits[i]), -NUM::act_exp(n_layers)); }

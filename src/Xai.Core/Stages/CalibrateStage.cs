@@ -30,12 +30,23 @@ public static class CalibrateStage
         var inputFile = Path.Combine(layout.IntermediateDirectory, "calibration-inputs.f32");
         CSimResults.WriteFloats(inputFile, inputs);
         new CxxCompiler(tools.Compiler).Compile(tools.CSimMain, layout.CalibrationProgram, [tools.HlsInclude, layout.GeneratedDirectory], ["XAI_CALIBRATE_ONLY"], cancel);
-        var run = ProcessRunner.Run(layout.CalibrationProgram, ["calibrate", layout.FloatWeights, inputFile, inputs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)], layout.IntermediateDirectory, cancel)!;
+        AtomicFile.WriteAllTextIfChanged(layout.CalibrationRanges, Measure(layout, inputFile, inputs.Count, "Calibration run", cancel));
+    }
+
+    /// <summary>
+    /// Runs the compiled calibration program on the <paramref name="count"/> images of <paramref name="inputFile"/> and
+    /// returns what it prints (<see cref="CalibrationRanges.Parse"/> reads it).
+    /// </summary>
+    /// <param name="what">Names the run in the error when it fails.</param>
+    internal static string Measure(BuildLayout layout, string inputFile, int count, string what, CancellationToken cancel)
+    {
+        var run = ProcessRunner.Run(layout.CalibrationProgram, ["calibrate", layout.FloatWeights, inputFile, count.ToString(System.Globalization.CultureInfo.InvariantCulture)], layout.IntermediateDirectory, cancel)
+            ?? throw new XaiException(DiagnosticCatalog.SimulationFailed, "The calibration program could not be started.", layout.CalibrationProgram);
         if (run.ExitCode != 0)
         {
-            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"Calibration run failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.CalibrationProgram);
+            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"{what} failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.CalibrationProgram);
         }
 
-        AtomicFile.WriteAllTextIfChanged(layout.CalibrationRanges, run.StandardOutput);
+        return run.StandardOutput;
     }
 }

@@ -118,7 +118,7 @@ public static class FidelityStage
 
     /// <summary>
     /// The calibration program on the fidelity images: where they reach beyond a planned format's range (which
-    /// the calibration images set, with no headroom), warn, since those values saturated in the figures above.
+    /// the calibration images set, with no headroom), warn, since those values saturate in the fixed-point runs.
     /// </summary>
     internal static void CheckCalibrationCoverage(DesignPlan plan, IReadOnlyList<float[]> images, BuildLayout layout, Action<XaiDiagnostic> report, CancellationToken cancel)
     {
@@ -129,24 +129,18 @@ public static class FidelityStage
         }
 
         var inputFile = Path.Combine(layout.IntermediateDirectory, "fidelity-coverage-inputs.f32");
-        ProcessRunner.Result run;
+        string measured;
         try
         {
             CSimResults.WriteFloats(inputFile, images);
-            run = ProcessRunner.Run(layout.CalibrationProgram, ["calibrate", layout.FloatWeights, inputFile, images.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)], layout.IntermediateDirectory, cancel)
-                ?? throw new XaiException(DiagnosticCatalog.SimulationFailed, "The calibration program could not be started.", layout.CalibrationProgram);
+            measured = CalibrateStage.Measure(layout, inputFile, images.Count, "Calibration run on the fidelity images", cancel);
         }
         finally
         {
             File.Delete(inputFile);
         }
 
-        if (run.ExitCode != 0)
-        {
-            throw new XaiException(DiagnosticCatalog.SimulationFailed, $"Calibration run on the fidelity images failed (exit {run.ExitCode}): {run.StandardError.Trim()}", layout.CalibrationProgram);
-        }
-
-        var overflows = CalibrationCoverage.Find(plan, CalibrationRanges.Parse(run.StandardOutput, plan.Layers.Count, layout.CalibrationProgram));
+        var overflows = CalibrationCoverage.Find(plan, CalibrationRanges.Parse(measured, plan.Layers.Count, layout.CalibrationProgram));
         if (overflows.Count > 0)
         {
             report(XaiDiagnostic.Warning(DiagnosticCatalog.CalibrationRangeExceeded,

@@ -137,6 +137,15 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
         var plain = CSimProgram.Prepare(build.Layout.SimulationProgram, build.Layout.FloatWeights, inputs, -1, sameClass: true, build.Directory, "plain", layerMaps: true);
         var without = CSimProgram.RunBatch(plain, methods, build.Plan.Classes, cancel).Outputs;
         var plainMaps = plain.ReadLayerMaps(pixels);
+
+        // An image rounded here from the plan, as the host writes it (stored = x * 2^A_0 in the method's activation format).
+        float[] Rounded(AttributionMethod method, float[] x)
+        {
+            var format = build.Plan.Numerics[method].Activation;
+            var scale = Math.Pow(2, build.Plan.Numerics[method].ActivationExponents[0]);
+            return x.Select(v => (float)(format.QuantizeToRaw(v * scale) * format.Resolution / scale)).ToArray();
+        }
+
         for (var k = 0; k < inputs.Count; k++)
         {
             // The first three profiles are what a run without it writes, and the fourth explains the class they explain.
@@ -151,11 +160,8 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
 
             foreach (var method in methods)
             {
-                // The image rounded here from the plan, as the host writes it (stored = x * 2^A_0 in the activation format),
-                // then run alone through float for the class float gave the image itself.
-                var format = build.Plan.Numerics[method].Activation;
-                var scale = Math.Pow(2, build.Plan.Numerics[method].ActivationExponents[0]);
-                var rounded = inputs[k].Select(v => (float)(format.QuantizeToRaw(v * scale) * format.Resolution / scale)).ToArray();
+                // The image rounded here, then run alone through float for the class float gave the image itself.
+                var rounded = Rounded(method, inputs[k]);
                 Assert.True(rounded.Zip(inputs[k]).Count(p => p.First != p.Second) > n / 4, "the image lies on the input grid: the test would prove nothing");
                 var target = outputs[(k, NumericsProfile.Float, method)].Class;
                 var aloneBatch = CSimProgram.Prepare(build.Layout.SimulationProgram, build.Layout.FloatWeights, [rounded], target, sameClass: false, build.Directory, "rounded-alone", layerMaps: true);
@@ -182,9 +188,7 @@ public sealed class ExplanationMethodsTests(ExplanationNetworkBuild build)
             var explicitRun = CSimProgram.Run(build.Layout.SimulationProgram, build.Layout.FloatWeights, [inputs[0]], other, sameClass: false, build.Directory, "rounded-other",
                 methods, build.Plan.Classes, cancel);
             Assert.Equal(other, explicitRun[(0, NumericsProfile.Float, AttributionMethod.InputXGradient)].Class);
-            var format = build.Plan.Numerics[AttributionMethod.InputXGradient].Activation;
-            var scale = Math.Pow(2, build.Plan.Numerics[AttributionMethod.InputXGradient].ActivationExponents[0]);
-            var rounded = inputs[0].Select(v => (float)(format.QuantizeToRaw(v * scale) * format.Resolution / scale)).ToArray();
+            var rounded = Rounded(AttributionMethod.InputXGradient, inputs[0]);
             var withRounded = CSimProgram.RunBatch(CSimProgram.Prepare(build.Layout.SimulationProgram, build.Layout.FloatWeights, [inputs[0]], other, sameClass: false,
                 build.Directory, "rounded-other-4", roundedInput: true), methods, build.Plan.Classes, cancel).Outputs[(0, NumericsProfile.FloatRoundedInput, AttributionMethod.InputXGradient)];
             var solo = CSimProgram.Run(build.Layout.SimulationProgram, build.Layout.FloatWeights, [rounded], other, sameClass: false, build.Directory, "rounded-other-solo",
